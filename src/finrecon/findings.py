@@ -1,0 +1,46 @@
+"""What a rule reports: a ``Finding``, its ``Severity``, and a stable fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One discrepancy: which rule, how serious, where, and the numbers behind it.
+
+    ``reported``, ``expected`` and ``difference`` are exact decimal strings as printed (percentages
+    without %), the text itself for a non-numeric finding, or ``None``.
+    """
+
+    rule: str
+    severity: Severity
+    path: str
+    message: str
+    reported: str | None = None
+    expected: str | None = None
+    difference: str | None = None
+    hint: str | None = None
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
+    line: int = 0
+    column: int = 0
+
+    @property
+    def fingerprint(self) -> str:
+        """Rule and logical path, never the line number: moving text does not make findings new."""
+        return hashlib.sha256(f"{self.rule}\x00{self.path}".encode()).hexdigest()[:16]
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.line, self.column, self.rule, self.path)

@@ -1,0 +1,379 @@
+"""YAML text → (plain tree with Decimals, source positions) → ``Report``.
+
+The tree is built from libyaml's event stream (PyYAML's C parser) by one iterative walk, which
+gives in a single pass:
+
+* every number as a ``Decimal`` made from the scalar's own text (never through a float), so
+  ``39.20`` keeps its two printed decimals;
+* the line and column of every value and every key;
+* duplicate keys rejected, only plain YAML 1.2 scalars interpreted (``NO`` stays a string);
+* no tag is ever constructed (``!!python/object`` is refused), and limits on nesting depth, node
+  count (aliases counted as expanded, so an alias bomb stops early) and file size.
+
+Every problem becomes a ``LoadError`` carrying the position; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Report
+from .model.bind import bind_report, unknown_references
+
+try:
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we install
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+TreePath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input may cost. Defaults are far above any real report."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 500_000
+
+
+@dataclass
+class LoadError(Exception):
+    """An input that cannot be used: one line, ``file:line:col: message``."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class SourceMap:
+    """Line and column (1-based) of every value and every mapping key, by tree path."""
+
+    values: dict[TreePath, Position] = field(default_factory=dict)
+    keys: dict[TreePath, Position] = field(default_factory=dict)
+
+    def locate(self, path: TreePath) -> Position:
+        """Position of ``path`` or of its nearest ancestor that has one."""
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def locate_key(self, path: TreePath) -> Position:
+        return self.keys.get(path) or self.locate(path)
+
+
+@dataclass
+class LoadedReport:
+    file: str
+    report: Report
+    source: SourceMap
+
+
+# ----------------------------------------------------------------------------------- bytes → text
+_GB_HINT = (
+    "文件不是 UTF-8 编码（看起来是 GBK/GB18030）；请另存为 UTF-8 后再检查，"
+    "例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件"
+)
+
+
+def _position_of_offset(data: bytes, offset: int) -> Position:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16/32 with a BOM; anything else is refused by name."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise LoadError(f"文件以 {codec.upper()} 标记开头，但内容不是有效的 {codec.upper()}", 1, 1) from error
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position_of_offset(data, error.start)
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise LoadError("文件不是 UTF-8 文本（含无法解码的字节）", line, column) from error
+        raise LoadError(_GB_HINT, line, column) from error
+
+
+def read_text(path: Path, limits: Limits) -> str:
+    try:
+        if path.is_dir():
+            raise LoadError("这是一个目录，不是报告文件")
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LoadError(f"文件过大（{size} 字节，上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except FileNotFoundError as error:
+        raise LoadError("文件不存在") from error
+    except PermissionError as error:
+        raise LoadError("没有读取权限") from error
+    except OSError as error:
+        raise LoadError(f"无法读取：{error.strerror or error}") from error
+    if len(data) > limits.max_bytes:
+        raise LoadError(f"文件过大（上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")
+    return decode(data)
+
+
+# ----------------------------------------------------------------------------------- text → tree
+_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+_MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
+_SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
+_NO_KEY = object()
+
+
+def _plain_scalar(text: str) -> Any:
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if len(text) <= 40 and _NUMBER.fullmatch(text):
+        return Decimal(text.replace(",", ""))
+    return text
+
+
+def _mark(event: Any) -> Position:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "anchor", "start_nodes")
+
+    def __init__(self, container: Any, path: TreePath, anchor: str | None, start_nodes: int) -> None:
+        self.container = container
+        self.path = path
+        self.key: Any = _NO_KEY
+        self.anchor = anchor
+        self.start_nodes = start_nodes
+
+
+def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
+    """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map."""
+    source = SourceMap()
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    nodes = 0
+    documents = 0
+    root: Any = None
+
+    def place(value: Any, event: Any) -> TreePath:
+        nonlocal root
+        position = _mark(event)
+        if not stack:
+            root = value
+            path: TreePath = ()
+        else:
+            frame = stack[-1]
+            if isinstance(frame.container, list):
+                path = (*frame.path, len(frame.container))
+                frame.container.append(value)
+            else:
+                path = (*frame.path, frame.key)
+                frame.container[frame.key] = value
+                frame.key = _NO_KEY
+        source.values.setdefault(path, position)
+        return path
+
+    def count(event: Any, amount: int = 1) -> None:
+        nonlocal nodes
+        nodes += amount
+        if nodes > limits.max_nodes:
+            raise LoadError(f"YAML 节点过多（上限 {limits.max_nodes}，别名按展开计算）", *_mark(event))
+
+    def expecting_key() -> bool:
+        return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is _NO_KEY
+
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if expecting_key():
+                    frame = stack[-1]
+                    if event.tag not in _STR_TAGS:
+                        raise LoadError(f"不支持的 YAML 标签 {event.tag}", *_mark(event))
+                    key = event.value
+                    if key in frame.container:
+                        first = source.keys.get((*frame.path, key))
+                        where = f"（首次出现在第 {first[0]} 行）" if first else ""
+                        raise LoadError(f"重复的键 “{key}”{where}", *_mark(event))
+                    frame.key = key
+                    source.keys[(*frame.path, key)] = _mark(event)
+                    continue
+                count(event)
+                if event.tag not in _STR_TAGS:
+                    raise LoadError(f"不支持的 YAML 标签 {event.tag}（finrecon 不构造任何对象）", *_mark(event))
+                plain = event.style is None and event.tag is None
+                value = _plain_scalar(event.value) if plain else event.value
+                place(value, event)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if expecting_key():
+                    raise LoadError("键必须是简单文本，不能是映射或列表", *_mark(event))
+                allowed = _MAP_TAGS if kind is yaml.MappingStartEvent else _SEQ_TAGS
+                if event.tag not in allowed:
+                    raise LoadError(f"不支持的 YAML 标签 {event.tag}（finrecon 不构造任何对象）", *_mark(event))
+                if len(stack) >= limits.max_depth:
+                    raise LoadError(f"嵌套过深（上限 {limits.max_depth} 层）", *_mark(event))
+                count(event)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                path = place(container, event)
+                stack.append(_Frame(container, path, event.anchor, nodes))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, nodes - frame.start_nodes + 1)
+            elif kind is yaml.AliasEvent:
+                if expecting_key():
+                    raise LoadError("键不能是别名", *_mark(event))
+                if event.anchor not in anchors:
+                    raise LoadError(f"未定义的锚点 “{event.anchor}”", *_mark(event))
+                value, size = anchors[event.anchor]
+                count(event, size)
+                place(value, event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise LoadError("一个文件只能包含一个 YAML 文档", *_mark(event))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "YAML 语法错误"
+        if mark is None:
+            raise LoadError(f"YAML 语法错误：{problem}") from error
+        raise LoadError(f"YAML 语法错误：{problem}", mark.line + 1, mark.column + 1) from error
+    except yaml.YAMLError as error:
+        raise LoadError(f"YAML 错误：{error}") from error
+    return root, source
+
+
+# ----------------------------------------------------------------------------------- tree → Report
+def _unwrap(annotation: Any) -> Any:
+    """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _model_at(loc: TreePath) -> type[BaseModel] | None:
+    model: Any = Report
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind, loc = error["type"], tuple(error["loc"])
+    name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(str(name), known, n=1)
+        hint = f"；是否想写 “{close[0]}”？" if close else (f"；可用的键：{', '.join(known)}" if known else "")
+        return f"未知的键 “{name}”{hint}"
+    if kind == "missing":
+        return f"缺少必填项 “{name}”"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "此处应为映射（键: 值）"
+    if kind == "list_type":
+        return "此处应为列表（- 项）"
+    if kind == "string_type":
+        return "此处应为文本"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "此处应为整数"
+    if kind == "literal_error":
+        return f"取值只能是 {error.get('ctx', {}).get('expected', '')}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"取值超出范围：{error['msg']}"
+    message = str(error.get("msg", kind))
+    return message.removeprefix("Value error, ")
+
+
+def validate(tree: Any, source: SourceMap, file: str) -> Report:
+    if not isinstance(tree, dict):
+        raise LoadError("报告应为一个 YAML 映射（以 meta: 等键开头）", *source.locate(()), file=file)
+    try:
+        report = Report.model_validate(tree)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            line, column = source.locate_key(loc) if item["type"] == "extra_forbidden" else source.locate(loc)
+            problems.append((line, column, _describe(item)))
+        line, column, message = min(problems)
+        more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
+        raise LoadError(message + more, line, column, file) from None
+    bind_report(report)
+    for reference, path in unknown_references(report):
+        raise LoadError(f"share_of 指向不存在的数字 “{reference}”", *source.locate(path), file=file)
+    return report
+
+
+def load_report(path: str | os.PathLike[str], limits: Limits = Limits()) -> LoadedReport:
+    """Read, parse and validate one report file; raise ``LoadError`` for anything unusable."""
+    name = str(path)
+    try:
+        text = read_text(Path(path), limits)
+        tree, source = parse_tree(text, limits)
+    except LoadError as error:
+        error.file = name
+        raise
+    except RecursionError as error:  # pragma: no cover - the depth limit comes first
+        raise LoadError("嵌套过深", file=name) from error
+    return LoadedReport(name, validate(tree, source, name), source)

@@ -1,0 +1,134 @@
+"""The one figure type every section uses, and the scalar types it is made of.
+
+A ``Figure`` keeps what the report prints — the Decimal value with its printed precision — and,
+optionally, what the report states about it: its share of a total, its prior-year value or stated
+change, its budget and completion rate.  In YAML a figure is either a bare number (``455.47``) or a
+mapping (``{value: 455.47, share_pct: 99.77}``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+
+_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
+
+
+def _to_decimal(value: Any, *, percent: bool) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError("应为数字，不是真/假值")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("应为有限数字")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if percent and text.endswith(("%", "％")):
+            text = text[:-1].strip()
+        if len(text) <= 40 and _NUMBER.fullmatch(text):
+            try:
+                return Decimal(text.replace(",", ""))
+            except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+                pass
+        raise ValueError(f"应为阿拉伯数字（如 455.47），实际为 {value!r}")
+    raise ValueError(f"应为数字，实际为 {type(value).__name__}")
+
+
+def _amount(value: Any) -> Decimal:
+    return _to_decimal(value, percent=False)
+
+
+def _percent(value: Any) -> Decimal:
+    return _to_decimal(value, percent=True)
+
+
+def _count(value: Any) -> int:
+    number = _to_decimal(value, percent=False)
+    if number != number.to_integral_value() or number < 0:
+        raise ValueError(f"应为非负整数，实际为 {number}")
+    return int(number)
+
+
+def _code(value: Any) -> str:
+    text = str(value).replace(" ", "") if isinstance(value, (str, Decimal, int)) else None
+    if not text or not text.isdigit():
+        raise ValueError(f"科目编码应为数字串（如 2010601），实际为 {value!r}")
+    return text
+
+
+_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?$"}]}
+_PERCENT_SCHEMA = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?\s*[%％]?$"}]
+}
+
+Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema(_NUMBER_SCHEMA)]
+"""Money as printed, in the report's money unit."""
+Percent = Annotated[Decimal, BeforeValidator(_percent), WithJsonSchema(_PERCENT_SCHEMA)]
+"""A percentage as printed, without the % sign (``99.77`` or ``"99.77%"``)."""
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+"""A number of things: trips, people, vehicles, receptions."""
+Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["string", "integer"]})]
+"""A 政府收支分类科目 code: 类 3 digits, 款 5, 项 7."""
+
+
+class Strict(BaseModel):
+    """Base of every report model: a misspelt key is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+
+
+class Figure(Strict):
+    """A printed amount and what the report states about it."""
+
+    value: Amount = Field(title="数值", description="the figure as printed")
+    share_pct: Percent | None = Field(None, title="占比（%）", description="stated share of a total")
+    share_of: str | None = Field(
+        None,
+        title="占比基数",
+        description="path of the figure the share is of; by default the total of the group it stands in",
+    )
+    prior: Amount | None = Field(None, title="上年数")
+    change: Amount | None = Field(None, title="增减额", description="signed: a decrease is negative")
+    change_pct: Percent | None = Field(None, title="增减率（%）", description="signed: a decrease is negative")
+    budget: Amount | None = Field(None, title="预算数")
+    completion_pct: Percent | None = Field(None, title="预算完成率（%）")
+    reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
+
+    # Bound after validation by ``bind``: where the figure stands and what it is called.
+    _path: str = PrivateAttr("")
+    _label: str = PrivateAttr("")
+    _share_base: str | None = PrivateAttr(None)
+    _loc: tuple[str | int, ...] = PrivateAttr(())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_bare_number(cls, data: Any) -> Any:
+        if isinstance(data, (Decimal, int, str)) and not isinstance(data, bool):
+            return {"value": data}
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        return {"anyOf": [*_NUMBER_SCHEMA["anyOf"], schema]}
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        return self._loc
+
+    @property
+    def label(self) -> str:
+        return self._label or self._path
+
+    @property
+    def share_base(self) -> str | None:
+        return self.share_of or self._share_base

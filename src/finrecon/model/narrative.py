@@ -1,0 +1,120 @@
+"""The written explanation (情况说明): every figure it quotes, with its stated share and changes.
+
+Each statement group has a ``total``; a stated share of a figure in the group is, unless the figure
+says ``share_of``, a share of that total (``SHARE_BASE``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .figure import Code, Count, Figure, Strict
+from .tables import ThreePublicExpenses, cell
+
+
+class IncomeStatement(Strict):
+    """二、收入决算情况: 本年收入合计 and its sources."""
+
+    total: Figure | None = cell("本年收入合计")
+    appropriation: Figure | None = cell("财政拨款收入", "the three funds together, when the text gives one figure")
+    general_budget: Figure | None = cell("一般公共预算财政拨款收入")
+    government_fund: Figure | None = cell("政府性基金预算财政拨款收入")
+    state_capital: Figure | None = cell("国有资本经营预算财政拨款收入")
+    superior_subsidy: Figure | None = cell("上级补助收入")
+    business: Figure | None = cell("事业收入")
+    operating: Figure | None = cell("经营收入")
+    subordinate_remittance: Figure | None = cell("附属单位上缴收入")
+    other: Figure | None = cell("其他收入")
+
+    SHARE_BASE: ClassVar[str | None] = "total"
+
+
+class ExpenditureStatement(Strict):
+    """三、支出决算情况: 本年支出合计 by nature."""
+
+    total: Figure | None = cell("本年支出合计")
+    basic: Figure | None = cell("基本支出")
+    project: Figure | None = cell("项目支出")
+    remit_to_superior: Figure | None = cell("上缴上级支出")
+    operating: Figure | None = cell("经营支出")
+    subsidy_to_subordinate: Figure | None = cell("对附属单位补助支出")
+
+    SHARE_BASE: ClassVar[str | None] = "total"
+
+
+class ClassFigure(Figure):
+    """A figure the text gives for one 类/款/项, e.g. “住房保障支出39.2万元，占7.83%”."""
+
+    code: Code | None = Field(None, title="科目编码")
+    name: str = Field(title="科目名称")
+    wording: str | None = Field(
+        None, title="原文科目表述", description="the wording as printed, e.g. “一般公共服务（类）政协事务（类）行政运行（项）”"
+    )
+
+
+class GeneralBudgetStatement(Strict):
+    """五、一般公共预算财政拨款支出: total (with its share of 本年支出合计), by 类, and in detail."""
+
+    total: Figure | None = cell("一般公共预算财政拨款支出", "its share_pct is of 本年支出合计 unless share_of says otherwise")
+    by_class: list[ClassFigure] = Field(default_factory=list, title="结构情况（按类）")
+    items: list[ClassFigure] = Field(default_factory=list, title="具体情况（按项）")
+
+    SHARE_BASE: ClassVar[str | None] = "total"
+    TOTAL_SHARE_BASE: ClassVar[str] = "narrative.expenditure.total"
+
+
+class BasicStatement(Strict):
+    """六、一般公共预算财政拨款基本支出: 人员经费 and 公用经费."""
+
+    total: Figure | None = cell("一般公共预算财政拨款基本支出")
+    personnel: Figure | None = cell("人员经费")
+    public: Figure | None = cell("公用经费")
+
+    SHARE_BASE: ClassVar[str | None] = "total"
+
+
+class Narrative(Strict):
+    """第二/三部分 情况说明: the figures the written explanation quotes."""
+
+    total: Figure | None = cell("收入支出总计")
+    income: IncomeStatement | None = Field(None, title="收入决算情况")
+    expenditure: ExpenditureStatement | None = Field(None, title="支出决算情况")
+    appropriation_total: Figure | None = cell("财政拨款收入支出总计")
+    general_budget: GeneralBudgetStatement | None = Field(None, title="一般公共预算财政拨款支出")
+    basic: BasicStatement | None = Field(None, title="一般公共预算财政拨款基本支出")
+    three_public: ThreePublicExpenses | None = Field(None, title="“三公”经费")
+    government_fund_expenditure: Figure | None = cell("政府性基金预算财政拨款支出")
+    state_capital_expenditure: Figure | None = cell("国有资本经营预算财政拨款支出")
+
+
+class Procurement(Strict):
+    """政府采购: total = 货物 + 工程 + 服务."""
+
+    total: Figure | None = cell("政府采购支出总额")
+    goods: Figure | None = cell("货物采购")
+    works: Figure | None = cell("工程采购")
+    services: Figure | None = cell("服务采购")
+    sme_reserved: Figure | None = cell("面向中小企业预留")
+    small_micro_reserved: Figure | None = cell("面向小微企业预留")
+
+    SHARE_BASE: ClassVar[str | None] = "total"
+
+
+class Assets(Strict):
+    """国有资产占有使用情况 (counts as stated)."""
+
+    vehicles: Count | None = Field(None, title="车辆（辆）")
+    general_equipment_over_500k: Count | None = Field(None, title="单价50万元以上通用设备（台套）")
+    special_equipment_over_1m: Count | None = Field(None, title="单价100万元以上专用设备（台套）")
+    equipment_over_1m: Count | None = Field(None, title="单价100万元（含）以上设备（台套）")
+    note: str | None = Field(None, title="说明")
+
+
+class OtherMatters(Strict):
+    """其他重要事项: 机关运行经费, 政府采购, 国有资产."""
+
+    operating_costs: Figure | None = cell("机关运行经费")
+    procurement: Procurement | None = Field(None, title="政府采购支出")
+    assets: Assets | None = Field(None, title="国有资产占有使用情况")

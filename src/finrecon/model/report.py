@@ -1,0 +1,46 @@
+"""A whole 部门决算 report: metadata, the nine tables, the narrative, performance, other matters."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from .figure import Figure, Strict
+
+from .narrative import Narrative, OtherMatters
+from .performance import Performance
+from .tables import Tables
+
+
+class Meta(Strict):
+    """Who published the report, for which year, and how it prints its figures."""
+
+    unit: str = Field(title="单位名称")
+    year: int = Field(title="决算年度", ge=1990, le=2100)
+    money_unit: Literal["万元", "元"] = Field("万元", title="金额单位")
+    amount_decimals: int = Field(2, title="金额打印小数位", ge=0, le=6)
+    percent_decimals: int = Field(2, title="百分比打印小数位", ge=0, le=6)
+    region: str | None = Field(None, title="地区")
+    template: str | None = Field(None, title="模板", description="e.g. sichuan, shanghai")
+    source: str | None = Field(None, title="来源")
+
+
+class Report(Strict):
+    """A 部门决算 report as finrecon reads it. Every section is optional."""
+
+    meta: Meta = Field(title="基本信息")
+    tables: Tables | None = Field(None, title="决算表")
+    narrative: Narrative | None = Field(None, title="情况说明")
+    performance: Performance | None = Field(None, title="预算绩效")
+    other: OtherMatters | None = Field(None, title="其他重要事项")
+
+    _figures: dict[str, Figure] = PrivateAttr(default_factory=dict)
+
+    def figure(self, path: str) -> Figure | None:
+        """The figure at ``path`` (as ``Figure.path`` spells it), once the report is bound."""
+        return self._figures.get(path)
+
+    @property
+    def figures(self) -> list[Figure]:
+        return list(self._figures.values())

@@ -1,0 +1,14 @@
+"""The rulebook. Importing this package registers every rule; ``REGISTRY`` maps ID → rule class.
+
+Families: FR1xx sums, FR2xx shares, FR3xx year-on-year, FR4xx budget completion and execution,
+FR5xx cross-table and narrative-vs-table, FR6xx performance, FR7xx classification, FR9xx structure.
+"""
+
+from . import budget, changes, cross, shares, structure, sums  # noqa: F401 - registration
+from .base import REGISTRY, Rule
+
+__all__ = ["REGISTRY", "Rule", "all_rules"]
+
+
+def all_rules() -> list[type[Rule]]:
+    return [REGISTRY[rule_id] for rule_id in sorted(REGISTRY)]

@@ -1,0 +1,94 @@
+"""FR5xx — the same figure told twice must agree: table against table, narrative against table."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Severity
+from ..model import Report
+from .base import Equation, EquationRule, register
+from .identities import CROSS_TABLE, NARRATIVE, RELATED, same_equations
+
+
+def _describe_same(equation: Equation, reported: str, expected: str, difference: str) -> str:
+    right = " + ".join(f"{s.label}（{s.path.split('.')[1]}）" if len(equation.right) > 1 else s.label for s in equation.right)
+    return f"{equation.left[0].label} 为 {reported}，与 {right} {expected} 不一致，相差 {difference}"
+
+
+@register
+class CrossTable(EquationRule):
+    """A figure that appears in two tables (or two parts of the report) must be the same.
+
+    What it checks: table 2's 合计 against table 1's 本年收入合计 and its sources; table 3's
+    合计 and 类 rows against table 1; table 5 against table 4's 一般公共预算 column, row by 类;
+    table 5's 基本支出 against table 6's 人员经费 + 公用经费; tables 8/9 against table 4's fund
+    columns; the performance section's appropriation figures against the narrative.
+
+    Why: the tables are drawn from one set of books; two values for one figure mean one of them
+    was typed or updated by hand.  Two prints of one figure may differ by rounding only:
+    326.71 and 326.72 touch at 326.715 and pass.
+
+    Example: passes — table 1 本年支出合计 2940.05, table 3 合计 2940.05.  Fails — 2904.05.
+    """
+
+    id = "FR501"
+    title = "跨表数字不一致"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in CROSS_TABLE:
+            yield from same_equations(report, spec)
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return _describe_same(equation, reported, expected, difference)
+
+
+@register
+class NarrativeVsTable(EquationRule):
+    """Every amount the 情况说明 quotes must equal its table cell.
+
+    What it checks: 收入支出总计, 本年收入合计 and its sources, 本年支出合计 and 基本/项目支出,
+    财政拨款收入支出总计, 一般公共预算财政拨款支出 (total, by 类, by 项), 基本支出, 人员经费, 公用经费,
+    the “三公” figures and budgets, and the fund expenditures — each against the table that
+    holds it.
+
+    Why: the narrative is what the public reads; a number there that contradicts the table is
+    the error inspections report most often.
+
+    Example: passes — 财政拨款收入支出总计 2961.68 in text and table 4.  Fails — text says 0.3.
+    """
+
+    id = "FR502"
+    title = "情况说明与决算表不一致"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in NARRATIVE:
+            yield from same_equations(report, spec)
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        right = equation.right[0].path.split(".")[1] if equation.right else ""
+        return f"情况说明中{equation.left[0].label}为 {reported}，决算表（{right}）为 {expected}，相差 {difference}"
+
+
+@register
+class OperatingCostsVsPublicExpense(EquationRule):
+    """机关运行经费 should match 公用经费 of the basic expenditure; a difference needs a reason.
+
+    What it checks: 机关运行经费 (other matters) against 公用经费 (narrative 六 or table 6).
+    The two are related but not identical — 机关运行经费 covers administrative units only — so a
+    difference is a warning to explain, not an error.
+
+    Why: reviewers compare the two; an unexplained gap is a common query.
+
+    Example: passes — 41.55 and 日常公用经费 41.55.  Warns — 41.55 against 公用经费 48.20.
+    """
+
+    id = "FR503"
+    title = "机关运行经费与公用经费不一致"
+    severity = Severity.WARNING
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in RELATED:
+            yield from same_equations(report, spec)
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return f"机关运行经费 {reported} 与{equation.right[0].label} {expected} 相差 {difference}，请核实或说明原因"

@@ -1,0 +1,73 @@
+"""Likely causes of a wrong percentage: what reproduces the printed figure exactly, within rounding.
+
+A hint is given only when one cause, and one only, reproduces the printed percentage; where
+nothing does, nothing is said.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from ..interval import Interval, decimals_of, percent_ratio
+from ..model import Report
+from .base import Stated, fmt
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+def _reproduces(stated_pct: Decimal, computed: Interval | None) -> bool:
+    return computed is not None and Interval.printed(stated_pct).meets(computed)
+
+
+def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal) -> str | None:
+    """Another figure of the report used as the base: “97.20% = 500.78 / 515.18（收入支出总计）”."""
+    matches: dict[Decimal, Stated] = {}
+    for figure in report.figures:
+        if figure.path in (part.path, base.path) or figure.value == base.value or figure.value == 0:
+            continue
+        if _reproduces(stated_pct, percent_ratio(part.interval, Interval.printed(figure.value))):
+            matches.setdefault(figure.value, Stated(figure.value, figure.path, figure.loc, figure.label))
+    if len(matches) != 1:
+        return None
+    (candidate,) = matches.values()
+    return (
+        f"{fmt(stated_pct)}% = {fmt(part.value)} / {fmt(candidate.value)}（{candidate.label}），"
+        f"而不是 / {fmt(base.value)}（{base.label}）：疑似用错了基数"
+    )
+
+
+def current_year_as_base(change: Interval, current: Stated, prior: Decimal, stated_pct: Decimal, change_text: str) -> str | None:
+    """The current year used as the base of a change: “1.05% = 5.39 / 514（本年数）”."""
+    if not _reproduces(stated_pct, percent_ratio(change, current.interval)):
+        return None
+    return (
+        f"{fmt(stated_pct)}% = {change_text} / {fmt(current.value)}（本年数），"
+        f"而增减率应以上年数 {fmt(prior)} 为基数：疑似用本年数作了基数"
+    )
+
+
+def inverted(numerator: Stated, denominator: Stated, stated_pct: Decimal) -> str | None:
+    """Budget and actual swapped: “决算/预算” computed as “预算/决算”."""
+    if not _reproduces(stated_pct, percent_ratio(denominator.interval, numerator.interval)):
+        return None
+    return f"{fmt(stated_pct)}% = {fmt(denominator.value)} / {fmt(numerator.value)}：疑似分子分母颠倒"
+
+
+def printing_slip(stated_pct: Decimal, point: Decimal) -> str | None:
+    """Truncation instead of rounding, two transposed digits, or a 万元/元 slip."""
+    decimals = decimals_of(stated_pct)
+    unit = Decimal(1).scaleb(-decimals)
+    truncated = point.quantize(unit, rounding=ROUND_DOWN)
+    if truncated == stated_pct:
+        return f"{fmt(point)}% 截尾为 {fmt(truncated)}%：应四舍五入"
+    expected = format(point.quantize(unit), "f")
+    printed = format(stated_pct, "f")
+    if len(expected) == len(printed):
+        for i in range(len(printed) - 1):
+            swapped = printed[:i] + printed[i + 1] + printed[i] + printed[i + 2 :]
+            if swapped == expected and printed != expected:
+                return f"{printed}% 与计算值 {expected}% 两位数字颠倒：疑似录入错误"
+    for factor, slip in ((_TEN_THOUSAND, "万元与元混用"), (Decimal(1) / _TEN_THOUSAND, "元与万元混用")):
+        if (point * factor).quantize(unit) == stated_pct:
+            return f"{fmt(stated_pct)} ≈ {fmt(point)} × {fmt(factor)}：疑似{slip}"
+    return None

@@ -1,0 +1,315 @@
+"""The identities a 部门决算 must satisfy, declared as data, and the one resolver that reads them.
+
+Paths are the report paths of ``Figure.path`` (``tables.summary.income.total``); a trailing
+``.budget`` / ``.prior`` / ``.change`` means that attribute of the figure; ``[*]`` means every item
+of a list.  A figure the report leaves out is simply absent: a sum is checked when its total and
+at least one part are stated (a blank cell counts as zero), an equality when both sides are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from ..model import Report
+from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow
+from .base import Equation, Stated, stated
+
+
+# --------------------------------------------------------------------------- kinds of identity
+@dataclass(frozen=True)
+class Sum:
+    """``total`` equals the sum of ``parts``."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Same:
+    """The figure at ``left`` equals the sum of the figures at ``right`` (usually just one)."""
+
+    left: str
+    right: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """What comes in equals what goes out: Σ ``inflow`` = Σ ``outflow``."""
+
+    inflow: tuple[str, ...]
+    outflow: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """类 = Σ 款 = Σ 项 by 科目 code, in every column; the total row = Σ top-level rows.
+
+    ``rows`` holds the parents; ``children`` (default: the same list) the rows summed into them.
+    ``columns`` are the figure fields of a row; ``None`` means each row is itself a figure.
+    """
+
+    rows: str
+    total: str | None
+    columns: tuple[str, ...] | None
+    children: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """Rows of two lists with the same 科目 code carry the same amount."""
+
+    left: str
+    left_column: str | None
+    right: str
+    right_column: str | None
+
+
+def _columns(row_type: type[BaseModel]) -> tuple[str, ...]:
+    return (row_type.ROW_TOTAL, *row_type.ROW_PARTS)  # type: ignore[attr-defined]
+
+
+def _each(template: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(template.format(name) for name in names)
+
+
+_INCOME_SOURCES = (
+    "general_budget", "government_fund", "state_capital", "superior_subsidy", "business",
+    "operating", "subordinate_remittance", "other",
+)
+_FUNDS = ("total", "general_budget", "government_fund", "state_capital")
+_THREE_PUBLIC = ("tables.three_public", "narrative.three_public")
+
+
+def _three_public_sums() -> Iterator[Sum]:
+    for section in _THREE_PUBLIC:
+        for attribute in ("", ".budget"):
+            yield Sum(f"{section}.total{attribute}", _each(f"{section}.{{}}{attribute}", ("outbound", "vehicle", "reception")))
+            yield Sum(f"{section}.vehicle{attribute}", _each(f"{section}.{{}}{attribute}", ("vehicle_purchase", "vehicle_operation")))
+            yield Sum(f"{section}.reception{attribute}", _each(f"{section}.{{}}{attribute}", ("domestic_reception", "foreign_reception")))
+
+
+# --------------------------------------------------------------------------- FR101: stated sums
+SUMS: tuple[Sum, ...] = (
+    Sum("tables.summary.income.total", _each("tables.summary.income.{}", _INCOME_SOURCES)),
+    Sum("tables.summary.income.grand_total", _each("tables.summary.income.{}", ("total", "non_appropriation_balance_used", "opening_balance"))),
+    Sum("tables.summary.expenditure.total", ("tables.summary.expenditure.by_class[*].amount",)),
+    Sum("tables.summary.expenditure.grand_total", _each("tables.summary.expenditure.{}", ("total", "balance_distribution", "closing_balance"))),
+    Sum("tables.appropriation.income_grand_total", ("tables.appropriation.income.total", "tables.appropriation.opening_balance.total")),
+    *(
+        Sum(f"tables.appropriation.expenditure_grand_total.{fund}", (f"tables.appropriation.expenditure.{fund}", f"tables.appropriation.closing_balance.{fund}"))
+        for fund in _FUNDS
+    ),
+    Sum("tables.basic.total", ("tables.basic.personnel_total", "tables.basic.public_total")),
+    *_three_public_sums(),
+    Sum("narrative.income.total", _each("narrative.income.{}", ("appropriation", *_INCOME_SOURCES))),
+    Sum("narrative.expenditure.total", _each("narrative.expenditure.{}", ExpenditureRow.ROW_PARTS)),
+    Sum("narrative.basic.total", ("narrative.basic.personnel", "narrative.basic.public")),
+    Sum("other.procurement.total", _each("other.procurement.{}", ("goods", "works", "services"))),
+)
+
+# --------------------------------------------------------------------------- FR102: 类/款/项
+HIERARCHIES: tuple[Hierarchy, ...] = (
+    Hierarchy("tables.income.rows", "tables.income.total", _columns(IncomeRow)),
+    Hierarchy("tables.expenditure.rows", "tables.expenditure.total", _columns(ExpenditureRow)),
+    Hierarchy("tables.general_budget.rows", "tables.general_budget.total", _columns(GeneralBudgetRow)),
+    Hierarchy("tables.appropriation.by_class", "tables.appropriation.expenditure", _columns(ByFund)),
+    Hierarchy("tables.government_fund.rows", "tables.government_fund.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
+    Hierarchy("tables.state_capital.rows", "tables.state_capital.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
+    Hierarchy("tables.basic.rows", None, ("amount",)),
+    Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None),
+    Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None),
+    Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items"),
+)
+
+# --------------------------------------------------------------------------- FR104: balances
+BALANCES: tuple[Balance, ...] = (
+    Balance(("tables.summary.income.grand_total",), ("tables.summary.expenditure.grand_total",)),
+    Balance(("tables.appropriation.income_grand_total",), ("tables.appropriation.expenditure_grand_total.total",)),
+    *(
+        Balance(
+            (f"tables.appropriation.opening_balance.{fund}", f"tables.appropriation.income.{fund}"),
+            (f"tables.appropriation.expenditure.{fund}", f"tables.appropriation.closing_balance.{fund}"),
+        )
+        for fund in _FUNDS[1:]
+    ),
+    *(
+        Balance((f"tables.{table}.{row}.opening_balance", f"tables.{table}.{row}.income"), (f"tables.{table}.{row}.expenditure", f"tables.{table}.{row}.closing_balance"))
+        for table in ("government_fund", "state_capital")
+        for row in ("total", "rows[*]")
+    ),
+)
+
+# --------------------------------------------------------------------------- FR501: table against table
+CROSS_TABLE: tuple[Same | Match, ...] = (
+    Same("tables.income.total.total", ("tables.summary.income.total",)),
+    Same("tables.income.total.appropriation", _each("tables.summary.income.{}", ("general_budget", "government_fund", "state_capital"))),
+    *(Same(f"tables.income.total.{name}", (f"tables.summary.income.{name}",)) for name in ("superior_subsidy", "business", "operating", "subordinate_remittance", "other")),
+    *(Same(f"tables.appropriation.income.{fund}", (f"tables.summary.income.{fund}",)) for fund in _FUNDS[1:]),
+    Same("tables.expenditure.total.total", ("tables.summary.expenditure.total",)),
+    Match("tables.expenditure.rows", "total", "tables.summary.expenditure.by_class", "amount"),
+    Same("tables.general_budget.total.total", ("tables.appropriation.expenditure.general_budget",)),
+    Match("tables.general_budget.rows", "total", "tables.appropriation.by_class", "general_budget"),
+    Same("tables.general_budget.total.basic", ("tables.basic.personnel_total", "tables.basic.public_total")),
+    Same("tables.government_fund.total.expenditure", ("tables.appropriation.expenditure.government_fund",)),
+    Same("tables.state_capital.total.expenditure", ("tables.appropriation.expenditure.state_capital",)),
+    Same("performance.appropriation_income.general_budget", ("narrative.income.general_budget",)),
+    Same("performance.appropriation_expenditure.general_budget", ("narrative.general_budget.total",)),
+)
+
+# --------------------------------------------------------------------------- FR502: narrative against tables
+NARRATIVE: tuple[Same | Match, ...] = (
+    Same("narrative.total", ("tables.summary.income.grand_total",)),
+    Same("narrative.income.total", ("tables.summary.income.total",)),
+    *(Same(f"narrative.income.{name}", (f"tables.summary.income.{name}",)) for name in _INCOME_SOURCES),
+    Same("narrative.income.appropriation", _each("tables.summary.income.{}", ("general_budget", "government_fund", "state_capital"))),
+    Same("narrative.expenditure.total", ("tables.summary.expenditure.total",)),
+    *(Same(f"narrative.expenditure.{name}", (f"tables.expenditure.total.{name}",)) for name in ExpenditureRow.ROW_PARTS),
+    Same("narrative.appropriation_total", ("tables.appropriation.income_grand_total",)),
+    Same("narrative.general_budget.total", ("tables.general_budget.total.total",)),
+    Match("narrative.general_budget.by_class", None, "tables.general_budget.rows", "total"),
+    Match("narrative.general_budget.items", None, "tables.general_budget.rows", "total"),
+    Same("narrative.basic.total", ("tables.general_budget.total.basic",)),
+    Same("narrative.basic.personnel", ("tables.basic.personnel_total",)),
+    Same("narrative.basic.public", ("tables.basic.public_total",)),
+    *(
+        Same(f"narrative.three_public.{name}{attribute}", (f"tables.three_public.{name}{attribute}",))
+        for name in ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+        for attribute in ("", ".budget")
+    ),
+    Same("narrative.government_fund_expenditure", ("tables.government_fund.total.expenditure",)),
+    Same("narrative.state_capital_expenditure", ("tables.state_capital.total.expenditure",)),
+)
+
+# --------------------------------------------------------------------------- FR503: related, not identical
+RELATED: tuple[Same, ...] = (
+    Same("other.operating_costs", ("narrative.basic.public",)),
+    Same("other.operating_costs", ("tables.basic.public_total",)),
+)
+
+
+# =========================================================================== the resolver
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile(re.escape(path).replace(r"\[\*\]", r"\[\d+\]"))
+
+
+def resolve(report: Report, path: str) -> list[Stated]:
+    """Every stated number matching ``path`` (a ``[*]`` matches each item of a list)."""
+    if "[*]" not in path:
+        found = stated(report, path)
+        return [found] if found else []
+    pattern = _pattern(path)
+    head, _, attribute = path.rpartition(".")
+    head_pattern = _pattern(head)
+    results = []
+    for figure_path in report._figures:
+        if pattern.fullmatch(figure_path):
+            results.append(stated(report, figure_path))
+        elif head_pattern.fullmatch(figure_path):
+            results.append(stated(report, f"{figure_path}.{attribute}"))
+    return [item for item in results if item is not None]
+
+
+def model_at(report: Report, path: str) -> Any:
+    """The model object (or list) at a dotted path without wildcards, or ``None``."""
+    node: Any = report
+    for part in path.split("."):
+        node = getattr(node, part, None)
+        if node is None:
+            return None
+    return node
+
+
+def _cell(report: Report, row: BaseModel, rows_path: str, index: int, column: str | None) -> Stated | None:
+    base = f"{rows_path}[{index}]"
+    return stated(report, base if column is None else f"{base}.{column}")
+
+
+def _is_descendant(code: str, ancestor: str) -> bool:
+    return len(code) > len(ancestor) and code.startswith(ancestor)
+
+
+def _children(parent: str | None, coded: list[tuple[int, str]]) -> list[int]:
+    """Indices of the rows directly under ``parent`` (``None``: top level), skipping missing levels."""
+    under = [(i, c) for i, c in coded if parent is None or _is_descendant(c, parent)]
+    codes = [c for _, c in under]
+    return [i for i, c in under if not any(_is_descendant(c, other) for other in codes)]
+
+
+def _coded(rows: list[Any]) -> list[tuple[int, str]]:
+    return [(i, row.code) for i, row in enumerate(rows) if getattr(row, "code", None)]
+
+
+def hierarchy_equations(report: Report, spec: Hierarchy) -> Iterator[Equation]:
+    parents = model_at(report, spec.rows) or []
+    children_path = spec.children or spec.rows
+    children = model_at(report, children_path) or []
+    coded_children = _coded(children)
+    for column in spec.columns or (None,):
+        if spec.children is None:
+            for index, parent in enumerate(parents):
+                if getattr(parent, "code", None):
+                    yield from _equation(
+                        _cell(report, parent, spec.rows, index, column),
+                        [_cell(report, children[i], children_path, i, column) for i in _children(parent.code, coded_children)],
+                    )
+        else:
+            for index, parent in enumerate(parents):
+                if getattr(parent, "code", None):
+                    under = [i for i, c in coded_children if _is_descendant(c, parent.code) or c == parent.code]
+                    yield from _equation(
+                        _cell(report, parent, spec.rows, index, column),
+                        [_cell(report, children[i], children_path, i, column) for i in under],
+                    )
+        if spec.total:
+            total = stated(report, spec.total if column is None else f"{spec.total}.{column}")
+            yield from _equation(total, [_cell(report, children[i], children_path, i, column) for i in _children(None, coded_children)])
+
+
+def _equation(left: Stated | None, right: list[Stated | None]) -> Iterator[Equation]:
+    parts = tuple(item for item in right if item is not None)
+    if left is not None and parts:
+        yield Equation((left,), parts)
+
+
+def sum_equations(report: Report, spec: Sum) -> Iterator[Equation]:
+    total = stated(report, spec.total)
+    parts = [item for path in spec.parts for item in resolve(report, path)]
+    yield from _equation(total, parts)
+
+
+def same_equations(report: Report, spec: Same | Match) -> Iterator[Equation]:
+    if isinstance(spec, Same):
+        for left in resolve(report, spec.left):
+            right = [item for path in spec.right for item in resolve(report, path)]
+            if len(right) == len(spec.right):
+                yield from _equation(left, right)
+        return
+    left_rows = model_at(report, spec.left) or []
+    right_rows = model_at(report, spec.right) or []
+    by_code = {code: i for i, code in _coded(right_rows)}
+    for index, code in _coded(left_rows):
+        if code in by_code:
+            yield from _equation(
+                _cell(report, left_rows[index], spec.left, index, spec.left_column),
+                [_cell(report, right_rows[by_code[code]], spec.right, by_code[code], spec.right_column)],
+            )
+
+
+def balance_equations(report: Report, spec: Balance) -> Iterator[Equation]:
+    if "[*]" in "".join(spec.inflow + spec.outflow):
+        rows = model_at(report, spec.inflow[0].split("[*]")[0]) or []
+        for index in range(len(rows)):
+            concrete = Balance(
+                tuple(p.replace("[*]", f"[{index}]") for p in spec.inflow),
+                tuple(p.replace("[*]", f"[{index}]") for p in spec.outflow),
+            )
+            yield from balance_equations(report, concrete)
+        return
+    inflow = [item for path in spec.inflow for item in resolve(report, path)]
+    outflow = [item for path in spec.outflow for item in resolve(report, path)]
+    if inflow and outflow and len(inflow) + len(outflow) >= 2:
+        yield Equation(tuple(inflow), tuple(outflow))

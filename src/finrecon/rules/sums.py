@@ -1,0 +1,150 @@
+"""FR1xx — totals that must add up: stated sums, 类/款/项, rows, balances."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from ..model import Report
+from ..model.bind import path_text
+from .base import Equation, EquationRule, register, stated
+from .identities import BALANCES, HIERARCHIES, SUMS, Sum, balance_equations, hierarchy_equations, sum_equations
+
+
+@register
+class StatedSum(EquationRule):
+    """A total the report states must equal the sum of its parts.
+
+    What it checks: 本年收入合计 = Σ income sources, 收入总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余, 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余, 本年支出合计 = Σ 类, the
+    “三公” total = 因公出国（境） + 公务用车 + 公务接待 and 公务用车 = 购置 + 运行 (for budget and
+    actual), 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, 人员经费 = 301 + 303 and
+    公用经费 = the other economic classes — in the tables and in the narrative alike.
+
+    Why: a total that does not add up is the first thing a reviewer checks and the most common
+    error inspections find.  Each printed figure is an interval (±½ of its last digit), so
+    36.47 for 8.18 + 28.3 passes; 36.57 does not.
+
+    Example: passes — 本年收入合计 456.53 = 455.47 + 1.06.  Fails — 本年收入合计 456.63.
+    """
+
+    id = "FR101"
+    title = "合计不等于各项之和"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in SUMS:
+            yield from sum_equations(report, spec)
+        yield from self._economic_classes(report)
+
+    @staticmethod
+    def _economic_classes(report: Report) -> Iterator[Equation]:
+        """人员经费 = 301 + 303; 公用经费 = every other economic class (302, 310 …)."""
+        basic = report.tables.basic if report.tables else None
+        if basic is None:
+            return
+        classes = [(f"tables.basic.rows[{i}].amount", row.code) for i, row in enumerate(basic.rows) if len(row.code) == 3]
+        personnel = tuple(path for path, code in classes if code in basic.PERSONNEL_CLASSES)
+        public = tuple(path for path, code in classes if code not in basic.PERSONNEL_CLASSES)
+        yield from sum_equations(report, Sum("tables.basic.personnel_total", personnel))
+        yield from sum_equations(report, Sum("tables.basic.public_total", public))
+
+
+@register
+class ClassificationHierarchy(EquationRule):
+    """Every 类 equals the sum of its 款, every 款 the sum of its 项, the 合计 row the sum of the 类.
+
+    What it checks: in tables 2, 3, 4, 5, 6, 8 and 9, column by column, a row whose 科目 code is a
+    prefix of other rows' codes (201 → 20106 → 2010601) must equal their sum; the 合计 row must
+    equal the sum of the top-level rows.  In the narrative, the 一般公共预算 items (项) must add up
+    to the 类 figures and both to the total.
+
+    Why: a 类 that does not equal its 款 means a row was left out, typed twice or put under the
+    wrong 类.
+
+    Example: passes — 20805 行政事业单位养老支出 326.72 = 84.65 + 160.75 + 80.38 + 0.94.
+    Fails — 20805 printed as 327.72.
+    """
+
+    id = "FR102"
+    title = "类/款/项 层级合计不符"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in HIERARCHIES:
+            yield from hierarchy_equations(report, spec)
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return (
+            f"{equation.left[0].label} 为 {reported}，其下 {len(equation.right)} 个科目之和为 {expected}，"
+            f"相差 {difference}，超出四舍五入误差"
+        )
+
+
+@register
+class RowTotal(EquationRule):
+    """In every table row, the 合计 column equals the sum of the other columns.
+
+    What it checks: table 2 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他;
+    table 3 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助; table 4 合计 = 一般公共预算 +
+    政府性基金 + 国有资本经营; table 5 合计 = 基本 + 项目; tables 8/9 本年支出 = 基本 + 项目 — on every
+    row that states them, the 合计 row included.
+
+    Why: a row that does not add up across means a cell was moved to the wrong column.
+
+    Example: passes — 行政运行 1511.89 = 基本 1503.52 + 项目 8.37.  Fails — 项目 printed as 8.73.
+    """
+
+    id = "FR103"
+    title = "行合计不等于各列之和"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        yield from _row_equations(report, report, ())
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return f"{equation.left[0].label} 为 {reported}，本行各列（{joined_columns(equation)}）之和为 {expected}，相差 {difference}"
+
+
+def joined_columns(equation: Equation) -> str:
+    return "、".join(item.label.rpartition("·")[2] for item in equation.right)
+
+
+def _row_equations(report: Report, model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[Equation]:
+    parts = getattr(type(model), "ROW_PARTS", ())
+    if parts:
+        base = path_text(loc)
+        total = stated(report, f"{base}.{type(model).ROW_TOTAL}")  # type: ignore[attr-defined]
+        cells = tuple(item for item in (stated(report, f"{base}.{name}") for name in parts) if item)
+        if total and cells:
+            yield Equation((total,), cells)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _row_equations(report, value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _row_equations(report, item, (*loc, name, index))
+
+
+@register
+class Balance(EquationRule):
+    """What comes in equals what goes out: 收入总计 = 支出总计; 年初结转 + 本年收入 = 本年支出 + 年末结转.
+
+    What it checks: table 1's 收入总计 against its 支出总计; table 4's totals; for each fund in
+    table 4 and each row of tables 8 and 9, 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+
+    Why: the two sides of a final account balance by construction; when they do not, a carry-over
+    or a total was copied wrong.
+
+    Example: passes — 21.63 + 2940.05 = 2940.05 + 21.63.  Fails — 年末结转 printed as 12.63.
+    """
+
+    id = "FR104"
+    title = "收支不平衡"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for spec in BALANCES:
+            yield from balance_equations(report, spec)
+
+    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return f"{' + '.join(s.label for s in equation.left)} = {reported}，而 {' + '.join(s.label for s in equation.right)} = {expected}，相差 {difference}"
