@@ -365,15 +365,22 @@ def validate(tree: Any, source: SourceMap, file: str) -> Report:
     return report
 
 
+def load_text(text: str, name: str = "<input>", limits: Limits = Limits()) -> LoadedReport:
+    """Parse and validate a report given as text."""
+    try:
+        tree, source = parse_tree(text, limits)
+    except LoadError as error:
+        error.file = name
+        raise
+    return LoadedReport(name, validate(tree, source, name), source)
+
+
 def load_report(path: str | os.PathLike[str], limits: Limits = Limits()) -> LoadedReport:
     """Read, parse and validate one report file; raise ``LoadError`` for anything unusable."""
     name = str(path)
     try:
         text = read_text(Path(path), limits)
-        tree, source = parse_tree(text, limits)
     except LoadError as error:
         error.file = name
         raise
-    except RecursionError as error:  # pragma: no cover - the depth limit comes first
-        raise LoadError("嵌套过深", file=name) from error
-    return LoadedReport(name, validate(tree, source, name), source)
+    return load_text(text, name, limits)
