@@ -245,7 +245,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 count(event)
                 if event.tag not in _STR_TAGS:
                     raise LoadError(f"不支持的 YAML 标签 {event.tag}（finrecon 不构造任何对象）", *_mark(event))
-                plain = event.style is None and event.tag is None
+                plain = not event.style and event.tag is None  # libyaml: '' for plain style
                 value = _plain_scalar(event.value) if plain else event.value
                 place(value, event)
                 if event.anchor:
@@ -278,9 +278,15 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 documents += 1
                 if documents > 1:
                     raise LoadError("一个文件只能包含一个 YAML 文档", *_mark(event))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise LoadError(f"文件含不允许的控制字符 U+{error.character:04X}", line, column) from error
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "YAML 语法错误"
+        if "nesting depth" in problem:
+            problem = f"嵌套过深（{problem}）"
         if mark is None:
             raise LoadError(f"YAML 语法错误：{problem}") from error
         raise LoadError(f"YAML 语法错误：{problem}", mark.line + 1, mark.column + 1) from error

@@ -108,7 +108,7 @@ class Figure(Strict):
     @model_validator(mode="before")
     @classmethod
     def _accept_bare_number(cls, data: Any) -> Any:
-        if isinstance(data, (Decimal, int, str)) and not isinstance(data, bool):
+        if isinstance(data, (Decimal, int, str)):  # bool included, so that its error names the value
             return {"value": data}
         return data
 

@@ -1,0 +1,146 @@
+"""The loader: Decimals from the source text, positions, and a clean error for every bad input."""
+
+from __future__ import annotations
+
+import codecs
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from finrecon.load import Limits, LoadError, load_report, load_text, parse_tree
+
+META = "meta: {unit: 测试, year: 2020}\n"
+
+
+def error_of(text: str, limits: Limits = Limits()) -> LoadError:
+    with pytest.raises(LoadError) as caught:
+        load_text(text, "r.yaml", limits)
+    return caught.value
+
+
+def test_numbers_are_decimals_from_the_text_with_their_printed_precision() -> None:
+    tree, source = parse_tree("a: 39.20\nb: 2,940.05\nc: '7'\nd: NO\ne: 0.1\n")
+    assert tree == {"a": Decimal("39.20"), "b": Decimal("2940.05"), "c": "7", "d": "NO", "e": Decimal("0.1")}
+    assert str(tree["a"]) == "39.20"
+    assert source.values[("b",)] == (2, 4)
+    assert source.keys[("c",)] == (3, 1)
+
+
+def test_figure_positions_point_at_the_value() -> None:
+    loaded = load_text(META + "narrative:\n  income:\n    total: 456.53\n")
+    figure = loaded.report.figure("narrative.income.total")
+    assert figure is not None and figure.value == Decimal("456.53")
+    assert loaded.source.locate(figure.loc) == (4, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        (META + "meta2: 1\nmeta2: 2\n", 3, 1, "重复的键"),
+        (META + "narrative:\n  totl: 5\n", 3, 3, "是否想写 “total”"),
+        (META + "narrative:\n  total: 五百万元\n", 3, 10, "应为阿拉伯数字"),
+        (META + "narrative:\n  total: .nan\n", 3, 10, "应为阿拉伯数字"),
+        (META + "narrative:\n  total: 1e400\n", 3, 10, "应为阿拉伯数字"),
+        (META + "narrative:\n  total: true\n", 3, 10, "不是真/假值"),
+        (META + "narrative: [1, 2]\n", 2, 12, "映射"),
+        ("meta: {unit: x, year: 20.5}\n", 1, 23, "整数"),
+        ("meta: {unit: x}\n", 1, 7, "缺少必填项 “year”"),
+        (META + "x: !!python/object:os.system ls\n", 2, 4, "不支持的 YAML 标签"),
+        (META + "narrative:\n\ttotal: 1\n", 3, 1, "YAML 语法错误"),
+        (META + "a: [1, 2\n", 3, 1, "YAML 语法错误"),
+        ("- 1\n- 2\n", 1, 1, "映射"),
+        (META + "---\nb: 1\n", 2, 1, "一个 YAML 文档"),
+        (META + "narrative:\n  general_budget:\n    total: {value: 1, share_of: narrative.nowhere}\n", 4, 33, "share_of"),
+    ],
+)
+def test_bad_input_gets_one_line_with_position(text: str, line: int, column: int, words: str) -> None:
+    error = error_of(text)
+    assert (error.line, error.column) == (line, column), str(error)
+    assert words in error.message
+    assert "\n" not in str(error) and str(error).startswith(f"r.yaml:{line}:{column}: ")
+
+
+def test_alias_bomb_stops_at_the_node_limit() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    assert "节点过多" in error_of(META + bomb).message
+
+
+def test_deep_nesting_stops_at_the_depth_limit() -> None:
+    assert "嵌套过深" in error_of(META + "x: " + "[" * 100_000 + "]" * 100_000 + "\n").message
+    assert "嵌套过深" in error_of(META + "x: " + "{a: " * 70 + "1" + "}" * 70 + "\n").message
+
+
+def test_encodings(tmp_path: Path) -> None:
+    text = META.replace("测试", "西区政协") + "narrative:\n  total: 515.18\n"
+    for name, data in {
+        "bom.yaml": codecs.BOM_UTF8 + text.encode(),
+        "crlf.yaml": text.replace("\n", "\r\n").encode(),
+        "utf16.yaml": text.encode("utf-16"),
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        loaded = load_report(tmp_path / name)
+        assert loaded.report.meta.unit == "西区政协"
+        assert loaded.source.locate(loaded.report.figure("narrative.total").loc) == (3, 10)
+    (tmp_path / "gbk.yaml").write_bytes(text.encode("gb18030"))
+    with pytest.raises(LoadError) as caught:
+        load_report(tmp_path / "gbk.yaml")
+    assert "GB18030" in caught.value.message and "iconv" in caught.value.message
+    assert caught.value.line == 1
+
+
+def test_paths(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="文件不存在"):
+        load_report(tmp_path / "missing.yaml")
+    with pytest.raises(LoadError, match="目录"):
+        load_report(tmp_path)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * 2000)
+    with pytest.raises(LoadError, match="文件过大"):
+        load_report(big, Limits(max_bytes=1000))
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    with pytest.raises(LoadError):
+        load_report(loop)
+
+
+# ------------------------------------------------------------------------------ fuzzing
+yaml_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=12),
+    st.decimals(allow_nan=True, allow_infinity=True, places=None).map(str),
+)
+yaml_trees = st.recursive(
+    yaml_scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(["meta", "unit", "year", "value", "total", "narrative", "income", "tables", "x"]), children, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_load_or_fail_cleanly(data: bytes) -> None:
+    from finrecon.load import decode
+
+    try:
+        load_text(decode(data), "fuzz.yaml")
+    except LoadError as error:
+        assert str(error).count("\n") == 0
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(yaml_trees)
+def test_any_yaml_tree_loads_or_fails_cleanly(tree: object) -> None:
+    import yaml
+
+    text = yaml.safe_dump(tree, allow_unicode=True)
+    try:
+        load_text(text, "fuzz.yaml")
+    except LoadError as error:
+        assert error.line is None or error.line >= 1
