@@ -22,7 +22,8 @@ class Finding:
     """One discrepancy: which rule, how serious, where, and the numbers behind it.
 
     ``reported``, ``expected`` and ``difference`` are exact decimal strings as printed (percentages
-    without %), the text itself for a non-numeric finding, or ``None``.
+    without %), the text itself for a non-numeric finding, or ``None``.  ``related`` lists the
+    paths of every figure the check used: a sum that does not add up cannot tell which part is wrong.
     """
 
     rule: str
@@ -33,6 +34,7 @@ class Finding:
     expected: str | None = None
     difference: str | None = None
     hint: str | None = None
+    related: tuple[str, ...] = ()
     loc: tuple[str | int, ...] = field(default=(), compare=False)
     line: int = 0
     column: int = 0

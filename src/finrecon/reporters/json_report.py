@@ -22,6 +22,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "expected": finding.expected,
         "difference": finding.difference,
         "hint": finding.hint,
+        "related": list(finding.related),
         "fingerprint": finding.fingerprint,
     }
 

@@ -42,8 +42,10 @@ class Rule:
     def check(self, report: Report) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def finding(self, loc: tuple[str | int, ...], path: str, message: str, **numbers: str | None) -> Finding:
-        return Finding(self.id, self.severity, path, message, loc=loc, **numbers)
+    def finding(
+        self, loc: tuple[str | int, ...], path: str, message: str, related: tuple[str, ...] = (), **numbers: str | None
+    ) -> Finding:
+        return Finding(self.id, self.severity, path, message, loc=loc, related=related, **numbers)
 
 
 # ------------------------------------------------------------------------------ stated numbers
@@ -134,6 +136,7 @@ class EquationRule(Rule):
                 anchor.loc,
                 anchor.path,
                 self.describe(equation, fmt(reported), fmt(expected), fmt(difference)),
+                related=tuple(s.path for s in equation.left + equation.right),
                 reported=fmt(reported),
                 expected=fmt(expected),
                 difference=fmt(difference),
@@ -149,6 +152,7 @@ def ratio_finding(
     computed: Interval | None,
     point: Decimal,
     message: str,
+    related: tuple[str, ...],
     hint: Callable[[], str | None] | None = None,
 ) -> Finding | None:
     """A finding when the stated percentage's interval misses the computed one.
@@ -168,6 +172,7 @@ def ratio_finding(
         loc,
         path,
         message.format(expected=fmt(expected), reported=fmt(stated_pct)),
+        related=related,
         reported=fmt(stated_pct),
         expected=fmt(expected),
         difference=fmt(stated_pct - expected),

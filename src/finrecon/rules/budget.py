@@ -74,7 +74,7 @@ def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str
         return
     point = point_ratio(actual.value, budget.value)
     found = ratio_finding(
-        rule, loc, path, stated_pct, computed, point, message,
+        rule, loc, path, stated_pct, computed, point, message, (actual.path, budget.path, path),
         lambda: inverted(actual, budget, stated_pct) or printing_slip(stated_pct, point),
     )
     if found:

@@ -39,6 +39,7 @@ class ChangeAmount(Rule):
                 (*figure.loc, "change"),
                 f"{figure.path}.change",
                 f"{figure.label}增减额应为 {fmt(expected)}（{fmt(figure.value)} − {fmt(figure.prior)}），报告为 {fmt(figure.change)}",
+                related=(figure.path, f"{figure.path}.prior", f"{figure.path}.change"),
                 reported=fmt(figure.change),
                 expected=fmt(expected),
                 difference=fmt(figure.change - expected),
@@ -73,10 +74,12 @@ class ChangePercent(Rule):
                 computed = percent_change(current, Interval.printed(figure.prior))
                 prior, change = figure.prior, figure.value - figure.prior
                 change_interval = current - Interval.printed(figure.prior)
+                used = f"{figure.path}.prior"
             elif figure.change is not None:
                 computed = percent_change_from_amount(current, Interval.printed(figure.change))
                 prior, change = figure.value - figure.change, figure.change
                 change_interval = Interval.printed(figure.change)
+                used = f"{figure.path}.change"
             else:
                 continue
             if computed is None:
@@ -90,6 +93,7 @@ class ChangePercent(Rule):
                 computed,
                 point,
                 f"{figure.label}增减率应为 {{expected}}%（以上年数 {fmt(prior)} 为基数），报告为 {{reported}}%",
+                (figure.path, used, f"{figure.path}.change_pct"),
                 lambda: current_year_as_base(change_interval, of_figure(figure), prior, figure.change_pct, fmt(change))
                 or printing_slip(figure.change_pct, point),
             )

@@ -52,6 +52,7 @@ class ShareOfTotal(Rule):
                 computed,
                 point,
                 f"{figure.label}占{base.label}的比例应为 {{expected}}%，报告为 {{reported}}%",
+                (figure.path, base.path, f"{figure.path}.share_pct"),
                 lambda: other_base(report, part, whole, figure.share_pct) or printing_slip(figure.share_pct, point),
             )
             if found:
