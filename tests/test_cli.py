@@ -40,7 +40,7 @@ def test_table_output_and_summary(samples) -> None:
     result = invoke("check", str(samples / "panzhihua-xiqu-cppcc-2020.yaml"))
     assert result.exit_code == 1
     assert "FR201" in result.stdout and "97.20" in result.stdout and "99.97" in result.stdout
-    assert "2 个错误，0 个警告" in result.stdout.replace("\n", "")
+    assert "12 个错误，6 个警告，2 个提示" in result.stdout.replace("\n", "")
 
 
 def test_fail_on_and_select(samples) -> None:

@@ -22,7 +22,13 @@ from finrecon.load import load_text
 CENT = Decimal("0.01")
 amounts = st.integers(min_value=100_0000, max_value=1_000_000_0000).map(lambda n: Decimal(n).scaleb(-4))
 SOURCES = ("general_budget", "other", "business", "superior_subsidy")
-CLASSES = ("201", "208", "210", "221")
+# Real 类 and 项 from the shipped catalogue, so that the codes rules have nothing to say either.
+CLASSES = (
+    ("201", "一般公共服务支出", (("2010601", "行政运行"), ("2010602", "一般行政管理事务"), ("2010607", "信息化建设"))),
+    ("208", "社会保障和就业支出", (("2080501", "行政单位离退休"), ("2080505", "机关事业单位基本养老保险缴费支出"), ("2080506", "机关事业单位职业年金缴费支出"))),
+    ("210", "卫生健康支出", (("2101101", "行政单位医疗"), ("2101102", "事业单位医疗"), ("2101103", "公务员医疗补助"))),
+    ("221", "住房保障支出", (("2210201", "住房公积金"), ("2210202", "提租补贴"), ("2210203", "购房补贴"))),
+)
 
 
 def p(value: Decimal) -> Decimal:
@@ -41,7 +47,7 @@ def reports(draw):  # noqa: ANN201 - (template, list of (path, printed value))
     classes = []
     for index in range(draw(st.integers(1, 4))):
         items = draw(st.lists(amounts, min_size=1, max_size=3))
-        classes.append((CLASSES[index], items))
+        classes.append((CLASSES[index][0], items))
     expenditure = sum(sum(items) for _, items in classes)
     basic = expenditure * Decimal(draw(st.integers(10, 90))) / 100
     project = expenditure - basic
@@ -66,16 +72,16 @@ def reports(draw):  # noqa: ANN201 - (template, list of (path, printed value))
     for c, (code, items) in enumerate(classes):
         total = sum(items)
         by_class += (
-            f"        - {{code: '{code}', name: 类{code}, value: {fig(f'narrative.general_budget.by_class[{c}]', p(total))}, "
+            f"        - {{code: '{code}', name: {CLASSES[c][1]}, value: {fig(f'narrative.general_budget.by_class[{c}]', p(total))}, "
             f"share_pct: {fig(f'narrative.general_budget.by_class[{c}].share_pct', pct(total, expenditure))}}}\n"
         )
         table_rows += f"          - {{code: '{code}', total: {fig(f'tables.general_budget.rows[{c}].total', p(total))}}}\n"
     row = len(classes)
     item_index = 0
-    for code, items in classes:
+    for c, (code, items) in enumerate(classes):
         for i, value in enumerate(items):
-            item_code = f"{code}01{i + 1:02d}"
-            items_yaml += f"        - {{code: '{item_code}', name: 项{item_code}, value: {fig(f'narrative.general_budget.items[{item_index}]', p(value))}}}\n"
+            item_code, item_name = CLASSES[c][2][i]
+            items_yaml += f"        - {{code: '{item_code}', name: {item_name}, value: {fig(f'narrative.general_budget.items[{item_index}]', p(value))}}}\n"
             table_rows += f"          - {{code: '{item_code}', total: {fig(f'tables.general_budget.rows[{row}].total', p(value))}}}\n"
             item_index += 1
             row += 1

@@ -68,19 +68,30 @@ def check(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="单个文件的大小上限（字节）。")] = 16 * 1024 * 1024,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限。")] = 64,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="YAML 节点数上限（别名按展开计算）。")] = 500_000,
+    catalog: Annotated[
+        Optional[Path], typer.Option("--catalog", help="补充或覆盖科目目录（YAML 或 CSV：编码,名称[,曾用名,更名年份]）。")
+    ] = None,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。"""
+    from .catalog import load_catalog
     from .engine import check as run_rules
     from .engine import selected
     from .load import Limits, LoadError, load_report
     from .reporters import reporter
     from .results import FileResult, Run
     from .rules import REGISTRY
+    from .rules.base import Options
 
     for prefix in (select or []) + (ignore or []):
         if not any(rule_id.startswith(prefix) for rule_id in REGISTRY):
             _fail(f"没有以 “{prefix}” 开头的规则；用 finrecon rules 查看全部规则")
     rule_ids = selected(select, ignore)
+    options = Options()
+    if catalog is not None:
+        try:
+            options = Options(catalog=load_catalog(catalog))
+        except LoadError as error:
+            _fail(str(error))
     limits = Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
     results = []
     for file in files:
@@ -91,7 +102,7 @@ def check(
             results.append(FileResult(str(file), error=str(error)))
             continue
         meta = loaded.report.meta
-        results.append(FileResult(str(file), meta.unit, meta.year, run_rules(loaded, rule_ids)))
+        results.append(FileResult(str(file), meta.unit, meta.year, run_rules(loaded, rule_ids, options)))
     run = Run(results)
     if output_format is OutputFormat.json:
         sys.stdout.write(reporter("json").render(run))

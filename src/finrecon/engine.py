@@ -7,6 +7,7 @@ from dataclasses import replace
 from .findings import Finding
 from .load import LoadedReport
 from .rules import all_rules
+from .rules.base import Options
 
 
 def selected(select: list[str] | None = None, ignore: list[str] | None = None) -> list[str]:
@@ -19,13 +20,13 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
     return ids
 
 
-def check(loaded: LoadedReport, rule_ids: list[str] | None = None) -> list[Finding]:
+def check(loaded: LoadedReport, rule_ids: list[str] | None = None, options: Options | None = None) -> list[Finding]:
     chosen = set(rule_ids) if rule_ids is not None else None
     findings: list[Finding] = []
     for rule in all_rules():
         if chosen is not None and rule.id not in chosen:
             continue
-        for finding in rule().check(loaded.report):
+        for finding in rule(options).check(loaded.report):
             line, column = loaded.source.locate(finding.loc)
             findings.append(replace(finding, line=line, column=column))
     findings.sort(key=Finding.sort_key)

@@ -19,18 +19,16 @@ import codecs
 import difflib
 import os
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .model import Report
-from .model.bind import bind_report, unknown_references
+from .model.bind import bind_report, model_class_at, unknown_references
 
 try:
     from yaml import CSafeLoader as _EventLoader
@@ -296,39 +294,11 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
 
 
 # ----------------------------------------------------------------------------------- tree → Report
-def _unwrap(annotation: Any) -> Any:
-    """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
-            if len(args) != 1:
-                return annotation
-        elif origin is list:
-            annotation = typing.get_args(annotation)[0]
-        else:
-            return annotation
-
-
-def _model_at(loc: TreePath) -> type[BaseModel] | None:
-    model: Any = Report
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
-            return None
-        model = _unwrap(model.model_fields[part].annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
 def _describe(error: dict[str, Any]) -> str:
     kind, loc = error["type"], tuple(error["loc"])
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
+        model = model_class_at(loc[:-1])
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(str(name), known, n=1)
         hint = f"；是否想写 “{close[0]}”？" if close else (f"；可用的键：{', '.join(known)}" if known else "")

@@ -7,7 +7,9 @@ map, ``figure.label`` its name in the report's own words.
 
 from __future__ import annotations
 
-from typing import Iterator
+import types
+import typing
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
@@ -79,3 +81,41 @@ def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
     for figure in report._figures.values():
         if figure.share_of and figure.share_of not in report._figures:
             yield figure.share_of, (*figure.loc, "share_of")
+
+
+# ------------------------------------------------------------------ the classes behind a path
+def _unwrap(annotation: Any) -> Any:
+    """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def model_class_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (list indices are skipped)."""
+    model: Any = Report
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def field_title(path: str) -> str:
+    """The Chinese title of the field at a dotted path (``tables.three_public`` → 表7 …)."""
+    parts = tuple(path.split("."))
+    parent = model_class_at(parts[:-1])
+    field = parent.model_fields.get(parts[-1]) if parent else None
+    return (field.title if field else None) or path

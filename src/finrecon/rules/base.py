@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, ClassVar, Iterable, Iterator
 
+from ..catalog import Catalog
 from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, quantize_like, quantize_to, total
-from ..model import Figure, Report
+from ..model import Report
+from .hints import unit_slip
+from .stated import Stated, fmt, of_figure, stated  # noqa: F401 - re-exported for rules
 
 REGISTRY: dict[str, type[Rule]] = {}
 
@@ -30,10 +33,20 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+@dataclass(frozen=True)
+class Options:
+    """What a run adds to the rules: the classification catalogue (``--catalog``)."""
+
+    catalog: Catalog | None = None
+
+
 class Rule:
     id: ClassVar[str]
     title: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
 
     @classmethod
     def doc(cls) -> str:
@@ -46,49 +59,6 @@ class Rule:
         self, loc: tuple[str | int, ...], path: str, message: str, related: tuple[str, ...] = (), **numbers: str | None
     ) -> Finding:
         return Finding(self.id, self.severity, path, message, loc=loc, related=related, **numbers)
-
-
-# ------------------------------------------------------------------------------ stated numbers
-@dataclass(frozen=True, slots=True)
-class Stated:
-    """A number the report prints, with where it stands and what it is called."""
-
-    value: Decimal
-    path: str
-    loc: tuple[str | int, ...]
-    label: str
-
-    @property
-    def interval(self) -> Interval:
-        return Interval.printed(self.value)
-
-
-_ATTRIBUTE_LABELS = {"budget": "预算数", "prior": "上年数", "change": "增减额"}
-
-
-def stated(report: Report, path: str) -> Stated | None:
-    """The number at ``path``: a figure's value, or one of its attributes (``….total.budget``)."""
-    figure = report.figure(path)
-    if figure is not None:
-        return Stated(figure.value, figure.path, figure.loc, figure.label)
-    head, _, attribute = path.rpartition(".")
-    figure = report.figure(head)
-    if figure is None or attribute not in _ATTRIBUTE_LABELS:
-        return None
-    value = getattr(figure, attribute)
-    if value is None:
-        return None
-    return Stated(value, path, (*figure.loc, attribute), f"{figure.label}{_ATTRIBUTE_LABELS[attribute]}")
-
-
-def of_figure(figure: Figure) -> Stated:
-    return Stated(figure.value, figure.path, figure.loc, figure.label)
-
-
-def fmt(value: Decimal) -> str:
-    """A Decimal as a plain string, never in exponent form."""
-    text = format(value, "f")
-    return "0" if text in ("-0", "+0") else text
 
 
 # ------------------------------------------------------------------------------ equations
@@ -140,6 +110,7 @@ class EquationRule(Rule):
                 reported=fmt(reported),
                 expected=fmt(expected),
                 difference=fmt(difference),
+                hint=unit_slip(list(equation.left), list(equation.right)),
             )
 
 

@@ -6,13 +6,18 @@ from typing import Iterator
 
 from ..findings import Severity
 from ..model import Report
-from .base import Equation, EquationRule, register
+from ..model.bind import field_title
+from .base import Equation, EquationRule, Stated, register
 from .identities import CROSS_TABLE, NARRATIVE, RELATED, same_equations
 
 
 def _describe_same(equation: Equation, reported: str, expected: str, difference: str) -> str:
-    right = " + ".join(f"{s.label}（{s.path.split('.')[1]}）" if len(equation.right) > 1 else s.label for s in equation.right)
-    return f"{equation.left[0].label} 为 {reported}，与 {right} {expected} 不一致，相差 {difference}"
+    def where(stated: Stated) -> str:
+        return field_title(".".join(stated.path.split(".")[:2]))
+
+    left = equation.left[0]
+    right = " + ".join(item.label for item in equation.right)
+    return f"{where(left)}中{left.label}为 {reported}，与{where(equation.right[0])}中{right} {expected} 不一致，相差 {difference}"
 
 
 @register
@@ -65,8 +70,8 @@ class NarrativeVsTable(EquationRule):
             yield from same_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        right = equation.right[0].path.split(".")[1] if equation.right else ""
-        return f"情况说明中{equation.left[0].label}为 {reported}，决算表（{right}）为 {expected}，相差 {difference}"
+        table = field_title(".".join(equation.right[0].path.split(".")[:2]))
+        return f"情况说明中{equation.left[0].label}为 {reported}，{table}中为 {expected}，相差 {difference}"
 
 
 @register

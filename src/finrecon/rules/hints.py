@@ -10,7 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..interval import Interval, decimals_of, percent_ratio
 from ..model import Report
-from .base import Stated, fmt
+from .stated import Stated, fmt
 
 _TEN_THOUSAND = Decimal(10000)
 
@@ -70,4 +70,23 @@ def printing_slip(stated_pct: Decimal, point: Decimal) -> str | None:
     for factor, slip in ((_TEN_THOUSAND, "万元与元混用"), (Decimal(1) / _TEN_THOUSAND, "元与万元混用")):
         if (point * factor).quantize(unit) == stated_pct:
             return f"{fmt(stated_pct)} ≈ {fmt(point)} × {fmt(factor)}：疑似{slip}"
+    return None
+
+
+def unit_slip(left: list[Stated], right: list[Stated]) -> str | None:
+    """One figure written in 元 where 万元 is meant: divided by 10 000 it makes the identity hold.
+
+    (The reverse slip is not tried: a figure printed 10 000 times too small keeps too few digits
+    for its interval to say anything.)
+    """
+    from ..interval import total
+
+    factor = Decimal(1) / _TEN_THOUSAND
+    for side, other in ((left, right), (right, left)):
+        for index, term in enumerate(side):
+            if term.value == 0:
+                continue
+            rest = [item.interval for j, item in enumerate(side) if j != index]
+            if total([*rest, term.interval.scaled(factor)]).meets(total(item.interval for item in other)):
+                return f"{term.label} {fmt(term.value)} 疑似以元填写（本报告以万元为单位）：除以 10000 后恰好相符"
     return None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
+from pydantic import BaseModel
+
 from ..findings import Finding, Severity
 from ..interval import decimals_of
-from ..model import Report
+from ..model import Figure, Report
+from ..model.bind import field_title, path_text
 from .base import Rule, fmt, register
 
 _AMOUNT_ATTRIBUTES = ("value", "prior", "change", "budget")
@@ -126,3 +130,181 @@ class EmptyTableStatement(Rule):
                 continue
             title = type(report.tables).model_fields[name].title
             yield self.finding(("tables", name), f"tables.{name}", f"{title}为空表，但没有空表说明")
+
+
+# What each template requires; ``meta.template`` chooses.  A report without a template is not
+# checked for completeness.  Paths name sections or figures of the report.
+_NINE_TABLES = tuple(
+    f"tables.{name}"
+    for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "basic", "three_public", "government_fund", "state_capital")
+)
+_NARRATIVE_CORE = tuple(
+    f"narrative.{name}" for name in ("total", "income", "expenditure", "appropriation_total", "general_budget", "basic", "three_public")
+)
+_OTHER = ("other.operating_costs", "other.procurement", "other.assets")
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "common": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
+    "shanghai": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
+    "sichuan": _NARRATIVE_CORE + ("narrative.government_fund_expenditure", "narrative.state_capital_expenditure") + _OTHER,
+}
+
+
+def _present(report: Report, path: str) -> bool:
+    node: object = report
+    for part in path.split("."):
+        node = getattr(node, part, None)
+        if node is None:
+            return False
+    return True
+
+
+@register
+class RequiredSections(Rule):
+    """A report must carry every section and table its template requires.
+
+    What it checks: with ``meta.template`` set, that the sections the template requires are
+    present — for ``common`` and ``shanghai`` the nine tables, the narrative's main figures and
+    the other matters; for ``sichuan`` the narrative and the other matters.
+
+    Why: a table or section left out is the first thing a reviewer returns a report for.
+
+    Example: passes — a Shanghai report with all nine tables.  Warns — one without table 7.
+    """
+
+    id = "FR904"
+    title = "缺少模板要求的部分"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        required = TEMPLATES.get((report.meta.template or "").lower(), ())
+        for path in required:
+            if not _present(report, path):
+                yield self.finding(("meta", "template"), path, f"模板“{report.meta.template}”要求的“{field_title(path)}”（{path}）缺失")
+
+
+@register
+class ThreePublicDetail(Rule):
+    """The “三公” figures must be split and counted.
+
+    What it checks: 公务用车购置及运行费 with money in it is split into 购置 and 运行; and the
+    narrative gives the counts behind each non-zero figure — 因公出国（境）团组 and 人次, vehicles
+    bought and kept, 公务接待 批次 and 人次.
+
+    Why: the disclosure rules ask for these counts; without them the amounts cannot be judged.
+
+    Example: passes — 公务接待费 0.6, 3 批次, 20 人次.  Warns — 公务接待费 0.6 with no 人次.
+    """
+
+    id = "FR905"
+    title = "“三公”经费未拆分或缺少数量"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        sections = (("tables", "three_public"), ("narrative", "three_public"))
+        for section in sections:
+            expenses = getattr(getattr(report, section[0]) or object(), section[1], None)
+            if expenses is None:
+                continue
+            path = ".".join(section)
+            vehicle = expenses.vehicle
+            if _nonzero(vehicle) and expenses.vehicle_purchase is None and expenses.vehicle_operation is None:
+                yield self.finding((*section, "vehicle"), f"{path}.vehicle", "公务用车购置及运行费未拆分为购置费和运行费")
+            if section[0] != "narrative":
+                continue
+            needs = (
+                ("outbound", ("outbound_groups", "outbound_people")),
+                ("vehicle_purchase", ("vehicles_purchased",)),
+                ("vehicle_operation", ("vehicles_owned",)),
+                ("domestic_reception", ("domestic_reception_batches", "domestic_reception_people")),
+                ("foreign_reception", ("foreign_reception_batches", "foreign_reception_people")),
+            )
+            fields = type(expenses).model_fields
+            for name, counts in needs:
+                missing = [fields[count].title for count in counts if getattr(expenses, count) is None]
+                if _spent(getattr(expenses, name)) and missing:
+                    yield self.finding((*section, name), f"{path}.{name}", f"{fields[name].title}不为零，但未说明{'、'.join(missing)}")
+            if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
+                yield self.finding((*section, "reception"), f"{path}.reception", "公务接待费不为零，但未分国内接待与外事接待说明批次和人次")
+
+
+def _nonzero(figure: Figure | None) -> bool:
+    """Money spent or budgeted: then the table must split it."""
+    return figure is not None and (figure.value != 0 or bool(figure.budget))
+
+
+def _spent(figure: Figure | None) -> bool:
+    """Money spent: then the narrative must say on how many trips, vehicles, receptions."""
+    return figure is not None and figure.value != 0
+
+
+@register
+class MissingReason(Rule):
+    """A change from last year, or a 决算 that differs from its 预算, needs a stated reason.
+
+    What it checks: every figure of the narrative and the other matters that states a non-zero
+    change, or a budget different from the actual, carries a ``reason`` — its own, or that of the
+    total of the group it stands in (“三公” items share the total's reason).
+
+    Why: the disclosure rules require the main reasons for each change and each difference from
+    the budget; a bare number invites the question.
+
+    Example: passes — 减少9.15万元, 主要原因是节约成本.  Warns — the same change with no reason.
+    """
+
+    id = "FR906"
+    title = "增减变化或决算预算差异未说明原因"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for figure in report.figures:
+            if not figure.path.startswith(("narrative.", "other.")) or figure.reason:
+                continue
+            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
+            if group_total is not None and group_total.reason:
+                continue
+            changed = bool(figure.change) or bool(figure.change_pct) or (figure.prior is not None and figure.prior != figure.value)
+            off_budget = figure.budget is not None and figure.budget != figure.value
+            if changed or off_budget:
+                what = "与上年相比有增减" if changed else f"决算数 {fmt(figure.value)} 与预算数 {fmt(figure.budget)} 不同"
+                yield self.finding(figure.loc, figure.path, f"{figure.label}{what}，但未说明原因")
+
+
+_PLACEHOLDER = re.compile(r"[Xx×＊*]{2,}|某某|○○|XX|ＸＸ")
+
+
+def _texts(model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str):
+            yield (*loc, name), value
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (*loc, name, index), item
+                elif isinstance(item, BaseModel):
+                    yield from _texts(item, (*loc, name, index))
+
+
+@register
+class Placeholder(Rule):
+    """Template placeholders left in the report: XX, ××, 某某, ○○.
+
+    What it checks: every text of the report — unit name, 科目 names and wordings, reasons,
+    conclusions, indicators, statements.
+
+    Why: “上海市XX局” or “主要原因是XX” published as is shows the report was not finished.
+
+    Example: passes — “上海市普陀区财政局”.  Warns — “上海市XX局”.
+    """
+
+    id = "FR907"
+    title = "模板占位符未替换"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for loc, text in _texts(report, ()):
+            match = _PLACEHOLDER.search(text)
+            if match:
+                yield self.finding(loc, path_text(loc), f"文字中有未替换的占位符“{match.group(0)}”：{text[:40]}", reported=text)

@@ -1,0 +1,115 @@
+"""The 政府收支分类科目 catalogue: which code carries which name, and which names were renamed.
+
+finrecon ships a part of the 2024 lists (``catalogs/classification-2024.yaml``); users extend or
+override it with ``--catalog FILE`` — YAML of the same shape, or CSV with the columns
+``code,name[,former,since]``.  Codes starting with 2 are functional (支出功能分类), with 3 economic
+(支出经济分类).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .load import Limits, LoadError, parse_tree, read_text
+
+LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+def normalise_name(name: str) -> str:
+    """Compare names as printed: full-width and half-width alike, spaces ignored."""
+    return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    name: str
+    former: str | None = None
+    since: int | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    follows: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def get(self, code: str) -> Entry | None:
+        return self.entries.get(code)
+
+    def merged(self, other: Catalog) -> Catalog:
+        entries = dict(self.entries)
+        for code, entry in other.entries.items():
+            previous = entries.get(code)
+            if previous and entry.former is None:
+                entry = replace(entry, former=previous.former, since=previous.since)
+            entries[code] = entry
+        return Catalog(f"{self.follows}；另加 {other.follows}", entries)
+
+
+def _from_tree(tree: Any, name: str) -> Catalog:
+    if not isinstance(tree, dict):
+        raise LoadError("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", 1, 1, name)
+    sections = [tree.get("functional"), tree.get("economic")]
+    if not any(isinstance(s, dict) for s in sections):
+        sections = [{k: v for k, v in tree.items() if k not in ("follows", "renamed")}]
+    entries: dict[str, Entry] = {}
+    for section in sections:
+        for code, title in (section or {}).items():
+            code = str(code).replace(" ", "")
+            if not code.isdigit() or not isinstance(title, str):
+                raise LoadError(f"科目目录中的条目 “{code}: {title}” 应为 数字编码: 名称", file=name)
+            entries[code] = Entry(code, title)
+    for code, change in (tree.get("renamed") or {}).items():
+        code = str(code)
+        if code in entries and isinstance(change, dict):
+            since = change.get("since")
+            entries[code] = replace(entries[code], former=str(change.get("former")), since=int(since) if since is not None else None)
+    return Catalog(str(tree.get("follows") or name), entries)
+
+
+def _from_csv(text: str, name: str) -> Catalog:
+    entries: dict[str, Entry] = {}
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or row[0].strip().lower() in ("code", "编码") or row[0].startswith("#"):
+            continue
+        code = row[0].strip().replace(" ", "")
+        if not code.isdigit() or len(row) < 2 or not row[1].strip():
+            raise LoadError("CSV 行应为 编码,名称[,曾用名,更名年份]", number, 1, name)
+        former = row[2].strip() if len(row) > 2 and row[2].strip() else None
+        since = row[3].strip() if len(row) > 3 else ""
+        if since and not since.isdigit():
+            raise LoadError(f"更名年份应为数字，实际为 “{since}”", number, 4, name)
+        entries[code] = Entry(code, row[1].strip(), former, int(since) if since else None)
+    return Catalog(name, entries)
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Catalog:
+    text = resources.files("finrecon").joinpath("catalogs/classification-2024.yaml").read_text(encoding="utf-8")
+    tree, _ = parse_tree(text)
+    return _from_tree(tree, "classification-2024.yaml")
+
+
+def load_catalog(extra: Path | None = None) -> Catalog:
+    """The shipped catalogue, extended or overridden by ``extra`` (YAML or CSV)."""
+    if extra is None:
+        return builtin()
+    name = str(extra)
+    try:
+        text = read_text(extra, Limits())
+        if extra.suffix.lower() == ".csv":
+            user = _from_csv(text, name)
+        else:
+            tree, _ = parse_tree(text)
+            user = _from_tree(tree, name)
+    except LoadError as error:
+        error.file = error.file or name
+        raise
+    return builtin().merged(user)

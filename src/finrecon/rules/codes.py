@@ -1,0 +1,241 @@
+"""FR7xx — classification codes: code and name agree, levels are right, names are current."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..catalog import LEVELS, Catalog, builtin, normalise_name
+from ..findings import Finding, Severity
+from ..model import Report
+from .base import Rule, register
+
+Loc = tuple[str | int, ...]
+
+# Lists of coded rows: (path, functional or economic, the one level every row must have, or None).
+_CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
+    ("tables.summary.expenditure.by_class", True, 3),
+    ("tables.income.rows", True, None),
+    ("tables.expenditure.rows", True, None),
+    ("tables.appropriation.by_class", True, 3),
+    ("tables.general_budget.rows", True, None),
+    ("tables.basic.rows", False, None),
+    ("tables.government_fund.rows", True, None),
+    ("tables.state_capital.rows", True, None),
+    ("narrative.general_budget.by_class", True, 3),
+    ("narrative.general_budget.items", True, None),
+)
+
+
+@dataclass(frozen=True)
+class CodedRow:
+    loc: Loc
+    path: str
+    code: str
+    name: str | None
+    functional: bool
+    level: int | None
+    siblings: tuple[str, ...]
+
+
+def coded_rows(report: Report) -> Iterator[CodedRow]:
+    for list_path, functional, level in _CODED_LISTS:
+        node = report
+        for part in list_path.split("."):
+            node = getattr(node, part, None)
+            if node is None:
+                break
+        rows = node or []
+        codes = tuple(row.code for row in rows if getattr(row, "code", None))
+        for index, row in enumerate(rows):
+            if getattr(row, "code", None):
+                loc = (*list_path.split("."), index)
+                yield CodedRow(loc, f"{list_path}[{index}]", row.code, row.name, functional, level, codes)
+
+
+class CatalogRule(Rule):
+    @property
+    def catalog(self) -> Catalog:
+        return self.options.catalog or builtin()
+
+
+@register
+class CodeNameMismatch(CatalogRule):
+    """A 科目 code and the name printed beside it must agree.
+
+    What it checks: every coded row (tables 1–6, 8, 9 and the narrative's 类/项 figures) against the
+    catalogue of 政府收支分类科目 (functional codes start with 2, economic with 3).  Names compare as
+    printed, full-width or half-width alike; a name the catalogue knows as a former name is
+    FR703's business, and a code the catalogue lacks is FR704's.
+
+    Why: a wrong name beside a code means either the code or the name was copied from another
+    row; both mislead whoever totals the reports.
+
+    Example: passes — 2010601 行政运行.  Fails — 2010601 一般行政管理事务.
+    """
+
+    id = "FR701"
+    title = "科目编码与名称不符"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for row in coded_rows(report):
+            entry = self.catalog.get(row.code)
+            if entry is None or not row.name:
+                continue
+            name = normalise_name(row.name)
+            if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
+                continue
+            yield self.finding(
+                (*row.loc, "name"), row.path,
+                f"科目 {row.code} 的名称应为“{entry.name}”，报告写作“{row.name}”",
+                reported=row.name, expected=entry.name,
+            )
+
+
+@register
+class CodeLevel(Rule):
+    """A row's level must match its code, and a 项 must sit under its 款, a 款 under its 类.
+
+    What it checks: a functional code has 3 (类), 5 (款) or 7 (项) digits, an economic code 3 or 5;
+    a list that holds only 类 (table 1, table 4, the narrative's structure) holds 3-digit codes;
+    in a table that lists 款 or 类 rows, each 项 and 款 has its parent row.
+
+    Why: a 款 listed as a 类 is counted twice in the total; a 项 without its 款 means a row of
+    the table was dropped.
+
+    Example: passes — 208, 20805, 2080501.  Fails — 2080501 listed without 20805.
+    """
+
+    id = "FR702"
+    title = "科目级次与编码不符"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for row in coded_rows(report):
+            allowed = (3, 5, 7) if row.functional else (3, 5)
+            length = len(row.code)
+            if length not in allowed:
+                yield self.finding((*row.loc, "code"), row.path, f"科目编码 {row.code} 有 {length} 位，应为 {'/'.join(map(str, allowed))} 位", reported=row.code)
+            elif row.level is not None and length != row.level:
+                yield self.finding(
+                    (*row.loc, "code"), row.path,
+                    f"此处应列{LEVELS[row.level]}级科目（{row.level} 位编码），{row.code} 是{LEVELS[length]}级",
+                    reported=row.code, expected=LEVELS[row.level],
+                )
+            elif length > 3:
+                parent = row.code[:-2]
+                if parent not in row.siblings and any(len(code) == len(parent) for code in row.siblings):
+                    yield self.finding(
+                        (*row.loc, "code"), row.path,
+                        f"{LEVELS[length]} {row.code} 所属的{LEVELS[len(parent)]} {parent} 未列出",
+                        reported=row.code, expected=parent,
+                    )
+
+
+@register
+class RenamedClassification(CatalogRule):
+    """A 科目 printed under a name it no longer has.
+
+    What it checks: names the catalogue records as former names, in a report of the renaming
+    year or later — 医疗卫生与计划生育支出 became 卫生健康支出 in 2018, 行政事业单位离退休 became
+    行政事业单位养老支出 in 2019.
+
+    Why: an outdated name shows the report was built from an old template; the figures under it
+    may be old too.
+
+    Example: passes — 210 卫生健康支出 in 2020.  Warns — 210 医疗卫生与计划生育支出 in 2020.
+    """
+
+    id = "FR703"
+    title = "科目名称已更名"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for row in coded_rows(report):
+            entry = self.catalog.get(row.code)
+            if entry is None or not row.name or not entry.former:
+                continue
+            if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
+                since = f"自 {entry.since} 年起" if entry.since else ""
+                yield self.finding(
+                    (*row.loc, "name"), row.path,
+                    f"“{row.name}”{since}已更名为“{entry.name}”",
+                    reported=row.name, expected=entry.name,
+                )
+
+
+@register
+class UnknownCode(CatalogRule):
+    """A 科目 code the catalogue does not know, so its name cannot be checked.
+
+    What it checks: codes absent from the shipped catalogue and from ``--catalog``.  The shipped
+    catalogue is a part of the 2024 lists; add your region's codes with ``--catalog FILE``.
+
+    Why: an unknown code is often a typo (20160 for 20106); if it is real, adding it lets
+    finrecon check its name.
+
+    Example: passes — 2010601.  Notes — 2019901 if the catalogue lacks it.
+    """
+
+    id = "FR704"
+    title = "科目编码不在目录中"
+    severity = Severity.INFO
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for row in coded_rows(report):
+            if self.catalog.get(row.code) is None and len(row.code) in LEVELS:
+                yield self.finding(
+                    (*row.loc, "code"), row.path,
+                    f"科目编码 {row.code} 不在科目目录（{self.catalog.follows}）中，无法核对名称；可用 --catalog 补充",
+                    reported=row.code,
+                )
+
+
+_SEGMENT = re.compile(r"(.+?)[（(]\s*(类|款|项)\s*[）)]")
+
+
+def _levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
+    """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``."""
+    wanted = normalise_name(name).removesuffix("支出")
+    levels = set()
+    for length, level in LEVELS.items():
+        entry = catalog.get(code[:length]) if len(code) >= length else None
+        if entry and normalise_name(entry.name).removesuffix("支出") == wanted:
+            levels.add(level)
+    return levels
+
+
+@register
+class LevelWordMismatch(CatalogRule):
+    """The level the narrative writes after a 科目 name — （类）（款）（项） — must be its real level.
+
+    What it checks: the wording the 情况说明 prints for a classified figure, e.g.
+    “一般公共服务（类）政协事务（款）行政运行（项）”: each name is looked up among the code's 类, 款
+    and 项, and the word after it must be that level.
+
+    Why: “政协事务（类）” makes a 款 read as a 类; readers then look for it in the wrong row.
+
+    Example: passes — “政协事务（款）”.  Warns — “一般公共服务（类）政协事务（类）行政运行（项）”.
+    """
+
+    id = "FR705"
+    title = "科目级次表述有误"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        narrative = report.narrative.general_budget if report.narrative else None
+        if narrative is None:
+            return
+        for list_name in ("by_class", "items"):
+            for index, figure in enumerate(getattr(narrative, list_name)):
+                if not figure.code or not figure.wording:
+                    continue
+                for name, word in _SEGMENT.findall(figure.wording):
+                    actual = _levels_named(self.catalog, figure.code, name.strip("，,、 "))
+                    if actual and word not in actual:
+                        real = "/".join(sorted(actual))
+                        yield self.finding(
+                            (*figure.loc, "wording"), figure.path,
+                            f"“{name}”是{real}级科目，原文写作“{name}（{word}）”",
+                            reported=f"{name}（{word}）", expected=f"{name}（{real}）",
+                        )

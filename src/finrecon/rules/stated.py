@@ -1,0 +1,51 @@
+"""A number the report prints, with where it stands and what it is called; and how to print one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..interval import Interval
+from ..model import Figure, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A number the report prints, with where it stands and what it is called."""
+
+    value: Decimal
+    path: str
+    loc: tuple[str | int, ...]
+    label: str
+
+    @property
+    def interval(self) -> Interval:
+        return Interval.printed(self.value)
+
+
+_ATTRIBUTE_LABELS = {"budget": "预算数", "prior": "上年数", "change": "增减额"}
+
+
+def stated(report: Report, path: str) -> Stated | None:
+    """The number at ``path``: a figure's value, or one of its attributes (``….total.budget``)."""
+    figure = report.figure(path)
+    if figure is not None:
+        return Stated(figure.value, figure.path, figure.loc, figure.label)
+    head, _, attribute = path.rpartition(".")
+    figure = report.figure(head)
+    if figure is None or attribute not in _ATTRIBUTE_LABELS:
+        return None
+    value = getattr(figure, attribute)
+    if value is None:
+        return None
+    return Stated(value, path, (*figure.loc, attribute), f"{figure.label}{_ATTRIBUTE_LABELS[attribute]}")
+
+
+def of_figure(figure: Figure) -> Stated:
+    return Stated(figure.value, figure.path, figure.loc, figure.label)
+
+
+def fmt(value: Decimal) -> str:
+    """A Decimal as a plain string, never in exponent form."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "+0") else text
