@@ -21,22 +21,22 @@ def render(run: Run, console: Console) -> None:
         if not result.findings:
             console.print(Text(f"✓ {title}：未发现问题", style="green"))
             continue
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-        table.add_column("规则", no_wrap=True)
-        table.add_column("位置", overflow="fold")
-        table.add_column("报告值", justify="right", no_wrap=True)
-        table.add_column("应为", justify="right", no_wrap=True)
-        table.add_column("差额", justify="right", no_wrap=True)
-        table.add_column("说明", overflow="fold")
+        table = Table(title=title, title_justify="left", show_lines=True, expand=False)
+        table.add_column("规则", no_wrap=True, min_width=5)
+        table.add_column("位置", overflow="fold", ratio=2)
+        table.add_column("报告值", justify="right", overflow="fold", max_width=14)
+        table.add_column("应为", justify="right", overflow="fold", max_width=14)
+        table.add_column("差额", justify="right", overflow="fold", max_width=12)
+        table.add_column("说明", overflow="fold", ratio=4)
         for finding in result.findings:
             style = STYLES[finding.severity]
             message = finding.message + (f"\n提示：{finding.hint}" if finding.hint else "")
             table.add_row(
                 Text(f"{finding.rule}\n{NAMES[finding.severity]}", style=style),
-                Text(f"{finding.path}\n第 {finding.line} 行"),
-                finding.reported or "",
-                finding.expected or "",
-                finding.difference or "",
+                Text(f"第 {finding.line} 行\n{finding.path}"),
+                _short(finding.reported),
+                _short(finding.expected),
+                _short(finding.difference),
                 Text(message, style=style if finding.severity is Severity.INFO else ""),
             )
         console.print(table)
@@ -49,3 +49,10 @@ def render(run: Run, console: Console) -> None:
     if run.unreadable:
         summary.append(f"，{run.unreadable} 个无法读取", style="bold red")
     console.print(summary)
+
+
+def _short(text: str | None, limit: int = 24) -> str:
+    """Long texts (a whole claim) are cut in the table; the JSON export keeps them whole."""
+    if not text:
+        return ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
