@@ -60,7 +60,7 @@ def _fail(message: str) -> None:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="要检查的报告文件（YAML）。", show_default=False)],
+    files: Annotated[list[str], typer.Argument(help="报告文件、目录（递归查找 *.yaml/*.yml）或通配符。", show_default=False)],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.table,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="达到此严重程度即以 1 退出。")] = FailOn.error,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（ID 或前缀，如 FR2）。")] = None,
@@ -93,8 +93,14 @@ def check(
         except LoadError as error:
             _fail(str(error))
     limits = Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
+    from .discover import discover
+
+    paths, problems = discover(files)
     results = []
-    for file in files:
+    for argument, problem in problems:
+        sys.stderr.write(f"{argument}: {problem}\n")
+        results.append(FileResult(argument, error=f"{argument}: {problem}"))
+    for file in paths:
         try:
             loaded = load_report(file, limits)
         except LoadError as error:

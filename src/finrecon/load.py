@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -131,9 +133,12 @@ def decode(data: bytes) -> str:
 
 def read_text(path: Path, limits: Limits) -> str:
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise LoadError("这是一个目录，不是报告文件")
-        size = path.stat().st_size
+        if not stat.S_ISREG(status.st_mode):
+            raise LoadError("不是普通文件（管道、设备等不能作为报告读取）")
+        size = status.st_size
         if size > limits.max_bytes:
             raise LoadError(f"文件过大（{size} 字节，上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")
         with path.open("rb") as stream:
@@ -143,6 +148,8 @@ def read_text(path: Path, limits: Limits) -> str:
     except PermissionError as error:
         raise LoadError("没有读取权限") from error
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadError("符号链接循环，无法读取") from error
         raise LoadError(f"无法读取：{error.strerror or error}") from error
     if len(data) > limits.max_bytes:
         raise LoadError(f"文件过大（上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")

@@ -83,6 +83,8 @@ def unit_slip(left: list[Stated], right: list[Stated]) -> str | None:
 
     factor = Decimal(1) / _TEN_THOUSAND
     for side, other in ((left, right), (right, left)):
+        if len(other) != 1 or len(other[0].value.as_tuple().digits) < 3:
+            continue  # a coarse figure like 0.3 matches too much to accuse anything
         for index, term in enumerate(side):
             if term.value == 0:
                 continue

@@ -308,3 +308,37 @@ class Placeholder(Rule):
             match = _PLACEHOLDER.search(text)
             if match:
                 yield self.finding(loc, path_text(loc), f"文字中有未替换的占位符“{match.group(0)}”：{text[:40]}", reported=text)
+
+
+@register
+class NegativeAmount(Rule):
+    """An amount that cannot be negative is printed negative.
+
+    What it checks: every figure's value, budget and prior-year value, and each project's budget
+    and execution.  Only a change (增减额, 增减率) may be negative.
+
+    Why: a negative income, expenditure or budget is a sign slip — usually a decrease typed into
+    the figure instead of into its change — or a carry-over written with the wrong sign.
+
+    Example: passes — 41.55 with change −9.15.  Fails — value −41.55.
+    """
+
+    id = "FR908"
+    title = "金额不应为负数"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for figure in report.figures:
+            for attribute in ("value", "budget", "prior"):
+                value = getattr(figure, attribute)
+                if value is not None and value < 0:
+                    path = figure.path if attribute == "value" else f"{figure.path}.{attribute}"
+                    loc = figure.loc if attribute == "value" else (*figure.loc, attribute)
+                    yield self.finding(loc, path, f"{figure.label}为负数 {fmt(value)}；只有增减额和增减率可以为负", reported=fmt(value))
+        for index, project in enumerate(report.performance.projects if report.performance else []):
+            for attribute in ("budget", "executed"):
+                value = getattr(project, attribute)
+                if value < 0:
+                    yield self.finding(
+                        ("performance", "projects", index, attribute), f"performance.projects[{index}].{attribute}",
+                        f"{project.name}的{type(project).model_fields[attribute].title}为负数 {fmt(value)}", reported=fmt(value),
+                    )
