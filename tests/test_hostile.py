@@ -111,7 +111,7 @@ def test_directories_and_globs(tmp_path: Path) -> None:
     files, problems = discover([str(tmp_path), str(tmp_path / "*.yaml")])
     assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml"] and problems == []
     (tmp_path / "empty").mkdir()
-    assert discover([str(tmp_path / "empty"), str(tmp_path / "*.none")])[1] == [
+    assert [(argument, problem.render("zh")) for argument, problem in discover([str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]] == [
         (str(tmp_path / "empty"), "目录中没有 .yaml/.yml 报告文件"),
         (str(tmp_path / "*.none"), "没有文件与此模式匹配"),
     ]

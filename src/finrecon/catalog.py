@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .i18n import Msg
 from .load import Limits, LoadError, parse_tree, read_text
 
 LEVELS = {3: "类", 5: "款", 7: "项"}
@@ -55,7 +56,7 @@ class Catalog:
 
 def _from_tree(tree: Any, name: str) -> Catalog:
     if not isinstance(tree, dict):
-        raise LoadError("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", 1, 1, name)
+        raise LoadError(Msg("catalog.shape"), 1, 1, name)
     sections = [tree.get("functional"), tree.get("economic")]
     if not any(isinstance(s, dict) for s in sections):
         sections = [{k: v for k, v in tree.items() if k not in ("follows", "renamed")}]
@@ -64,7 +65,7 @@ def _from_tree(tree: Any, name: str) -> Catalog:
         for code, title in (section or {}).items():
             code = str(code).replace(" ", "")
             if not code.isdigit() or not isinstance(title, str):
-                raise LoadError(f"科目目录中的条目 “{code}: {title}” 应为 数字编码: 名称", file=name)
+                raise LoadError(Msg("catalog.entry", entry=f"{code}: {title}"), file=name)
             entries[code] = Entry(code, title)
     for code, change in (tree.get("renamed") or {}).items():
         code = str(code)
@@ -81,11 +82,11 @@ def _from_csv(text: str, name: str) -> Catalog:
             continue
         code = row[0].strip().replace(" ", "")
         if not code.isdigit() or len(row) < 2 or not row[1].strip():
-            raise LoadError("CSV 行应为 编码,名称[,曾用名,更名年份]", number, 1, name)
+            raise LoadError(Msg("catalog.csv_row"), number, 1, name)
         former = row[2].strip() if len(row) > 2 and row[2].strip() else None
         since = row[3].strip() if len(row) > 3 else ""
         if since and not since.isdigit():
-            raise LoadError(f"更名年份应为数字，实际为 “{since}”", number, 4, name)
+            raise LoadError(Msg("catalog.since", since=since), number, 4, name)
         entries[code] = Entry(code, row[1].strip(), former, int(since) if since else None)
     return Catalog(name, entries)
 

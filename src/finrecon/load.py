@@ -29,7 +29,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .i18n import Msg
 from .model import Report
+from .model.figure import LocalizedValueError
 from .model.bind import bind_report, model_class_at, unknown_references
 
 try:
@@ -52,18 +54,25 @@ class Limits:
 
 @dataclass
 class LoadError(Exception):
-    """An input that cannot be used: one line, ``file:line:col: message``."""
+    """An input that cannot be used: one line, ``file:line:col: message``, in either language."""
 
-    message: str
+    text: Msg
     line: int | None = None
     column: int | None = None
     file: str = ""
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
+        return self.text.render("zh")
+
+    def render(self, lang: str = "zh") -> str:
         where = self.file or "<input>"
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.text.render(lang)}"
+
+    def __str__(self) -> str:
+        return self.render("zh")
 
 
 @dataclass
@@ -93,10 +102,6 @@ class LoadedReport:
 
 
 # ----------------------------------------------------------------------------------- bytes → text
-_GB_HINT = (
-    "文件不是 UTF-8 编码（看起来是 GBK/GB18030）；请另存为 UTF-8 后再检查，"
-    "例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件"
-)
 
 
 def _position_of_offset(data: bytes, offset: int) -> Position:
@@ -119,7 +124,7 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as error:
-                raise LoadError(f"文件以 {codec.upper()} 标记开头，但内容不是有效的 {codec.upper()}", 1, 1) from error
+                raise LoadError(Msg("load.bom_invalid", codec=codec.upper()), 1, 1) from error
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -127,32 +132,32 @@ def decode(data: bytes) -> str:
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:
-            raise LoadError("文件不是 UTF-8 文本（含无法解码的字节）", line, column) from error
-        raise LoadError(_GB_HINT, line, column) from error
+            raise LoadError(Msg("load.not_utf8"), line, column) from error
+        raise LoadError(Msg("load.gb18030"), line, column) from error
 
 
 def read_text(path: Path, limits: Limits) -> str:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise LoadError("这是一个目录，不是报告文件")
+            raise LoadError(Msg("load.dir"))
         if not stat.S_ISREG(status.st_mode):
-            raise LoadError("不是普通文件（管道、设备等不能作为报告读取）")
+            raise LoadError(Msg("load.not_regular"))
         size = status.st_size
         if size > limits.max_bytes:
-            raise LoadError(f"文件过大（{size} 字节，上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")
+            raise LoadError(Msg("load.too_big", size=size, limit=limits.max_bytes))
         with path.open("rb") as stream:
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError as error:
-        raise LoadError("文件不存在") from error
+        raise LoadError(Msg("load.missing")) from error
     except PermissionError as error:
-        raise LoadError("没有读取权限") from error
+        raise LoadError(Msg("load.permission")) from error
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise LoadError("符号链接循环，无法读取") from error
-        raise LoadError(f"无法读取：{error.strerror or error}") from error
+            raise LoadError(Msg("load.loop")) from error
+        raise LoadError(Msg("load.os", reason=error.strerror or str(error))) from error
     if len(data) > limits.max_bytes:
-        raise LoadError(f"文件过大（上限 {limits.max_bytes} 字节，可用 --max-bytes 调整）")
+        raise LoadError(Msg("load.too_big", size=len(data), limit=limits.max_bytes))
     return decode(data)
 
 
@@ -226,7 +231,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
         nonlocal nodes
         nodes += amount
         if nodes > limits.max_nodes:
-            raise LoadError(f"YAML 节点过多（上限 {limits.max_nodes}，别名按展开计算）", *_mark(event))
+            raise LoadError(Msg("load.nodes", limit=limits.max_nodes), *_mark(event))
 
     def expecting_key() -> bool:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is _NO_KEY
@@ -238,18 +243,18 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 if expecting_key():
                     frame = stack[-1]
                     if event.tag not in _STR_TAGS:
-                        raise LoadError(f"不支持的 YAML 标签 {event.tag}", *_mark(event))
+                        raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
                     key = event.value
                     if key in frame.container:
                         first = source.keys.get((*frame.path, key))
-                        where = f"（首次出现在第 {first[0]} 行）" if first else ""
-                        raise LoadError(f"重复的键 “{key}”{where}", *_mark(event))
+                        where = Msg("load.duplicate_first", line=first[0]) if first else ""
+                        raise LoadError(Msg("load.duplicate", key=key, first=where), *_mark(event))
                     frame.key = key
                     source.keys[(*frame.path, key)] = _mark(event)
                     continue
                 count(event)
                 if event.tag not in _STR_TAGS:
-                    raise LoadError(f"不支持的 YAML 标签 {event.tag}（finrecon 不构造任何对象）", *_mark(event))
+                    raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
                 plain = not event.style and event.tag is None  # libyaml: '' for plain style
                 value = _plain_scalar(event.value) if plain else event.value
                 place(value, event)
@@ -257,12 +262,12 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if expecting_key():
-                    raise LoadError("键必须是简单文本，不能是映射或列表", *_mark(event))
+                    raise LoadError(Msg("load.complex_key"), *_mark(event))
                 allowed = _MAP_TAGS if kind is yaml.MappingStartEvent else _SEQ_TAGS
                 if event.tag not in allowed:
-                    raise LoadError(f"不支持的 YAML 标签 {event.tag}（finrecon 不构造任何对象）", *_mark(event))
+                    raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
                 if len(stack) >= limits.max_depth:
-                    raise LoadError(f"嵌套过深（上限 {limits.max_depth} 层）", *_mark(event))
+                    raise LoadError(Msg("load.depth", limit=limits.max_depth), *_mark(event))
                 count(event)
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 path = place(container, event)
@@ -273,64 +278,64 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     anchors[frame.anchor] = (frame.container, nodes - frame.start_nodes + 1)
             elif kind is yaml.AliasEvent:
                 if expecting_key():
-                    raise LoadError("键不能是别名", *_mark(event))
+                    raise LoadError(Msg("load.alias_key"), *_mark(event))
                 if event.anchor not in anchors:
-                    raise LoadError(f"未定义的锚点 “{event.anchor}”", *_mark(event))
+                    raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_mark(event))
                 value, size = anchors[event.anchor]
                 count(event, size)
                 place(value, event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise LoadError("一个文件只能包含一个 YAML 文档", *_mark(event))
+                    raise LoadError(Msg("load.documents"), *_mark(event))
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise LoadError(f"文件含不允许的控制字符 U+{error.character:04X}", line, column) from error
+        raise LoadError(Msg("load.control_char", code=f"{error.character:04X}"), line, column) from error
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "YAML 语法错误"
-        if "nesting depth" in problem:
-            problem = f"嵌套过深（{problem}）"
+        problem = error.problem or error.context or "?"
+        text = Msg("load.depth", limit=limits.max_depth) if "nesting depth" in problem else Msg("load.syntax", problem=problem)
         if mark is None:
-            raise LoadError(f"YAML 语法错误：{problem}") from error
-        raise LoadError(f"YAML 语法错误：{problem}", mark.line + 1, mark.column + 1) from error
+            raise LoadError(text) from error
+        raise LoadError(text, mark.line + 1, mark.column + 1) from error
     except yaml.YAMLError as error:
-        raise LoadError(f"YAML 错误：{error}") from error
+        raise LoadError(Msg("load.yaml", problem=str(error).splitlines()[0])) from error
     return root, source
 
 
 # ----------------------------------------------------------------------------------- tree → Report
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: dict[str, Any]) -> Msg:
     kind, loc = error["type"], tuple(error["loc"])
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         model = model_class_at(loc[:-1])
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(str(name), known, n=1)
-        hint = f"；是否想写 “{close[0]}”？" if close else (f"；可用的键：{', '.join(known)}" if known else "")
-        return f"未知的键 “{name}”{hint}"
+        hint = Msg("load.did_you_mean", close=close[0]) if close else (Msg("load.known_keys", keys=", ".join(known)) if known else "")
+        return Msg("load.unknown_key", key=name, hint=hint)
     if kind == "missing":
-        return f"缺少必填项 “{name}”"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "此处应为映射（键: 值）"
-    if kind == "list_type":
-        return "此处应为列表（- 项）"
-    if kind == "string_type":
-        return "此处应为文本"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "此处应为整数"
+        return Msg("load.missing_field", name=name)
+    simple = {
+        "model_type": "load.want_mapping", "dict_type": "load.want_mapping", "model_attributes_type": "load.want_mapping",
+        "list_type": "load.want_list", "string_type": "load.want_text",
+        "int_type": "load.want_integer", "int_parsing": "load.want_integer", "int_from_float": "load.want_integer",
+    }
+    if kind in simple:
+        return Msg(simple[kind])
     if kind == "literal_error":
-        return f"取值只能是 {error.get('ctx', {}).get('expected', '')}"
+        return Msg("load.literal", expected=error.get("ctx", {}).get("expected", ""))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"取值超出范围：{error['msg']}"
-    message = str(error.get("msg", kind))
-    return message.removeprefix("Value error, ")
+        return Msg("load.range", detail=error["msg"])
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, LocalizedValueError):
+        return cause.text
+    return Msg("load.yaml", problem=str(error.get("msg", kind)))
 
 
 def validate(tree: Any, source: SourceMap, file: str) -> Report:
     if not isinstance(tree, dict):
-        raise LoadError("报告应为一个 YAML 映射（以 meta: 等键开头）", *source.locate(()), file=file)
+        raise LoadError(Msg("load.not_mapping"), *source.locate(()), file=file)
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:
@@ -338,13 +343,14 @@ def validate(tree: Any, source: SourceMap, file: str) -> Report:
         for item in error.errors(include_url=False):
             loc = tuple(item["loc"])
             line, column = source.locate_key(loc) if item["type"] == "extra_forbidden" else source.locate(loc)
-            problems.append((line, column, _describe(item)))
-        line, column, message = min(problems)
-        more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
-        raise LoadError(message + more, line, column, file) from None
+            problems.append((line, column, len(problems), _describe(item)))
+        line, column, _, message = min(problems, key=lambda problem: problem[:3])
+        if len(problems) > 1:
+            message = Msg("load.with_more", first=message, more=Msg("load.more", count=len(problems) - 1))
+        raise LoadError(message, line, column, file) from None
     bind_report(report)
     for reference, path in unknown_references(report):
-        raise LoadError(f"share_of 指向不存在的数字 “{reference}”", *source.locate(path), file=file)
+        raise LoadError(Msg("load.share_of", reference=reference), *source.locate(path), file=file)
     return report
 
 

@@ -12,17 +12,26 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
+from ..i18n import Msg
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 _NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
 
 
+class LocalizedValueError(ValueError):
+    """A validation error whose message the loader renders in the user's language."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.text = Msg(key, **params)
+        super().__init__(self.text.render("zh"))
+
+
 def _to_decimal(value: Any, *, percent: bool) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("应为数字，不是真/假值")
+        raise LocalizedValueError("value.bool")
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError("应为有限数字")
+            raise LocalizedValueError("value.finite")
         return value
     if isinstance(value, int):
         return Decimal(value)
@@ -35,8 +44,8 @@ def _to_decimal(value: Any, *, percent: bool) -> Decimal:
                 return Decimal(text.replace(",", ""))
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
                 pass
-        raise ValueError(f"应为阿拉伯数字（如 455.47），实际为 {value!r}")
-    raise ValueError(f"应为数字，实际为 {type(value).__name__}")
+        raise LocalizedValueError("value.digits", value=repr(value))
+    raise LocalizedValueError("value.number", kind=type(value).__name__)
 
 
 def _amount(value: Any) -> Decimal:
@@ -50,14 +59,14 @@ def _percent(value: Any) -> Decimal:
 def _count(value: Any) -> int:
     number = _to_decimal(value, percent=False)
     if number != number.to_integral_value() or number < 0:
-        raise ValueError(f"应为非负整数，实际为 {number}")
+        raise LocalizedValueError("value.count", value=number)
     return int(number)
 
 
 def _code(value: Any) -> str:
     text = str(value).replace(" ", "") if isinstance(value, (str, Decimal, int)) else None
     if not text or not text.isdigit():
-        raise ValueError(f"科目编码应为数字串（如 2010601），实际为 {value!r}")
+        raise LocalizedValueError("value.code", value=repr(value))
     return text
 
 

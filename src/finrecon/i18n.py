@@ -1,0 +1,195 @@
+"""Every message finrecon prints, in Chinese and English.
+
+``t(key, lang, **params)`` fills a template; the Chinese reads the way an accountant writes, the
+English says the same for a reviewer who does not read Chinese.  Figures keep their names from
+the report (Chinese in both languages) in the Chinese text; the English text uses their paths.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ loading
+    "load.dir": ("这是一个目录，不是报告文件", "this is a directory, not a report file"),
+    "load.not_regular": ("不是普通文件（管道、设备等不能作为报告读取）", "not a regular file (pipes and devices cannot be read as reports)"),
+    "load.too_big": ("文件过大（{size} 字节，上限 {limit} 字节，可用 --max-bytes 调整）", "file too large ({size} bytes, limit {limit}; raise it with --max-bytes)"),
+    "load.missing": ("文件不存在", "no such file"),
+    "load.permission": ("没有读取权限", "permission denied"),
+    "load.loop": ("符号链接循环，无法读取", "symbolic link loop"),
+    "load.os": ("无法读取：{reason}", "cannot read: {reason}"),
+    "load.bom_invalid": ("文件以 {codec} 标记开头，但内容不是有效的 {codec}", "the file starts with a {codec} mark but is not valid {codec}"),
+    "load.not_utf8": ("文件不是 UTF-8 文本（含无法解码的字节）", "the file is not UTF-8 text (undecodable bytes)"),
+    "load.gb18030": (
+        "文件不是 UTF-8 编码（看起来是 GBK/GB18030）；请另存为 UTF-8 后再检查，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件",
+        "the file is not UTF-8 (it looks like GBK/GB18030); save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8 old.yaml > new.yaml",
+    ),
+    "load.control_char": ("文件含不允许的控制字符 U+{code}", "the file contains a forbidden control character U+{code}"),
+    "load.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    "load.yaml": ("YAML 错误：{problem}", "YAML error: {problem}"),
+    "load.depth": ("嵌套过深（上限 {limit} 层，可用 --max-depth 调整）", "nested too deeply (limit {limit}; raise it with --max-depth)"),
+    "load.nodes": ("YAML 节点过多（上限 {limit}，别名按展开计算，可用 --max-nodes 调整）", "too many YAML nodes (limit {limit}, aliases counted as expanded; raise it with --max-nodes)"),
+    "load.tag": ("不支持的 YAML 标签 {tag}（finrecon 不构造任何对象）", "unsupported YAML tag {tag} (finrecon constructs no objects)"),
+    "load.duplicate": ("重复的键 “{key}”{first}", "duplicate key '{key}'{first}"),
+    "load.duplicate_first": ("（首次出现在第 {line} 行）", " (first at line {line})"),
+    "load.complex_key": ("键必须是简单文本，不能是映射或列表", "a key must be plain text, not a mapping or a list"),
+    "load.alias_key": ("键不能是别名", "a key cannot be an alias"),
+    "load.undefined_alias": ("未定义的锚点 “{anchor}”", "undefined anchor '{anchor}'"),
+    "load.documents": ("一个文件只能包含一个 YAML 文档", "a file may hold one YAML document only"),
+    "load.not_mapping": ("报告应为一个 YAML 映射（以 meta: 等键开头）", "a report is a YAML mapping (starting with meta: …)"),
+    "load.unknown_key": ("未知的键 “{key}”{hint}", "unknown key '{key}'{hint}"),
+    "load.did_you_mean": ("；是否想写 “{close}”？", "; did you mean '{close}'?"),
+    "load.known_keys": ("；可用的键：{keys}", "; known keys: {keys}"),
+    "load.missing_field": ("缺少必填项 “{name}”", "missing required '{name}'"),
+    "load.want_mapping": ("此处应为映射（键: 值）", "a mapping (key: value) is expected here"),
+    "load.want_list": ("此处应为列表（- 项）", "a list (- item) is expected here"),
+    "load.want_text": ("此处应为文本", "text is expected here"),
+    "load.want_integer": ("此处应为整数", "an integer is expected here"),
+    "load.literal": ("取值只能是 {expected}", "the value must be {expected}"),
+    "load.range": ("取值超出范围：{detail}", "value out of range: {detail}"),
+    "load.more": ("（另有 {count} 处问题）", " ({count} more problems)"),
+    "load.with_more": ("{first}{more}", "{first}{more}"),
+    "load.share_of": ("share_of 指向不存在的数字 “{reference}”", "share_of names no figure of this report: '{reference}'"),
+    "value.bool": ("应为数字，不是真/假值", "a number is expected, not true/false"),
+    "value.finite": ("应为有限数字", "a finite number is expected"),
+    "value.digits": ("应为阿拉伯数字（如 455.47），实际为 {value}", "a number in digits (like 455.47) is expected, not {value}"),
+    "value.number": ("应为数字，实际为 {kind}", "a number is expected, not {kind}"),
+    "value.count": ("应为非负整数，实际为 {value}", "a non-negative whole number is expected, not {value}"),
+    "value.code": ("科目编码应为数字串（如 2010601），实际为 {value}", "a classification code is digits (like 2010601), not {value}"),
+    "value.income_both": ("“财政拨款收入”与其分项（一般公共预算/政府性基金/国有资本经营）只能写一种", "give either 'appropriation' or its funds (general_budget / government_fund / state_capital), not both"),
+    "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
+    "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称", "catalogue entry '{entry}' must be code: name"),
+    "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份]", "a CSV row is code,name[,former,since]"),
+    "catalog.since": ("更名年份应为数字，实际为 “{since}”", "the renaming year must be a number, not '{since}'"),
+    "discover.empty_dir": ("目录中没有 .yaml/.yml 报告文件", "no .yaml/.yml report in this directory"),
+    "discover.no_match": ("没有文件与此模式匹配", "no file matches this pattern"),
+    # ------------------------------------------------------------------ rules
+    "FR101": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}，超出四舍五入误差", "{left} is {reported}, but {right} add up to {expected} (off by {difference}, beyond rounding)"),
+    "FR102": ("{left} 为 {reported}，其下 {count} 个科目之和为 {expected}，相差 {difference}，超出四舍五入误差", "{left} is {reported}, but the {count} rows under it add up to {expected} (off by {difference}, beyond rounding)"),
+    "FR103": ("{left} 为 {reported}，本行各列（{columns}）之和为 {expected}，相差 {difference}", "{left} is {reported}, but the row's columns ({columns}) add up to {expected} (off by {difference})"),
+    "FR104": ("{left} = {reported}，而 {right} = {expected}，相差 {difference}", "{left} = {reported}, but {right} = {expected} (off by {difference})"),
+    "FR201": ("{part}占{base}的比例应为 {expected}%，报告为 {reported}%", "{part} as a share of {base} should be {expected}%, the report says {reported}%"),
+    "FR301": ("{figure}增减额应为 {expected}（{value} − {prior}），报告为 {reported}", "the change of {figure} should be {expected} ({value} − {prior}), the report says {reported}"),
+    "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "the change of {figure} should be {expected}% (on last year's {prior}), the report says {reported}%"),
+    "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "the budget completion of {figure} should be {expected}%, the report says {reported}%"),
+    "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "the execution rate of {figure} should be {expected}%, the report says {reported}%"),
+    "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
+    "FR502": ("情况说明中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "the narrative gives {left} as {reported}, {table} as {expected} (off by {difference})"),
+    "FR503": ("机关运行经费 {reported} 与{right} {expected} 相差 {difference}，请核实或说明原因", "operating costs {reported} differ from {right} {expected} by {difference}: check or explain"),
+    "FR601": ("{project}：{indicator}（{kind}）目标为“{target}”，实际为“{actual}”，未达到目标", "{project}: {indicator} ({kind}) targeted '{target}', achieved '{actual}': target missed"),
+    "FR602": ("{project}：{indicator} 目标为数值“{target}”，实际只写“{actual}”，无法判断是否达标", "{project}: {indicator} targets a number '{target}' but reports only '{actual}': cannot tell whether it was met"),
+    "FR603": ("{left} 为 {reported}，成本指标（{right}）之和为 {expected}，相差 {difference}", "{left} is {reported}, but the cost indicators ({right}) add up to {expected} (off by {difference})"),
+    "FR604": ("自评称“{claim}”，但有 {count} 项指标未达到目标：{missed}", "the self-assessment says '{claim}', yet {count} indicator(s) missed their target: {missed}"),
+    "FR604.missed": ("{project}·{indicator}：目标“{target}”，实际“{actual}”", "{project} · {indicator}: target '{target}', actual '{actual}'"),
+    "FR701": ("科目 {code} 的名称应为“{expected}”，报告写作“{reported}”", "classification {code} is named '{expected}', the report writes '{reported}'"),
+    "FR702.length": ("科目编码 {code} 有 {length} 位，应为 {allowed} 位", "classification code {code} has {length} digits; it should have {allowed}"),
+    "FR702.level": ("此处应列{expected}级科目（{digits} 位编码），{code} 是{actual}级", "this list holds {expected} codes ({digits} digits); {code} is a {actual}"),
+    "FR702.orphan": ("{level} {code} 所属的{parent_level} {parent} 未列出", "{level} {code} is listed without its {parent_level} {parent}"),
+    "FR703": ("“{reported}”{since}已更名为“{expected}”", "'{reported}' was renamed '{expected}'{since}"),
+    "FR703.since": ("自 {year} 年起", " in {year}"),
+    "FR704": ("科目编码 {code} 不在科目目录（{catalog}）中，无法核对名称；可用 --catalog 补充", "classification code {code} is not in the catalogue ({catalog}), so its name cannot be checked; add it with --catalog"),
+    "FR705": ("“{name}”是{actual}级科目，原文写作“{name}（{word}）”", "'{name}' is a {actual}, but the text labels it （{word}）"),
+    "FR901": ("{figure} {value} 有 {decimals} 位小数，报告只打印 {limit} 位", "{figure} {value} has {decimals} decimals; the report prints {limit}"),
+    "FR902": ("{figure}的{base}为 0，百分比无意义，不应印为 {reported}%，应改用文字说明", "{figure} has a {base} of 0, so the percentage is undefined: print words, not {reported}%"),
+    "FR902.budget": ("预算数", "budget"),
+    "FR902.prior": ("上年数", "prior-year figure"),
+    "FR902.base": ("基数", "base"),
+    "FR903": ("{table}为空表，但没有空表说明", "{table} is empty but carries no statement saying why"),
+    "FR904": ("模板“{template}”要求的“{title}”（{path}）缺失", "template '{template}' requires '{title}' ({path}), which is missing"),
+    "FR905.split": ("公务用车购置及运行费未拆分为购置费和运行费", "official vehicle costs are not split into purchase and operation"),
+    "FR905.counts": ("{figure}不为零，但未说明{missing}", "{figure} is not zero, but {missing} is not given"),
+    "FR905.reception": ("公务接待费不为零，但未分国内接待与外事接待说明批次和人次", "official reception costs are not zero, but are not split into domestic and foreign with batches and people"),
+    "FR906.change": ("{figure}与上年相比有增减，但未说明原因", "{figure} changed from last year, but no reason is given"),
+    "FR906.budget": ("{figure}决算数 {value} 与预算数 {budget} 不同，但未说明原因", "{figure} {value} differs from its budget {budget}, but no reason is given"),
+    "FR907": ("文字中有未替换的占位符“{placeholder}”：{text}", "a template placeholder '{placeholder}' was left in: {text}"),
+    "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure} is negative ({value}); only changes may be negative"),
+    "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
+    "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
+    # ------------------------------------------------------------------ hints
+    "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
+    "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),
+    "hint.inverted": ("{pct}% = {denominator} / {numerator}：疑似分子分母颠倒", "{pct}% = {denominator} / {numerator}: numerator and denominator swapped, it seems"),
+    "hint.truncated": ("{point}% 截尾为 {truncated}%：应四舍五入", "{point}% was truncated to {truncated}%: round half up instead"),
+    "hint.transposed": ("{printed}% 与计算值 {expected}% 两位数字颠倒：疑似录入错误", "{printed}% and the computed {expected}% differ by two swapped digits: a typing slip, it seems"),
+    "hint.unit_slip": ("{figure} {value} 疑似以元填写（本报告以万元为单位）：除以 10000 后恰好相符", "{figure} {value} looks written in 元 where the report uses 万元: divided by 10 000 it fits exactly"),
+    # ------------------------------------------------------------------ output
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
+    "column.rule": ("规则", "Rule"),
+    "column.where": ("位置", "Where"),
+    "column.reported": ("报告值", "Reported"),
+    "column.expected": ("应为", "Expected"),
+    "column.difference": ("差额", "Difference"),
+    "column.message": ("说明", "Message"),
+    "column.file": ("文件", "File"),
+    "column.line": ("行", "Line"),
+    "column.severity": ("严重程度", "Severity"),
+    "column.path": ("路径", "Path"),
+    "column.hint": ("可能原因", "Likely cause"),
+    "column.status": ("状态", "Status"),
+    "column.unit": ("单位", "Unit"),
+    "column.year": ("年度", "Year"),
+    "line": ("第 {line} 行", "line {line}"),
+    "hint": ("提示：{hint}", "Likely cause: {hint}"),
+    "clean": ("{file}：未发现问题", "{file}: no findings"),
+    "summary": (
+        "{error} 个错误，{warning} 个警告，{info} 个提示 — 检查了 {files} 个文件",
+        "{error} errors, {warning} warnings, {info} notes in {files} files",
+    ),
+    "summary.unreadable": ("，{count} 个无法读取", ", {count} unreadable"),
+    "summary.suppressed": ("（另有 {count} 项已豁免或已列入基线）", " ({count} more waived or baselined)"),
+    "status.waived": ("已豁免", "waived"),
+    "status.baselined": ("已列入基线", "baselined"),
+    "status.open": ("待处理", "open"),
+    "report.title": ("finrecon 部门决算核对报告", "finrecon final-accounts check"),
+    "cli.no_rule": ("没有以 “{prefix}” 开头的规则；用 finrecon rules 查看全部规则", "no rule starts with '{prefix}'; see finrecon rules"),
+    "cli.unknown_rule": ("没有规则 “{rule}”；用 finrecon rules 查看全部规则", "there is no rule '{rule}'; see finrecon rules"),
+    "cli.internal": ("内部错误（{error}）；请报告此问题", "internal error ({error}); please report it"),
+    "cli.interrupted": ("已中断", "interrupted"),
+    "cli.bad_export": ("--export 应写作 格式:路径，如 csv:findings.csv；格式可为 {formats}", "--export takes FORMAT:PATH, e.g. csv:findings.csv; formats: {formats}"),
+    "cli.overwrite_input": ("拒绝写入 {path}：它是被检查的报告之一", "refusing to write {path}: it is one of the reports being checked"),
+    "cli.write_failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "cli.exists": ("{path} 已存在，未覆盖", "{path} exists; not overwritten"),
+    "cli.written": ("已写入 {path}", "wrote {path}"),
+    "cli.config": ("配置文件 {path} 有误：{reason}", "configuration {path} is invalid: {reason}"),
+    "cli.baseline_bad": ("基线文件 {path} 无法使用：{reason}", "baseline {path} is unusable: {reason}"),
+}
+
+
+def t(key: str, lang: str = "zh", /, **params: object) -> str:
+    """The message ``key`` in ``lang``, filled with ``params``."""
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def default_lang(environ: Mapping[str, str] = os.environ) -> str:
+    """zh for a zh_* locale, en otherwise (LC_ALL, then LC_MESSAGES, then LANG)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+class Msg:
+    """A message not yet rendered: a key and its parameters (which may be messages themselves)."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str = "zh") -> str:
+        values = {name: value.render(lang) if isinstance(value, Msg) else value for name, value in self.params.items()}
+        return t(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, {self.params!r})"
