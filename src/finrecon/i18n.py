@@ -114,6 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.inverted": ("{pct}% = {denominator} / {numerator}：疑似分子分母颠倒", "{pct}% = {denominator} / {numerator}: numerator and denominator swapped, it seems"),
     "hint.truncated": ("{point}% 截尾为 {truncated}%：应四舍五入", "{point}% was truncated to {truncated}%: round half up instead"),
     "hint.transposed": ("{printed}% 与计算值 {expected}% 两位数字颠倒：疑似录入错误", "{printed}% and the computed {expected}% differ by two swapped digits: a typing slip, it seems"),
+    "hint.amount_as_pct": ("{pct}% 与增减额 {change} 相同：疑似把增减额（万元）印成了百分比", "{pct}% equals the change amount {change}: the amount printed as a percentage, it seems"),
     "hint.unit_slip": ("{figure} {value} 疑似以元填写（本报告以万元为单位）：除以 10000 后恰好相符", "{figure} {value} looks written in 元 where the report uses 万元: divided by 10 000 it fits exactly"),
     # ------------------------------------------------------------------ output
     "severity.error": ("错误", "error"),

@@ -19,7 +19,8 @@ from typing import Callable, ClassVar, Iterable, Iterator
 from ..catalog import Catalog
 from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, quantize_like, quantize_to, total
-from ..model import Report
+from ..i18n import t
+from ..model import Figure, Report
 from .hints import unit_slip
 from .stated import Stated, fmt, of_figure, stated  # noqa: F401 - re-exported for rules
 
@@ -38,6 +39,7 @@ class Options:
     """What a run adds to the rules: the classification catalogue (``--catalog``)."""
 
     catalog: Catalog | None = None
+    lang: str = "zh"
 
 
 class Rule:
@@ -47,6 +49,15 @@ class Rule:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
+        self.lang = self.options.lang
+
+    def say(self, key: str, /, **params: object) -> str:
+        """The message ``key`` in the run's language."""
+        return t(key, self.lang, **params)
+
+    def name(self, item: Stated | Figure) -> str:
+        """What to call a figure: its name in the report (zh) or its path (en)."""
+        return item.path if self.lang == "en" else item.label
 
     @classmethod
     def doc(cls) -> str:
@@ -70,11 +81,11 @@ class Equation:
     right: tuple[Stated, ...]
 
 
-def joined(items: Iterable[Stated], limit: int = 4) -> str:
+def joined(rule: Rule, items: Iterable[Stated], limit: int = 4) -> str:
     items = list(items)
     if len(items) > limit:
-        return f"{items[0].label} 等 {len(items)} 项"
-    return " + ".join(item.label for item in items)
+        return f"{rule.name(items[0])} … ({len(items)})"
+    return " + ".join(rule.name(item) for item in items)
 
 
 class EquationRule(Rule):
@@ -84,8 +95,10 @@ class EquationRule(Rule):
         raise NotImplementedError
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        left, right = joined(equation.left), joined(equation.right)
-        return f"{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}，超出四舍五入误差"
+        return self.say(
+            self.id, left=joined(self, equation.left), right=joined(self, equation.right),
+            reported=reported, expected=expected, difference=difference,
+        )
 
     def check(self, report: Report) -> Iterator[Finding]:
         seen: set[tuple[str, ...]] = set()
@@ -110,7 +123,7 @@ class EquationRule(Rule):
                 reported=fmt(reported),
                 expected=fmt(expected),
                 difference=fmt(difference),
-                hint=unit_slip(list(equation.left), list(equation.right)),
+                hint=unit_slip(list(equation.left), list(equation.right), self.lang),
             )
 
 
@@ -122,13 +135,13 @@ def ratio_finding(
     stated_pct: Decimal,
     computed: Interval | None,
     point: Decimal,
-    message: str,
+    message: Callable[[str, str], str],
     related: tuple[str, ...],
     hint: Callable[[], str | None] | None = None,
 ) -> Finding | None:
     """A finding when the stated percentage's interval misses the computed one.
 
-    ``message`` may use ``{expected}`` and ``{reported}``; ``point`` is the ratio computed from the
+    ``message(expected, reported)`` words the finding; ``point`` is the ratio computed from the
     printed figures, shown rounded as the report prints the percentage; ``hint`` is asked for
     the likely cause only when there is a finding.
     """
@@ -142,7 +155,7 @@ def ratio_finding(
     return rule.finding(
         loc,
         path,
-        message.format(expected=fmt(expected), reported=fmt(stated_pct)),
+        message(fmt(expected), fmt(stated_pct)),
         related=related,
         reported=fmt(stated_pct),
         expected=fmt(expected),

@@ -33,7 +33,7 @@ class BudgetCompletion(Rule):
             budget = Stated(figure.budget, f"{figure.path}.budget", (*figure.loc, "budget"), f"{figure.label}预算数")
             yield from _rate(
                 self, of_figure(figure), budget, figure.completion_pct, (*figure.loc, "completion_pct"),
-                f"{figure.path}.completion_pct", f"{figure.label}预算完成率应为 {{expected}}%，报告为 {{reported}}%",
+                f"{figure.path}.completion_pct", self.name(figure),
             )
 
 
@@ -64,18 +64,20 @@ class ProjectExecution(Rule):
             budget = Stated(project.budget, f"{base}.budget", (*loc, "budget"), f"{project.name}预算数")
             yield from _rate(
                 self, executed, budget, project.execution_rate_pct, (*loc, "execution_rate_pct"),
-                f"{base}.execution_rate_pct", f"{project.name}预算执行率应为 {{expected}}%，报告为 {{reported}}%",
+                f"{base}.execution_rate_pct", project.name,
             )
 
 
-def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, message: str) -> Iterator[Finding]:  # noqa: ANN001
+def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str) -> Iterator[Finding]:  # noqa: ANN001
     computed = percent_ratio(actual.interval, budget.interval)
     if computed is None:
         return
     point = point_ratio(actual.value, budget.value)
     found = ratio_finding(
-        rule, loc, path, stated_pct, computed, point, message, (actual.path, budget.path, path),
-        lambda: inverted(actual, budget, stated_pct) or printing_slip(stated_pct, point),
+        rule, loc, path, stated_pct, computed, point,
+        lambda expected, reported: rule.say(rule.id, figure=figure, expected=expected, reported=reported),
+        (actual.path, budget.path, path),
+        lambda: inverted(actual, budget, stated_pct, rule.lang) or printing_slip(stated_pct, point, rule.lang),
     )
     if found:
         yield found

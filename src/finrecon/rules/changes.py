@@ -8,7 +8,7 @@ from ..findings import Finding
 from ..interval import Interval, percent_change, percent_change_from_amount, point_ratio
 from ..model import Report
 from .base import Rule, fmt, of_figure, ratio_finding, register
-from .hints import current_year_as_base, printing_slip
+from .hints import amount_as_percent, current_year_as_base, printing_slip
 
 
 @register
@@ -38,7 +38,7 @@ class ChangeAmount(Rule):
             yield self.finding(
                 (*figure.loc, "change"),
                 f"{figure.path}.change",
-                f"{figure.label}增减额应为 {fmt(expected)}（{fmt(figure.value)} − {fmt(figure.prior)}），报告为 {fmt(figure.change)}",
+                self.say(self.id, figure=self.name(figure), expected=fmt(expected), value=fmt(figure.value), prior=fmt(figure.prior), reported=fmt(figure.change)),
                 related=(figure.path, f"{figure.path}.prior", f"{figure.path}.change"),
                 reported=fmt(figure.change),
                 expected=fmt(expected),
@@ -92,10 +92,11 @@ class ChangePercent(Rule):
                 figure.change_pct,
                 computed,
                 point,
-                f"{figure.label}增减率应为 {{expected}}%（以上年数 {fmt(prior)} 为基数），报告为 {{reported}}%",
+                lambda expected, reported: self.say(self.id, figure=self.name(figure), prior=fmt(prior), expected=expected, reported=reported),
                 (figure.path, used, f"{figure.path}.change_pct"),
-                lambda: current_year_as_base(change_interval, of_figure(figure), prior, figure.change_pct, fmt(change))
-                or printing_slip(figure.change_pct, point),
+                lambda: current_year_as_base(change_interval, of_figure(figure), prior, figure.change_pct, fmt(change), self.lang)
+                or amount_as_percent(change_interval, fmt(change), figure.change_pct, self.lang)
+                or printing_slip(figure.change_pct, point, self.lang),
             )
             if found:
                 yield found

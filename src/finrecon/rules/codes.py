@@ -88,7 +88,7 @@ class CodeNameMismatch(CatalogRule):
                 continue
             yield self.finding(
                 (*row.loc, "name"), row.path,
-                f"科目 {row.code} 的名称应为“{entry.name}”，报告写作“{row.name}”",
+                self.say(self.id, code=row.code, expected=entry.name, reported=row.name),
                 reported=row.name, expected=entry.name,
             )
 
@@ -115,11 +115,14 @@ class CodeLevel(Rule):
             allowed = (3, 5, 7) if row.functional else (3, 5)
             length = len(row.code)
             if length not in allowed:
-                yield self.finding((*row.loc, "code"), row.path, f"科目编码 {row.code} 有 {length} 位，应为 {'/'.join(map(str, allowed))} 位", reported=row.code)
+                yield self.finding(
+                    (*row.loc, "code"), row.path,
+                    self.say("FR702.length", code=row.code, length=length, allowed="/".join(map(str, allowed))), reported=row.code,
+                )
             elif row.level is not None and length != row.level:
                 yield self.finding(
                     (*row.loc, "code"), row.path,
-                    f"此处应列{LEVELS[row.level]}级科目（{row.level} 位编码），{row.code} 是{LEVELS[length]}级",
+                    self.say("FR702.level", expected=LEVELS[row.level], digits=row.level, code=row.code, actual=LEVELS[length]),
                     reported=row.code, expected=LEVELS[row.level],
                 )
             elif length > 3:
@@ -127,7 +130,7 @@ class CodeLevel(Rule):
                 if parent not in row.siblings and any(len(code) == len(parent) for code in row.siblings):
                     yield self.finding(
                         (*row.loc, "code"), row.path,
-                        f"{LEVELS[length]} {row.code} 所属的{LEVELS[len(parent)]} {parent} 未列出",
+                        self.say("FR702.orphan", level=LEVELS[length], code=row.code, parent_level=LEVELS[len(parent)], parent=parent),
                         reported=row.code, expected=parent,
                     )
 
@@ -156,10 +159,10 @@ class RenamedClassification(CatalogRule):
             if entry is None or not row.name or not entry.former:
                 continue
             if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
-                since = f"自 {entry.since} 年起" if entry.since else ""
+                since = self.say("FR703.since", year=entry.since) if entry.since else ""
                 yield self.finding(
                     (*row.loc, "name"), row.path,
-                    f"“{row.name}”{since}已更名为“{entry.name}”",
+                    self.say(self.id, reported=row.name, expected=entry.name, since=since),
                     reported=row.name, expected=entry.name,
                 )
 
@@ -186,7 +189,7 @@ class UnknownCode(CatalogRule):
             if self.catalog.get(row.code) is None and len(row.code) in LEVELS:
                 yield self.finding(
                     (*row.loc, "code"), row.path,
-                    f"科目编码 {row.code} 不在科目目录（{self.catalog.follows}）中，无法核对名称；可用 --catalog 补充",
+                    self.say(self.id, code=row.code, catalog=self.catalog.follows),
                     reported=row.code,
                 )
 
@@ -236,6 +239,6 @@ class LevelWordMismatch(CatalogRule):
                         real = "/".join(sorted(actual))
                         yield self.finding(
                             (*figure.loc, "wording"), figure.path,
-                            f"“{name}”是{real}级科目，原文写作“{name}（{word}）”",
+                            self.say(self.id, name=name, actual=real, word=word),
                             reported=f"{name}（{word}）", expected=f"{name}（{real}）",
                         )

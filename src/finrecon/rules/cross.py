@@ -11,15 +11,6 @@ from .base import Equation, EquationRule, Stated, register
 from .identities import CROSS_TABLE, NARRATIVE, RELATED, same_equations
 
 
-def _describe_same(equation: Equation, reported: str, expected: str, difference: str) -> str:
-    def where(stated: Stated) -> str:
-        return field_title(".".join(stated.path.split(".")[:2]))
-
-    left = equation.left[0]
-    right = " + ".join(item.label for item in equation.right)
-    return f"{where(left)}中{left.label}为 {reported}，与{where(equation.right[0])}中{right} {expected} 不一致，相差 {difference}"
-
-
 @register
 class CrossTable(EquationRule):
     """A figure that appears in two tables (or two parts of the report) must be the same.
@@ -44,7 +35,15 @@ class CrossTable(EquationRule):
             yield from same_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return _describe_same(equation, reported, expected, difference)
+        return self.say(
+            self.id, left=self.name(equation.left[0]), left_table=self.table(equation.left[0]),
+            right=" + ".join(self.name(item) for item in equation.right), right_table=self.table(equation.right[0]),
+            reported=reported, expected=expected, difference=difference,
+        )
+
+    def table(self, item: Stated) -> str:
+        section = ".".join(item.path.split(".")[:2])
+        return section if self.lang == "en" else field_title(section)
 
 
 @register
@@ -70,8 +69,11 @@ class NarrativeVsTable(EquationRule):
             yield from same_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        table = field_title(".".join(equation.right[0].path.split(".")[:2]))
-        return f"情况说明中{equation.left[0].label}为 {reported}，{table}中为 {expected}，相差 {difference}"
+        section = ".".join(equation.right[0].path.split(".")[:2])
+        return self.say(
+            self.id, left=self.name(equation.left[0]), table=section if self.lang == "en" else field_title(section),
+            reported=reported, expected=expected, difference=difference,
+        )
 
 
 @register
@@ -96,4 +98,4 @@ class OperatingCostsVsPublicExpense(EquationRule):
             yield from same_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return f"机关运行经费 {reported} 与{equation.right[0].label} {expected} 相差 {difference}，请核实或说明原因"
+        return self.say(self.id, right=self.name(equation.right[0]), reported=reported, expected=expected, difference=difference)

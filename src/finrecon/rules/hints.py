@@ -10,6 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..interval import Interval, decimals_of, percent_ratio
 from ..model import Report
+from ..i18n import t
 from .stated import Stated, fmt
 
 _TEN_THOUSAND = Decimal(10000)
@@ -19,7 +20,11 @@ def _reproduces(stated_pct: Decimal, computed: Interval | None) -> bool:
     return computed is not None and Interval.printed(stated_pct).meets(computed)
 
 
-def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal) -> str | None:
+def _name(item: Stated, lang: str) -> str:
+    return item.path if lang == "en" else item.label
+
+
+def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
     """Another figure of the report used as the base: “97.20% = 500.78 / 515.18（收入支出总计）”."""
     matches: dict[Decimal, Stated] = {}
     for figure in report.figures:
@@ -30,50 +35,53 @@ def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal) 
     if len(matches) != 1:
         return None
     (candidate,) = matches.values()
-    return (
-        f"{fmt(stated_pct)}% = {fmt(part.value)} / {fmt(candidate.value)}（{candidate.label}），"
-        f"而不是 / {fmt(base.value)}（{base.label}）：疑似用错了基数"
+    return t(
+        "hint.other_base", lang, pct=fmt(stated_pct), part=fmt(part.value), candidate=fmt(candidate.value),
+        candidate_label=_name(candidate, lang), base=fmt(base.value), base_label=_name(base, lang),
     )
 
 
-def current_year_as_base(change: Interval, current: Stated, prior: Decimal, stated_pct: Decimal, change_text: str) -> str | None:
+def current_year_as_base(
+    change: Interval, current: Stated, prior: Decimal, stated_pct: Decimal, change_text: str, lang: str = "zh"
+) -> str | None:
     """The current year used as the base of a change: “1.05% = 5.39 / 514（本年数）”."""
     if not _reproduces(stated_pct, percent_ratio(change, current.interval)):
         return None
-    return (
-        f"{fmt(stated_pct)}% = {change_text} / {fmt(current.value)}（本年数），"
-        f"而增减率应以上年数 {fmt(prior)} 为基数：疑似用本年数作了基数"
-    )
+    return t("hint.current_base", lang, pct=fmt(stated_pct), change=change_text, current=fmt(current.value), prior=fmt(prior))
 
 
-def inverted(numerator: Stated, denominator: Stated, stated_pct: Decimal) -> str | None:
+def amount_as_percent(change: Interval, change_text: str, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """The change amount (万元) printed where its percentage belongs."""
+    if not Interval.printed(stated_pct).meets(change):
+        return None
+    return t("hint.amount_as_pct", lang, pct=fmt(stated_pct), change=change_text)
+
+
+def inverted(numerator: Stated, denominator: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
     """Budget and actual swapped: “决算/预算” computed as “预算/决算”."""
     if not _reproduces(stated_pct, percent_ratio(denominator.interval, numerator.interval)):
         return None
-    return f"{fmt(stated_pct)}% = {fmt(denominator.value)} / {fmt(numerator.value)}：疑似分子分母颠倒"
+    return t("hint.inverted", lang, pct=fmt(stated_pct), denominator=fmt(denominator.value), numerator=fmt(numerator.value))
 
 
-def printing_slip(stated_pct: Decimal, point: Decimal) -> str | None:
-    """Truncation instead of rounding, two transposed digits, or a 万元/元 slip."""
+def printing_slip(stated_pct: Decimal, point: Decimal, lang: str = "zh") -> str | None:
+    """Truncation instead of rounding, or two transposed digits."""
     decimals = decimals_of(stated_pct)
     unit = Decimal(1).scaleb(-decimals)
     truncated = point.quantize(unit, rounding=ROUND_DOWN)
     if truncated == stated_pct:
-        return f"{fmt(point)}% 截尾为 {fmt(truncated)}%：应四舍五入"
+        return t("hint.truncated", lang, point=fmt(point), truncated=fmt(truncated))
     expected = format(point.quantize(unit), "f")
     printed = format(stated_pct, "f")
     if len(expected) == len(printed):
         for i in range(len(printed) - 1):
             swapped = printed[:i] + printed[i + 1] + printed[i] + printed[i + 2 :]
             if swapped == expected and printed != expected:
-                return f"{printed}% 与计算值 {expected}% 两位数字颠倒：疑似录入错误"
-    for factor, slip in ((_TEN_THOUSAND, "万元与元混用"), (Decimal(1) / _TEN_THOUSAND, "元与万元混用")):
-        if (point * factor).quantize(unit) == stated_pct:
-            return f"{fmt(stated_pct)} ≈ {fmt(point)} × {fmt(factor)}：疑似{slip}"
+                return t("hint.transposed", lang, printed=printed, expected=expected)
     return None
 
 
-def unit_slip(left: list[Stated], right: list[Stated]) -> str | None:
+def unit_slip(left: list[Stated], right: list[Stated], lang: str = "zh") -> str | None:
     """One figure written in 元 where 万元 is meant: divided by 10 000 it makes the identity hold.
 
     (The reverse slip is not tried: a figure printed 10 000 times too small keeps too few digits
@@ -90,5 +98,5 @@ def unit_slip(left: list[Stated], right: list[Stated]) -> str | None:
                 continue
             rest = [item.interval for j, item in enumerate(side) if j != index]
             if total([*rest, term.interval.scaled(factor)]).meets(total(item.interval for item in other)):
-                return f"{term.label} {fmt(term.value)} 疑似以元填写（本报告以万元为单位）：除以 10000 后恰好相符"
+                return t("hint.unit_slip", lang, figure=_name(term, lang), value=fmt(term.value))
     return None

@@ -48,7 +48,7 @@ class IndicatorNotMet(Rule):
                 indicator = project.indicators[i]
                 yield self.finding(
                     (*loc, "actual"), path,
-                    f"{project.name}：{indicator.level3.strip()}（{indicator.level2}）目标为“{indicator.target}”，实际为“{indicator.actual}”，未达到目标",
+                    self.say(self.id, project=project.name, indicator=indicator.level3.strip(), kind=indicator.level2, target=indicator.target, actual=indicator.actual),
                     reported=indicator.actual, expected=indicator.target,
                 )
 
@@ -76,7 +76,7 @@ class IndicatorCannotTell(Rule):
                 indicator = project.indicators[i]
                 yield self.finding(
                     (*loc, "actual"), path,
-                    f"{project.name}：{indicator.level3.strip()} 目标为数值“{indicator.target}”，实际只写“{indicator.actual}”，无法判断是否达标",
+                    self.say(self.id, project=project.name, indicator=indicator.level3.strip(), target=indicator.target, actual=indicator.actual),
                     reported=indicator.actual, expected=indicator.target,
                 )
 
@@ -172,10 +172,13 @@ class ClaimContradicted(Rule):
         against = [item for item in missed if not categories or any(c in item[1].level2 for c in categories)]
         if not against:
             return
-        listed = "；".join(f"{project.name}·{ind.level3.strip()}：目标“{ind.target}”，实际“{ind.actual}”" for project, ind, _ in against)
+        listed = "；".join(
+            self.say("FR604.missed", project=project.name, indicator=ind.level3.strip(), target=ind.target, actual=ind.actual)
+            for project, ind, _ in against
+        )
         yield self.finding(
             loc, path,
-            f"自评称“{match.group(0)}”，但有 {len(against)} 项指标未达到目标：{listed}",
+            self.say(self.id, claim=match.group(0), count=len(against), missed=listed),
             related=tuple(indicator_path for _, _, indicator_path in against),
             reported=claim, expected=listed,
         )

@@ -51,9 +51,9 @@ class ShareOfTotal(Rule):
                 figure.share_pct,
                 computed,
                 point,
-                f"{figure.label}占{base.label}的比例应为 {{expected}}%，报告为 {{reported}}%",
+                lambda expected, reported: self.say(self.id, part=self.name(figure), base=self.name(base), expected=expected, reported=reported),
                 (figure.path, base.path, f"{figure.path}.share_pct"),
-                lambda: other_base(report, part, whole, figure.share_pct) or printing_slip(figure.share_pct, point),
+                lambda: other_base(report, part, whole, figure.share_pct, self.lang) or printing_slip(figure.share_pct, point, self.lang),
             )
             if found:
                 yield found

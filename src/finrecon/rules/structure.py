@@ -47,7 +47,7 @@ class PrintedPrecision(Rule):
                     yield self.finding(
                         figure.loc if attribute == "value" else (*figure.loc, attribute),
                         path,
-                        f"{figure.label} {fmt(value)} 有 {decimals_of(value)} 位小数，报告只打印 {limit} 位",
+                        self.say(self.id, figure=self.name(figure), value=fmt(value), decimals=decimals_of(value), limit=limit),
                         reported=fmt(value),
                     )
 
@@ -77,25 +77,25 @@ class ZeroBasePercentage(Rule):
                 figure.value - figure.change if figure.change is not None else None
             )
             cases = (
-                ("completion_pct", figure.budget, "预算数"),
-                ("change_pct", prior, "上年数"),
-                ("share_pct", share_base.value if share_base else None, "基数"),
+                ("completion_pct", figure.budget, "FR902.budget"),
+                ("change_pct", prior, "FR902.prior"),
+                ("share_pct", share_base.value if share_base else None, "FR902.base"),
             )
             for attribute, base, base_name in cases:
                 pct = getattr(figure, attribute)
                 if pct is not None and base is not None and base == 0:
-                    yield self._zero(figure.loc, figure.path, figure.label, attribute, pct, base_name)
+                    yield self._zero(figure.loc, figure.path, self.name(figure), attribute, pct, base_name)
         if report.performance:
             for index, project in enumerate(report.performance.projects):
                 if project.execution_rate_pct is not None and project.budget == 0:
                     loc = ("performance", "projects", index)
-                    yield self._zero(loc, f"performance.projects[{index}]", project.name, "execution_rate_pct", project.execution_rate_pct, "预算数")
+                    yield self._zero(loc, f"performance.projects[{index}]", project.name, "execution_rate_pct", project.execution_rate_pct, "FR902.budget")
 
     def _zero(self, loc, path: str, label: str, attribute: str, pct: Decimal, base_name: str) -> Finding:  # noqa: ANN001
         return self.finding(
             (*loc, attribute),
             f"{path}.{attribute}",
-            f"{label}的{base_name}为 0，百分比无意义，不应印为 {fmt(pct)}%，应改用文字说明",
+            self.say(self.id, figure=label, base=self.say(base_name), reported=fmt(pct)),
             reported=fmt(pct),
         )
 
@@ -128,8 +128,8 @@ class EmptyTableStatement(Rule):
                 getattr(table.total, column) is not None for column in type(table.total).model_fields if column not in ("code", "name")
             ):
                 continue
-            title = type(report.tables).model_fields[name].title
-            yield self.finding(("tables", name), f"tables.{name}", f"{title}为空表，但没有空表说明")
+            title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
+            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -179,7 +179,7 @@ class RequiredSections(Rule):
         required = TEMPLATES.get((report.meta.template or "").lower(), ())
         for path in required:
             if not _present(report, path):
-                yield self.finding(("meta", "template"), path, f"模板“{report.meta.template}”要求的“{field_title(path)}”（{path}）缺失")
+                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
 
 
 @register
@@ -208,7 +208,7 @@ class ThreePublicDetail(Rule):
             path = ".".join(section)
             vehicle = expenses.vehicle
             if _nonzero(vehicle) and expenses.vehicle_purchase is None and expenses.vehicle_operation is None:
-                yield self.finding((*section, "vehicle"), f"{path}.vehicle", "公务用车购置及运行费未拆分为购置费和运行费")
+                yield self.finding((*section, "vehicle"), f"{path}.vehicle", self.say("FR905.split"))
             if section[0] != "narrative":
                 continue
             needs = (
@@ -220,11 +220,12 @@ class ThreePublicDetail(Rule):
             )
             fields = type(expenses).model_fields
             for name, counts in needs:
-                missing = [fields[count].title for count in counts if getattr(expenses, count) is None]
+                missing = [count if self.lang == "en" else fields[count].title for count in counts if getattr(expenses, count) is None]
                 if _spent(getattr(expenses, name)) and missing:
-                    yield self.finding((*section, name), f"{path}.{name}", f"{fields[name].title}不为零，但未说明{'、'.join(missing)}")
+                    figure = f"{path}.{name}" if self.lang == "en" else fields[name].title
+                    yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing="、".join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
-                yield self.finding((*section, "reception"), f"{path}.reception", "公务接待费不为零，但未分国内接待与外事接待说明批次和人次")
+                yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
 
 
 def _nonzero(figure: Figure | None) -> bool:
@@ -265,8 +266,11 @@ class MissingReason(Rule):
             changed = bool(figure.change) or bool(figure.change_pct) or (figure.prior is not None and figure.prior != figure.value)
             off_budget = figure.budget is not None and figure.budget != figure.value
             if changed or off_budget:
-                what = "与上年相比有增减" if changed else f"决算数 {fmt(figure.value)} 与预算数 {fmt(figure.budget)} 不同"
-                yield self.finding(figure.loc, figure.path, f"{figure.label}{what}，但未说明原因")
+                if changed:
+                    message = self.say("FR906.change", figure=self.name(figure))
+                else:
+                    message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
+                yield self.finding(figure.loc, figure.path, message)
 
 
 _PLACEHOLDER = re.compile(r"[Xx×＊*]{2,}|某某|○○|XX|ＸＸ")
@@ -307,7 +311,7 @@ class Placeholder(Rule):
         for loc, text in _texts(report, ()):
             match = _PLACEHOLDER.search(text)
             if match:
-                yield self.finding(loc, path_text(loc), f"文字中有未替换的占位符“{match.group(0)}”：{text[:40]}", reported=text)
+                yield self.finding(loc, path_text(loc), self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
 
 
 @register
@@ -333,12 +337,13 @@ class NegativeAmount(Rule):
                 if value is not None and value < 0:
                     path = figure.path if attribute == "value" else f"{figure.path}.{attribute}"
                     loc = figure.loc if attribute == "value" else (*figure.loc, attribute)
-                    yield self.finding(loc, path, f"{figure.label}为负数 {fmt(value)}；只有增减额和增减率可以为负", reported=fmt(value))
+                    yield self.finding(loc, path, self.say(self.id, figure=self.name(figure), value=fmt(value)), reported=fmt(value))
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
                 if value < 0:
                     yield self.finding(
                         ("performance", "projects", index, attribute), f"performance.projects[{index}].{attribute}",
-                        f"{project.name}的{type(project).model_fields[attribute].title}为负数 {fmt(value)}", reported=fmt(value),
+                        self.say(self.id, figure=f"{project.name}·{attribute if self.lang == 'en' else type(project).model_fields[attribute].title}", value=fmt(value)),
+                        reported=fmt(value),
                     )

@@ -74,9 +74,9 @@ class ClassificationHierarchy(EquationRule):
             yield from hierarchy_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return (
-            f"{equation.left[0].label} 为 {reported}，其下 {len(equation.right)} 个科目之和为 {expected}，"
-            f"相差 {difference}，超出四舍五入误差"
+        return self.say(
+            self.id, left=self.name(equation.left[0]), count=len(equation.right),
+            reported=reported, expected=expected, difference=difference,
         )
 
 
@@ -101,11 +101,11 @@ class RowTotal(EquationRule):
         yield from _row_equations(report, report, ())
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return f"{equation.left[0].label} 为 {reported}，本行各列（{joined_columns(equation)}）之和为 {expected}，相差 {difference}"
-
-
-def joined_columns(equation: Equation) -> str:
-    return "、".join(item.label.rpartition("·")[2] for item in equation.right)
+        columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
+        return self.say(
+            self.id, left=self.name(equation.left[0]), columns="、".join(columns),
+            reported=reported, expected=expected, difference=difference,
+        )
 
 
 def _row_equations(report: Report, model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[Equation]:
@@ -147,4 +147,7 @@ class Balance(EquationRule):
             yield from balance_equations(report, spec)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return f"{' + '.join(s.label for s in equation.left)} = {reported}，而 {' + '.join(s.label for s in equation.right)} = {expected}，相差 {difference}"
+        return self.say(
+            self.id, left=" + ".join(self.name(s) for s in equation.left), right=" + ".join(self.name(s) for s in equation.right),
+            reported=reported, expected=expected, difference=difference,
+        )
