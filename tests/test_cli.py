@@ -18,7 +18,9 @@ runner = CliRunner()
 
 
 def invoke(*args: str):  # noqa: ANN201
-    return runner.invoke(app, list(args))
+    """Run the CLI in-process, in Chinese unless asked otherwise, one worker (fast for one file)."""
+    extra = [] if args[0] not in ("check", "baseline") else ["--jobs", "1"] + ([] if "--lang" in args else ["--lang", "zh"])
+    return runner.invoke(app, [args[0], *extra, *args[1:]])
 
 
 def test_json_document_shape(samples) -> None:
@@ -29,9 +31,9 @@ def test_json_document_shape(samples) -> None:
     assert document["tool"] == "finrecon" and document["version"] == __version__
     report = document["reports"][0]
     assert (report["unit"], report["year"]) == ("上海市普陀区财政局", 2024)
-    assert document["summary"] == {"files": 1, "error": 2, "warning": 2, "info": 0, "unreadable": 0}
+    assert document["summary"] == {"files": 1, "error": 2, "warning": 2, "info": 0, "waived": 0, "baselined": 0, "unreadable": 0}
     first = report["findings"][0]
-    assert set(first) >= {"rule", "severity", "path", "line", "message", "reported", "expected", "difference", "hint"}
+    assert set(first) >= {"rule", "severity", "path", "line", "message", "reported", "expected", "difference", "hint", "status"}
     assert (first["rule"], first["reported"], first["expected"], first["difference"]) == ("FR502", "0.3", "2961.68", "-2961.38")
     assert isinstance(first["line"], int) and first["line"] > 1
 
@@ -63,7 +65,7 @@ def test_one_unreadable_file_does_not_stop_the_others(samples, tmp_path) -> None
     bad = tmp_path / "bad.yaml"
     bad.write_text("meta: {unit: x, year: 2020}\nnarrative: {totl: 1}\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "finrecon", "check", "--format", "json", str(bad), str(samples / "minimal-clean.yaml")],
+        [sys.executable, "-m", "finrecon", "check", "--lang", "zh", "--format", "json", str(bad), str(samples / "minimal-clean.yaml")],
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2

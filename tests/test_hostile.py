@@ -33,7 +33,7 @@ def _limit_memory() -> None:
 def run_limited(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "finrecon", *args],
+        [sys.executable, "-m", "finrecon", args[0], "--lang", "zh", *args[1:]],
         capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limit_memory,
     )
     return result, time.monotonic() - started

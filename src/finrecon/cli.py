@@ -1,21 +1,24 @@
-"""The command line: thin glue from arguments to loader, engine and reporters. No logic here."""
+"""The command line: thin glue from arguments and configuration to runner, engine and reporters."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
 from . import __version__
+from .i18n import default_lang, t
 
 app = typer.Typer(
     name="finrecon",
-    help="检查部门决算报告（YAML）中的合计、占比、增减与表述是否一致。",
+    help="检查部门决算报告（YAML）中的合计、占比、增减与表述是否一致 / Check 部门决算 reports written as YAML.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -26,6 +29,13 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    markdown = "markdown"
+    html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class FailOn(str, Enum):
@@ -35,7 +45,13 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
 _THRESHOLD = {"error": 3, "warning": 2, "info": 1, "never": 99}
+_PROGRESS_FROM = 50  # files: below this a progress bar only flickers
 
 
 def _version(value: bool) -> None:
@@ -47,83 +63,241 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="显示版本并退出。")
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="显示版本并退出 / show the version.")
     ] = None,
 ) -> None:
-    """finrecon — 部门决算公开前的自动核对。"""
+    """finrecon — 部门决算公开前的自动核对 / checks final accounts before they are published."""
 
 
-def _fail(message: str) -> None:
-    sys.stderr.write(f"finrecon: {message}\n")
+def _fail(lang: str, key: str, **params: object) -> NoReturn:
+    sys.stderr.write(f"finrecon: {t(key, lang, **params)}\n")
     raise typer.Exit(2)
+
+
+# Options shared by `check` and `baseline`.
+FilesArg = Annotated[list[str], typer.Argument(help="报告文件、目录（递归查找 *.yaml/*.yml）或通配符 / files, directories, globs.", show_default=False)]
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（ID 或前缀，如 FR2）/ rules to run.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则（ID 或前缀）/ rules to skip.")]
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="输出语言，默认随系统区域设置 / output language (default: from the locale).")]
+CatalogOpt = Annotated[Optional[Path], typer.Option("--catalog", help="补充或覆盖科目目录（YAML 或 CSV）/ extend the classification catalogue.")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
+MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="单个文件大小上限（字节）/ file size limit.")]
+MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限 / nesting limit.")]
+MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
+
+
+@dataclass
+class Prepared:
+    language: str
+    settings: object
+    paths: list[Path]
+    problems: list
+    jobs: int
+    fail_on: str
+
+
+def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes) -> Prepared:  # noqa: ANN001
+    """Configuration, rule selection and input discovery, shared by `check` and `baseline`."""
+    from .baseline import BaselineError
+    from .baseline import read as read_baseline
+    from .catalog import load_catalog
+    from .config import ConfigError, find_config
+    from .discover import discover
+    from .engine import selected
+    from .load import Limits, LoadError
+    from .rules import REGISTRY
+    from .rules.base import Options
+    from .runner import Settings, default_jobs
+
+    try:
+        config = find_config()
+    except ConfigError as error:
+        _fail(lang.value if lang else default_lang(), "cli.config", path=error.path, reason=error.reason)
+    language = lang.value if lang else config.get("lang") or default_lang()
+    if language not in ("zh", "en"):
+        _fail("en", "cli.config", path=config.source, reason=f"lang must be zh or en, not {language!r}")
+    select = select or config.get("select")
+    ignore = ignore or config.get("ignore")
+    for prefix in (select or []) + (ignore or []):
+        if not any(rule_id.startswith(prefix.upper()) for rule_id in REGISTRY):
+            _fail(language, "cli.no_rule", prefix=prefix)
+    rule_ids = tuple(selected([p.upper() for p in select or []], [p.upper() for p in ignore or []]))
+    options = Options(lang=language)
+    catalog_path = catalog or config.path("catalog")
+    if catalog_path is not None:
+        try:
+            options = Options(catalog=load_catalog(catalog_path), lang=language)
+        except LoadError as error:
+            _fail(language, "cli.config", path=catalog_path, reason=error.text.render(language))
+    accepted: frozenset[str] = frozenset()
+    baseline_path = baseline_file or config.path("baseline")
+    if baseline_path is not None:
+        try:
+            accepted = read_baseline(baseline_path)
+        except BaselineError as error:
+            _fail(language, "cli.baseline_bad", path=baseline_path, reason=str(error))
+    limits = Limits(
+        max_bytes=max_bytes or config.get("max-bytes", Limits.max_bytes),
+        max_depth=max_depth or config.get("max-depth", Limits.max_depth),
+        max_nodes=max_nodes or config.get("max-nodes", Limits.max_nodes),
+    )
+    settings = Settings(rule_ids, options, limits, accepted)
+    paths, problems = discover(files)
+    fail_on = config.get("fail-on", "error")
+    if fail_on not in _THRESHOLD:
+        _fail(language, "cli.config", path=config.source, reason=f"fail-on must be one of {', '.join(_THRESHOLD)}")
+    return Prepared(language, settings, paths, problems, jobs or config.get("jobs") or default_jobs(), fail_on)
+
+
+def _run(prepared: Prepared):  # noqa: ANN202
+    from .results import FileResult, Run
+    from .runner import check_all
+
+    language, settings, paths, problems, jobs = prepared.language, prepared.settings, prepared.paths, prepared.problems, prepared.jobs
+    results = []
+    for argument, problem in problems:
+        results.append(FileResult(argument, error=f"{argument}: {problem.render(language)}"))
+    if sys.stderr.isatty() and len(paths) >= _PROGRESS_FROM:
+        from rich.progress import Progress
+
+        with Progress(console=_stderr_console(), transient=True) as progress:
+            task = progress.add_task("finrecon", total=len(paths))
+            results.extend(check_all(paths, settings, jobs, lambda n: progress.advance(task, n)))
+    else:
+        results.extend(check_all(paths, settings, jobs))
+    for result in results:
+        if result.error:
+            sys.stderr.write(result.error + "\n")
+    return Run(results)
+
+
+def _stderr_console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _document(run, fmt: str, language: str, for_terminal: bool) -> str | bytes | None:  # noqa: ANN001
+    from .reporters import reporter
+
+    if fmt == "table":
+        from rich.console import Console
+
+        if for_terminal:
+            reporter("table").render(run, Console(highlight=False), language)
+            return None
+        console = Console(record=True, width=160, file=io.StringIO(), color_system=None, highlight=False)
+        reporter("table").render(run, console, language)
+        return console.export_text()
+    return reporter(fmt).render(run, language)
+
+
+def _parse_exports(exports: list[str], language: str) -> list[tuple[str, Path]]:
+    from .reporters import FORMATS
+
+    parsed = []
+    for item in exports:
+        fmt, _, path = item.partition(":")
+        if fmt not in FORMATS or not path:
+            _fail(language, "cli.bad_export", formats=", ".join(FORMATS))
+        parsed.append((fmt, Path(path)))
+    return parsed
+
+
+def _write(path: Path, data: str | bytes, inputs: list[Path], language: str) -> None:
+    from .output import OutputError, write_atomic
+
+    try:
+        write_atomic(path, data, inputs)
+    except OutputError as error:
+        _fail(language, error.key, **error.params)
 
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="报告文件、目录（递归查找 *.yaml/*.yml）或通配符。", show_default=False)],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式。")] = OutputFormat.table,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="达到此严重程度即以 1 退出。")] = FailOn.error,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（ID 或前缀，如 FR2）。")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则（ID 或前缀）。")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="单个文件的大小上限（字节）。")] = 16 * 1024 * 1024,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限。")] = 64,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="YAML 节点数上限（别名按展开计算）。")] = 500_000,
-    catalog: Annotated[
-        Optional[Path], typer.Option("--catalog", help="补充或覆盖科目目录（YAML 或 CSV：编码,名称[,曾用名,更名年份]）。")
+    files: FilesArg,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式 / output format.")] = OutputFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把 --format 的结果写入文件 / write the --format document to a file.")] = None,
+    export: Annotated[
+        Optional[list[str]], typer.Option("--export", help="另外写出 格式:路径，可重复，如 csv:问题.csv / also write FORMAT:PATH (repeatable).")
     ] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此严重程度即以 1 退出 / exit 1 at this severity.")] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="基线文件：其中已接受的问题不再使检查失败 / accepted findings.")] = None,
+    jobs: JobsOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    max_depth: MaxDepthOpt = None,
+    max_nodes: MaxNodesOpt = None,
 ) -> None:
-    """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。"""
-    from .catalog import load_catalog
-    from .engine import check as run_rules
-    from .engine import selected
-    from .load import Limits, LoadError, load_report
-    from .reporters import reporter
-    from .results import FileResult, Run
-    from .rules import REGISTRY
-    from .rules.base import Options
+    """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
-    for prefix in (select or []) + (ignore or []):
-        if not any(rule_id.startswith(prefix) for rule_id in REGISTRY):
-            _fail(f"没有以 “{prefix}” 开头的规则；用 finrecon rules 查看全部规则")
-    rule_ids = selected(select, ignore)
-    options = Options()
-    if catalog is not None:
-        try:
-            options = Options(catalog=load_catalog(catalog))
-        except LoadError as error:
-            _fail(str(error))
-    limits = Limits(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
-    from .discover import discover
-
-    paths, problems = discover(files)
-    results = []
-    for argument, problem in problems:
-        sys.stderr.write(f"{argument}: {problem}\n")
-        results.append(FileResult(argument, error=f"{argument}: {problem}"))
-    for file in paths:
-        try:
-            loaded = load_report(file, limits)
-        except LoadError as error:
-            sys.stderr.write(f"{error}\n")
-            results.append(FileResult(str(file), error=str(error)))
-            continue
-        meta = loaded.report.meta
-        results.append(FileResult(str(file), meta.unit, meta.year, run_rules(loaded, rule_ids, options)))
-    run = Run(results)
-    if output_format is OutputFormat.json:
-        sys.stdout.write(reporter("json").render(run))
-    else:
-        from rich.console import Console
-
-        reporter("table").render(run, Console(highlight=False))
+    Check reports. Exit 0: clean; 1: findings at or above --fail-on; 2: unusable input.
+    """
+    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes)
+    language, paths = prepared.language, prepared.paths
+    exports = _parse_exports(export or [], language)
+    run = _run(prepared)
+    document = _document(run, output_format.value, language, for_terminal=output is None)
+    if output is not None:
+        _write(output, document, paths, language)  # type: ignore[arg-type]
+    elif document is not None:
+        if isinstance(document, bytes):
+            sys.stdout.buffer.write(document)
+        else:
+            sys.stdout.write(document)
+    for fmt, path in exports:
+        _write(path, _document(run, fmt, language, for_terminal=False), paths, language)  # type: ignore[arg-type]
     if run.unreadable:
         raise typer.Exit(2)
-    raise typer.Exit(1 if run.worst() >= _THRESHOLD[fail_on.value] else 0)
+    threshold = fail_on.value if fail_on else prepared.fail_on
+    raise typer.Exit(1 if run.worst() >= _THRESHOLD[threshold] else 0)
+
+
+@app.command("baseline")
+def make_baseline(
+    files: FilesArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="基线文件路径 / where to write the baseline.")] = Path("finrecon-baseline.json"),
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    lang: LangOpt = None,
+    catalog: CatalogOpt = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """把当前所有问题记为已接受，之后的检查只在出现新问题时失败。
+
+    Accept today's findings: later checks with --baseline fail only on new ones.
+    """
+    from .baseline import render
+
+    prepared = _prepare(files, select, ignore, lang, catalog, None, jobs, None, None, None)
+    run = _run(prepared)
+    _write(output, render(run), prepared.paths, prepared.language)
+    sys.stderr.write(t("cli.written", prepared.language, path=output) + "\n")
+    raise typer.Exit(2 if run.unreadable else 0)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="要创建的报告文件 / the report file to create.")] = Path("report.yaml"),
+    lang: LangOpt = None,
+) -> None:
+    """写出一份带注释的报告模板，供填写 / write a commented report template to fill in."""
+    from importlib import resources
+
+    language = lang.value if lang else default_lang()
+    if path.exists():
+        _fail(language, "cli.exists", path=path)
+    template = resources.files("finrecon").joinpath("templates/report.yaml").read_text(encoding="utf-8")
+    _write(path, template, [], language)
+    sys.stderr.write(t("cli.written", language, path=path) + "\n")
 
 
 @app.command()
 def schema() -> None:
-    """打印报告的 JSON Schema（schemas/report.schema.json 即其输出）。"""
+    """打印报告的 JSON Schema（schemas/report.schema.json 即其输出）/ print the report JSON Schema."""
     from .model import Report
 
     document = Report.model_json_schema()
@@ -133,23 +307,28 @@ def schema() -> None:
 
 
 @app.command("rules")
-def list_rules() -> None:
-    """列出全部规则：ID、默认严重程度、标题。"""
+def list_rules(lang: LangOpt = None) -> None:
+    """列出全部规则：ID、默认严重程度、标题 / list every rule."""
     from .rules import all_rules
 
+    language = lang.value if lang else default_lang()
     for rule in all_rules():
-        typer.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.title}")
+        typer.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.title_in(language)}")
 
 
 @app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="规则 ID，如 FR201。")]) -> None:
-    """打印一条规则的说明：检查什么、为什么、通过与不通过的例子。"""
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="规则 ID，如 FR201 / a rule ID.")],
+    lang: LangOpt = None,
+) -> None:
+    """打印一条规则的说明：检查什么、为什么、通过与不通过的例子 / explain a rule."""
     from .rules import REGISTRY
 
     rule = REGISTRY.get(rule_id.upper())
     if rule is None:
-        _fail(f"没有规则 “{rule_id}”；用 finrecon rules 查看全部规则")
-    typer.echo(f"{rule.id} {rule.title}（默认：{rule.severity.value}）\n\n{rule.doc()}")
+        _fail(lang.value if lang else default_lang(), "cli.unknown_rule", rule=rule_id)
+    language = lang.value if lang else default_lang()
+    typer.echo(f"{rule.id} {rule.title} — {rule.title_en} ({rule.severity.value})\n\n{rule.doc()}")
 
 
 def run() -> None:
@@ -159,10 +338,10 @@ def run() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("finrecon: 已中断\n")
+        sys.stderr.write(f"finrecon: {t('cli.interrupted', default_lang())}\n")
         raise SystemExit(2) from None
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("FINRECON_DEBUG"):
             raise
-        sys.stderr.write(f"finrecon: 内部错误（{type(error).__name__}: {error}）；请报告此问题\n")
+        sys.stderr.write(f"finrecon: {t('cli.internal', default_lang(), error=f'{type(error).__name__}: {error}')}\n")
         raise SystemExit(2) from None

@@ -1,13 +1,19 @@
-"""Runs the selected rules over a loaded report and returns its findings in a stable order."""
+"""Runs the selected rules over a loaded report and returns its findings in a stable order.
+
+After the rules: findings get their line and fingerprint; inline waivers and the baseline mark
+the findings they accept; the waiver rules review the waivers themselves.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Collection
 
-from .findings import Finding
+from .findings import Finding, Status, fingerprint
 from .load import LoadedReport
 from .rules import all_rules
 from .rules.base import Options
+from .rules.waivers import WaiverRule
 
 
 def selected(select: list[str] | None = None, ignore: list[str] | None = None) -> list[str]:
@@ -20,14 +26,34 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
     return ids
 
 
-def check(loaded: LoadedReport, rule_ids: list[str] | None = None, options: Options | None = None) -> list[Finding]:
-    chosen = set(rule_ids) if rule_ids is not None else None
+def check(
+    loaded: LoadedReport,
+    rule_ids: list[str] | None = None,
+    options: Options | None = None,
+    baseline: Collection[str] = (),
+) -> list[Finding]:
+    """All findings of the chosen rules; ``baseline`` holds the fingerprints already accepted."""
+    rules = [rule for rule in all_rules() if rule_ids is None or rule.id in rule_ids]
+    meta = loaded.report.meta
     findings: list[Finding] = []
-    for rule in all_rules():
-        if chosen is not None and rule.id not in chosen:
+    for rule in rules:
+        if issubclass(rule, WaiverRule):
             continue
         for finding in rule(options).check(loaded.report):
             line, column = loaded.source.locate(finding.loc)
-            findings.append(replace(finding, line=line, column=column))
+            findings.append(replace(finding, line=line, column=column, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))
+    used: set[int] = set()
+    for index, finding in enumerate(findings):
+        waiver = loaded.waivers.get(finding.line)
+        if waiver and waiver.reason and waiver.covers(finding.rule):
+            findings[index] = replace(finding, status=Status.WAIVED, note=waiver.reason)
+            used.add(waiver.line)
+        elif finding.fingerprint in baseline:
+            findings[index] = replace(finding, status=Status.BASELINED)
+    ran = {rule.id for rule in rules}
+    for rule in rules:
+        if issubclass(rule, WaiverRule):
+            for finding in rule(options).review(loaded.waivers.values(), used, ran):
+                findings.append(replace(finding, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))
     findings.sort(key=Finding.sort_key)
     return findings

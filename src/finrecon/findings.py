@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+class Status(str, Enum):
+    """Whether a finding still counts: waived inline or accepted in a baseline, it stays visible."""
+
+    OPEN = "open"
+    WAIVED = "waived"
+    BASELINED = "baselined"
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -38,11 +46,19 @@ class Finding:
     loc: tuple[str | int, ...] = field(default=(), compare=False)
     line: int = 0
     column: int = 0
+    fingerprint: str = ""
+    status: Status = Status.OPEN
+    note: str | None = None
 
     @property
-    def fingerprint(self) -> str:
-        """Rule and logical path, never the line number: moving text does not make findings new."""
-        return hashlib.sha256(f"{self.rule}\x00{self.path}".encode()).hexdigest()[:16]
+    def counts(self) -> bool:
+        """Open findings count towards the summary and the gate; waived and baselined ones do not."""
+        return self.status is Status.OPEN
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.path)
+
+
+def fingerprint(unit: str, year: int, rule: str, path: str) -> str:
+    """Report, rule and logical path — never the line number, so moving text makes nothing new."""
+    return hashlib.sha256(f"{unit}\x00{year}\x00{rule}\x00{path}".encode()).hexdigest()[:16]

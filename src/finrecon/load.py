@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from .i18n import Msg
 from .model import Report
 from .model.figure import LocalizedValueError
+from .waivers import Waiver, parse_waivers
 from .model.bind import bind_report, model_class_at, unknown_references
 
 try:
@@ -99,6 +100,7 @@ class LoadedReport:
     file: str
     report: Report
     source: SourceMap
+    waivers: dict[int, Waiver] = field(default_factory=dict)
 
 
 # ----------------------------------------------------------------------------------- bytes → text
@@ -361,7 +363,7 @@ def load_text(text: str, name: str = "<input>", limits: Limits = Limits()) -> Lo
     except LoadError as error:
         error.file = name
         raise
-    return LoadedReport(name, validate(tree, source, name), source)
+    return LoadedReport(name, validate(tree, source, name), source, parse_waivers(text))
 
 
 def load_report(path: str | os.PathLike[str], limits: Limits = Limits()) -> LoadedReport:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Status
 
 
 @dataclass
@@ -16,9 +16,12 @@ class FileResult:
     error: str | None = None
 
     def counts(self) -> dict[str, int]:
+        """Open findings by severity; waived and baselined ones are counted apart."""
         counts = {severity.value: 0 for severity in Severity}
+        counts.update({Status.WAIVED.value: 0, Status.BASELINED.value: 0})
         for finding in self.findings:
-            counts[finding.severity.value] += 1
+            key = finding.severity.value if finding.counts else finding.status.value
+            counts[key] += 1
         return counts
 
 
@@ -28,6 +31,7 @@ class Run:
 
     def counts(self) -> dict[str, int]:
         total = {severity.value: 0 for severity in Severity}
+        total.update({Status.WAIVED.value: 0, Status.BASELINED.value: 0})
         for result in self.files:
             for key, value in result.counts().items():
                 total[key] += value
@@ -39,4 +43,4 @@ class Run:
 
     def worst(self) -> int:
         """Rank of the most serious finding (0 when there is none)."""
-        return max((f.severity.rank for r in self.files for f in r.findings), default=0)
+        return max((f.severity.rank for r in self.files for f in r.findings if f.counts), default=0)

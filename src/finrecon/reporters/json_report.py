@@ -24,6 +24,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "hint": finding.hint,
         "related": list(finding.related),
         "fingerprint": finding.fingerprint,
+        "status": finding.status.value,
+        "note": finding.note,
     }
 
 
@@ -48,5 +50,5 @@ def document(run: Run) -> dict[str, Any]:
     }
 
 
-def render(run: Run) -> str:
+def render(run: Run, lang: str = "zh") -> str:
     return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"

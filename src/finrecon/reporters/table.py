@@ -7,48 +7,44 @@ from rich.table import Table
 from rich.text import Text
 
 from ..findings import Severity
+from ..i18n import t
 from ..results import Run
+from .rows import summary_line
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
-NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
-def render(run: Run, console: Console) -> None:
+def render(run: Run, console: Console, lang: str = "zh") -> None:
     for result in run.files:
         if result.error:
             continue
         title = f"{result.file} — {result.unit or ''} {result.year or ''}".rstrip()
         if not result.findings:
-            console.print(Text(f"✓ {title}：未发现问题", style="green"))
+            console.print(Text("✓ " + t("clean", lang, file=title), style="green"))
             continue
         table = Table(title=title, title_justify="left", show_lines=True, expand=False)
-        table.add_column("规则", no_wrap=True, min_width=5)
-        table.add_column("位置", overflow="fold", ratio=2)
-        table.add_column("报告值", justify="right", overflow="fold", max_width=14)
-        table.add_column("应为", justify="right", overflow="fold", max_width=14)
-        table.add_column("差额", justify="right", overflow="fold", max_width=12)
-        table.add_column("说明", overflow="fold", ratio=4)
+        table.add_column(t("column.rule", lang), no_wrap=True, min_width=5)
+        table.add_column(t("column.where", lang), overflow="fold", ratio=2)
+        table.add_column(t("column.reported", lang), justify="right", overflow="fold", max_width=14)
+        table.add_column(t("column.expected", lang), justify="right", overflow="fold", max_width=14)
+        table.add_column(t("column.difference", lang), justify="right", overflow="fold", max_width=12)
+        table.add_column(t("column.message", lang), overflow="fold", ratio=4)
         for finding in result.findings:
-            style = STYLES[finding.severity]
-            message = finding.message + (f"\n提示：{finding.hint}" if finding.hint else "")
+            style = STYLES[finding.severity] if finding.counts else "dim"
+            message = finding.message + ("\n" + t("hint", lang, hint=finding.hint) if finding.hint else "")
+            status = "" if finding.counts else "\n" + t(f"status.{finding.status.value}", lang)
             table.add_row(
-                Text(f"{finding.rule}\n{NAMES[finding.severity]}", style=style),
-                Text(f"第 {finding.line} 行\n{finding.path}"),
+                Text(f"{finding.rule}\n{t(f'severity.{finding.severity.value}', lang)}{status}", style=style),
+                Text(f"{t('line', lang, line=finding.line)}\n{finding.path}"),
                 _short(finding.reported),
                 _short(finding.expected),
                 _short(finding.difference),
-                Text(message, style=style if finding.severity is Severity.INFO else ""),
+                Text(message, style="dim" if finding.severity is Severity.INFO or not finding.counts else ""),
             )
         console.print(table)
     counts = run.counts()
-    summary = Text()
-    summary.append(f"{counts['error']} 个错误", style=STYLES[Severity.ERROR] if counts["error"] else "")
-    summary.append("，")
-    summary.append(f"{counts['warning']} 个警告", style=STYLES[Severity.WARNING] if counts["warning"] else "")
-    summary.append(f"，{counts['info']} 个提示 — 检查了 {len(run.files)} 个文件")
-    if run.unreadable:
-        summary.append(f"，{run.unreadable} 个无法读取", style="bold red")
-    console.print(summary)
+    style = STYLES[Severity.ERROR] if counts["error"] else (STYLES[Severity.WARNING] if counts["warning"] else "green")
+    console.print(Text(summary_line(run, lang), style=style))
 
 
 def _short(text: str | None, limit: int = 24) -> str:

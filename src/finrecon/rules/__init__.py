@@ -4,7 +4,7 @@ Families: FR1xx sums, FR2xx shares, FR3xx year-on-year, FR4xx budget completion 
 FR5xx cross-table and narrative-vs-table, FR6xx performance, FR7xx classification, FR9xx structure.
 """
 
-from . import budget, changes, codes, cross, performance, shares, structure, sums  # noqa: F401 - registration
+from . import budget, changes, codes, cross, performance, shares, structure, sums, waivers  # noqa: F401 - registration
 from .base import REGISTRY, Rule
 
 __all__ = ["REGISTRY", "Rule", "all_rules"]

@@ -45,6 +45,7 @@ class Options:
 class Rule:
     id: ClassVar[str]
     title: ClassVar[str]
+    title_en: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
 
     def __init__(self, options: Options | None = None) -> None:
@@ -58,6 +59,10 @@ class Rule:
     def name(self, item: Stated | Figure) -> str:
         """What to call a figure: its name in the report (zh) or its path (en)."""
         return item.path if self.lang == "en" else item.label
+
+    @classmethod
+    def title_in(cls, lang: str) -> str:
+        return cls.title_en if lang == "en" else cls.title
 
     @classmethod
     def doc(cls) -> str:

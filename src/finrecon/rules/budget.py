@@ -25,6 +25,7 @@ class BudgetCompletion(Rule):
 
     id = "FR401"
     title = "预算完成率与计算不符"
+    title_en = "a budget completion rate does not match"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.figures:
@@ -51,6 +52,7 @@ class ProjectExecution(Rule):
 
     id = "FR402"
     title = "项目预算执行率与计算不符"
+    title_en = "a project execution rate does not match"
 
     def check(self, report: Report) -> Iterator[Finding]:
         if report.performance is None:

@@ -26,6 +26,7 @@ class ChangeAmount(Rule):
 
     id = "FR301"
     title = "增减额与两年数不符"
+    title_en = "a change does not match the two years"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.figures:
@@ -64,6 +65,7 @@ class ChangePercent(Rule):
 
     id = "FR302"
     title = "增减率与计算不符"
+    title_en = "a change % does not match its computation"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.figures:

@@ -77,6 +77,7 @@ class CodeNameMismatch(CatalogRule):
 
     id = "FR701"
     title = "科目编码与名称不符"
+    title_en = "a classification code and its name disagree"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for row in coded_rows(report):
@@ -109,6 +110,7 @@ class CodeLevel(Rule):
 
     id = "FR702"
     title = "科目级次与编码不符"
+    title_en = "a classification level does not match its code"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for row in coded_rows(report):
@@ -151,6 +153,7 @@ class RenamedClassification(CatalogRule):
 
     id = "FR703"
     title = "科目名称已更名"
+    title_en = "a classification name has been renamed"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -182,6 +185,7 @@ class UnknownCode(CatalogRule):
 
     id = "FR704"
     title = "科目编码不在目录中"
+    title_en = "a classification code not in the catalogue"
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -223,6 +227,7 @@ class LevelWordMismatch(CatalogRule):
 
     id = "FR705"
     title = "科目级次表述有误"
+    title_en = "the narrative labels a classification with the wrong level"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:

@@ -29,6 +29,7 @@ class CrossTable(EquationRule):
 
     id = "FR501"
     title = "跨表数字不一致"
+    title_en = "one figure differs between tables"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for spec in CROSS_TABLE:
@@ -63,6 +64,7 @@ class NarrativeVsTable(EquationRule):
 
     id = "FR502"
     title = "情况说明与决算表不一致"
+    title_en = "the narrative contradicts a table"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for spec in NARRATIVE:
@@ -91,6 +93,7 @@ class OperatingCostsVsPublicExpense(EquationRule):
 
     id = "FR503"
     title = "机关运行经费与公用经费不一致"
+    title_en = "operating costs differ from public expenses"
     severity = Severity.WARNING
 
     def equations(self, report: Report) -> Iterator[Equation]:

@@ -40,6 +40,7 @@ class IndicatorNotMet(Rule):
 
     id = "FR601"
     title = "绩效指标未达到目标值"
+    title_en = "a performance target was missed"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -68,6 +69,7 @@ class IndicatorCannotTell(Rule):
 
     id = "FR602"
     title = "绩效指标无法判断是否达标"
+    title_en = "cannot tell whether a target was met"
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -96,6 +98,7 @@ class CostIndicatorsSum(EquationRule):
 
     id = "FR603"
     title = "成本指标之和与项目预算或执行数不符"
+    title_en = "cost indicators do not add up to the project"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         if report.performance is None:
@@ -148,6 +151,7 @@ class ClaimContradicted(Rule):
 
     id = "FR604"
     title = "自评结论与绩效指标矛盾"
+    title_en = "a self-assessment claim is contradicted"
 
     def check(self, report: Report) -> Iterator[Finding]:
         if report.performance is None:

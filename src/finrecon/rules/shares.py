@@ -31,6 +31,7 @@ class ShareOfTotal(Rule):
 
     id = "FR201"
     title = "占比与计算不符"
+    title_en = "a share does not match its computation"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.figures:

@@ -34,6 +34,7 @@ class PrintedPrecision(Rule):
 
     id = "FR901"
     title = "小数位数超过报告打印精度"
+    title_en = "more decimals than the report prints"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -68,6 +69,7 @@ class ZeroBasePercentage(Rule):
 
     id = "FR902"
     title = "基数为零的百分比被印为数字"
+    title_en = "a percentage over a zero base printed as a number"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -115,6 +117,7 @@ class EmptyTableStatement(Rule):
 
     id = "FR903"
     title = "空表缺少说明"
+    title_en = "an empty table without its statement"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -173,6 +176,7 @@ class RequiredSections(Rule):
 
     id = "FR904"
     title = "缺少模板要求的部分"
+    title_en = "a section the template requires is missing"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -197,6 +201,7 @@ class ThreePublicDetail(Rule):
 
     id = "FR905"
     title = "“三公”经费未拆分或缺少数量"
+    title_en = "三公 not split or not counted"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -254,6 +259,7 @@ class MissingReason(Rule):
 
     id = "FR906"
     title = "增减变化或决算预算差异未说明原因"
+    title_en = "no reason given for a change or a budget difference"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -305,6 +311,7 @@ class Placeholder(Rule):
 
     id = "FR907"
     title = "模板占位符未替换"
+    title_en = "a template placeholder left in"
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -329,6 +336,7 @@ class NegativeAmount(Rule):
 
     id = "FR908"
     title = "金额不应为负数"
+    title_en = "a negative amount"
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.figures:

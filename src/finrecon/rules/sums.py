@@ -31,6 +31,7 @@ class StatedSum(EquationRule):
 
     id = "FR101"
     title = "合计不等于各项之和"
+    title_en = "a total differs from the sum of its parts"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for spec in SUMS:
@@ -68,6 +69,7 @@ class ClassificationHierarchy(EquationRule):
 
     id = "FR102"
     title = "类/款/项 层级合计不符"
+    title_en = "类/款/项 do not add up"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for spec in HIERARCHIES:
@@ -96,6 +98,7 @@ class RowTotal(EquationRule):
 
     id = "FR103"
     title = "行合计不等于各列之和"
+    title_en = "a row total differs from its columns"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         yield from _row_equations(report, report, ())
@@ -141,6 +144,7 @@ class Balance(EquationRule):
 
     id = "FR104"
     title = "收支不平衡"
+    title_en = "income and expenditure do not balance"
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for spec in BALANCES:

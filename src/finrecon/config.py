@@ -1,0 +1,82 @@
+"""Settings from ``finrecon.toml`` or ``[tool.finrecon]`` in ``pyproject.toml``, found upward from
+the working directory.  The command line overrides them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KEYS = {
+    "select": list, "ignore": list, "fail-on": str, "lang": str, "catalog": str, "baseline": str,
+    "max-bytes": int, "max-depth": int, "max-nodes": int, "jobs": int,
+}
+
+
+class ConfigError(Exception):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Config:
+    values: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def path(self, key: str) -> Path | None:
+        """A path setting, relative to the file that sets it."""
+        value = self.values.get(key)
+        if value is None:
+            return None
+        path = Path(value)
+        return path if path.is_absolute() or self.source is None else self.source.parent / path
+
+
+def _read(path: Path, table: tuple[str, ...]) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(path, str(error)) from error
+    for key in table:
+        data = data.get(key)
+        if not isinstance(data, dict):
+            return None
+    return data
+
+
+def _validate(path: Path, values: dict[str, Any]) -> dict[str, Any]:
+    for key, value in values.items():
+        if key not in KEYS:
+            raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})")
+        kind = KEYS[key]
+        if kind is list:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ConfigError(path, f"'{key}' must be a list of rule IDs or prefixes")
+            values[key] = value
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigError(path, f"'{key}' must be a {kind.__name__}")
+    return values
+
+
+def find_config(start: Path | None = None) -> Config:
+    """The nearest ``finrecon.toml`` (top level) or ``pyproject.toml`` with ``[tool.finrecon]``."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        own = folder / "finrecon.toml"
+        if own.is_file():
+            return Config(_validate(own, dict(_read(own, ()) or {})), own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            values = _read(project, ("tool", "finrecon"))
+            if values is not None:
+                return Config(_validate(project, dict(values)), project)
+    return Config()

@@ -1,0 +1,43 @@
+"""Writing exports: atomically (a temporary file, then a rename), and never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+
+class OutputError(Exception):
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` whole or not at all; refuse to replace one of ``inputs``."""
+    if any(_same(path, source) for source in inputs):
+        raise OutputError("cli.overwrite_input", path=path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error

@@ -1,0 +1,29 @@
+"""``--format github``: workflow commands, so that findings show on the changed lines of a PR."""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..results import Run
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def render(run: Run, lang: str = "zh") -> str:
+    lines = []
+    for result in run.files:
+        if result.error:
+            lines.append(f"::error file={_escape(result.file, True)},title=finrecon::{_escape(result.error)}")
+        for finding in result.findings:
+            if not finding.counts:
+                continue
+            message = finding.message + (f" — {finding.hint}" if finding.hint else "")
+            lines.append(
+                f"::{LEVELS[finding.severity]} file={_escape(result.file, True)},line={finding.line},col={finding.column},"
+                f"title={_escape(finding.rule + ' ' + finding.path, True)}::{_escape(message)}"
+            )
+    return "\n".join(lines) + ("\n" if lines else "")

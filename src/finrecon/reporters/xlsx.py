@@ -1,0 +1,70 @@
+"""``--format xlsx``: a findings sheet (frozen header, filters, widths, severity colours, numbers as
+numbers) and a summary sheet."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from ..i18n import t
+from ..results import Run
+from .rows import COLUMNS, headers, rows, spreadsheet_safe, summary_line
+
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "EDEDED"}
+WIDTHS = {"file": 28, "unit": 20, "year": 7, "rule": 8, "severity": 8, "status": 10, "line": 6, "path": 36,
+          "reported": 14, "expected": 14, "difference": 12, "message": 60, "hint": 40}
+NUMERIC = ("reported", "expected", "difference")
+
+
+def _cell(column: str, value: object) -> object:
+    if value is None:
+        return None
+    if column in NUMERIC and isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return spreadsheet_safe(value)
+    return spreadsheet_safe(value)
+
+
+def render(run: Run, lang: str = "zh") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "findings" if lang == "en" else "问题清单"
+    sheet.append(headers(lang))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    severities = []
+    for result in run.files:
+        for finding in result.findings:
+            severities.append(finding.severity.value)
+    for item, severity in zip(rows(run, lang), severities):
+        sheet.append([_cell(column, item[column]) for column in COLUMNS])
+        fill = PatternFill("solid", fgColor=FILLS[severity])
+        for cell in sheet[sheet.max_row]:
+            cell.fill = fill
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
+
+    summary = book.create_sheet("summary" if lang == "en" else "汇总")
+    summary.append([t("column.file", lang), t("column.unit", lang), t("column.year", lang),
+                    t("severity.error", lang), t("severity.warning", lang), t("severity.info", lang),
+                    t("status.waived", lang), t("status.baselined", lang)])
+    for cell in summary[1]:
+        cell.font = Font(bold=True)
+    for result in run.files:
+        counts = result.counts()
+        summary.append([spreadsheet_safe(result.file), spreadsheet_safe(result.unit), result.year, counts["error"], counts["warning"],
+                        counts["info"], counts["waived"], counts["baselined"]])
+    summary.append([])
+    summary.append([summary_line(run, lang)])
+    summary.column_dimensions["A"].width = 40
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

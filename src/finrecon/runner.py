@@ -1,0 +1,64 @@
+"""Checking many reports: in order, or in parallel with results kept in input order.
+
+Each worker loads and checks one report at a time and returns only its ``FileResult``, so memory
+holds one report per worker plus the findings, however many files there are.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import check
+from .load import Limits, LoadError, load_report
+from .results import FileResult
+from .rules.base import Options
+
+
+@dataclass(frozen=True)
+class Settings:
+    rule_ids: tuple[str, ...] | None = None
+    options: Options = field(default_factory=Options)
+    limits: Limits = field(default_factory=Limits)
+    baseline: frozenset[str] = frozenset()
+
+
+def check_file(path: Path, settings: Settings) -> FileResult:
+    try:
+        loaded = load_report(path, settings.limits)
+    except LoadError as error:
+        return FileResult(str(path), error=error.render(settings.options.lang))
+    meta = loaded.report.meta
+    rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
+    return FileResult(str(path), meta.unit, meta.year, check(loaded, rule_ids, settings.options, settings.baseline))
+
+
+def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:
+    paths, settings = job
+    return [check_file(path, settings) for path in paths]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def check_all(paths: list[Path], settings: Settings, jobs: int = 1, progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
+    """Results in the order of ``paths``, whatever ``jobs`` is."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        for path in paths:
+            result = check_file(path, settings)
+            if progress:
+                progress(1)
+            yield result
+        return
+    size = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    batches = [(paths[start : start + size], settings) for start in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for results in pool.map(_check_many, batches):
+            if progress:
+                progress(len(results))
+            yield from results
