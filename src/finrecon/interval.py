@@ -27,9 +27,13 @@ def decimals_of(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+_HALF_UNITS = {decimals: Decimal(5).scaleb(-decimals - 1) for decimals in range(0, 12)}
+
+
 def half_unit(value: Decimal) -> Decimal:
     """Half of the last printed digit's unit: 0.005 for 12.34, 0.5 for 514."""
-    return Decimal(1).scaleb(-decimals_of(value)) * _HALF
+    decimals = decimals_of(value)
+    return _HALF_UNITS.get(decimals) or Decimal(5).scaleb(-decimals - 1)
 
 
 @dataclass(frozen=True, slots=True)

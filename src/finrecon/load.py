@@ -238,9 +238,13 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     def expecting_key() -> bool:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is _NO_KEY
 
+    parser = _EventLoader(text)
     try:
-        for event in yaml.parse(text, Loader=_EventLoader):
+        while True:
+            event = parser.get_event()  # libyaml's events without PyYAML's generator around them
             kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                break
             if kind is yaml.ScalarEvent:
                 if expecting_key():
                     frame = stack[-1]
@@ -303,6 +307,8 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
         raise LoadError(text, mark.line + 1, mark.column + 1) from error
     except yaml.YAMLError as error:
         raise LoadError(Msg("load.yaml", problem=str(error).splitlines()[0])) from error
+    finally:
+        parser.dispose()
     return root, source
 
 

@@ -36,14 +36,18 @@ def _row_prefix(model: BaseModel) -> str:
     return name or code or ""
 
 
-def _bind(model: BaseModel, loc: Loc, prefix: str, index: dict[str, Figure]) -> None:
+def _bind(model: BaseModel, loc: Loc, prefix: str, index: dict[str, Figure], rows: list[BaseModel], texts: list[tuple[Loc, str]]) -> None:
     share_base = getattr(type(model), "SHARE_BASE", None)
+    if getattr(type(model), "ROW_PARTS", None):
+        rows.append(model)
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
             continue
         child = (*loc, name)
-        if isinstance(value, Figure):
+        if isinstance(value, str):
+            texts.append((child, value))
+        elif isinstance(value, Figure):
             title = info.title or name
             if isinstance(value, ClassFigure):
                 title = value.name
@@ -51,35 +55,52 @@ def _bind(model: BaseModel, loc: Loc, prefix: str, index: dict[str, Figure]) -> 
                 title = _row_prefix(model)
             elif prefix:
                 title = f"{prefix}·{title}"
-            value._path, value._loc, value._label = path_text(child), child, title
+            base = None
             if share_base and name != share_base:
-                value._share_base = path_text((*loc, share_base))
+                base = path_text((*loc, share_base))
             elif name == "total" and hasattr(type(model), "TOTAL_SHARE_BASE"):
-                value._share_base = type(model).TOTAL_SHARE_BASE
-            index[value._path] = value
+                base = type(model).TOTAL_SHARE_BASE
+            value.bind(path_text(child), child, title, base)
+            index[value.path] = value
+            _figure_texts(value, child, texts)
         elif isinstance(value, BaseModel):
-            _bind(value, child, _row_prefix(value) or ("合计" if name == "total" else ""), index)
+            _bind(value, child, _row_prefix(value) or ("合计" if name == "total" else ""), index, rows, texts)
         elif isinstance(value, list):
             for position, item in enumerate(value):
-                if isinstance(item, Figure):
-                    item._path, item._loc = path_text((*child, position)), (*child, position)
-                    item._label = getattr(item, "name", "") or item._path
-                    if share_base:
-                        item._share_base = path_text((*loc, share_base))
-                    index[item._path] = item
+                if isinstance(item, str):
+                    texts.append(((*child, position), item))
+                elif isinstance(item, Figure):
+                    item_loc = (*child, position)
+                    item.bind(path_text(item_loc), item_loc, getattr(item, "name", ""), path_text((*loc, share_base)) if share_base else None)
+                    index[item.path] = item
+                    _figure_texts(item, item_loc, texts)
                 elif isinstance(item, BaseModel):
-                    _bind(item, (*child, position), _row_prefix(item), index)
+                    _bind(item, (*child, position), _row_prefix(item), index, rows, texts)
+
+
+_FIGURE_TEXTS = ("reason", "name", "wording")
+
+
+def _figure_texts(figure: Figure, loc: Loc, texts: list[tuple[Loc, str]]) -> None:
+    for name in _FIGURE_TEXTS:
+        text = figure.__dict__.get(name)
+        if text:
+            texts.append(((*loc, name), text))
 
 
 def bind_report(report: Report) -> None:
     index: dict[str, Figure] = {}
-    _bind(report, (), "", index)
-    report._figures = index
+    rows: list[BaseModel] = []
+    texts: list[tuple[Loc, str]] = []
+    _bind(report, (), "", index, rows, texts)
+    report.__dict__["_figures"] = index  # plain attributes: read on every rule's hot path
+    report.__dict__["_rows"] = rows
+    report.__dict__["_texts"] = texts
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
-    for figure in report._figures.values():
-        if figure.share_of and figure.share_of not in report._figures:
+    for figure in report.figures:
+        if figure.share_of and figure.share_of not in report.index:
             yield figure.share_of, (*figure.loc, "share_of")
 
 

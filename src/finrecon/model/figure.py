@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from ..i18n import Msg
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 _NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
 
@@ -91,6 +91,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
 
 
+class Binding:
+    """Where a figure stands (path, tree location), what it is called, what its share is of."""
+
+    __slots__ = ("path", "loc", "label", "share_base", "stated")
+
+    def __init__(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None) -> None:
+        self.path, self.loc, self.label, self.share_base = path, loc, label, share_base
+        self.stated: object = None  # the rules' view of the figure, made once (rules/stated.py)
+
+
+_UNBOUND = Binding("", (), "", None)
+
+
 class Figure(Strict):
     """A printed amount and what the report states about it."""
 
@@ -108,11 +121,9 @@ class Figure(Strict):
     completion_pct: Percent | None = Field(None, title="预算完成率（%）")
     reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
 
-    # Bound after validation by ``bind``: where the figure stands and what it is called.
-    _path: str = PrivateAttr("")
-    _label: str = PrivateAttr("")
-    _share_base: str | None = PrivateAttr(None)
-    _loc: tuple[str | int, ...] = PrivateAttr(())
+    # Where the figure stands and what it is called are bound after validation (``bind``).  The
+    # binding lives in the instance ``__dict__``: read on every rule's hot path, it must not go
+    # through pydantic's private-attribute lookup.
 
     @model_validator(mode="before")
     @classmethod
@@ -126,18 +137,25 @@ class Figure(Strict):
         schema = handler(core_schema)
         return {"anyOf": [*_NUMBER_SCHEMA["anyOf"], schema]}
 
+    def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> None:
+        self.__dict__["_bound"] = Binding(path, loc, label or path, share_base)
+
+    @property
+    def bound(self) -> Binding:
+        return self.__dict__.get("_bound", _UNBOUND)
+
     @property
     def path(self) -> str:
-        return self._path
+        return self.bound.path
 
     @property
     def loc(self) -> tuple[str | int, ...]:
-        return self._loc
+        return self.bound.loc
 
     @property
     def label(self) -> str:
-        return self._label or self._path
+        return self.bound.label
 
     @property
     def share_base(self) -> str | None:
-        return self.share_of or self._share_base
+        return self.share_of or self.bound.share_base

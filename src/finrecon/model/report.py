@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import BaseModel, Field
 
 from .figure import Figure, Strict
 
@@ -35,12 +35,26 @@ class Report(Strict):
     performance: Performance | None = Field(None, title="预算绩效")
     other: OtherMatters | None = Field(None, title="其他重要事项")
 
-    _figures: dict[str, Figure] = PrivateAttr(default_factory=dict)
+    # ``bind_report`` stores ``_figures`` (path → figure) and ``_rows`` in the instance ``__dict__``.
+
+    @property
+    def index(self) -> dict[str, Figure]:
+        return self.__dict__.get("_figures", {})
 
     def figure(self, path: str) -> Figure | None:
         """The figure at ``path`` (as ``Figure.path`` spells it), once the report is bound."""
-        return self._figures.get(path)
+        return self.index.get(path)
 
     @property
     def figures(self) -> list[Figure]:
-        return list(self._figures.values())
+        return list(self.index.values())
+
+    @property
+    def texts(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every text of the report (names, wordings, reasons, conclusions …) with its location."""
+        return self.__dict__.get("_texts", [])
+
+    @property
+    def rows(self) -> list[BaseModel]:
+        """Every table row that declares a row total and its parts (``ROW_TOTAL`` / ``ROW_PARTS``)."""
+        return self.__dict__.get("_rows", [])

@@ -18,7 +18,7 @@ from typing import Callable, ClassVar, Iterable, Iterator
 
 from ..catalog import Catalog
 from ..findings import Finding, Severity
-from ..interval import Interval, decimals_of, quantize_like, quantize_to, total
+from ..interval import Interval, decimals_of, half_unit, quantize_like, quantize_to
 from ..i18n import t
 from ..model import Figure, Report
 from .hints import unit_slip
@@ -112,9 +112,10 @@ class EquationRule(Rule):
             if key in seen:
                 continue
             seen.add(key)
-            left = total(s.interval for s in equation.left)
-            right = total(s.interval for s in equation.right)
-            if left.meets(right):
+            # Closed intervals around each side's sum meet when the sums differ by no more than the
+            # half-units of every printed figure together: the interval test, without the intervals.
+            gap = abs(sum(s.value for s in equation.left) - sum(s.value for s in equation.right))
+            if gap <= sum(half_unit(s.value) for s in (*equation.left, *equation.right)):
                 continue
             reported = sum((s.value for s in equation.left), Decimal(0))
             expected = sum((s.value for s in equation.right), Decimal(0))
@@ -138,7 +139,7 @@ def ratio_finding(
     loc: tuple[str | int, ...],
     path: str,
     stated_pct: Decimal,
-    computed: Interval | None,
+    computed: Callable[[], Interval | None],
     point: Decimal,
     message: Callable[[str, str], str],
     related: tuple[str, ...],
@@ -146,11 +147,18 @@ def ratio_finding(
 ) -> Finding | None:
     """A finding when the stated percentage's interval misses the computed one.
 
+    ``computed`` gives the exact interval of the ratio; it is asked for only when the ratio of the
+    printed figures falls outside the stated percentage's interval (it always lies inside the
+    exact interval, so when it meets the stated one there is nothing to report).
+
     ``message(expected, reported)`` words the finding; ``point`` is the ratio computed from the
     printed figures, shown rounded as the report prints the percentage; ``hint`` is asked for
     the likely cause only when there is a finding.
     """
-    if computed is None or Interval.printed(stated_pct).meets(computed):
+    if point in Interval.printed(stated_pct):
+        return None
+    interval = computed()
+    if interval is None or Interval.printed(stated_pct).meets(interval):
         return None
     expected = quantize_like(point, stated_pct)
     if abs(stated_pct - expected) <= Interval.printed(stated_pct).hi - Interval.printed(stated_pct).lo:

@@ -71,12 +71,11 @@ class ProjectExecution(Rule):
 
 
 def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str) -> Iterator[Finding]:  # noqa: ANN001
-    computed = percent_ratio(actual.interval, budget.interval)
-    if computed is None:
-        return
+    if budget.interval.contains_zero():
+        return  # undefined: FR902's business
     point = point_ratio(actual.value, budget.value)
     found = ratio_finding(
-        rule, loc, path, stated_pct, computed, point,
+        rule, loc, path, stated_pct, lambda: percent_ratio(actual.interval, budget.interval), point,
         lambda expected, reported: rule.say(rule.id, figure=figure, expected=expected, reported=reported),
         (actual.path, budget.path, path),
         lambda: inverted(actual, budget, stated_pct, rule.lang) or printing_slip(stated_pct, point, rule.lang),

@@ -73,19 +73,21 @@ class ChangePercent(Rule):
                 continue
             current = Interval.printed(figure.value)
             if figure.prior is not None:
-                computed = percent_change(current, Interval.printed(figure.prior))
                 prior, change = figure.prior, figure.value - figure.prior
-                change_interval = current - Interval.printed(figure.prior)
+                prior_interval = Interval.printed(figure.prior)
+                change_interval = current - prior_interval
                 used = f"{figure.path}.prior"
+                computed = lambda: percent_change(current, prior_interval)  # noqa: E731
             elif figure.change is not None:
-                computed = percent_change_from_amount(current, Interval.printed(figure.change))
                 prior, change = figure.value - figure.change, figure.change
                 change_interval = Interval.printed(figure.change)
+                prior_interval = current - change_interval
                 used = f"{figure.path}.change"
+                computed = lambda: percent_change_from_amount(current, change_interval)  # noqa: E731
             else:
                 continue
-            if computed is None:
-                continue
+            if prior_interval.contains_zero():
+                continue  # undefined: FR902's business
             point = point_ratio(change, prior)
             found = ratio_finding(
                 self,

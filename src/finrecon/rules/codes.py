@@ -39,7 +39,15 @@ class CodedRow:
     siblings: tuple[str, ...]
 
 
-def coded_rows(report: Report) -> Iterator[CodedRow]:
+def coded_rows(report: Report) -> list[CodedRow]:
+    """Every row that carries a 科目 code, computed once per report (four rules read it)."""
+    cached = report.__dict__.get("_coded_rows")
+    if cached is None:
+        cached = report.__dict__["_coded_rows"] = list(_coded_rows(report))
+    return cached
+
+
+def _coded_rows(report: Report) -> Iterator[CodedRow]:
     for list_path, functional, level in _CODED_LISTS:
         node = report
         for part in list_path.split("."):

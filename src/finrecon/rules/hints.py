@@ -27,9 +27,12 @@ def _name(item: Stated, lang: str) -> str:
 def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
     """Another figure of the report used as the base: “97.20% = 500.78 / 515.18（收入支出总计）”."""
     matches: dict[Decimal, Stated] = {}
+    rough = stated_pct / 100
     for figure in report.figures:
-        if figure.path in (part.path, base.path) or figure.value == base.value or figure.value == 0:
+        if figure.path in (part.path, base.path) or figure.value == base.value or figure.value <= 0:
             continue
+        if abs(part.value / figure.value - rough) > rough / 10 + Decimal("0.001"):
+            continue  # far off: spare the exact interval test
         if _reproduces(stated_pct, percent_ratio(part.interval, Interval.printed(figure.value))):
             matches.setdefault(figure.value, Stated(figure.value, figure.path, figure.loc, figure.label))
     if len(matches) != 1:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from ..model import Report
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow
-from .base import Equation, Stated, stated
+from .base import Equation, Stated, of_figure, stated
 
 
 # --------------------------------------------------------------------------- kinds of identity
@@ -205,7 +205,7 @@ def resolve(report: Report, path: str) -> list[Stated]:
     head, _, attribute = path.rpartition(".")
     head_pattern = _pattern(head)
     results = []
-    for figure_path in report._figures:
+    for figure_path in report.index:
         if pattern.fullmatch(figure_path):
             results.append(stated(report, figure_path))
         elif head_pattern.fullmatch(figure_path):
@@ -223,50 +223,47 @@ def model_at(report: Report, path: str) -> Any:
     return node
 
 
-def _cell(report: Report, row: BaseModel, rows_path: str, index: int, column: str | None) -> Stated | None:
-    base = f"{rows_path}[{index}]"
-    return stated(report, base if column is None else f"{base}.{column}")
+def _cell(row: Any, column: str | None) -> Stated | None:
+    figure = row if column is None else getattr(row, column)
+    return of_figure(figure) if figure is not None else None
 
 
-def _is_descendant(code: str, ancestor: str) -> bool:
-    return len(code) > len(ancestor) and code.startswith(ancestor)
+def _nearest_ancestor(code: str, known: dict[str, int]) -> int | None:
+    """Index of the closest row whose code is a prefix of ``code`` (a missing 款 is skipped)."""
+    for length in range(len(code) - 2, 0, -2):
+        if code[:length] in known:
+            return known[code[:length]]
+    return None
 
 
-def _children(parent: str | None, coded: list[tuple[int, str]]) -> list[int]:
-    """Indices of the rows directly under ``parent`` (``None``: top level), skipping missing levels."""
-    under = [(i, c) for i, c in coded if parent is None or _is_descendant(c, parent)]
-    codes = [c for _, c in under]
-    return [i for i, c in under if not any(_is_descendant(c, other) for other in codes)]
-
-
-def _coded(rows: list[Any]) -> list[tuple[int, str]]:
-    return [(i, row.code) for i, row in enumerate(rows) if getattr(row, "code", None)]
+def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]], list[int]]:
+    """Which children sit directly under which parent, and which children are top level."""
+    known = {row.code: i for i, row in enumerate(parents) if row.code}
+    under: dict[int, list[int]] = {}
+    top: list[int] = []
+    for index, row in enumerate(children):
+        if not row.code:
+            continue
+        ancestor = _nearest_ancestor(row.code, known)
+        if ancestor is None:
+            top.append(index)
+        else:
+            under.setdefault(ancestor, []).append(index)
+    return under, top
 
 
 def hierarchy_equations(report: Report, spec: Hierarchy) -> Iterator[Equation]:
     parents = model_at(report, spec.rows) or []
-    children_path = spec.children or spec.rows
-    children = model_at(report, children_path) or []
-    coded_children = _coded(children)
+    children = model_at(report, spec.children) or [] if spec.children else parents
+    if not parents and not children:
+        return
+    under, top = _tree(parents, children)
+    total_row = model_at(report, spec.total) if spec.total else None
     for column in spec.columns or (None,):
-        if spec.children is None:
-            for index, parent in enumerate(parents):
-                if getattr(parent, "code", None):
-                    yield from _equation(
-                        _cell(report, parent, spec.rows, index, column),
-                        [_cell(report, children[i], children_path, i, column) for i in _children(parent.code, coded_children)],
-                    )
-        else:
-            for index, parent in enumerate(parents):
-                if getattr(parent, "code", None):
-                    under = [i for i, c in coded_children if _is_descendant(c, parent.code) or c == parent.code]
-                    yield from _equation(
-                        _cell(report, parent, spec.rows, index, column),
-                        [_cell(report, children[i], children_path, i, column) for i in under],
-                    )
-        if spec.total:
-            total = stated(report, spec.total if column is None else f"{spec.total}.{column}")
-            yield from _equation(total, [_cell(report, children[i], children_path, i, column) for i in _children(None, coded_children)])
+        for parent_index, child_indices in under.items():
+            yield from _equation(_cell(parents[parent_index], column), [_cell(children[i], column) for i in child_indices])
+        if total_row is not None:
+            yield from _equation(_cell(total_row, column), [_cell(children[i], column) for i in top])
 
 
 def _equation(left: Stated | None, right: list[Stated | None]) -> Iterator[Equation]:
@@ -290,13 +287,10 @@ def same_equations(report: Report, spec: Same | Match) -> Iterator[Equation]:
         return
     left_rows = model_at(report, spec.left) or []
     right_rows = model_at(report, spec.right) or []
-    by_code = {code: i for i, code in _coded(right_rows)}
-    for index, code in _coded(left_rows):
-        if code in by_code:
-            yield from _equation(
-                _cell(report, left_rows[index], spec.left, index, spec.left_column),
-                [_cell(report, right_rows[by_code[code]], spec.right, by_code[code], spec.right_column)],
-            )
+    by_code = {row.code: row for row in right_rows if row.code}
+    for row in left_rows:
+        if row.code in by_code:
+            yield from _equation(_cell(row, spec.left_column), [_cell(by_code[row.code], spec.right_column)])
 
 
 def balance_equations(report: Report, spec: Balance) -> Iterator[Equation]:

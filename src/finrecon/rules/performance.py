@@ -176,7 +176,7 @@ class ClaimContradicted(Rule):
         against = [item for item in missed if not categories or any(c in item[1].level2 for c in categories)]
         if not against:
             return
-        listed = "；".join(
+        listed = ("; " if self.lang == "en" else "；").join(
             self.say("FR604.missed", project=project.name, indicator=ind.level3.strip(), target=ind.target, actual=ind.actual)
             for project, ind, _ in against
         )

@@ -40,9 +40,9 @@ class ShareOfTotal(Rule):
             base = report.figure(figure.share_base)
             if base is None:
                 continue
-            computed = percent_ratio(Interval.printed(figure.value), Interval.printed(base.value))
-            if computed is None:
-                continue
+            whole_interval = Interval.printed(base.value)
+            if whole_interval.contains_zero():
+                continue  # undefined: FR902's business
             point = point_ratio(figure.value, base.value)
             part, whole = of_figure(figure), of_figure(base)
             found = ratio_finding(
@@ -50,7 +50,7 @@ class ShareOfTotal(Rule):
                 (*figure.loc, "share_pct"),
                 f"{figure.path}.share_pct",
                 figure.share_pct,
-                computed,
+                lambda: percent_ratio(Interval.printed(figure.value), whole_interval),
                 point,
                 lambda expected, reported: self.say(self.id, part=self.name(figure), base=self.name(base), expected=expected, reported=reported),
                 (figure.path, base.path, f"{figure.path}.share_pct"),

@@ -42,7 +42,10 @@ def stated(report: Report, path: str) -> Stated | None:
 
 
 def of_figure(figure: Figure) -> Stated:
-    return Stated(figure.value, figure.path, figure.loc, figure.label)
+    bound = figure.bound
+    if bound.stated is None:
+        bound.stated = Stated(figure.value, bound.path, bound.loc, bound.label)
+    return bound.stated  # type: ignore[return-value]
 
 
 def fmt(value: Decimal) -> str:

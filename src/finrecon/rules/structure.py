@@ -6,8 +6,6 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import BaseModel
-
 from ..findings import Finding, Severity
 from ..interval import decimals_of
 from ..model import Figure, Report
@@ -282,21 +280,6 @@ class MissingReason(Rule):
 _PLACEHOLDER = re.compile(r"[Xx×＊*]{2,}|某某|○○|XX|ＸＸ")
 
 
-def _texts(model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, str):
-            yield (*loc, name), value
-        elif isinstance(value, BaseModel):
-            yield from _texts(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield (*loc, name, index), item
-                elif isinstance(item, BaseModel):
-                    yield from _texts(item, (*loc, name, index))
-
-
 @register
 class Placeholder(Rule):
     """Template placeholders left in the report: XX, ××, 某某, ○○.
@@ -315,7 +298,10 @@ class Placeholder(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for loc, text in _texts(report, ()):
+        texts = report.texts
+        if not _PLACEHOLDER.search("\n".join(text for _, text in texts)):
+            return  # one search over everything; the usual answer
+        for loc, text in texts:
             match = _PLACEHOLDER.search(text)
             if match:
                 yield self.finding(loc, path_text(loc), self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel
-
 from ..model import Report
-from ..model.bind import path_text
-from .base import Equation, EquationRule, register, stated
+from .base import Equation, EquationRule, of_figure, register
 from .identities import BALANCES, HIERARCHIES, SUMS, Sum, balance_equations, hierarchy_equations, sum_equations
 
 
@@ -101,7 +98,11 @@ class RowTotal(EquationRule):
     title_en = "a row total differs from its columns"
 
     def equations(self, report: Report) -> Iterator[Equation]:
-        yield from _row_equations(report, report, ())
+        for row in report.rows:
+            total = getattr(row, type(row).ROW_TOTAL)  # type: ignore[attr-defined]
+            cells = tuple(of_figure(cell) for cell in (getattr(row, name) for name in type(row).ROW_PARTS) if cell is not None)  # type: ignore[attr-defined]
+            if total is not None and cells:
+                yield Equation((of_figure(total),), cells)
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
         columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
@@ -109,24 +110,6 @@ class RowTotal(EquationRule):
             self.id, left=self.name(equation.left[0]), columns="、".join(columns),
             reported=reported, expected=expected, difference=difference,
         )
-
-
-def _row_equations(report: Report, model: BaseModel, loc: tuple[str | int, ...]) -> Iterator[Equation]:
-    parts = getattr(type(model), "ROW_PARTS", ())
-    if parts:
-        base = path_text(loc)
-        total = stated(report, f"{base}.{type(model).ROW_TOTAL}")  # type: ignore[attr-defined]
-        cells = tuple(item for item in (stated(report, f"{base}.{name}") for name in parts) if item)
-        if total and cells:
-            yield Equation((total,), cells)
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _row_equations(report, value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _row_equations(report, item, (*loc, name, index))
 
 
 @register
