@@ -18,7 +18,7 @@ from typing import Callable, ClassVar, Iterable, Iterator
 
 from ..catalog import Catalog
 from ..findings import Finding, Severity
-from ..interval import Interval, decimals_of, half_unit, quantize_like, quantize_to
+from ..interval import Interval, decimals_of, quantize_like, quantize_to
 from ..i18n import t
 from ..model import Figure, Report
 from .hints import unit_slip
@@ -115,7 +115,7 @@ class EquationRule(Rule):
             # Closed intervals around each side's sum meet when the sums differ by no more than the
             # half-units of every printed figure together: the interval test, without the intervals.
             gap = abs(sum(s.value for s in equation.left) - sum(s.value for s in equation.right))
-            if gap <= sum(half_unit(s.value) for s in (*equation.left, *equation.right)):
+            if gap <= sum(s.half for s in (*equation.left, *equation.right)):
                 continue
             reported = sum((s.value for s in equation.left), Decimal(0))
             expected = sum((s.value for s in equation.right), Decimal(0))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..interval import Interval
+from ..interval import Interval, half_unit
 from ..model import Figure, Report
 
 
@@ -17,10 +17,14 @@ class Stated:
     path: str
     loc: tuple[str | int, ...]
     label: str
+    half: Decimal = field(init=False, compare=False)  # half of the last printed digit: the rounding
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "half", half_unit(self.value))
 
     @property
     def interval(self) -> Interval:
-        return Interval.printed(self.value)
+        return Interval(self.value - self.half, self.value + self.half)
 
 
 _ATTRIBUTE_LABELS = {"budget": "预算数", "prior": "上年数", "change": "增减额"}
@@ -30,7 +34,7 @@ def stated(report: Report, path: str) -> Stated | None:
     """The number at ``path``: a figure's value, or one of its attributes (``….total.budget``)."""
     figure = report.figure(path)
     if figure is not None:
-        return Stated(figure.value, figure.path, figure.loc, figure.label)
+        return of_figure(figure)
     head, _, attribute = path.rpartition(".")
     figure = report.figure(head)
     if figure is None or attribute not in _ATTRIBUTE_LABELS:
