@@ -144,3 +144,8 @@ def test_any_yaml_tree_loads_or_fails_cleanly(tree: object) -> None:
         load_text(text, "fuzz.yaml")
     except LoadError as error:
         assert error.line is None or error.line >= 1
+
+
+def test_appropriation_and_its_funds_are_not_both_given() -> None:
+    error = error_of(META + "narrative:\n  income: {total: 3.00, appropriation: 2.00, general_budget: 2.00, other: 1.00}\n")
+    assert "只能写一种" in error.message and error.line == 3

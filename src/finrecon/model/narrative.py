@@ -8,38 +8,29 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .figure import Code, Count, Figure, Strict
-from .tables import ThreePublicExpenses, cell
+from .figure import Code, Count, Figure, LocalizedValueError, Strict
+from .tables import ExpenditureByNature, IncomeSources, ThreePublicExpenses, cell
 
 
-class IncomeStatement(Strict):
+class IncomeStatement(IncomeSources):
     """二、收入决算情况: 本年收入合计 and its sources."""
 
     total: Figure | None = cell("本年收入合计")
     appropriation: Figure | None = cell("财政拨款收入", "the three funds together, when the text gives one figure")
-    general_budget: Figure | None = cell("一般公共预算财政拨款收入")
-    government_fund: Figure | None = cell("政府性基金预算财政拨款收入")
-    state_capital: Figure | None = cell("国有资本经营预算财政拨款收入")
-    superior_subsidy: Figure | None = cell("上级补助收入")
-    business: Figure | None = cell("事业收入")
-    operating: Figure | None = cell("经营收入")
-    subordinate_remittance: Figure | None = cell("附属单位上缴收入")
-    other: Figure | None = cell("其他收入")
 
     SHARE_BASE: ClassVar[str | None] = "total"
 
+    @model_validator(mode="after")
+    def _appropriation_or_funds(self) -> IncomeStatement:
+        if self.appropriation is not None and any((self.general_budget, self.government_fund, self.state_capital)):
+            raise LocalizedValueError("value.income_both")  # otherwise the sum would count them twice
+        return self
 
-class ExpenditureStatement(Strict):
+
+class ExpenditureStatement(ExpenditureByNature):
     """三、支出决算情况: 本年支出合计 by nature."""
-
-    total: Figure | None = cell("本年支出合计")
-    basic: Figure | None = cell("基本支出")
-    project: Figure | None = cell("项目支出")
-    remit_to_superior: Figure | None = cell("上缴上级支出")
-    operating: Figure | None = cell("经营支出")
-    subsidy_to_subordinate: Figure | None = cell("对附属单位补助支出")
 
     SHARE_BASE: ClassVar[str | None] = "total"
 

@@ -31,8 +31,8 @@ class ClassRow(Strict):
 
 
 # ---------------------------------------------------------------- 表1 收入支出决算总表
-class SummaryIncome(Strict):
-    """Income side of table 1."""
+class IncomeSources(Strict):
+    """Income by source, as table 1 and the narrative give it."""
 
     general_budget: Figure | None = cell("一般公共预算财政拨款收入")
     government_fund: Figure | None = cell("政府性基金预算财政拨款收入")
@@ -42,6 +42,11 @@ class SummaryIncome(Strict):
     operating: Figure | None = cell("经营收入")
     subordinate_remittance: Figure | None = cell("附属单位上缴收入")
     other: Figure | None = cell("其他收入")
+
+
+class SummaryIncome(IncomeSources):
+    """Income side of table 1."""
+
     total: Figure | None = cell("本年收入合计")
     non_appropriation_balance_used: Figure | None = cell(
         "使用非财政拨款结余", "使用非财政拨款结余（含专用结余）; before 2019: 用事业基金弥补收支差额"
@@ -100,8 +105,8 @@ class IncomeByClass(Strict):
 
 
 # ---------------------------------------------------------------- 表3 支出决算表
-class ExpenditureRow(ClassRow):
-    """A row of table 3: expenditure of one 类/款/项 by nature."""
+class ExpenditureByNature(Strict):
+    """Expenditure by nature, as table 3 and the narrative give it."""
 
     total: Figure | None = cell("本年支出合计")
     basic: Figure | None = cell("基本支出")
@@ -109,6 +114,10 @@ class ExpenditureRow(ClassRow):
     remit_to_superior: Figure | None = cell("上缴上级支出")
     operating: Figure | None = cell("经营支出")
     subsidy_to_subordinate: Figure | None = cell("对附属单位补助支出")
+
+
+class ExpenditureRow(ClassRow, ExpenditureByNature):
+    """A row of table 3: expenditure of one 类/款/项 by nature."""
 
     ROW_PARTS: ClassVar[tuple[str, ...]] = (
         "basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinate",

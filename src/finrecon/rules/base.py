@@ -21,6 +21,7 @@ from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, quantize_like, quantize_to
 from ..i18n import t
 from ..model import Figure, Report
+from ..model.bind import field_title
 from .hints import unit_slip
 from .stated import Stated, fmt, of_figure, stated  # noqa: F401 - re-exported for rules
 
@@ -94,16 +95,40 @@ def joined(rule: Rule, items: Iterable[Stated], limit: int = 4) -> str:
 
 
 class EquationRule(Rule):
-    """Base of every identity rule: one evaluation for all of them."""
+    """Base of every identity rule: one evaluation and one wording for all of them.
 
-    def equations(self, report: Report) -> Iterator[Equation]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    A rule lists its identities as data in ``specs`` (see ``identities.py``); a rule whose
+    equations come from elsewhere overrides ``equations``.  Its message template (``i18n``) may
+    use any of the names ``describe`` offers.
+    """
+
+    specs: ClassVar[tuple[object, ...]] = ()
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        from .identities import equations
+
+        for spec in self.specs:
+            yield from equations(report, spec)
+
+    def table(self, item: Stated) -> str:
+        """The table or section a figure stands in: its title (zh) or its path (en)."""
+        section = ".".join(item.path.split(".")[:2])
+        return section if self.lang == "en" else field_title(section)
+
+    def params(self, equation: Equation) -> dict[str, object]:
+        """What a message may say about an equation, besides its three numbers."""
+        left, right = equation.left, equation.right
+        return {
+            "left": joined(self, left, limit=len(left)),
+            "right": joined(self, right),
+            "count": len(right),
+            "left_table": self.table(left[0]),
+            "right_table": self.table(right[0]),
+            "table": self.table(right[0]),
+        }
 
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(
-            self.id, left=joined(self, equation.left), right=joined(self, equation.right),
-            reported=reported, expected=expected, difference=difference,
-        )
+        return self.say(self.id, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
     def check(self, report: Report) -> Iterator[Finding]:
         seen: set[tuple[str, ...]] = set()

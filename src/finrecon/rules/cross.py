@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from ..findings import Severity
-from ..model import Report
-from ..model.bind import field_title
-from .base import Equation, EquationRule, Stated, register
-from .identities import CROSS_TABLE, NARRATIVE, RELATED, same_equations
+from .base import EquationRule, register
+from .identities import CROSS_TABLE, NARRATIVE, RELATED
 
 
 @register
@@ -31,20 +27,7 @@ class CrossTable(EquationRule):
     title = "跨表数字不一致"
     title_en = "one figure differs between tables"
 
-    def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in CROSS_TABLE:
-            yield from same_equations(report, spec)
-
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(
-            self.id, left=self.name(equation.left[0]), left_table=self.table(equation.left[0]),
-            right=" + ".join(self.name(item) for item in equation.right), right_table=self.table(equation.right[0]),
-            reported=reported, expected=expected, difference=difference,
-        )
-
-    def table(self, item: Stated) -> str:
-        section = ".".join(item.path.split(".")[:2])
-        return section if self.lang == "en" else field_title(section)
+    specs = CROSS_TABLE
 
 
 @register
@@ -66,16 +49,7 @@ class NarrativeVsTable(EquationRule):
     title = "情况说明与决算表不一致"
     title_en = "the narrative contradicts a table"
 
-    def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in NARRATIVE:
-            yield from same_equations(report, spec)
-
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        section = ".".join(equation.right[0].path.split(".")[:2])
-        return self.say(
-            self.id, left=self.name(equation.left[0]), table=section if self.lang == "en" else field_title(section),
-            reported=reported, expected=expected, difference=difference,
-        )
+    specs = NARRATIVE
 
 
 @register
@@ -96,9 +70,4 @@ class OperatingCostsVsPublicExpense(EquationRule):
     title_en = "operating costs differ from public expenses"
     severity = Severity.WARNING
 
-    def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in RELATED:
-            yield from same_equations(report, spec)
-
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(self.id, right=self.name(equation.right[0]), reported=reported, expected=expected, difference=difference)
+    specs = RELATED

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from ..model import Report
-from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow
+from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated, of_figure, stated
 
 
@@ -76,10 +76,7 @@ def _each(template: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(template.format(name) for name in names)
 
 
-_INCOME_SOURCES = (
-    "general_budget", "government_fund", "state_capital", "superior_subsidy", "business",
-    "operating", "subordinate_remittance", "other",
-)
+_INCOME_SOURCES = tuple(IncomeSources.model_fields)
 _FUNDS = ("total", "general_budget", "government_fund", "state_capital")
 _THREE_PUBLIC = ("tables.three_public", "narrative.three_public")
 
@@ -307,3 +304,17 @@ def balance_equations(report: Report, spec: Balance) -> Iterator[Equation]:
     outflow = [item for path in spec.outflow for item in resolve(report, path)]
     if inflow and outflow and len(inflow) + len(outflow) >= 2:
         yield Equation(tuple(inflow), tuple(outflow))
+
+
+Spec = Sum | Same | Match | Balance | Hierarchy
+
+
+def equations(report: Report, spec: Spec) -> Iterator[Equation]:
+    """The equations one declared identity gives for this report."""
+    if isinstance(spec, Sum):
+        return sum_equations(report, spec)
+    if isinstance(spec, Hierarchy):
+        return hierarchy_equations(report, spec)
+    if isinstance(spec, Balance):
+        return balance_equations(report, spec)
+    return same_equations(report, spec)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..indicators import Verdict, judge, money, parse
@@ -23,8 +23,25 @@ def _indicators(report: Report) -> Iterator[tuple[int, Project, int, Loc, str, V
             yield p, project, i, loc, f"performance.projects[{p}].indicators[{i}]", verdict
 
 
+class IndicatorRule(Rule):
+    """Reports the indicators whose verdict is the rule's, with target and actual side by side."""
+
+    verdict: ClassVar[Verdict]
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for _, project, i, loc, path, verdict in _indicators(report):
+            if verdict is self.verdict:
+                indicator = project.indicators[i]
+                yield self.finding(
+                    (*loc, "actual"), path,
+                    self.say(self.id, project=project.name, indicator=indicator.level3.strip(), kind=indicator.level2,
+                             target=indicator.target, actual=indicator.actual),
+                    reported=indicator.actual, expected=indicator.target,
+                )
+
+
 @register
-class IndicatorNotMet(Rule):
+class IndicatorNotMet(IndicatorRule):
     """An indicator whose actual value misses its target.
 
     What it checks: each row of a project's 绩效目标完成情况表.  The target and the actual are read
@@ -43,19 +60,11 @@ class IndicatorNotMet(Rule):
     title_en = "a performance target was missed"
     severity = Severity.WARNING
 
-    def check(self, report: Report) -> Iterator[Finding]:
-        for _, project, i, loc, path, verdict in _indicators(report):
-            if verdict is Verdict.NOT_MET:
-                indicator = project.indicators[i]
-                yield self.finding(
-                    (*loc, "actual"), path,
-                    self.say(self.id, project=project.name, indicator=indicator.level3.strip(), kind=indicator.level2, target=indicator.target, actual=indicator.actual),
-                    reported=indicator.actual, expected=indicator.target,
-                )
+    verdict = Verdict.NOT_MET
 
 
 @register
-class IndicatorCannotTell(Rule):
+class IndicatorCannotTell(IndicatorRule):
     """An indicator whose target is a number but whose actual gives none (“已完成”).
 
     What it checks: a numeric target (“参会率达95%”, “21.55万元”) answered by words, or by a number
@@ -72,15 +81,7 @@ class IndicatorCannotTell(Rule):
     title_en = "cannot tell whether a target was met"
     severity = Severity.INFO
 
-    def check(self, report: Report) -> Iterator[Finding]:
-        for _, project, i, loc, path, verdict in _indicators(report):
-            if verdict is Verdict.CANNOT_TELL:
-                indicator = project.indicators[i]
-                yield self.finding(
-                    (*loc, "actual"), path,
-                    self.say(self.id, project=project.name, indicator=indicator.level3.strip(), target=indicator.target, actual=indicator.actual),
-                    reported=indicator.actual, expected=indicator.target,
-                )
+    verdict = Verdict.CANNOT_TELL
 
 
 @register

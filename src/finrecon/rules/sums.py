@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import Report
 from .base import Equation, EquationRule, of_figure, register
-from .identities import BALANCES, HIERARCHIES, SUMS, Sum, balance_equations, hierarchy_equations, sum_equations
+from .identities import BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
 
 
 @register
@@ -30,9 +30,10 @@ class StatedSum(EquationRule):
     title = "合计不等于各项之和"
     title_en = "a total differs from the sum of its parts"
 
+    specs = SUMS
+
     def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in SUMS:
-            yield from sum_equations(report, spec)
+        yield from super().equations(report)
         yield from self._economic_classes(report)
 
     @staticmethod
@@ -68,15 +69,7 @@ class ClassificationHierarchy(EquationRule):
     title = "类/款/项 层级合计不符"
     title_en = "类/款/项 do not add up"
 
-    def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in HIERARCHIES:
-            yield from hierarchy_equations(report, spec)
-
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(
-            self.id, left=self.name(equation.left[0]), count=len(equation.right),
-            reported=reported, expected=expected, difference=difference,
-        )
+    specs = HIERARCHIES
 
 
 @register
@@ -104,12 +97,9 @@ class RowTotal(EquationRule):
             if total is not None and cells:
                 yield Equation((of_figure(total),), cells)
 
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
+    def params(self, equation: Equation) -> dict[str, object]:
         columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
-        return self.say(
-            self.id, left=self.name(equation.left[0]), columns="、".join(columns),
-            reported=reported, expected=expected, difference=difference,
-        )
+        return {**super().params(equation), "columns": "、".join(columns)}
 
 
 @register
@@ -129,12 +119,4 @@ class Balance(EquationRule):
     title = "收支不平衡"
     title_en = "income and expenditure do not balance"
 
-    def equations(self, report: Report) -> Iterator[Equation]:
-        for spec in BALANCES:
-            yield from balance_equations(report, spec)
-
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(
-            self.id, left=" + ".join(self.name(s) for s in equation.left), right=" + ".join(self.name(s) for s in equation.right),
-            reported=reported, expected=expected, difference=difference,
-        )
+    specs = BALANCES
