@@ -60,7 +60,7 @@ def generate(count: int, folder: Path, seed: int = 2024) -> list[Path]:
     return paths
 
 
-def timed(command: list[str], repeat: int = 1) -> tuple[float, int]:
+def timed(command: list[str], repeat: int = 1, expect: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Median wall seconds of ``command`` and the largest peak RSS (KiB) of any of its processes."""
     probe = (
         "import resource, subprocess, sys, time\n"
@@ -74,8 +74,8 @@ def timed(command: list[str], repeat: int = 1) -> tuple[float, int]:
         seconds.append(float(out[0]))
         peaks.append(int(out[1]))
         code = int(out[2])
-        if code not in (0, 1):
-            raise SystemExit(f"{command[0]} exited {code}")
+        if code not in expect:
+            raise SystemExit(f"{' '.join(command[:4])} … exited {code}, expected {expect}")
     return statistics.median(seconds), max(peaks)
 
 
@@ -122,8 +122,9 @@ def main() -> None:
 
         results: dict[str, float] = {}
         results["floor"], _ = timed(floor_command(listing), repeat)
-        results["jobs1"], _ = timed(finrecon_command(folder, 1), repeat)
-        results["jobsN"], _ = timed(finrecon_command(folder, cores), repeat)
+        # Every synthetic report keeps the sample's published errors: finrecon must exit 1.
+        results["jobs1"], _ = timed(finrecon_command(folder, 1), repeat, expect=(1,))
+        results["jobsN"], _ = timed(finrecon_command(folder, cores), repeat, expect=(1,))
         command = jsonschema_command(paths)
         if command:
             results["jsonschema"], _ = timed(command, repeat)
@@ -146,7 +147,7 @@ def main() -> None:
             print(f"finrecon --jobs {cores} is {results['jsonschema'] / results['jobsN']:.1f}× faster than check-jsonschema")
 
     version, _ = timed([sys.executable, "-m", "finrecon", "--version"], max(repeat, 5) if not args.smoke else 1)
-    one, one_peak = timed([sys.executable, "-m", "finrecon", "check", "--jobs", "1", str(TEMPLATE)], max(repeat, 5) if not args.smoke else 1)
+    one, one_peak = timed([sys.executable, "-m", "finrecon", "check", "--jobs", "1", str(TEMPLATE)], max(repeat, 5) if not args.smoke else 1, (1,))
     print(f"\ncold start: finrecon --version {version:.3f} s; finrecon check of one sample {one:.3f} s ({one_peak / 1024:.0f} MiB)")
 
     for count in args.memory:
@@ -154,7 +155,7 @@ def main() -> None:
             folder = Path(scratch)
             generate(count, folder)
             for jobs in (1, cores):
-                seconds, peak = timed(finrecon_command(folder, jobs), 1)
+                seconds, peak = timed(finrecon_command(folder, jobs), 1, expect=(1,))
                 print(f"memory: {count:>6} reports, --jobs {jobs}: peak RSS {peak / 1024:.0f} MiB (largest process), {seconds:.1f} s")
 
 

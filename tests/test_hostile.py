@@ -129,7 +129,7 @@ def _cli_exit(data: bytes) -> int:
     return result.exit_code
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_cli_on_any_bytes_exits_cleanly(data: bytes) -> None:
     assert _cli_exit(data) in (0, 1, 2)
@@ -143,7 +143,7 @@ leaves = st.one_of(
 trees = st.recursive(leaves, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(report_keys, inner, max_size=4)), max_leaves=25)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees)
 def test_cli_on_any_yaml_tree_exits_cleanly(tree: object) -> None:
     if isinstance(tree, dict):

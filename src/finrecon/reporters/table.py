@@ -14,7 +14,29 @@ from .rows import summary_line
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
+def _overview(run: Run, console: Console, lang: str) -> None:
+    """One line per file first, so that a batch shows where the problems are before the detail."""
+    table = Table(show_lines=False, expand=False)
+    for key, justify in (("column.file", "left"), ("column.unit", "left"), ("column.year", "right"),
+                         ("severity.error", "right"), ("severity.warning", "right"), ("severity.info", "right")):
+        table.add_column(t(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for result in run.files:
+        if result.error:
+            table.add_row(Text(result.file, style="bold red"), Text(result.error.split(": ", 1)[-1], style="bold red"), "", "", "", "")
+            continue
+        counts = result.counts()
+        table.add_row(
+            result.file, result.unit or "", str(result.year or ""),
+            Text(str(counts["error"]), style=STYLES[Severity.ERROR] if counts["error"] else ""),
+            Text(str(counts["warning"]), style=STYLES[Severity.WARNING] if counts["warning"] else ""),
+            str(counts["info"]),
+        )
+    console.print(table)
+
+
 def render(run: Run, console: Console, lang: str = "zh") -> None:
+    if len(run.files) > 1:
+        _overview(run, console, lang)
     for result in run.files:
         if result.error:
             continue
