@@ -36,19 +36,29 @@ def _row_prefix(model: BaseModel) -> str:
     return name or code or ""
 
 
-def _bind(model: BaseModel, loc: Loc, prefix: str, index: dict[str, Figure], rows: list[BaseModel], texts: list[tuple[Loc, str]]) -> None:
-    share_base = getattr(type(model), "SHARE_BASE", None)
-    if getattr(type(model), "ROW_PARTS", None):
+def _join(path: str, name: str | int) -> str:
+    if isinstance(name, int):
+        return f"{path}[{name}]"
+    return f"{path}.{name}" if path else name
+
+
+def _bind(
+    model: BaseModel, loc: Loc, path: str, prefix: str,
+    index: dict[str, Figure], rows: list[BaseModel], texts: list[tuple[Loc, str]],
+) -> None:
+    kind = type(model)
+    share_base = getattr(kind, "SHARE_BASE", None)
+    if getattr(kind, "ROW_PARTS", None):
         rows.append(model)
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if value is None:
+    fields = kind.model_fields
+    for name, value in model.__dict__.items():  # the field values, in order (``_bound`` is not one)
+        if value is None or name not in fields:
             continue
         child = (*loc, name)
         if isinstance(value, str):
             texts.append((child, value))
         elif isinstance(value, Figure):
-            title = info.title or name
+            title = fields[name].title or name
             if isinstance(value, ClassFigure):
                 title = value.name
             elif isinstance(model, (ClassAmount, EconomicRow)):
@@ -57,25 +67,28 @@ def _bind(model: BaseModel, loc: Loc, prefix: str, index: dict[str, Figure], row
                 title = f"{prefix}·{title}"
             base = None
             if share_base and name != share_base:
-                base = path_text((*loc, share_base))
-            elif name == "total" and hasattr(type(model), "TOTAL_SHARE_BASE"):
-                base = type(model).TOTAL_SHARE_BASE
-            value.bind(path_text(child), child, title, base)
-            index[value.path] = value
+                base = _join(path, share_base)
+            elif name == "total" and hasattr(kind, "TOTAL_SHARE_BASE"):
+                base = kind.TOTAL_SHARE_BASE  # type: ignore[attr-defined]
+            figure_path = _join(path, name)
+            value.bind(figure_path, child, title, base)
+            index[figure_path] = value
             _figure_texts(value, child, texts)
         elif isinstance(value, BaseModel):
-            _bind(value, child, _row_prefix(value) or ("合计" if name == "total" else ""), index, rows, texts)
+            _bind(value, child, _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), index, rows, texts)
         elif isinstance(value, list):
+            list_path = _join(path, name)
             for position, item in enumerate(value):
+                item_loc = (*child, position)
                 if isinstance(item, str):
-                    texts.append(((*child, position), item))
+                    texts.append((item_loc, item))
                 elif isinstance(item, Figure):
-                    item_loc = (*child, position)
-                    item.bind(path_text(item_loc), item_loc, getattr(item, "name", ""), path_text((*loc, share_base)) if share_base else None)
-                    index[item.path] = item
+                    item_path = _join(list_path, position)
+                    item.bind(item_path, item_loc, getattr(item, "name", ""), _join(path, share_base) if share_base else None)
+                    index[item_path] = item
                     _figure_texts(item, item_loc, texts)
                 elif isinstance(item, BaseModel):
-                    _bind(item, (*child, position), _row_prefix(item), index, rows, texts)
+                    _bind(item, item_loc, _join(list_path, position), _row_prefix(item), index, rows, texts)
 
 
 _FIGURE_TEXTS = ("reason", "name", "wording")
@@ -92,7 +105,7 @@ def bind_report(report: Report) -> None:
     index: dict[str, Figure] = {}
     rows: list[BaseModel] = []
     texts: list[tuple[Loc, str]] = []
-    _bind(report, (), "", index, rows, texts)
+    _bind(report, (), "", "", index, rows, texts)
     report.__dict__["_figures"] = index  # plain attributes: read on every rule's hot path
     report.__dict__["_rows"] = rows
     report.__dict__["_texts"] = texts
