@@ -149,26 +149,37 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
     return Prepared(language, settings, paths, problems, jobs or config.get("jobs") or default_jobs(), fail_on)
 
 
-def _run(prepared: Prepared):  # noqa: ANN202
-    from .results import FileResult, Run
+def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
+    """Results in input order, as they come; unreadable inputs are reported on stderr at once."""
+    from .results import FileResult
     from .runner import check_all
 
-    language, settings, paths, problems, jobs = prepared.language, prepared.settings, prepared.paths, prepared.problems, prepared.jobs
-    results = []
-    for argument, problem in problems:
-        results.append(FileResult(argument, error=f"{argument}: {problem.render(language)}"))
-    if sys.stderr.isatty() and len(paths) >= _PROGRESS_FROM:
+    for argument, problem in prepared.problems:
+        yield _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
+    results = check_all(prepared.paths, prepared.settings, prepared.jobs)  # type: ignore[arg-type]
+    if sys.stderr.isatty() and len(prepared.paths) >= _PROGRESS_FROM:
         from rich.progress import Progress
 
         with Progress(console=_stderr_console(), transient=True) as progress:
-            task = progress.add_task("finrecon", total=len(paths))
-            results.extend(check_all(paths, settings, jobs, lambda n: progress.advance(task, n)))
+            task = progress.add_task("finrecon", total=len(prepared.paths))
+            for result in results:
+                progress.advance(task)
+                yield _report_error(result)
     else:
-        results.extend(check_all(paths, settings, jobs))
-    for result in results:
-        if result.error:
-            sys.stderr.write(result.error + "\n")
-    return Run(results)
+        for result in results:
+            yield _report_error(result)
+
+
+def _report_error(result):  # noqa: ANN001, ANN202
+    if result.error:
+        sys.stderr.write(result.error + "\n")
+    return result
+
+
+def _run(prepared: Prepared):  # noqa: ANN202
+    from .results import Run
+
+    return Run(list(_results(prepared)))
 
 
 def _stderr_console():  # noqa: ANN202
@@ -178,7 +189,7 @@ def _stderr_console():  # noqa: ANN202
 
 
 def _document(run, fmt: str, language: str, for_terminal: bool) -> str | bytes | None:  # noqa: ANN001
-    from .reporters import reporter
+    from .reporters import render_text, reporter
 
     if fmt == "table":
         from rich.console import Console
@@ -189,7 +200,7 @@ def _document(run, fmt: str, language: str, for_terminal: bool) -> str | bytes |
         console = Console(record=True, width=160, file=io.StringIO(), color_system=None, highlight=False)
         reporter("table").render(run, console, language)
         return console.export_text()
-    return reporter(fmt).render(run, language)
+    return render_text(fmt, run, language)
 
 
 def _parse_exports(exports: list[str], language: str) -> list[tuple[str, Path]]:
@@ -236,24 +247,40 @@ def check(
 
     Check reports. Exit 0: clean; 1: findings at or above --fail-on; 2: unusable input.
     """
+    from .reporters import STREAMING, reporter
+
     prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes)
     language, paths = prepared.language, prepared.paths
     exports = _parse_exports(export or [], language)
-    run = _run(prepared)
-    document = _document(run, output_format.value, language, for_terminal=output is None)
-    if output is not None:
-        _write(output, document, paths, language)  # type: ignore[arg-type]
-    elif document is not None:
-        if isinstance(document, bytes):
-            sys.stdout.buffer.write(document)
+    fmt = output_format.value
+    if fmt in STREAMING and not exports:
+        # One document, written as results come: memory stays flat however many files there are.
+        if output is None:
+            tally = reporter(fmt).write(_results(prepared), sys.stdout, language)
         else:
+            from .output import OutputError, atomic_stream
+
+            try:
+                with atomic_stream(output, paths) as stream:
+                    tally = reporter(fmt).write(_results(prepared), stream, language)
+            except OutputError as error:
+                _fail(language, error.key, **error.params)
+    else:
+        run = _run(prepared)
+        tally = run.tally
+        document = _document(run, fmt, language, for_terminal=output is None)
+        if output is not None:
+            _write(output, document, paths, language)  # type: ignore[arg-type]
+        elif isinstance(document, bytes):
+            sys.stdout.buffer.write(document)
+        elif document is not None:
             sys.stdout.write(document)
-    for fmt, path in exports:
-        _write(path, _document(run, fmt, language, for_terminal=False), paths, language)  # type: ignore[arg-type]
-    if run.unreadable:
+        for export_format, path in exports:
+            _write(path, _document(run, export_format, language, for_terminal=False), paths, language)  # type: ignore[arg-type]
+    if tally.unreadable:
         raise typer.Exit(2)
     threshold = fail_on.value if fail_on else prepared.fail_on
-    raise typer.Exit(1 if run.worst() >= _THRESHOLD[threshold] else 0)
+    raise typer.Exit(1 if tally.worst >= _THRESHOLD[threshold] else 0)
 
 
 @app.command("baseline")

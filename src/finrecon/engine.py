@@ -41,7 +41,10 @@ def check(
             continue
         for finding in rule(options).check(loaded.report):
             line, column = loaded.source.locate(finding.loc)
-            findings.append(replace(finding, line=line, column=column, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))
+            findings.append(replace(
+                finding, line=line, column=column, loc=(),  # located: the tree path is not needed any more
+                fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path),
+            ))
     used: set[int] = set()
     for index, finding in enumerate(findings):
         waiver = loaded.waivers.get(finding.line)

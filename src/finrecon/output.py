@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from contextlib import contextmanager
+from typing import IO, Any, Iterable, Iterator
 
 
 class OutputError(Exception):
@@ -22,22 +23,31 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` whole or not at all; refuse to replace one of ``inputs``."""
+@contextmanager
+def atomic_stream(path: Path, inputs: Iterable[Path] = (), binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream whose content replaces ``path`` whole when the block ends, or not at all."""
     if any(_same(path, source) for source in inputs):
         raise OutputError("cli.overwrite_input", path=path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
         raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        with os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` whole or not at all; refuse to replace one of ``inputs``."""
+    with atomic_stream(path, inputs, binary=isinstance(data, bytes)) as stream:
+        stream.write(data)

@@ -1,10 +1,13 @@
-"""The result of checking files: one ``FileResult`` per input, gathered into a ``Run``."""
+"""The result of checking files: one ``FileResult`` per input; a ``Tally`` of them; a ``Run``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from .findings import Finding, Severity, Status
+
+COUNT_KEYS = (*(severity.value for severity in Severity), Status.WAIVED.value, Status.BASELINED.value)
 
 
 @dataclass
@@ -17,30 +20,54 @@ class FileResult:
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""
-        counts = {severity.value: 0 for severity in Severity}
-        counts.update({Status.WAIVED.value: 0, Status.BASELINED.value: 0})
+        counts = dict.fromkeys(COUNT_KEYS, 0)
         for finding in self.findings:
-            key = finding.severity.value if finding.counts else finding.status.value
-            counts[key] += 1
+            counts[finding.severity.value if finding.counts else finding.status.value] += 1
         return counts
 
 
 @dataclass
+class Tally:
+    """What a run adds up to, kept as results go by: a streamed run holds nothing else."""
+
+    files: int = 0
+    unreadable: int = 0
+    worst: int = 0  # rank of the most serious open finding; 0 when there is none
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+
+    def add(self, result: FileResult) -> FileResult:
+        self.files += 1
+        self.unreadable += bool(result.error)
+        for key, value in result.counts().items():
+            self.counts[key] += value
+        self.worst = max([self.worst, *(f.severity.rank for f in result.findings if f.counts)])
+        return result
+
+    def tallied(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """Pass results through, counting them."""
+        for result in results:
+            yield self.add(result)
+
+
+@dataclass
 class Run:
+    """Every result of a run, kept for the reporters that need them all at once."""
+
     files: list[FileResult]
 
-    def counts(self) -> dict[str, int]:
-        total = {severity.value: 0 for severity in Severity}
-        total.update({Status.WAIVED.value: 0, Status.BASELINED.value: 0})
+    @property
+    def tally(self) -> Tally:
+        tally = Tally()
         for result in self.files:
-            for key, value in result.counts().items():
-                total[key] += value
-        return total
+            tally.add(result)
+        return tally
+
+    def counts(self) -> dict[str, int]:
+        return self.tally.counts
 
     @property
     def unreadable(self) -> int:
-        return sum(1 for result in self.files if result.error)
+        return self.tally.unreadable
 
     def worst(self) -> int:
-        """Rank of the most serious finding (0 when there is none)."""
-        return max((f.severity.rank for r in self.files for f in r.findings if f.counts), default=0)
+        return self.tally.worst

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import io
+from typing import Iterable, TextIO
 
-from ..results import Run
+from ..results import FileResult, Tally
 from .rows import COLUMNS, headers, rows, spreadsheet_safe
 
 
-def render(run: Run, lang: str = "zh") -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
+    tally = Tally()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers(lang))
-    for item in rows(run, lang):
+    for item in rows(tally.tallied(results), lang):
         writer.writerow(["" if item[c] is None else spreadsheet_safe(str(item[c])) for c in COLUMNS])
-    return buffer.getvalue()
+    return tally

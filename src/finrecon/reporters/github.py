@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable, TextIO
+
 from ..findings import Severity
-from ..results import Run
+from ..results import FileResult, Tally
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -13,17 +15,17 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def render(run: Run, lang: str = "zh") -> str:
-    lines = []
-    for result in run.files:
+def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
+    tally = Tally()
+    for result in tally.tallied(results):
         if result.error:
-            lines.append(f"::error file={_escape(result.file, True)},title=finrecon::{_escape(result.error)}")
+            out.write(f"::error file={_escape(result.file, True)},title=finrecon::{_escape(result.error)}\n")
         for finding in result.findings:
             if not finding.counts:
                 continue
             message = finding.message + (f" — {finding.hint}" if finding.hint else "")
-            lines.append(
+            out.write(
                 f"::{LEVELS[finding.severity]} file={_escape(result.file, True)},line={finding.line},col={finding.column},"
-                f"title={_escape(finding.rule + ' ' + finding.path, True)}::{_escape(message)}"
+                f"title={_escape(finding.rule + ' ' + finding.path, True)}::{_escape(message)}\n"
             )
-    return "\n".join(lines) + ("\n" if lines else "")
+    return tally

@@ -39,7 +39,7 @@ def render(run: Run, lang: str = "zh") -> str:
         f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
         f"<title>{escape(t('report.title', lang))}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(t('report.title', lang))}</h1>",
-        f'<p class="summary" id="summary">{escape(summary_line(run, lang))}</p>',
+        f'<p class="summary" id="summary">{escape(summary_line(run.tally, lang))}</p>',
     ]
     for result in run.files:
         heading = " ".join(str(part) for part in (result.file, result.unit or "", result.year or "") if part)

@@ -1,13 +1,16 @@
-"""``--format json``: the documented machine-readable document, and nothing else on stdout."""
+"""``--format json``: the documented machine-readable document, and nothing else on stdout.
+
+Written report by report, so that a run over ten thousand files never holds the whole document.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, TextIO
 
 from .. import __version__
 from ..findings import Finding
-from ..results import Run
+from ..results import FileResult, Tally
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -29,26 +32,31 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def document(run: Run) -> dict[str, Any]:
-    reports = []
-    for result in run.files:
-        entry: dict[str, Any] = {
-            "file": result.file,
-            "unit": result.unit,
-            "year": result.year,
-            "findings": [finding_dict(f) for f in result.findings],
-            "summary": result.counts(),
-        }
-        if result.error:
-            entry["error"] = result.error
-        reports.append(entry)
-    return {
-        "tool": "finrecon",
-        "version": __version__,
-        "reports": reports,
-        "summary": {"files": len(run.files), **run.counts(), "unreadable": run.unreadable},
+def report_dict(result: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "file": result.file,
+        "unit": result.unit,
+        "year": result.year,
+        "findings": [finding_dict(f) for f in result.findings],
+        "summary": result.counts(),
     }
+    if result.error:
+        entry["error"] = result.error
+    return entry
 
 
-def render(run: Run, lang: str = "zh") -> str:
-    return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"
+def _indented(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` prints it at that depth of a larger document."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
+    tally = Tally()
+    out.write(f'{{\n  "tool": "finrecon",\n  "version": {json.dumps(__version__)},\n  "reports": [')
+    for index, result in enumerate(tally.tallied(results)):
+        out.write(("," if index else "") + "\n    " + _indented(report_dict(result), 2))
+    out.write("\n  ]," if tally.files else "],")
+    summary = {"files": tally.files, **tally.counts, "unreadable": tally.unreadable}
+    out.write(f'\n  "summary": {_indented(summary, 1)}\n}}\n')
+    return tally

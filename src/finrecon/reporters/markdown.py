@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable, TextIO
+
 from ..i18n import t
-from ..results import Run
+from ..results import FileResult, Tally
 from .rows import rows, summary_line
 
 COLUMNS = ("file", "line", "rule", "severity", "status", "path", "reported", "expected", "difference", "message")
@@ -17,13 +19,15 @@ def _cell(value: object) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
-def render(run: Run, lang: str = "zh") -> str:
-    lines = [f"# {t('report.title', lang)}", "", summary_line(run, lang), ""]
-    lines.append("| " + " | ".join(t(KEYS[c], lang) for c in COLUMNS) + " |")
-    lines.append("|" + "|".join("---:" if c in ("line", "reported", "expected", "difference") else "---" for c in COLUMNS) + "|")
-    for item in rows(run, lang):
+def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
+    tally = Tally()
+    out.write(f"# {t('report.title', lang)}\n\n")
+    out.write("| " + " | ".join(t(KEYS[c], lang) for c in COLUMNS) + " |\n")
+    out.write("|" + "|".join("---:" if c in ("line", "reported", "expected", "difference") else "---" for c in COLUMNS) + "|\n")
+    for item in rows(tally.tallied(results), lang):
         cells = {column: _cell(item[column]) for column in COLUMNS}
         if item["hint"]:
             cells["message"] += "<br>" + _cell(t("hint", lang, hint=item["hint"]))
-        lines.append("| " + " | ".join(cells[c] for c in COLUMNS) + " |")
-    return "\n".join(lines) + "\n"
+        out.write("| " + " | ".join(cells[c] for c in COLUMNS) + " |\n")
+    out.write(f"\n{summary_line(tally, lang)}\n")
+    return tally

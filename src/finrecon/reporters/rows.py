@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..findings import Finding
 from ..i18n import t
-from ..results import FileResult, Run
+from ..results import FileResult, Tally
 
 COLUMNS = ("file", "unit", "year", "rule", "severity", "status", "line", "path", "reported", "expected", "difference", "message", "hint")
 
@@ -36,20 +36,20 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
     }
 
 
-def rows(run: Run, lang: str) -> Iterator[dict[str, object]]:
-    for result in run.files:
+def rows(results: Iterable[FileResult], lang: str) -> Iterator[dict[str, object]]:
+    for result in results:
         for finding in result.findings:
             yield row(result, finding, lang)
 
 
-def summary_line(run: Run, lang: str) -> str:
-    counts = run.counts()
-    text = t("summary", lang, files=len(run.files), **{k: counts[k] for k in ("error", "warning", "info")})
+def summary_line(tally: Tally, lang: str) -> str:
+    counts = tally.counts
+    text = t("summary", lang, files=tally.files, **{k: counts[k] for k in ("error", "warning", "info")})
     suppressed = counts["waived"] + counts["baselined"]
     if suppressed:
         text += t("summary.suppressed", lang, count=suppressed)
-    if run.unreadable:
-        text += t("summary.unreadable", lang, count=run.unreadable)
+    if tally.unreadable:
+        text += t("summary.unreadable", lang, count=tally.unreadable)
     return text
 
 

@@ -1,25 +1,73 @@
-"""``--format sarif``: SARIF 2.1.0, one run for all files, for code-scanning dashboards."""
+"""``--format sarif``: SARIF 2.1.0, one run for all files, for code-scanning dashboards.
+
+Results are written one by one, so that a run over many files never holds the whole document.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, TextIO
 
 from .. import __version__
-from ..findings import Severity, Status
+from ..findings import Finding, Severity, Status
 from ..i18n import t
-from ..results import Run
+from ..results import FileResult, Tally
 from ..rules import all_rules
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(run: Run, lang: str = "zh") -> str:
-    rules = all_rules()
-    index = {rule.id: position for position, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
+def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message + (f"\n{t('hint', lang, hint=finding.hint)}" if finding.hint else "")},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": file},
+                "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
+            },
+            "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
+        }],
+        "partialFingerprints": {"finrecon/v1": finding.fingerprint},
+        "properties": {"reported": finding.reported, "expected": finding.expected, "difference": finding.difference},
+    }
+    if finding.status is Status.WAIVED:
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.note or ""}]
+    elif finding.status is Status.BASELINED:
+        result["suppressions"] = [{"kind": "external", "justification": "baseline"}]
+    return result
+
+
+def _driver(lang: str) -> dict[str, Any]:
+    return {
+        "name": "finrecon",
+        "version": __version__,
+        "informationUri": "https://finrecon.dev",
+        "rules": [{
+            "id": rule.id,
+            "name": rule.__name__,
+            "shortDescription": {"text": rule.title_in(lang)},
+            "fullDescription": {"text": rule.doc().split("\n\n", 1)[0]},
+            "help": {"text": rule.doc()},
+            "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        } for rule in all_rules()],
+    }
+
+
+def _dump(value: Any, depth: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
+    tally = Tally()
+    index = {rule.id: position for position, rule in enumerate(all_rules())}
     notifications: list[dict[str, Any]] = []
-    for file_result in run.files:
+    out.write('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n')
+    out.write(f'      "tool": {{\n        "driver": {_dump(_driver(lang), 4)}\n      }},\n      "results": [')
+    first = True
+    for file_result in tally.tallied(results):
         if file_result.error:
             notifications.append({
                 "level": "error",
@@ -27,45 +75,9 @@ def render(run: Run, lang: str = "zh") -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_result.file}}}],
             })
         for finding in file_result.findings:
-            result: dict[str, Any] = {
-                "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
-                "level": LEVELS[finding.severity],
-                "message": {"text": finding.message + (f"\n{t('hint', lang, hint=finding.hint)}" if finding.hint else "")},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": file_result.file},
-                        "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-                    },
-                    "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
-                }],
-                "partialFingerprints": {"finrecon/v1": finding.fingerprint},
-                "properties": {"reported": finding.reported, "expected": finding.expected, "difference": finding.difference},
-            }
-            if finding.status is Status.WAIVED:
-                result["suppressions"] = [{"kind": "inSource", "justification": finding.note or ""}]
-            elif finding.status is Status.BASELINED:
-                result["suppressions"] = [{"kind": "external", "justification": "baseline"}]
-            results.append(result)
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "finrecon",
-                "version": __version__,
-                "informationUri": "https://finrecon.dev",
-                "rules": [{
-                    "id": rule.id,
-                    "name": rule.__name__,
-                    "shortDescription": {"text": rule.title_in(lang)},
-                    "fullDescription": {"text": rule.doc().split("\n\n", 1)[0]},
-                    "help": {"text": rule.doc()},
-                    "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                } for rule in rules],
-            }},
-            "results": results,
-            "invocations": [{"executionSuccessful": not run.unreadable, "toolExecutionNotifications": notifications}],
-        }],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            out.write(("" if first else ",") + "\n        " + _dump(_result(file_result.file, finding, index, lang), 4))
+            first = False
+    out.write("\n      ],\n" if not first else "],\n")
+    invocation = {"executionSuccessful": not tally.unreadable, "toolExecutionNotifications": notifications}
+    out.write(f'      "invocations": [\n        {_dump(invocation, 4)}\n      ]\n    }}\n  ]\n}}\n')
+    return tally

@@ -64,9 +64,9 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
                 Text(message, style="dim" if finding.severity is Severity.INFO or not finding.counts else ""),
             )
         console.print(table)
-    counts = run.counts()
-    style = STYLES[Severity.ERROR] if counts["error"] else (STYLES[Severity.WARNING] if counts["warning"] else "green")
-    console.print(Text(summary_line(run, lang), style=style))
+    tally = run.tally
+    style = STYLES[Severity.ERROR] if tally.counts["error"] else (STYLES[Severity.WARNING] if tally.counts["warning"] else "green")
+    console.print(Text(summary_line(tally, lang), style=style))
 
 
 def _short(text: str | None, limit: int = 24) -> str:

@@ -42,7 +42,7 @@ def render(run: Run, lang: str = "zh") -> bytes:
     for result in run.files:
         for finding in result.findings:
             severities.append(finding.severity.value)
-    for item, severity in zip(rows(run, lang), severities):
+    for item, severity in zip(rows(run.files, lang), severities):
         sheet.append([_cell(column, item[column]) for column in COLUMNS])
         fill = PatternFill("solid", fgColor=FILLS[severity])
         for cell in sheet[sheet.max_row]:
@@ -63,7 +63,7 @@ def render(run: Run, lang: str = "zh") -> bytes:
         summary.append([spreadsheet_safe(result.file), spreadsheet_safe(result.unit), result.year, counts["error"], counts["warning"],
                         counts["info"], counts["waived"], counts["baselined"]])
     summary.append([])
-    summary.append([summary_line(run, lang)])
+    summary.append([summary_line(run.tally, lang)])
     summary.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     book.save(buffer)
