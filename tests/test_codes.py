@@ -62,3 +62,20 @@ def test_bad_catalogue_is_a_clean_exit_2(tmp_path: Path, samples) -> None:
         load_catalog(bad)
     result = CliRunner().invoke(app, ["check", "--catalog", str(bad), str(samples / "minimal-clean.yaml")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.yaml", "economic: [1]\n"),
+        ("b.yaml", "functional: {'201': 一般公共服务支出}\nrenamed: [1]\n"),
+        ("c.yaml", "functional: {'201': 一般公共服务支出}\nrenamed: {'201': {former: 旧名, since: abc}}\n"),
+        ("d.csv", "code,name,former,since\n201,一般公共服务支出,旧名,2018²\n"),
+        ("e.yaml", "- 1\n"),
+    ],
+)
+def test_malformed_catalogues_are_load_errors(name: str, content: str, tmp_path: Path) -> None:
+    catalog = tmp_path / name
+    catalog.write_text(content, encoding="utf-8")
+    with pytest.raises(LoadError):
+        load_catalog(catalog)

@@ -177,3 +177,36 @@ def test_output_writes_the_format_to_a_file(tmp_path: Path) -> None:
 def test_bad_export_argument_exits_2() -> None:
     assert run_cli("--export", "pdf:x.pdf", FILES[2]).exit_code == 2
     assert run_cli("--export", "csv", FILES[2]).exit_code == 2
+
+
+def test_odd_text_never_breaks_an_export(tmp_path: Path) -> None:
+    """Brackets rich would read as markup, and control characters XML cannot hold."""
+    report = tmp_path / "odd.yaml"
+    report.write_text(
+        'meta: {unit: "局[/]", year: 2024}\n'
+        'tables:\n  basic:\n    rows:\n'
+        '      - {code: "301", name: "[/]错名\\x01", amount: 1.00}\n',
+        encoding="utf-8",
+    )
+    outputs = {fmt: tmp_path / f"odd.{fmt}" for fmt in ("xlsx", "junit", "html", "markdown", "csv", "sarif")}
+    result = run_cli(*[f"--export={fmt}:{path}" for fmt, path in outputs.items()], str(report), str(SAMPLES / "minimal-clean.yaml"))
+    assert result.exit_code == 1, result.output
+    assert "局[/]" in result.stdout and "[/]错名" in result.stdout
+    ET.parse(outputs["junit"])  # well-formed
+    from openpyxl import load_workbook
+
+    assert any("\\x01" in str(cell.value) for row in load_workbook(outputs["xlsx"])["问题清单"].iter_rows() for cell in row)
+    json.loads(outputs["sarif"].read_text(encoding="utf-8"))
+
+
+def test_exports_get_an_ordinary_file_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "out.csv"
+    old = os.umask(0o022)
+    try:
+        assert run_cli(f"--export=csv:{target}", FILES[2]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

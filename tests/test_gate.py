@@ -129,3 +129,44 @@ def test_default_language_follows_the_locale(tmp_path: Path) -> None:
             env={"LANG": lang, "PATH": "/usr/bin:/bin"}, cwd=tmp_path,
         )
         assert result.returncode == 2 and result.stderr == f"{bad}:2:13: {words}\n"
+
+
+def test_a_row_inserted_above_a_baselined_finding_neither_hides_nor_renews_it(tmp_path: Path) -> None:
+    rows = [("301", "工资福利支出"), ("30102", "津贴补贴"), ("30201", "印刷费")]  # 30201 is 办公费: FR701
+
+    def write(items: list[tuple[str, str]]) -> None:
+        body = "".join(f"      - {{code: '{code}', name: {name}, amount: 1.00}}\n" for code, name in items)
+        (tmp_path / "r.yaml").write_text(f"meta: {{unit: 测试, year: 2024}}\ntables:\n  basic:\n    rows:\n{body}", encoding="utf-8")
+
+    write(rows)
+    baseline = tmp_path / "baseline.json"
+    assert invoke("baseline", "--select", "FR701", str(tmp_path / "r.yaml"), "-o", str(baseline)).exit_code == 0
+    # Insert a new wrong row above: the known finding stays baselined, the new one is open.
+    write([rows[0], ("30101", "奖金"), *rows[1:]])
+    result = invoke("check", "--select", "FR701", "--baseline", str(baseline), "--format", "json", str(tmp_path / "r.yaml"))
+    statuses = {f["reported"]: f["status"] for f in json.loads(result.stdout)["reports"][0]["findings"]}
+    assert statuses == {"奖金": "open", "印刷费": "baselined"} and result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[" * 100_000, '{"kind": "baseline", "accepted": [{"fingerprint": "' + "9" * 5000 + '"}]}', "{}", "\xff"],
+)
+def test_a_broken_baseline_is_a_clean_exit_2(content: str, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="latin-1" if content == "\xff" else "utf-8")
+    result = invoke("check", "--baseline", str(baseline), str(CLEAN))
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("setting", ["max-depth = 0", "max-bytes = 99999999999999999999", "jobs = -1", 'lang = "fr"', 'fail-on = "sometimes"'])
+def test_out_of_range_settings_are_refused(setting: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "finrecon.toml").write_text(setting + "\n", encoding="utf-8")
+    result = invoke("check", str(CLEAN), cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2
+
+
+def test_huge_limits_on_the_command_line_are_refused() -> None:
+    assert invoke("check", "--max-bytes", "99999999999999999999", str(CLEAN)).exit_code == 2

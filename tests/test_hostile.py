@@ -149,3 +149,32 @@ def test_cli_on_any_yaml_tree_exits_cleanly(tree: object) -> None:
     if isinstance(tree, dict):
         tree = {"meta": {"unit": "x", "year": 2020}, **tree}
     assert _cli_exit(yaml.safe_dump(tree, allow_unicode=True).encode()) in (0, 1, 2)
+
+
+# Valid reports that are merely large or odd: every rule runs on them, in linear time.
+def _many_rows(count: int) -> str:
+    rows = "".join(f"      - {{code: '3{i % 99 + 1:02d}{i % 89 + 10:02d}', name: 名称{i}, amount: 1.00}}\n" for i in range(count))
+    return "meta: {unit: x, year: 2024}\ntables:\n  basic:\n    rows:\n" + rows
+
+
+def _many_wrong_shares(count: int) -> str:
+    items = "".join(f"      - {{code: '201', name: 一般公共服务支出, value: {i + 1}.00, share_pct: 50.00}}\n" for i in range(count))
+    return "meta: {unit: x, year: 2024}\nnarrative:\n  general_budget:\n    total: 100000.00\n    by_class:\n" + items
+
+
+VALID_BUT_LARGE = {
+    "sixty-thousand-rows": _many_rows(60_000),
+    "long-wording": "meta: {unit: x, year: 2024}\nnarrative:\n  general_budget:\n    items:\n"
+    "      - {code: '2010201', name: 行政运行, value: 1.00, wording: '" + "政" * 300_000 + "'}\n",
+    "ten-thousand-wrong-shares": _many_wrong_shares(10_000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VALID_BUT_LARGE))
+def test_valid_but_large_reports_are_checked_in_linear_time(name: str, tmp_path: Path) -> None:
+    report = tmp_path / f"{name}.yaml"
+    report.write_text(VALID_BUT_LARGE[name], encoding="utf-8")
+    result, seconds = run_limited("check", "--format", "json", str(report))
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    assert seconds < TIME_LIMIT / 2, seconds

@@ -97,3 +97,8 @@ def test_a_share_off_by_more_than_rounding_is_caught(part: Decimal, factor: int)
     assert computed is not None
     if part >= 10:  # with four significant digits in the part the true share is pinned to ±0.03
         assert not computed.meets(Interval.printed(wrong))
+
+
+def test_a_figure_moved_to_another_unit_keeps_its_printed_precision() -> None:
+    assert Interval.printed(Decimal("6000").scaleb(-4)) == Interval(Decimal("0.59995"), Decimal("0.60005"))
+    assert Interval.printed(Decimal("1.50").scaleb(4)) == Interval(Decimal("14950"), Decimal("15050"))

@@ -7,11 +7,15 @@ the line — so editing the report around a known item does not make it new.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .results import Run
+
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 class BaselineError(Exception):
@@ -41,12 +45,14 @@ def render(run: Run) -> str:
 
 def read(path: Path) -> frozenset[str]:
     try:
+        if path.stat().st_size > 256 * 1024 * 1024:
+            raise BaselineError("larger than 256 MiB")
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BaselineError(str(error)) from error
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+        raise BaselineError(str(error) or type(error).__name__) from error
     if not isinstance(data, dict) or data.get("kind") != "baseline" or not isinstance(data.get("accepted"), list):
         raise BaselineError("not a finrecon baseline (made by `finrecon baseline`)")
-    fingerprints = [item.get("fingerprint") for item in data["accepted"] if isinstance(item, dict)]
-    if not all(isinstance(value, str) for value in fingerprints):
-        raise BaselineError("an accepted item has no fingerprint")
-    return frozenset(fingerprints)
+    fingerprints = [item.get("fingerprint") if isinstance(item, dict) else None for item in data["accepted"]]
+    if not all(isinstance(value, str) and _FINGERPRINT.fullmatch(value) for value in fingerprints):
+        raise BaselineError("an accepted item has no valid fingerprint")
+    return frozenset(fingerprints)  # type: ignore[arg-type]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -54,24 +56,49 @@ class Catalog:
         return Catalog(f"{self.follows}；另加 {other.follows}", entries)
 
 
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _code(value: Any) -> str | None:
+    text = str(value).replace(" ", "") if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool) else ""
+    return text if re.fullmatch(r"[0-9]{1,12}", text) else None
+
+
+def _year(value: Any) -> int | None:
+    text = str(value) if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool) else ""
+    return int(text) if _YEAR.fullmatch(text) else None
+
+
 def _from_tree(tree: Any, name: str) -> Catalog:
+    """A YAML catalogue: ``functional:`` / ``economic:`` / ``renamed:``, or a flat ``code: name``."""
     if not isinstance(tree, dict):
         raise LoadError(Msg("catalog.shape"), 1, 1, name)
     sections = [tree.get("functional"), tree.get("economic")]
-    if not any(isinstance(s, dict) for s in sections):
+    if not any(isinstance(section, dict) for section in sections):
         sections = [{k: v for k, v in tree.items() if k not in ("follows", "renamed")}]
     entries: dict[str, Entry] = {}
     for section in sections:
-        for code, title in (section or {}).items():
-            code = str(code).replace(" ", "")
-            if not code.isdigit() or not isinstance(title, str):
-                raise LoadError(Msg("catalog.entry", entry=f"{code}: {title}"), file=name)
+        if section is None:
+            continue
+        if not isinstance(section, dict):
+            raise LoadError(Msg("catalog.shape"), file=name)
+        for key, title in section.items():
+            code = _code(key)
+            if code is None or not isinstance(title, str):
+                raise LoadError(Msg("catalog.entry", entry=f"{key}: {title}"), file=name)
             entries[code] = Entry(code, title)
-    for code, change in (tree.get("renamed") or {}).items():
-        code = str(code)
-        if code in entries and isinstance(change, dict):
-            since = change.get("since")
-            entries[code] = replace(entries[code], former=str(change.get("former")), since=int(since) if since is not None else None)
+    renamed = tree.get("renamed") or {}
+    if not isinstance(renamed, dict):
+        raise LoadError(Msg("catalog.shape"), file=name)
+    for key, change in renamed.items():
+        code = _code(key)
+        if code is None or not isinstance(change, dict) or not isinstance(change.get("former"), str):
+            raise LoadError(Msg("catalog.entry", entry=f"{key}: {change}"), file=name)
+        since = change.get("since")
+        if since is not None and _year(since) is None:
+            raise LoadError(Msg("catalog.since", since=since), file=name)
+        if code in entries:
+            entries[code] = replace(entries[code], former=change["former"], since=_year(since) if since is not None else None)
     return Catalog(str(tree.get("follows") or name), entries)
 
 
@@ -80,14 +107,14 @@ def _from_csv(text: str, name: str) -> Catalog:
     for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         if not row or row[0].strip().lower() in ("code", "编码") or row[0].startswith("#"):
             continue
-        code = row[0].strip().replace(" ", "")
-        if not code.isdigit() or len(row) < 2 or not row[1].strip():
+        code = _code(row[0].strip())
+        if code is None or len(row) < 2 or not row[1].strip():
             raise LoadError(Msg("catalog.csv_row"), number, 1, name)
         former = row[2].strip() if len(row) > 2 and row[2].strip() else None
         since = row[3].strip() if len(row) > 3 else ""
-        if since and not since.isdigit():
+        if since and _year(since) is None:
             raise LoadError(Msg("catalog.since", since=since), number, 4, name)
-        entries[code] = Entry(code, row[1].strip(), former, int(since) if since else None)
+        entries[code] = Entry(code, row[1].strip(), former, _year(since) if since else None)
     return Catalog(name, entries)
 
 

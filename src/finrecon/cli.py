@@ -80,10 +80,10 @@ SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="只运
 IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则（ID 或前缀）/ rules to skip.")]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="输出语言，默认随系统区域设置 / output language (default: from the locale).")]
 CatalogOpt = Annotated[Optional[Path], typer.Option("--catalog", help="补充或覆盖科目目录（YAML 或 CSV）/ extend the classification catalogue.")]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
-MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, help="单个文件大小上限（字节）/ file size limit.")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
+MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=1 << 40, help="单个文件大小上限（字节）/ file size limit.")]
 MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限 / nesting limit.")]
-MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
+MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
 
 
 @dataclass

@@ -13,6 +13,7 @@ KEYS = {
     "select": list, "ignore": list, "fail-on": str, "lang": str, "catalog": str, "baseline": str,
     "max-bytes": int, "max-depth": int, "max-nodes": int, "jobs": int,
 }
+RANGES = {"max-bytes": (1, 1 << 40), "max-depth": (1, 10_000), "max-nodes": (1, 1 << 32), "jobs": (1, 1024)}
 
 
 class ConfigError(Exception):
@@ -64,6 +65,8 @@ def _validate(path: Path, values: dict[str, Any]) -> dict[str, Any]:
             values[key] = value
         elif not isinstance(value, kind) or isinstance(value, bool):
             raise ConfigError(path, f"'{key}' must be a {kind.__name__}")
+        elif key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+            raise ConfigError(path, f"'{key}' must be between {RANGES[key][0]} and {RANGES[key][1]}")
     return values
 
 

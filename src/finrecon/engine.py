@@ -6,11 +6,14 @@ the findings they accept; the waiver rules review the waivers themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import Collection
+from decimal import ROUND_HALF_EVEN, Context, localcontext
+from typing import Any, Collection
 
 from .findings import Finding, Status, fingerprint
 from .load import LoadedReport
+from .model import Report
 from .rules import all_rules
 from .rules.base import Options
 from .rules.waivers import WaiverRule
@@ -26,6 +29,31 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
     return ids
 
 
+_PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def logical_path(report: Report, path: str) -> str:
+    """``path`` with list positions replaced by what the item is (its code, name or text).
+
+    ``tables.basic.rows[1].amount`` becomes ``tables.basic.rows[30201].amount``: a row inserted
+    above does not turn a known finding into a new one, nor a new finding into a known one.
+    """
+    node: Any = report
+    parts: list[str] = []
+    for name, index in _PART.findall(path):
+        if name:
+            parts.append(("." if parts else "") + name)
+            node = getattr(node, name, None)
+            continue
+        item = node[int(index)] if isinstance(node, list) and int(index) < len(node) else None
+        key = next((getattr(item, attr) for attr in ("code", "name", "level3") if getattr(item, attr, None)), None)
+        if key is None and isinstance(item, str):
+            key = item
+        parts.append(f"[{key if key is not None else index}]")
+        node = item
+    return "".join(parts) if parts else path
+
+
 def check(
     loaded: LoadedReport,
     rule_ids: list[str] | None = None,
@@ -33,6 +61,20 @@ def check(
     baseline: Collection[str] = (),
 ) -> list[Finding]:
     """All findings of the chosen rules; ``baseline`` holds the fingerprints already accepted."""
+    with localcontext(_PRECISE):
+        return _check(loaded, rule_ids, options, baseline)
+
+
+# Numbers reach 40 characters (the loader's limit); sums and quotients of them stay exact here.
+_PRECISE = Context(prec=80, rounding=ROUND_HALF_EVEN)
+
+
+def _check(
+    loaded: LoadedReport,
+    rule_ids: list[str] | None,
+    options: Options | None,
+    baseline: Collection[str],
+) -> list[Finding]:
     rules = [rule for rule in all_rules() if rule_ids is None or rule.id in rule_ids]
     meta = loaded.report.meta
     findings: list[Finding] = []
@@ -43,7 +85,7 @@ def check(
             line, column = loaded.source.locate(finding.loc)
             findings.append(replace(
                 finding, line=line, column=column, loc=(),  # located: the tree path is not needed any more
-                fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path),
+                fingerprint=fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path)),
             ))
     used: set[int] = set()
     for index, finding in enumerate(findings):

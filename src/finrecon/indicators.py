@@ -131,8 +131,9 @@ def money(reading: Reading, money_unit: str) -> Decimal | None:
     measure = reading.measures[0]
     if measure.unit in (None, money_unit):
         return measure.number
+    # scaleb moves the decimal point and keeps the printed precision: 6000元 is 0.6000万元, ±0.00005.
     if measure.unit == "元" and money_unit == "万元":
-        return measure.number / 10000
+        return measure.number.scaleb(-4)
     if measure.unit == "万元" and money_unit == "元":
-        return measure.number * 10000
+        return measure.number.scaleb(4)
     return None

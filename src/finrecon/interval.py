@@ -27,13 +27,15 @@ def decimals_of(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-_HALF_UNITS = {decimals: Decimal(5).scaleb(-decimals - 1) for decimals in range(0, 12)}
+_HALF_UNITS = {exponent: Decimal(5).scaleb(exponent - 1) for exponent in range(-12, 8)}
 
 
 def half_unit(value: Decimal) -> Decimal:
-    """Half of the last printed digit's unit: 0.005 for 12.34, 0.5 for 514."""
-    decimals = decimals_of(value)
-    return _HALF_UNITS.get(decimals) or Decimal(5).scaleb(-decimals - 1)
+    """Half of the last printed digit's unit: 0.005 for 12.34, 0.5 for 514, 50 for 1.50E+4."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # pragma: no cover - the loader admits finite numbers only
+        raise ValueError(f"not a finite number: {value}")
+    return _HALF_UNITS.get(exponent) or Decimal(5).scaleb(exponent - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ class Interval:
     def printed(cls, value: Decimal) -> Interval:
         """The interval a printed figure stands for."""
         half = half_unit(value)
-        return cls(value - half, value + half)
+        return cls(_EXACT.subtract(value, half), _EXACT.add(value, half))
 
     @classmethod
     def exact(cls, value: Decimal) -> Interval:

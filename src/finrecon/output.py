@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
@@ -23,6 +24,16 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def _mode_for(path: Path) -> int:
+    """The replaced file's mode, or what the umask gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_stream(path: Path, inputs: Iterable[Path] = (), binary: bool = False) -> Iterator[IO[Any]]:
     """A stream whose content replaces ``path`` whole when the block ends, or not at all."""
@@ -37,6 +48,7 @@ def atomic_stream(path: Path, inputs: Iterable[Path] = (), binary: bool = False)
         with os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as stream:
             yield stream
             stream.flush()
+            os.chmod(stream.fileno(), _mode_for(path))  # mkstemp makes 0600; an export is an ordinary file
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as error:

@@ -6,6 +6,7 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import t
 from ..results import Run
+from .rows import printable
 
 
 def render(run: Run, lang: str = "zh") -> str:
@@ -42,5 +43,9 @@ def render(run: Run, lang: str = "zh") -> str:
     suites.set("tests", str(total_tests))
     suites.set("failures", str(total_failures))
     suites.set("errors", str(total_errors))
+    for element in suites.iter():
+        element.attrib = {key: printable(value) for key, value in element.attrib.items()}
+        if element.text:
+            element.text = printable(element.text)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

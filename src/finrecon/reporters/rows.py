@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from ..findings import Finding
@@ -54,16 +55,25 @@ def summary_line(tally: Tally, lang: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text that XML (xlsx, JUnit) can hold: control characters shown as \\xNN."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
 
 
 def spreadsheet_safe(value: object) -> object:
     """Neutralise text a spreadsheet would run as a formula; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number(value):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable(value)
+        if value.startswith(_FORMULA_START) and not is_number(value):
+            return "'" + value
     return value
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
+    """A number as finrecon prints one (never 'NaN', never '1E+5')."""
     from ..model.figure import _NUMBER
 
     return bool(_NUMBER.fullmatch(text))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, Iterable, TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity, Status
@@ -25,7 +26,7 @@ def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> di
         "message": {"text": finding.message + (f"\n{t('hint', lang, hint=finding.hint)}" if finding.hint else "")},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": file},
+                "artifactLocation": {"uri": quote(file)},
                 "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
             },
             "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
@@ -72,7 +73,7 @@ def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally
             notifications.append({
                 "level": "error",
                 "message": {"text": file_result.error},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_result.file}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(file_result.file)}}}],
             })
         for finding in file_result.findings:
             out.write(("" if first else ",") + "\n        " + _dump(_result(file_result.file, finding, index, lang), 4))

@@ -26,7 +26,7 @@ def _overview(run: Run, console: Console, lang: str) -> None:
             continue
         counts = result.counts()
         table.add_row(
-            result.file, result.unit or "", str(result.year or ""),
+            Text(result.file), Text(result.unit or ""), str(result.year or ""),
             Text(str(counts["error"]), style=STYLES[Severity.ERROR] if counts["error"] else ""),
             Text(str(counts["warning"]), style=STYLES[Severity.WARNING] if counts["warning"] else ""),
             str(counts["info"]),
@@ -44,7 +44,7 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
         if not result.findings:
             console.print(Text("✓ " + t("clean", lang, file=title), style="green"))
             continue
-        table = Table(title=title, title_justify="left", show_lines=True, expand=False)
+        table = Table(title=Text(title), title_justify="left", show_lines=True, expand=False)
         table.add_column(t("column.rule", lang), no_wrap=True, min_width=5)
         table.add_column(t("column.where", lang), overflow="fold", ratio=2)
         table.add_column(t("column.reported", lang), justify="right", overflow="fold", max_width=14)
@@ -58,9 +58,9 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
             table.add_row(
                 Text(f"{finding.rule}\n{t(f'severity.{finding.severity.value}', lang)}{status}", style=style),
                 Text(f"{t('line', lang, line=finding.line)}\n{finding.path}"),
-                _short(finding.reported),
-                _short(finding.expected),
-                _short(finding.difference),
+                Text(_short(finding.reported)),
+                Text(_short(finding.expected)),
+                Text(_short(finding.difference)),
                 Text(message, style="dim" if finding.severity is Severity.INFO or not finding.counts else ""),
             )
         console.print(table)

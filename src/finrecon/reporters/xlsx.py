@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..i18n import t
 from ..results import Run
-from .rows import COLUMNS, headers, rows, spreadsheet_safe, summary_line
+from .rows import COLUMNS, headers, is_number, rows, spreadsheet_safe, summary_line
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "EDEDED"}
 WIDTHS = {"file": 28, "unit": 20, "year": 7, "rule": 8, "severity": 8, "status": 10, "line": 6, "path": 36,
@@ -19,11 +19,8 @@ NUMERIC = ("reported", "expected", "difference")
 def _cell(column: str, value: object) -> object:
     if value is None:
         return None
-    if column in NUMERIC and isinstance(value, str):
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            return spreadsheet_safe(value)
+    if column in NUMERIC and isinstance(value, str) and is_number(value):
+        return Decimal(value)
     return spreadsheet_safe(value)
 
 

@@ -36,7 +36,8 @@ class CodedRow:
     name: str | None
     functional: bool
     level: int | None
-    siblings: tuple[str, ...]
+    siblings: frozenset[str]  # every code of the row's list
+    lengths: frozenset[int]  # the code lengths that list holds
 
 
 def coded_rows(report: Report) -> list[CodedRow]:
@@ -55,11 +56,12 @@ def _coded_rows(report: Report) -> Iterator[CodedRow]:
             if node is None:
                 break
         rows = node or []
-        codes = tuple(row.code for row in rows if getattr(row, "code", None))
+        codes = frozenset(row.code for row in rows if getattr(row, "code", None))
+        lengths = frozenset(len(code) for code in codes)
         for index, row in enumerate(rows):
             if getattr(row, "code", None):
                 loc = (*list_path.split("."), index)
-                yield CodedRow(loc, f"{list_path}[{index}]", row.code, row.name, functional, level, codes)
+                yield CodedRow(loc, f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
 
 
 class CatalogRule(Rule):
@@ -137,7 +139,7 @@ class CodeLevel(Rule):
                 )
             elif length > 3:
                 parent = row.code[:-2]
-                if parent not in row.siblings and any(len(code) == len(parent) for code in row.siblings):
+                if parent not in row.siblings and len(parent) in row.lengths:
                     yield self.finding(
                         (*row.loc, "code"), row.path,
                         self.say("FR702.orphan", level=LEVELS[length], code=row.code, parent_level=LEVELS[len(parent)], parent=parent),
@@ -206,7 +208,13 @@ class UnknownCode(CatalogRule):
                 )
 
 
-_SEGMENT = re.compile(r"(.+?)[（(]\s*(类|款|项)\s*[）)]")
+_LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
+
+
+def _segments(wording: str) -> list[tuple[str, str]]:
+    """“一般公共服务（类）政协事务（类）” → [(一般公共服务, 类), (政协事务, 类)]; linear in the text."""
+    parts = _LEVEL_MARK.split(wording)
+    return [(parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 ")]
 
 
 def _levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
@@ -246,8 +254,8 @@ class LevelWordMismatch(CatalogRule):
             for index, figure in enumerate(getattr(narrative, list_name)):
                 if not figure.code or not figure.wording:
                     continue
-                for name, word in _SEGMENT.findall(figure.wording):
-                    actual = _levels_named(self.catalog, figure.code, name.strip("，,、 "))
+                for name, word in _segments(figure.wording):
+                    actual = _levels_named(self.catalog, figure.code, name)
                     if actual and word not in actual:
                         real = "/".join(sorted(actual))
                         yield self.finding(

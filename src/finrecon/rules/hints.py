@@ -6,7 +6,8 @@ nothing does, nothing is said.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from bisect import bisect_left, bisect_right
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..interval import Interval, decimals_of, percent_ratio
 from ..model import Report
@@ -24,17 +25,32 @@ def _name(item: Stated, lang: str) -> str:
     return item.path if lang == "en" else item.label
 
 
+def _by_value(report: Report) -> tuple[list[Decimal], list[Stated]]:
+    """The report's positive figures sorted by value, made once per report (hints look up ranges)."""
+    cached = report.__dict__.get("_figures_by_value")
+    if cached is None:
+        figures = sorted((f for f in report.figures if f.value > 0), key=lambda f: f.value)
+        cached = ([f.value for f in figures], [Stated(f.value, f.path, f.loc, f.label) for f in figures])
+        report.__dict__["_figures_by_value"] = cached
+    return cached
+
+
 def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
     """Another figure of the report used as the base: “97.20% = 500.78 / 515.18（收入支出总计）”."""
+    share = Interval.printed(stated_pct)
+    if share.lo <= 0 or part.value <= 0:
+        return None
+    # Only bases near part ÷ share can reproduce it: find them by bisection, then test exactly.
+    values, figures = _by_value(report)
+    widest = Decimal("0.5")  # no printed figure stands for more than ± half a unit
+    low = part.interval.lo * 100 / share.hi - widest
+    high = part.interval.hi * 100 / share.lo + widest
     matches: dict[Decimal, Stated] = {}
-    rough = stated_pct / 100
-    for figure in report.figures:
-        if figure.path in (part.path, base.path) or figure.value == base.value or figure.value <= 0:
+    for candidate in figures[bisect_left(values, low) : bisect_right(values, high)]:
+        if candidate.path in (part.path, base.path) or candidate.value == base.value:
             continue
-        if abs(part.value / figure.value - rough) > rough / 10 + Decimal("0.001"):
-            continue  # far off: spare the exact interval test
-        if _reproduces(stated_pct, percent_ratio(part.interval, Interval.printed(figure.value))):
-            matches.setdefault(figure.value, Stated(figure.value, figure.path, figure.loc, figure.label))
+        if _reproduces(stated_pct, percent_ratio(part.interval, candidate.interval)):
+            matches.setdefault(candidate.value, candidate)
     if len(matches) != 1:
         return None
     (candidate,) = matches.values()
@@ -74,7 +90,7 @@ def printing_slip(stated_pct: Decimal, point: Decimal, lang: str = "zh") -> str 
     truncated = point.quantize(unit, rounding=ROUND_DOWN)
     if truncated == stated_pct:
         return t("hint.truncated", lang, point=fmt(point), truncated=fmt(truncated))
-    expected = format(point.quantize(unit), "f")
+    expected = format(point.quantize(unit, rounding=ROUND_HALF_UP), "f")
     printed = format(stated_pct, "f")
     if len(expected) == len(printed):
         for i in range(len(printed) - 1):
@@ -88,18 +104,20 @@ def unit_slip(left: list[Stated], right: list[Stated], lang: str = "zh") -> str 
     """One figure written in 元 where 万元 is meant: divided by 10 000 it makes the identity hold.
 
     (The reverse slip is not tried: a figure printed 10 000 times too small keeps too few digits
-    for its interval to say anything.)
+    for its interval to say anything.)  Linear: each side's sum is taken once.
     """
-    from ..interval import total
-
     factor = Decimal(1) / _TEN_THOUSAND
     for side, other in ((left, right), (right, left)):
         if len(other) != 1 or len(other[0].value.as_tuple().digits) < 3:
             continue  # a coarse figure like 0.3 matches too much to accuse anything
-        for index, term in enumerate(side):
+        target, target_half = other[0].value, other[0].half
+        side_sum = sum(item.value for item in side)
+        side_half = sum(item.half for item in side)
+        for term in side:
             if term.value == 0:
                 continue
-            rest = [item.interval for j, item in enumerate(side) if j != index]
-            if total([*rest, term.interval.scaled(factor)]).meets(total(item.interval for item in other)):
+            value = side_sum - term.value + term.value * factor
+            half = side_half - term.half + term.half * factor
+            if abs(value - target) <= half + target_half:
                 return t("hint.unit_slip", lang, figure=_name(term, lang), value=fmt(term.value))
     return None

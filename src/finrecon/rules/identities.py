@@ -278,9 +278,8 @@ def sum_equations(report: Report, spec: Sum) -> Iterator[Equation]:
 def same_equations(report: Report, spec: Same | Match) -> Iterator[Equation]:
     if isinstance(spec, Same):
         for left in resolve(report, spec.left):
-            right = [item for path in spec.right for item in resolve(report, path)]
-            if len(right) == len(spec.right):
-                yield from _equation(left, right)
+            # A blank cell is a zero: compare with the funds that are printed, if any is.
+            yield from _equation(left, [item for path in spec.right for item in resolve(report, path)])
         return
     left_rows = model_at(report, spec.left) or []
     right_rows = model_at(report, spec.right) or []

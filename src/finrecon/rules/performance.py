@@ -122,6 +122,8 @@ class CostIndicatorsSum(EquationRule):
                 yield Equation((Stated(total, f"performance.projects[{p}].{field}", (*base, field), f"{project.name}{label}"),), parts)
 
 
+_LISTED = 10  # missed indicators named in one finding; `related` has them all
+
 # A claim that everything was achieved; the categories it names, if any, limit it.
 _CLAIM = re.compile(r"均达标|全部达标|均已达标|均已完成|全部完成|无偏离绩效目标|未发现问题|圆满完成")
 _CATEGORIES = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度")
@@ -177,10 +179,13 @@ class ClaimContradicted(Rule):
         against = [item for item in missed if not categories or any(c in item[1].level2 for c in categories)]
         if not against:
             return
-        listed = ("; " if self.lang == "en" else "；").join(
+        shown = [
             self.say("FR604.missed", project=project.name, indicator=ind.level3.strip(), target=ind.target, actual=ind.actual)
-            for project, ind, _ in against
-        )
+            for project, ind, _ in against[:_LISTED]
+        ]
+        if len(against) > _LISTED:
+            shown.append("…")
+        listed = ("; " if self.lang == "en" else "；").join(shown)
         yield self.finding(
             loc, path,
             self.say(self.id, claim=match.group(0), count=len(against), missed=listed),

@@ -277,7 +277,8 @@ class MissingReason(Rule):
                 yield self.finding(figure.loc, figure.path, message)
 
 
-_PLACEHOLDER = re.compile(r"[Xx×＊*]{2,}|某某|○○|XX|ＸＸ")
+# XX between letters or digits is part of a word or an address (…/xxgk/…), not a placeholder.
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:XX+|xx+)(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○")
 
 
 @register

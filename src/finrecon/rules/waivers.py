@@ -20,7 +20,9 @@ class WaiverRule(Rule):
         raise NotImplementedError
 
     def at(self, waiver: Waiver, message: str) -> Finding:
-        return Finding(self.id, self.severity, f"line {waiver.line}", message, reported=", ".join(waiver.rules), line=waiver.line, column=waiver.column)
+        # The comment itself is the place: no line number in the path, so the fingerprint holds still.
+        path = f"# finrecon: ignore[{','.join(waiver.rules)}]"
+        return Finding(self.id, self.severity, path, message, reported=", ".join(waiver.rules), line=waiver.line, column=waiver.column)
 
 
 @register
