@@ -170,3 +170,12 @@ def test_out_of_range_settings_are_refused(setting: str, tmp_path: Path, monkeyp
 
 def test_huge_limits_on_the_command_line_are_refused() -> None:
     assert invoke("check", "--max-bytes", "99999999999999999999", str(CLEAN)).exit_code == 2
+
+
+def test_a_region_defines_its_own_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "finrecon.toml").write_text(
+        'select = ["FR904"]\n[templates]\nsichuan = ["narrative.total", "tables.summary"]\n', encoding="utf-8"
+    )
+    result = invoke("check", "--format", "json", str(SEED), cwd=tmp_path, monkeypatch=monkeypatch)
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    assert [(f["rule"], f["path"]) for f in findings] == [("FR904", "tables.summary")]

@@ -122,11 +122,12 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
         if not any(rule_id.startswith(prefix.upper()) for rule_id in REGISTRY):
             _fail(language, "cli.no_rule", prefix=prefix)
     rule_ids = tuple(selected([p.upper() for p in select or []], [p.upper() for p in ignore or []]))
-    options = Options(lang=language)
+    templates = config.get("templates", {})
+    options = Options(lang=language, templates=templates)
     catalog_path = catalog or config.path("catalog")
     if catalog_path is not None:
         try:
-            options = Options(catalog=load_catalog(catalog_path), lang=language)
+            options = Options(catalog=load_catalog(catalog_path), lang=language, templates=templates)
         except LoadError as error:
             _fail(language, "cli.config", path=catalog_path, reason=error.text.render(language))
     accepted: frozenset[str] = frozenset()

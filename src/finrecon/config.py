@@ -11,7 +11,7 @@ from typing import Any
 
 KEYS = {
     "select": list, "ignore": list, "fail-on": str, "lang": str, "catalog": str, "baseline": str,
-    "max-bytes": int, "max-depth": int, "max-nodes": int, "jobs": int,
+    "max-bytes": int, "max-depth": int, "max-nodes": int, "jobs": int, "templates": dict,
 }
 RANGES = {"max-bytes": (1, 1 << 40), "max-depth": (1, 10_000), "max-nodes": (1, 1 << 32), "jobs": (1, 1024)}
 
@@ -63,6 +63,12 @@ def _validate(path: Path, values: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise ConfigError(path, f"'{key}' must be a list of rule IDs or prefixes")
             values[key] = value
+        elif kind is dict:
+            if not isinstance(value, dict) or not all(
+                isinstance(paths, list) and all(isinstance(p, str) for p in paths) for paths in value.values()
+            ):
+                raise ConfigError(path, f"'{key}' maps a template name to a list of required paths")
+            values[key] = {str(name).lower(): tuple(paths) for name, paths in value.items()}
         elif not isinstance(value, kind) or isinstance(value, bool):
             raise ConfigError(path, f"'{key}' must be a {kind.__name__}")
         elif key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:

@@ -31,6 +31,9 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
 
 _PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
 
+# Numbers reach 40 characters (the loader's limit); sums and quotients of them stay exact here.
+_PRECISE = Context(prec=80, rounding=ROUND_HALF_EVEN)
+
 
 def logical_path(report: Report, path: str) -> str:
     """``path`` with list positions replaced by what the item is (its code, name or text).
@@ -63,10 +66,6 @@ def check(
     """All findings of the chosen rules; ``baseline`` holds the fingerprints already accepted."""
     with localcontext(_PRECISE):
         return _check(loaded, rule_ids, options, baseline)
-
-
-# Numbers reach 40 characters (the loader's limit); sums and quotients of them stay exact here.
-_PRECISE = Context(prec=80, rounding=ROUND_HALF_EVEN)
 
 
 def _check(

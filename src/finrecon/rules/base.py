@@ -12,7 +12,7 @@ docstring written for an accountant (its first paragraph is what it checks; ``Wh
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, ClassVar, Iterable, Iterator
 
@@ -37,10 +37,11 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 @dataclass(frozen=True)
 class Options:
-    """What a run adds to the rules: the classification catalogue (``--catalog``)."""
+    """What a run adds to the rules: the catalogue (``--catalog``), the language, the templates."""
 
     catalog: Catalog | None = None
     lang: str = "zh"
+    templates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → required paths
 
 
 class Rule:
@@ -139,12 +140,11 @@ class EquationRule(Rule):
             seen.add(key)
             # Closed intervals around each side's sum meet when the sums differ by no more than the
             # half-units of every printed figure together: the interval test, without the intervals.
-            gap = abs(sum(s.value for s in equation.left) - sum(s.value for s in equation.right))
-            if gap <= sum(s.half for s in (*equation.left, *equation.right)):
-                continue
             reported = sum((s.value for s in equation.left), Decimal(0))
             expected = sum((s.value for s in equation.right), Decimal(0))
             difference = reported - expected
+            if abs(difference) <= sum(s.half for s in (*equation.left, *equation.right)):
+                continue
             anchor = equation.left[0]
             yield self.finding(
                 anchor.loc,
@@ -180,13 +180,14 @@ def ratio_finding(
     printed figures, shown rounded as the report prints the percentage; ``hint`` is asked for
     the likely cause only when there is a finding.
     """
-    if point in Interval.printed(stated_pct):
+    printed = Interval.printed(stated_pct)
+    if point in printed:
         return None
     interval = computed()
-    if interval is None or Interval.printed(stated_pct).meets(interval):
+    if interval is None or printed.meets(interval):
         return None
     expected = quantize_like(point, stated_pct)
-    if abs(stated_pct - expected) <= Interval.printed(stated_pct).hi - Interval.printed(stated_pct).lo:
+    if abs(stated_pct - expected) <= printed.hi - printed.lo:
         # Off by one printed unit yet outside rounding: show two more decimals, so that the
         # numbers explain the finding (1.05 stated, 1.0378 computed — not "1.04, differs by 0.01").
         expected = quantize_to(point, decimals_of(stated_pct) + 2)

@@ -165,7 +165,8 @@ class RequiredSections(Rule):
 
     What it checks: with ``meta.template`` set, that the sections the template requires are
     present — for ``common`` and ``shanghai`` the nine tables, the narrative's main figures and
-    the other matters; for ``sichuan`` the narrative and the other matters.
+    the other matters; for ``sichuan`` the narrative and the other matters.  A region adds or
+    redefines templates in its configuration (``[tool.finrecon.templates]``).
 
     Why: a table or section left out is the first thing a reviewer returns a report for.
 
@@ -178,7 +179,8 @@ class RequiredSections(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        required = TEMPLATES.get((report.meta.template or "").lower(), ())
+        templates = {**TEMPLATES, **self.options.templates}
+        required = templates.get((report.meta.template or "").lower(), ())
         for path in required:
             if not _present(report, path):
                 yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
