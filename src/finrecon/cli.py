@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -361,6 +362,10 @@ def explain(
 
 def run() -> None:
     """Console-script entry point: never a traceback, whatever happens."""
+    # A check allocates many short-lived objects and no reference cycles worth collecting often:
+    # fewer collections make a batch about a tenth faster.  Forked workers inherit this.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
     try:
         app()
     except SystemExit:

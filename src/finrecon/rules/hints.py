@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from ..interval import Interval, decimals_of, percent_ratio
 from ..model import Report
 from ..i18n import t
-from .stated import Stated, fmt
+from .stated import Stated, fmt, of_figure
 
 _TEN_THOUSAND = Decimal(10000)
 
@@ -30,7 +30,7 @@ def _by_value(report: Report) -> tuple[list[Decimal], list[Stated]]:
     cached = report.__dict__.get("_figures_by_value")
     if cached is None:
         figures = sorted((f for f in report.figures if f.value > 0), key=lambda f: f.value)
-        cached = ([f.value for f in figures], [Stated(f.value, f.path, f.loc, f.label) for f in figures])
+        cached = ([f.value for f in figures], [of_figure(f) for f in figures])
         report.__dict__["_figures_by_value"] = cached
     return cached
 

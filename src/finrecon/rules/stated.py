@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..interval import Interval, half_unit
 from ..model import Figure, Report
 
 
-@dataclass(frozen=True, slots=True)
 class Stated:
-    """A number the report prints, with where it stands and what it is called."""
+    """A number the report prints, with where it stands and what it is called.
 
-    value: Decimal
-    path: str
-    loc: tuple[str | int, ...]
-    label: str
-    half: Decimal = field(init=False, compare=False)  # half of the last printed digit: the rounding
+    ``half`` is half of its last printed digit: how far rounding may have moved it.  (A plain
+    slotted class: rules make hundreds of these per report.)
+    """
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "half", half_unit(self.value))
+    __slots__ = ("value", "path", "loc", "label", "half")
+
+    def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...], label: str) -> None:
+        self.value, self.path, self.loc, self.label = value, path, loc, label
+        self.half = half_unit(value)
+
+    def __repr__(self) -> str:
+        return f"Stated({self.value!r}, {self.path!r})"
 
     @property
     def interval(self) -> Interval:
