@@ -186,11 +186,6 @@ def _plain_scalar(text: str) -> Any:
     return text
 
 
-def _mark(event: Any) -> Position:
-    mark = event.start_mark
-    return mark.line + 1, mark.column + 1
-
-
 class _Frame:
     __slots__ = ("container", "path", "key", "anchor", "start_nodes")
 
@@ -203,97 +198,103 @@ class _Frame:
 
 
 def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
-    """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map."""
+    """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map.
+
+    The loop is written out by hand (no helper calls per event): it is the loader's hot path.
+    """
     source = SourceMap()
+    values, keys = source.values, source.keys
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     nodes = 0
     documents = 0
     root: Any = None
-
-    def place(value: Any, event: Any) -> TreePath:
-        nonlocal root
-        position = _mark(event)
-        if not stack:
-            root = value
-            path: TreePath = ()
-        else:
-            frame = stack[-1]
-            if isinstance(frame.container, list):
-                path = (*frame.path, len(frame.container))
-                frame.container.append(value)
-            else:
-                path = (*frame.path, frame.key)
-                frame.container[frame.key] = value
-                frame.key = _NO_KEY
-        source.values.setdefault(path, position)
-        return path
-
-    def count(event: Any, amount: int = 1) -> None:
-        nonlocal nodes
-        nodes += amount
-        if nodes > limits.max_nodes:
-            raise LoadError(Msg("load.nodes", limit=limits.max_nodes), *_mark(event))
-
-    def expecting_key() -> bool:
-        return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is _NO_KEY
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    frame: _Frame | None = None  # the innermost open mapping or sequence
 
     parser = _EventLoader(text)
     try:
         while True:
             event = parser.get_event()  # libyaml's events without PyYAML's generator around them
             kind = type(event)
-            if kind is yaml.StreamEndEvent or event is None:
-                break
-            if kind is yaml.ScalarEvent:
-                if expecting_key():
-                    frame = stack[-1]
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                in_mapping = frame is not None and frame.key is _NO_KEY and type(frame.container) is dict
+                if kind is yaml.AliasEvent:
+                    if in_mapping:
+                        raise LoadError(Msg("load.alias_key"), *position)
+                    if event.anchor not in anchors:
+                        raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *position)
+                    value, size = anchors[event.anchor]
+                else:
                     if event.tag not in _STR_TAGS:
-                        raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
-                    key = event.value
-                    if key in frame.container:
-                        first = source.keys.get((*frame.path, key))
-                        where = Msg("load.duplicate_first", line=first[0]) if first else ""
-                        raise LoadError(Msg("load.duplicate", key=key, first=where), *_mark(event))
-                    frame.key = key
-                    source.keys[(*frame.path, key)] = _mark(event)
-                    continue
-                count(event)
-                if event.tag not in _STR_TAGS:
-                    raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
-                plain = not event.style and event.tag is None  # libyaml: '' for plain style
-                value = _plain_scalar(event.value) if plain else event.value
-                place(value, event)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
+                        raise LoadError(Msg("load.tag", tag=event.tag), *position)
+                    if in_mapping:  # a key
+                        key = event.value
+                        if key in frame.container:  # type: ignore[union-attr]
+                            first = keys.get((*frame.path, key))  # type: ignore[union-attr]
+                            where = Msg("load.duplicate_first", line=first[0]) if first else ""
+                            raise LoadError(Msg("load.duplicate", key=key, first=where), *position)
+                        frame.key = key  # type: ignore[union-attr]
+                        keys[(*frame.path, key)] = position  # type: ignore[union-attr]
+                        continue
+                    plain = not event.style and event.tag is None  # libyaml: '' for plain style
+                    value = _plain_scalar(event.value) if plain else event.value
+                    size = 1
+                    if event.anchor:
+                        anchors[event.anchor] = (value, 1)
+                nodes += size
+                if nodes > max_nodes:
+                    raise LoadError(Msg("load.nodes", limit=max_nodes), *position)
+                if frame is None:
+                    root, path = value, ()
+                elif type(frame.container) is list:
+                    path = (*frame.path, len(frame.container))
+                    frame.container.append(value)
+                else:
+                    path = (*frame.path, frame.key)
+                    frame.container[frame.key] = value
+                    frame.key = _NO_KEY
+                values[path] = position
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if expecting_key():
-                    raise LoadError(Msg("load.complex_key"), *_mark(event))
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
+                    raise LoadError(Msg("load.complex_key"), *position)
                 allowed = _MAP_TAGS if kind is yaml.MappingStartEvent else _SEQ_TAGS
                 if event.tag not in allowed:
-                    raise LoadError(Msg("load.tag", tag=event.tag), *_mark(event))
-                if len(stack) >= limits.max_depth:
-                    raise LoadError(Msg("load.depth", limit=limits.max_depth), *_mark(event))
-                count(event)
+                    raise LoadError(Msg("load.tag", tag=event.tag), *position)
+                if len(stack) >= max_depth:
+                    raise LoadError(Msg("load.depth", limit=max_depth), *position)
+                nodes += 1
+                if nodes > max_nodes:
+                    raise LoadError(Msg("load.nodes", limit=max_nodes), *position)
                 container: Any = {} if kind is yaml.MappingStartEvent else []
-                path = place(container, event)
-                stack.append(_Frame(container, path, event.anchor, nodes))
+                if frame is None:
+                    root, path = container, ()
+                elif type(frame.container) is list:
+                    path = (*frame.path, len(frame.container))
+                    frame.container.append(container)
+                else:
+                    path = (*frame.path, frame.key)
+                    frame.container[frame.key] = container
+                    frame.key = _NO_KEY
+                values[path] = position
+                frame = _Frame(container, path, event.anchor, nodes)
+                stack.append(frame)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, nodes - frame.start_nodes + 1)
-            elif kind is yaml.AliasEvent:
-                if expecting_key():
-                    raise LoadError(Msg("load.alias_key"), *_mark(event))
-                if event.anchor not in anchors:
-                    raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_mark(event))
-                value, size = anchors[event.anchor]
-                count(event, size)
-                place(value, event)
+                closed = stack.pop()
+                if closed.anchor:
+                    anchors[closed.anchor] = (closed.container, nodes - closed.start_nodes + 1)
+                frame = stack[-1] if stack else None
+            elif kind is yaml.StreamEndEvent or event is None:
+                break
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise LoadError(Msg("load.documents"), *_mark(event))
+                    mark = event.start_mark
+                    raise LoadError(Msg("load.documents"), mark.line + 1, mark.column + 1)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -301,10 +302,10 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "?"
-        text = Msg("load.depth", limit=limits.max_depth) if "nesting depth" in problem else Msg("load.syntax", problem=problem)
+        message = Msg("load.depth", limit=limits.max_depth) if "nesting depth" in problem else Msg("load.syntax", problem=problem)
         if mark is None:
-            raise LoadError(text) from error
-        raise LoadError(text, mark.line + 1, mark.column + 1) from error
+            raise LoadError(message) from error
+        raise LoadError(message, mark.line + 1, mark.column + 1) from error
     except yaml.YAMLError as error:
         raise LoadError(Msg("load.yaml", problem=str(error).splitlines()[0])) from error
     finally:
