@@ -10,12 +10,15 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from . import __version__
-from .i18n import default_lang, t
+from .i18n import Msg, default_lang, t
+
+if TYPE_CHECKING:
+    from .runner import Settings
 
 app = typer.Typer(
     name="finrecon",
@@ -89,10 +92,12 @@ MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 
 
 @dataclass
 class Prepared:
+    """Everything `check` and `baseline` settle before the first report is read."""
+
     language: str
-    settings: object
+    settings: Settings
     paths: list[Path]
-    problems: list
+    problems: list[tuple[str, Msg]]
     jobs: int
     fail_on: str
 
@@ -123,14 +128,14 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
         if not any(rule_id.startswith(prefix.upper()) for rule_id in REGISTRY):
             _fail(language, "cli.no_rule", prefix=prefix)
     rule_ids = tuple(selected([p.upper() for p in select or []], [p.upper() for p in ignore or []]))
-    templates = config.get("templates", {})
-    options = Options(lang=language, templates=templates)
     catalog_path = catalog or config.path("catalog")
+    codes = None
     if catalog_path is not None:
         try:
-            options = Options(catalog=load_catalog(catalog_path), lang=language, templates=templates)
+            codes = load_catalog(catalog_path)
         except LoadError as error:
             _fail(language, "cli.config", path=catalog_path, reason=error.text.render(language))
+    options = Options(catalog=codes, lang=language, templates=config.get("templates", {}))
     accepted: frozenset[str] = frozenset()
     baseline_path = baseline_file or config.path("baseline")
     if baseline_path is not None:
@@ -158,7 +163,7 @@ def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
 
     for argument, problem in prepared.problems:
         yield _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
-    results = check_all(prepared.paths, prepared.settings, prepared.jobs)  # type: ignore[arg-type]
+    results = check_all(prepared.paths, prepared.settings, prepared.jobs)
     if sys.stderr.isatty() and len(prepared.paths) >= _PROGRESS_FROM:
         from rich.progress import Progress
 
