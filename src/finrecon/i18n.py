@@ -139,7 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "clean": ("{file}：未发现问题", "{file}: no findings"),
     "summary": (
         "{error} 个错误，{warning} 个警告，{info} 个提示 — 检查了 {files} 个文件",
-        "{error} errors, {warning} warnings, {info} notes in {files} files",
+        "{error} errors, {warning} warnings, {info} notes in {files} file(s)",
     ),
     "summary.unreadable": ("，{count} 个无法读取", ", {count} unreadable"),
     "summary.suppressed": ("（另有 {count} 项已豁免或已列入基线）", " ({count} more waived or baselined)"),
