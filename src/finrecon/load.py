@@ -187,6 +187,8 @@ def _plain_scalar(text: str) -> Any:
 
 
 class _Frame:
+    """An open mapping or sequence while its events come in."""
+
     __slots__ = ("container", "path", "key", "anchor", "start_nodes")
 
     def __init__(self, container: Any, path: TreePath, anchor: str | None, start_nodes: int) -> None:
@@ -196,11 +198,21 @@ class _Frame:
         self.anchor = anchor
         self.start_nodes = start_nodes
 
+    def attach(self, value: Any) -> TreePath:
+        """Put ``value`` in this container (under the pending key, or at the end); its path."""
+        if type(self.container) is list:
+            self.container.append(value)
+            return (*self.path, len(self.container) - 1)
+        self.container[self.key] = value
+        path = (*self.path, self.key)
+        self.key = _NO_KEY
+        return path
+
 
 def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map.
 
-    The loop is written out by hand (no helper calls per event): it is the loader's hot path.
+    The loop is written out by hand: it is the loader's hot path.
     """
     source = SourceMap()
     values, keys = source.values, source.keys
@@ -249,13 +261,8 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *position)
                 if frame is None:
                     root, path = value, ()
-                elif type(frame.container) is list:
-                    path = (*frame.path, len(frame.container))
-                    frame.container.append(value)
                 else:
-                    path = (*frame.path, frame.key)
-                    frame.container[frame.key] = value
-                    frame.key = _NO_KEY
+                    path = frame.attach(value)
                 values[path] = position
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = event.start_mark
@@ -273,13 +280,8 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 if frame is None:
                     root, path = container, ()
-                elif type(frame.container) is list:
-                    path = (*frame.path, len(frame.container))
-                    frame.container.append(container)
                 else:
-                    path = (*frame.path, frame.key)
-                    frame.container[frame.key] = container
-                    frame.key = _NO_KEY
+                    path = frame.attach(container)
                 values[path] = position
                 frame = _Frame(container, path, event.anchor, nodes)
                 stack.append(frame)
