@@ -25,6 +25,7 @@ from .load import Limits, LoadError, parse_tree, read_text
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Compare names as printed: full-width and half-width alike, spaces ignored."""
     return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")

@@ -165,9 +165,13 @@ def read_text(path: Path, limits: Limits) -> str:
 
 # ----------------------------------------------------------------------------------- text → tree
 _NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
+# The plain scalars YAML 1.2's core schema reads as null and booleans (``NO`` stays text).
+_SPECIAL: dict[str, Any] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_NUMBER_START = frozenset("0123456789+-")
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
@@ -175,14 +179,10 @@ _NO_KEY = object()
 
 
 def _plain_scalar(text: str) -> Any:
-    if text in _NULLS:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if len(text) <= 40 and _NUMBER.fullmatch(text):
-        return Decimal(text.replace(",", ""))
+    if text in _SPECIAL:
+        return _SPECIAL[text]
+    if text[0] in _NUMBER_START and len(text) <= 40 and _NUMBER.fullmatch(text):
+        return Decimal(text.replace(",", "") if "," in text else text)
     return text
 
 

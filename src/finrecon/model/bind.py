@@ -29,8 +29,8 @@ def path_text(loc: Loc) -> str:
 
 
 def _row_prefix(model: BaseModel) -> str:
-    name = getattr(model, "name", None)
-    code = getattr(model, "code", None)
+    name = model.__dict__.get("name")
+    code = model.__dict__.get("code")
     if name and code:
         return f"{name}（{code}）"
     return name or code or ""
@@ -47,8 +47,8 @@ def _bind(
     index: dict[str, Figure], rows: list[BaseModel], texts: list[tuple[Loc, str]],
 ) -> None:
     kind = type(model)
-    share_base = getattr(kind, "SHARE_BASE", None)
-    if getattr(kind, "ROW_PARTS", None):
+    share_base = kind.SHARE_BASE
+    if kind.ROW_PARTS:
         rows.append(model)
     fields = kind.model_fields
     for name, value in model.__dict__.items():  # the field values, in order (``_bound`` is not one)
@@ -68,8 +68,8 @@ def _bind(
             base = None
             if share_base and name != share_base:
                 base = _join(path, share_base)
-            elif name == "total" and hasattr(kind, "TOTAL_SHARE_BASE"):
-                base = kind.TOTAL_SHARE_BASE  # type: ignore[attr-defined]
+            elif name == "total" and kind.TOTAL_SHARE_BASE:
+                base = kind.TOTAL_SHARE_BASE
             figure_path = _join(path, name)
             value.bind(figure_path, child, title, base)
             index[figure_path] = value
@@ -84,7 +84,7 @@ def _bind(
                     texts.append((item_loc, item))
                 elif isinstance(item, Figure):
                     item_path = _join(list_path, position)
-                    item.bind(item_path, item_loc, getattr(item, "name", ""), _join(path, share_base) if share_base else None)
+                    item.bind(item_path, item_loc, item.__dict__.get("name") or "", _join(path, share_base) if share_base else None)
                     index[item_path] = item
                     _figure_texts(item, item_loc, texts)
                 elif isinstance(item, BaseModel):

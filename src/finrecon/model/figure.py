@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from ..i18n import Msg
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -86,9 +86,19 @@ Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["string",
 
 
 class Strict(BaseModel):
-    """Base of every report model: a misspelt key is an error, not silently ignored."""
+    """Base of every report model: a misspelt key is an error, not silently ignored.
+
+    The class variables say how a model's figures relate, for ``bind`` and the rules; they are
+    declared here so that every model has them (a missing class attribute would cost a slow
+    lookup through pydantic's metaclass).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+
+    SHARE_BASE: ClassVar[str | None] = None  # the figures of this group are shares of this field
+    TOTAL_SHARE_BASE: ClassVar[str | None] = None  # what the group's own total is a share of
+    ROW_TOTAL: ClassVar[str] = "total"  # a table row: ROW_TOTAL = Σ ROW_PARTS
+    ROW_PARTS: ClassVar[tuple[str, ...]] = ()
 
 
 class Binding:

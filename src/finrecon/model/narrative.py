@@ -53,7 +53,7 @@ class GeneralBudgetStatement(Strict):
     items: list[ClassFigure] = Field(default_factory=list, title="具体情况（按项）")
 
     SHARE_BASE: ClassVar[str | None] = "total"
-    TOTAL_SHARE_BASE: ClassVar[str] = "narrative.expenditure.total"
+    TOTAL_SHARE_BASE: ClassVar[str | None] = "narrative.expenditure.total"
 
 
 class BasicStatement(Strict):

@@ -38,10 +38,12 @@ class PrintedPrecision(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         limits = {name: report.meta.amount_decimals for name in _AMOUNT_ATTRIBUTES}
         limits.update({name: report.meta.percent_decimals for name in _PERCENT_ATTRIBUTES})
+        smallest_exponent = {name: -limit for name, limit in limits.items()}
         for figure in report.figures:
+            numbers = figure.__dict__  # the field values; None where the report states nothing
             for attribute, limit in limits.items():
-                value = getattr(figure, attribute)
-                if value is not None and decimals_of(value) > limit:
+                value = numbers[attribute]
+                if value is not None and value.as_tuple().exponent < smallest_exponent[attribute]:
                     path = figure.path if attribute == "value" else f"{figure.path}.{attribute}"
                     yield self.finding(
                         figure.loc if attribute == "value" else (*figure.loc, attribute),
