@@ -111,9 +111,10 @@ def test_directories_and_globs(tmp_path: Path) -> None:
     files, problems = discover([str(tmp_path), str(tmp_path / "*.yaml")])
     assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml"] and problems == []
     (tmp_path / "empty").mkdir()
-    assert [(argument, problem.render("zh")) for argument, problem in discover([str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]] == [
-        (str(tmp_path / "empty"), "目录中没有 .yaml/.yml 报告文件"),
-        (str(tmp_path / "*.none"), "没有文件与此模式匹配"),
+    problems = discover([str(tmp_path / "a.yaml"), str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]
+    assert [(argument, problem.render("zh"), position) for argument, problem, position in problems] == [
+        (str(tmp_path / "empty"), "目录中没有 .yaml/.yml 报告文件", 1),
+        (str(tmp_path / "*.none"), "没有文件与此模式匹配", 1),
     ]
     result = CliRunner().invoke(app, ["check", str(tmp_path / "empty")])
     assert result.exit_code == 2

@@ -87,6 +87,9 @@ CatalogOpt = Annotated[Optional[Path], typer.Option("--catalog", help="补充或
 JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=1 << 40, help="单个文件大小上限（字节）/ file size limit.")]
 MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限 / nesting limit.")]
+SkipOpt = Annotated[
+    bool, typer.Option("--skip-non-reports", help="跳过没有 meta: 的 YAML 文件（供 pre-commit 使用）/ pass over YAML that is not a report.")
+]
 MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
 
 
@@ -97,12 +100,13 @@ class Prepared:
     language: str
     settings: Settings
     paths: list[Path]
-    problems: list[tuple[str, Msg]]
+    problems: list[tuple[str, Msg, int]]  # an argument naming no file, and where it stands
     jobs: int
     fail_on: str
+    protected: list[Path]  # the inputs, which no output may replace: reports, catalogue, baseline
 
 
-def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes) -> Prepared:  # noqa: ANN001
+def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes, skip=False) -> Prepared:  # noqa: ANN001
     """Configuration, rule selection and input discovery, shared by `check` and `baseline`."""
     from .baseline import BaselineError
     from .baseline import read as read_baseline
@@ -148,39 +152,67 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
         max_depth=max_depth or config.get("max-depth", Limits.max_depth),
         max_nodes=max_nodes or config.get("max-nodes", Limits.max_nodes),
     )
-    settings = Settings(rule_ids, options, limits, accepted)
+    settings = Settings(rule_ids, options, limits, accepted, skip)
     paths, problems = discover(files)
     fail_on = config.get("fail-on", "error")
     if fail_on not in _THRESHOLD:
         _fail(language, "cli.config", path=config.source, reason=f"fail-on must be one of {', '.join(_THRESHOLD)}")
-    return Prepared(language, settings, paths, problems, jobs or config.get("jobs") or default_jobs(), fail_on)
+    protected = [*paths, *(p for p in (catalog_path, baseline_path) if p is not None)]
+    return Prepared(language, settings, paths, problems, jobs or config.get("jobs") or default_jobs(), fail_on, protected)
 
 
 def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
-    """Results in input order, as they come; unreadable inputs are reported on stderr at once."""
+    """Results in the order of the arguments, as they come; problems are reported on stderr at once."""
     from .results import FileResult
     from .runner import check_all
 
-    for argument, problem in prepared.problems:
-        yield _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
-    results = check_all(prepared.paths, prepared.settings, prepared.jobs)
+    pending = list(prepared.problems)
+
+    def problems_before(position: int):  # noqa: ANN202
+        while pending and pending[0][2] <= position:
+            argument, problem, _ = pending.pop(0)
+            yield _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
+
+    def checked():  # noqa: ANN202
+        results = check_all(prepared.paths, prepared.settings, prepared.jobs)
+        for position, result in enumerate(results):
+            yield from problems_before(position)
+            if not _report_error(result).skipped:
+                yield result
+        yield from problems_before(len(prepared.paths))
+
     if sys.stderr.isatty() and len(prepared.paths) >= _PROGRESS_FROM:
         from rich.progress import Progress
 
         with Progress(console=_stderr_console(), transient=True) as progress:
             task = progress.add_task("finrecon", total=len(prepared.paths))
-            for result in results:
+            for result in checked():
                 progress.advance(task)
-                yield _report_error(result)
+                yield result
     else:
-        for result in results:
-            yield _report_error(result)
+        yield from checked()
+
+
+def _encode_streams(machine: bool) -> None:
+    """A machine format on stdout is UTF-8 whatever the locale; text for people never crashes on
+    a character the terminal cannot show."""
+    for stream, encoding in ((sys.stdout, "utf-8" if machine else None), (sys.stderr, None)):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding=encoding, errors="backslashreplace") if encoding else stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change any more
+                pass
 
 
 def _report_error(result):  # noqa: ANN001, ANN202
     if result.error:
-        sys.stderr.write(result.error + "\n")
+        from .reporters.rows import printable
+
+        sys.stderr.write(printable(result.error) + "\n")
     return result
+
+
+
 
 
 def _run(prepared: Prepared):  # noqa: ANN202
@@ -249,6 +281,7 @@ def check(
     max_bytes: MaxBytesOpt = None,
     max_depth: MaxDepthOpt = None,
     max_nodes: MaxNodesOpt = None,
+    skip_non_reports: SkipOpt = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
@@ -256,10 +289,11 @@ def check(
     """
     from .reporters import STREAMING, reporter
 
-    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes)
-    language, paths = prepared.language, prepared.paths
+    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports)
+    language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value
+    _encode_streams(machine=fmt != "table" and output is None)
     if fmt in STREAMING and not exports:
         # One document, written as results come: memory stays flat however many files there are.
         if output is None:
@@ -268,7 +302,7 @@ def check(
             from .output import OutputError, atomic_stream
 
             try:
-                with atomic_stream(output, paths) as stream:
+                with atomic_stream(output, protected) as stream:
                     tally = reporter(fmt).write(_results(prepared), stream, language)
             except OutputError as error:
                 _fail(language, error.key, **error.params)
@@ -277,13 +311,13 @@ def check(
         tally = run.tally
         document = _document(run, fmt, language, for_terminal=output is None)
         if output is not None:
-            _write(output, document, paths, language)  # type: ignore[arg-type]
+            _write(output, document, protected, language)  # type: ignore[arg-type]
         elif isinstance(document, bytes):
             sys.stdout.buffer.write(document)
         elif document is not None:
             sys.stdout.write(document)
         for export_format, path in exports:
-            _write(path, _document(run, export_format, language, for_terminal=False), paths, language)  # type: ignore[arg-type]
+            _write(path, _document(run, export_format, language, for_terminal=False), protected, language)  # type: ignore[arg-type]
     if tally.unreadable:
         raise typer.Exit(2)
     threshold = fail_on.value if fail_on else prepared.fail_on
@@ -308,7 +342,7 @@ def make_baseline(
 
     prepared = _prepare(files, select, ignore, lang, catalog, None, jobs, None, None, None)
     run = _run(prepared)
-    _write(output, render(run), prepared.paths, prepared.language)
+    _write(output, render(run), prepared.protected, prepared.language)
     sys.stderr.write(t("cli.written", prepared.language, path=output) + "\n")
     raise typer.Exit(2 if run.unreadable else 0)
 
@@ -365,6 +399,17 @@ def explain(
     typer.echo(f"{rule.id} {rule.title} — {rule.title_en} ({rule.severity.value})\n\n{rule.doc()}")
 
 
+def _argv_lang() -> str:
+    """The language asked for on the command line, for the messages that come before typer's."""
+    arguments = sys.argv[1:]
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments) and arguments[index + 1] in ("zh", "en"):
+            return arguments[index + 1]
+        if argument in ("--lang=zh", "--lang=en"):
+            return argument.split("=", 1)[1]
+    return default_lang()
+
+
 def run() -> None:
     """Console-script entry point: never a traceback, whatever happens."""
     # A check allocates many short-lived objects and no reference cycles worth collecting often:
@@ -373,13 +418,16 @@ def run() -> None:
     gc.set_threshold(200_000, 50, 100)
     try:
         app()
-    except SystemExit:
+    except SystemExit as stop:
+        if stop.code == 130:  # click's answer to Ctrl-C; ours is 2, with a word
+            sys.stderr.write(f"finrecon: {t('cli.interrupted', _argv_lang())}\n")
+            raise SystemExit(2) from None
         raise
     except KeyboardInterrupt:
-        sys.stderr.write(f"finrecon: {t('cli.interrupted', default_lang())}\n")
+        sys.stderr.write(f"finrecon: {t('cli.interrupted', _argv_lang())}\n")
         raise SystemExit(2) from None
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("FINRECON_DEBUG"):
             raise
-        sys.stderr.write(f"finrecon: {t('cli.internal', default_lang(), error=f'{type(error).__name__}: {error}')}\n")
+        sys.stderr.write(f"finrecon: {t('cli.internal', _argv_lang(), error=f'{type(error).__name__}: {error}')}\n")
         raise SystemExit(2) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from pathlib import Path
 
 from .i18n import Msg
@@ -19,27 +20,83 @@ def _walk(directory: Path) -> list[Path]:
     return found
 
 
-def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg]]]:
-    """The report files the arguments name, in a stable order, and the arguments that name none.
+_WILD = frozenset("*?[")
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A glob with ``**`` (any number of folders), ``*``, ``?`` and ``[…]`` as a regex over paths."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 1 :]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i + 1 : end]
+            out.append("[" + ("^" + re.escape(body[1:]) if body.startswith("!") else re.escape(body)) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Files matching ``pattern``; ``**`` walks folders without following links (no loops)."""
+    if "**" not in pattern:
+        return sorted(Path(match) for match in glob.glob(pattern) if Path(match).is_file())
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if _WILD & set(part)), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    regex = _pattern_regex("/".join(parts[fixed:]))
+    found = []
+    for root, dirs, files in os.walk(base, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            relative = (Path(root) / name).relative_to(base).as_posix()
+            if regex.fullmatch(relative):
+                found.append(Path(root) / name)
+    return sorted(found)
+
+
+def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int]]]:
+    """The report files the arguments name, in order and each once, and the arguments that name
+    none — each with the number of files before it, so that output keeps the arguments' order.
 
     A directory stands for every *.yaml / *.yml below it (hidden folders skipped, links not
     followed); an argument with * ? [ that is not itself a file is a glob (``**`` recurses).
     """
     files: list[Path] = []
-    problems: list[tuple[str, Msg]] = []
+    seen: set[Path] = set()
+    problems: list[tuple[str, Msg, int]] = []
+
+    def add(found: list[Path]) -> None:
+        for item in found:
+            if item not in seen:
+                seen.add(item)
+                files.append(item)
+
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             below = _walk(path)
             if not below:
-                problems.append((argument, Msg("discover.empty_dir")))
-            files.extend(below)
+                problems.append((argument, Msg("discover.empty_dir"), len(files)))
+            add(below)
         elif not path.exists() and any(char in argument for char in "*?["):
-            matches = sorted(Path(match) for match in glob.glob(argument, recursive=True) if Path(match).is_file())
+            matches = _glob(argument)
             if not matches:
-                problems.append((argument, Msg("discover.no_match")))
-            files.extend(matches)
+                problems.append((argument, Msg("discover.no_match"), len(files)))
+            add(matches)
         else:
-            files.append(path)
-    unique = list(dict.fromkeys(files))
-    return unique, problems
+            add([path])
+    return files, problems

@@ -17,6 +17,23 @@ from .model import Report
 from .rules import all_rules
 from .rules.base import Options
 from .rules.waivers import WaiverRule
+from .waivers import Waiver
+
+
+def _waiver_for(loaded: LoadedReport, finding: Finding, line: int) -> Waiver | None:
+    """The waiver that accepts ``finding``: on its own line, or on the key line of the figure or
+    attribute it is about (``total:  # finrecon: ignore[FR201] …`` above a block mapping)."""
+    lines = [line]
+    for depth in (len(finding.loc), len(finding.loc) - 1):
+        if depth > 0:
+            key = loaded.source.keys.get(finding.loc[:depth])
+            if key:
+                lines.append(key[0])
+    for candidate in lines:
+        waiver = loaded.waivers.get(candidate)
+        if waiver and waiver.reason and waiver.covers(finding.rule):
+            return waiver
+    return None
 
 
 def selected(select: list[str] | None = None, ignore: list[str] | None = None) -> list[str]:
@@ -77,23 +94,23 @@ def _check(
     rules = [rule for rule in all_rules() if rule_ids is None or rule.id in rule_ids]
     meta = loaded.report.meta
     findings: list[Finding] = []
+    used: set[int] = set()
     for rule in rules:
         if issubclass(rule, WaiverRule):
             continue
         for finding in rule(options).check(loaded.report):
             line, column = loaded.source.locate(finding.loc)
-            findings.append(replace(
+            waiver = _waiver_for(loaded, finding, line)
+            finding = replace(
                 finding, line=line, column=column, loc=(),  # located: the tree path is not needed any more
                 fingerprint=fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path)),
-            ))
-    used: set[int] = set()
-    for index, finding in enumerate(findings):
-        waiver = loaded.waivers.get(finding.line)
-        if waiver and waiver.reason and waiver.covers(finding.rule):
-            findings[index] = replace(finding, status=Status.WAIVED, note=waiver.reason)
-            used.add(waiver.line)
-        elif finding.fingerprint in baseline:
-            findings[index] = replace(finding, status=Status.BASELINED)
+            )
+            if waiver is not None:
+                finding = replace(finding, status=Status.WAIVED, note=waiver.reason)
+                used.add(waiver.line)
+            elif finding.fingerprint in baseline:
+                finding = replace(finding, status=Status.BASELINED)
+            findings.append(finding)
     ran = {rule.id for rule in rules}
     for rule in rules:
         if issubclass(rule, WaiverRule):

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .i18n import Msg
+from .i18n import Msg, t
 from .model import Report
 from .model.figure import LocalizedValueError
 from .waivers import Waiver, parse_waivers
@@ -154,6 +154,8 @@ def read_text(path: Path, limits: Limits) -> str:
         raise LoadError(Msg("load.missing")) from error
     except PermissionError as error:
         raise LoadError(Msg("load.permission")) from error
+    except ValueError as error:  # a NUL in the path
+        raise LoadError(Msg("load.os", reason=str(error))) from error
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise LoadError(Msg("load.loop")) from error
@@ -316,6 +318,17 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
 
 
 # ----------------------------------------------------------------------------------- tree → Report
+class _Choices(Msg):
+    """“'万元' 或 '元'” / “'万元' or '元'”: a list of choices joined in the message's language."""
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__("list.or")
+        self.choices = choices
+
+    def render(self, lang: str = "zh") -> str:
+        return t("list.or", lang).join(f"“{c}”" if lang == "zh" else f"'{c}'" for c in self.choices)
+
+
 def _describe(error: dict[str, Any]) -> Msg:
     kind, loc = error["type"], tuple(error["loc"])
     name = loc[-1] if loc else ""
@@ -334,17 +347,27 @@ def _describe(error: dict[str, Any]) -> Msg:
     }
     if kind in simple:
         return Msg(simple[kind])
+    context = error.get("ctx", {})
     if kind == "literal_error":
-        return Msg("load.literal", expected=error.get("ctx", {}).get("expected", ""))
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return Msg("load.range", detail=error["msg"])
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return Msg("load.literal", expected=_Choices(choices))
+    if kind == "greater_than_equal":
+        return Msg("load.min", limit=context.get("ge"))
+    if kind == "less_than_equal":
+        return Msg("load.max", limit=context.get("le"))
     cause = error.get("ctx", {}).get("error")
     if isinstance(cause, LocalizedValueError):
         return cause.text
     return Msg("load.yaml", problem=str(error.get("msg", kind)))
 
 
-def validate(tree: Any, source: SourceMap, file: str) -> Report:
+class NotAReport(LoadError):
+    """A YAML file with no top-level ``meta:``: some other YAML, skipped when asked to."""
+
+
+def validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False) -> Report:
+    if skip_non_reports and not (isinstance(tree, dict) and "meta" in tree):
+        raise NotAReport(Msg("load.not_report"), file=file)
     if not isinstance(tree, dict):
         raise LoadError(Msg("load.not_mapping"), *source.locate(()), file=file)
     try:
@@ -365,17 +388,17 @@ def validate(tree: Any, source: SourceMap, file: str) -> Report:
     return report
 
 
-def load_text(text: str, name: str = "<input>", limits: Limits = Limits()) -> LoadedReport:
+def load_text(text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
     """Parse and validate a report given as text."""
     try:
         tree, source = parse_tree(text, limits)
     except LoadError as error:
         error.file = name
         raise
-    return LoadedReport(name, validate(tree, source, name), source, parse_waivers(text))
+    return LoadedReport(name, validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
 
 
-def load_report(path: str | os.PathLike[str], limits: Limits = Limits()) -> LoadedReport:
+def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
     """Read, parse and validate one report file; raise ``LoadError`` for anything unusable."""
     name = str(path)
     try:
@@ -383,4 +406,4 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits()) -> Load
     except LoadError as error:
         error.file = name
         raise
-    return load_text(text, name, limits)
+    return load_text(text, name, limits, skip_non_reports)

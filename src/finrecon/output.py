@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 
@@ -34,18 +34,40 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def _open_options(binary: bool) -> dict[str, Any]:
+    return {} if binary else {"encoding": "utf-8", "newline": ""}
+
+
 @contextmanager
 def atomic_stream(path: Path, inputs: Iterable[Path] = (), binary: bool = False) -> Iterator[IO[Any]]:
-    """A stream whose content replaces ``path`` whole when the block ends, or not at all."""
+    """A stream whose content replaces ``path`` whole when the block ends, or not at all.
+
+    A symbolic link is followed: its target is replaced, the link stays.  A path that is not a
+    regular file (``/dev/stdout``, a pipe) is written straight to, since it cannot be replaced.
+    """
     if any(_same(path, source) for source in inputs):
         raise OutputError("cli.overwrite_input", path=path)
-    directory = path.parent if str(path.parent) else Path(".")
+    path = Path(os.path.realpath(path))
+    try:
+        existing = path.stat()
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise OutputError("cli.write_failed", path=path, reason="is a directory")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        try:
+            with open(path, "wb" if binary else "w", **_open_options(binary)) as stream:
+                yield stream
+        except OSError as error:
+            raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error
+        return
+    directory = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
         raise OutputError("cli.write_failed", path=path, reason=error.strerror or str(error)) from error
     try:
-        with os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as stream:
+        with os.fdopen(handle, "wb" if binary else "w", **_open_options(binary)) as stream:
             yield stream
             stream.flush()
             os.chmod(stream.fileno(), _mode_for(path))  # mkstemp makes 0600; an export is an ordinary file

@@ -17,6 +17,7 @@ class FileResult:
     year: int | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import check
-from .load import Limits, LoadError, load_report
+from .i18n import t
+from .load import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
 from .rules.base import Options
 
@@ -24,16 +25,25 @@ class Settings:
     options: Options = field(default_factory=Options)
     limits: Limits = field(default_factory=Limits)
     baseline: frozenset[str] = frozenset()
+    skip_non_reports: bool = False  # YAML without a top-level meta: is passed over (pre-commit)
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
     try:
-        loaded = load_report(path, settings.limits)
+        loaded = load_report(path, settings.limits, settings.skip_non_reports)
+    except NotAReport as error:
+        return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:
         return FileResult(str(path), error=error.render(settings.options.lang))
     meta = loaded.report.meta
     rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
-    return FileResult(str(path), meta.unit, meta.year, check(loaded, rule_ids, settings.options, settings.baseline))
+    try:
+        findings = check(loaded, rule_ids, settings.options, settings.baseline)
+    except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
+        if os.environ.get("FINRECON_DEBUG"):
+            raise
+        return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
+    return FileResult(str(path), meta.unit, meta.year, findings)
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:

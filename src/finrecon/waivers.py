@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WAIVER = re.compile(r"(?:^|\s)#\s*finrecon:\s*ignore\[([^\]]*)\]\s*(.*?)\s*$")
+_WAIVER = re.compile(r"(?:^|\s)#\s*finrecon:\s*ignore\[([^\]]*)\]")
 
 
 @dataclass(frozen=True)
@@ -32,5 +32,6 @@ def parse_waivers(text: str) -> dict[int, Waiver]:
         match = _WAIVER.search(line)
         if match:
             rules = tuple(part.strip().upper() for part in match.group(1).split(",") if part.strip())
-            waivers[number] = Waiver(number, match.start(1) + 1 - len("ignore["), rules, match.group(2))
+            reason = line[match.end() :].strip()  # no regex over the reason: a long line stays linear
+            waivers[number] = Waiver(number, match.start(1) + 1 - len("ignore["), rules, reason)
     return waivers

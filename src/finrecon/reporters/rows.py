@@ -34,11 +34,18 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
         "difference": finding.difference,
         "message": finding.message,
         "hint": finding.hint,
+        "level": finding.severity.value,  # not a column: the colour a spreadsheet gives the row
     }
 
 
 def rows(results: Iterable[FileResult], lang: str) -> Iterator[dict[str, object]]:
+    """One row per finding; an unreadable file is a row too, so that no file goes missing."""
     for result in results:
+        if result.error:
+            yield {
+                **dict.fromkeys(COLUMNS), "file": result.file, "severity": t("severity.error", lang),
+                "status": t("status.unreadable", lang), "message": result.error, "level": "error",
+            }
         for finding in result.findings:
             yield row(result, finding, lang)
 
@@ -55,11 +62,12 @@ def summary_line(tally: Tally, lang: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def printable(text: str) -> str:
-    """Text that XML (xlsx, JUnit) can hold: control characters shown as \\xNN."""
+    """Text safe for XML (xlsx, JUnit) and for a terminal (no escape sequences, no carriage
+    returns that overwrite a line): control characters shown as \\xNN, tab and newline kept."""
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
 
 

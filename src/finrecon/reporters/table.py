@@ -9,7 +9,7 @@ from rich.text import Text
 from ..findings import Severity
 from ..i18n import t
 from ..results import Run
-from .rows import summary_line
+from .rows import printable, summary_line
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -22,11 +22,11 @@ def _overview(run: Run, console: Console, lang: str) -> None:
         table.add_column(t(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
     for result in run.files:
         if result.error:
-            table.add_row(Text(result.file, style="bold red"), Text(result.error.split(": ", 1)[-1], style="bold red"), "", "", "", "")
+            table.add_row(Text(printable(result.file), style="bold red"), Text(printable(result.error.split(": ", 1)[-1]), style="bold red"), "", "", "", "")
             continue
         counts = result.counts()
         table.add_row(
-            Text(result.file), Text(result.unit or ""), str(result.year or ""),
+            Text(printable(result.file)), Text(printable(result.unit or "")), str(result.year or ""),
             Text(str(counts["error"]), style=STYLES[Severity.ERROR] if counts["error"] else ""),
             Text(str(counts["warning"]), style=STYLES[Severity.WARNING] if counts["warning"] else ""),
             str(counts["info"]),
@@ -40,7 +40,7 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
     for result in run.files:
         if result.error:
             continue
-        title = f"{result.file} — {result.unit or ''} {result.year or ''}".rstrip()
+        title = printable(f"{result.file} — {result.unit or ''} {result.year or ''}".rstrip())
         if not result.findings:
             console.print(Text("✓ " + t("clean", lang, file=title), style="green"))
             continue
@@ -53,11 +53,11 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
         table.add_column(t("column.message", lang), overflow="fold", ratio=4)
         for finding in result.findings:
             style = STYLES[finding.severity] if finding.counts else "dim"
-            message = finding.message + ("\n" + t("hint", lang, hint=finding.hint) if finding.hint else "")
+            message = printable(finding.message + ("\n" + t("hint", lang, hint=finding.hint) if finding.hint else ""))
             status = "" if finding.counts else "\n" + t(f"status.{finding.status.value}", lang)
             table.add_row(
                 Text(f"{finding.rule}\n{t(f'severity.{finding.severity.value}', lang)}{status}", style=style),
-                Text(f"{t('line', lang, line=finding.line)}\n{finding.path}"),
+                Text(f"{t('line', lang, line=finding.line)}\n{printable(finding.path)}"),
                 Text(_short(finding.reported)),
                 Text(_short(finding.expected)),
                 Text(_short(finding.difference)),
@@ -73,4 +73,5 @@ def _short(text: str | None, limit: int = 24) -> str:
     """Long texts (a whole claim) are cut in the table; the JSON export keeps them whole."""
     if not text:
         return ""
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

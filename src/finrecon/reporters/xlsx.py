@@ -35,13 +35,9 @@ def render(run: Run, lang: str = "zh") -> bytes:
     sheet.append(headers(lang))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    severities = []
-    for result in run.files:
-        for finding in result.findings:
-            severities.append(finding.severity.value)
-    for item, severity in zip(rows(run.files, lang), severities):
+    for item in rows(run.files, lang):
         sheet.append([_cell(column, item[column]) for column in COLUMNS])
-        fill = PatternFill("solid", fgColor=FILLS[severity])
+        fill = PatternFill("solid", fgColor=FILLS[str(item["level"])])
         for cell in sheet[sheet.max_row]:
             cell.fill = fill
     sheet.freeze_panes = "A2"
@@ -52,13 +48,13 @@ def render(run: Run, lang: str = "zh") -> bytes:
     summary = book.create_sheet("summary" if lang == "en" else "汇总")
     summary.append([t("column.file", lang), t("column.unit", lang), t("column.year", lang),
                     t("severity.error", lang), t("severity.warning", lang), t("severity.info", lang),
-                    t("status.waived", lang), t("status.baselined", lang)])
+                    t("status.waived", lang), t("status.baselined", lang), t("status.unreadable", lang)])
     for cell in summary[1]:
         cell.font = Font(bold=True)
     for result in run.files:
         counts = result.counts()
         summary.append([spreadsheet_safe(result.file), spreadsheet_safe(result.unit), result.year, counts["error"], counts["warning"],
-                        counts["info"], counts["waived"], counts["baselined"]])
+                        counts["info"], counts["waived"], counts["baselined"], spreadsheet_safe(result.error)])
     summary.append([])
     summary.append([summary_line(run.tally, lang)])
     summary.column_dimensions["A"].width = 40

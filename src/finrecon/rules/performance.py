@@ -122,7 +122,7 @@ class CostIndicatorsSum(EquationRule):
                 yield Equation((Stated(total, f"performance.projects[{p}].{field}", (*base, field), f"{project.name}{label}"),), parts)
 
 
-_LISTED = 10  # missed indicators named in one finding; `related` has them all
+_LISTED = 10  # missed indicators named (and related) in one finding: a claim's finding stays small
 
 # A claim that everything was achieved; the categories it names, if any, limit it.
 _CLAIM = re.compile(r"均达标|全部达标|均已达标|均已完成|全部完成|无偏离绩效目标|未发现问题|圆满完成")
@@ -189,6 +189,6 @@ class ClaimContradicted(Rule):
         yield self.finding(
             loc, path,
             self.say(self.id, claim=match.group(0), count=len(against), missed=listed),
-            related=tuple(indicator_path for _, _, indicator_path in against),
+            related=tuple(indicator_path for _, _, indicator_path in against[:_LISTED]),
             reported=claim, expected=listed,
         )

@@ -230,7 +230,7 @@ class ThreePublicDetail(Rule):
                 missing = [count if self.lang == "en" else fields[count].title for count in counts if getattr(expenses, count) is None]
                 if _spent(getattr(expenses, name)) and missing:
                     figure = f"{path}.{name}" if self.lang == "en" else fields[name].title
-                    yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing="、".join(missing)))
+                    yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing=self.say("list.and").join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
                 yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
 
@@ -281,8 +281,9 @@ class MissingReason(Rule):
                 yield self.finding(figure.loc, figure.path, message)
 
 
-# XX between letters or digits is part of a word or an address (…/xxgk/…), not a placeholder.
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:XX+|xx+)(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○")
+# A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
+# full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])XX+(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○")
 
 
 @register

@@ -99,7 +99,7 @@ class RowTotal(EquationRule):
 
     def params(self, equation: Equation) -> dict[str, object]:
         columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
-        return {**super().params(equation), "columns": "、".join(columns)}
+        return {**super().params(equation), "columns": self.say("list.and").join(columns)}
 
 
 @register

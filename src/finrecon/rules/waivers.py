@@ -54,7 +54,7 @@ class UnusedWaiver(WaiverRule):
     """A waiver that waives nothing should go.
 
     What it checks: a waiver with its reason whose line has no finding of the rules it names
-    (only when those rules ran).
+    (only when those rules ran), or that names no rule at all (a typo: ``ignore[FR999]``).
 
     Why: a stale waiver would silently accept the next, different error on that line.
 
@@ -68,7 +68,10 @@ class UnusedWaiver(WaiverRule):
     severity = Severity.INFO
 
     def review(self, waivers: Iterable[Waiver], used: set[int], ran: set[str]) -> Iterator[Finding]:
+        from . import REGISTRY
+
         for waiver in waivers:
             named_ran = any(rule_id.startswith(prefix) for prefix in waiver.rules for rule_id in ran)
-            if waiver.reason and waiver.line not in used and named_ran:
+            names_no_rule = not any(rule_id.startswith(prefix) for prefix in waiver.rules for rule_id in REGISTRY)
+            if waiver.reason and waiver.line not in used and (named_ran or names_no_rule):
                 yield self.at(waiver, self.say(self.id, rules=",".join(waiver.rules)))
