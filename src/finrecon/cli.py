@@ -415,7 +415,7 @@ def run() -> None:
     # A check allocates many short-lived objects and no reference cycles worth collecting often:
     # fewer collections make a batch about a tenth faster.  Forked workers inherit this.
     gc.freeze()
-    gc.set_threshold(200_000, 50, 100)
+    gc.set_threshold(50_000, 20, 20)
     try:
         app()
     except SystemExit as stop:
