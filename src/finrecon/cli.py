@@ -197,11 +197,13 @@ def _encode_streams(machine: bool) -> None:
     """A machine format on stdout is UTF-8 whatever the locale; text for people never crashes on
     a character the terminal cannot show."""
     for stream, encoding in ((sys.stdout, "utf-8" if machine else None), (sys.stderr, None)):
-        if hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding=encoding, errors="backslashreplace") if encoding else stream.reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change any more
-                pass
+        if not hasattr(stream, "reconfigure"):
+            continue
+        options = {"errors": "backslashreplace", **({"encoding": encoding} if encoding else {})}
+        try:
+            stream.reconfigure(**options)
+        except (ValueError, OSError):  # pragma: no cover - a stream that cannot change any more
+            pass
 
 
 def _report_error(result):  # noqa: ANN001, ANN202

@@ -7,7 +7,7 @@ holds one report per worker plus the findings, however many files there are.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,26 +55,21 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def check_all(paths: list[Path], settings: Settings, jobs: int = 1, progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Results in the order of ``paths``, whatever ``jobs`` is."""
+def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+    """Results in the order of ``paths``, whatever ``jobs`` is, each as soon as it is ready."""
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
         for path in paths:
-            result = check_file(path, settings)
-            if progress:
-                progress(1)
-            yield result
+            yield check_file(path, settings)
         return
     size = max(1, min(64, len(paths) // (jobs * 8) or 1))
     batches = [(paths[start : start + size], settings) for start in range(0, len(paths), size)]
     try:
         pool = ProcessPoolExecutor(max_workers=jobs)
     except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): go on alone
-        yield from check_all(paths, settings, 1, progress)
+        yield from check_all(paths, settings, 1)
         return
     with pool:
         # map() returns results in the order of the batches: the output never depends on --jobs.
         for results in pool.map(_check_many, batches):
-            if progress:
-                progress(len(results))
             yield from results
