@@ -59,10 +59,6 @@ class Interval:
     def __sub__(self, other: Interval) -> Interval:
         return Interval(_EXACT.subtract(self.lo, other.hi), _EXACT.subtract(self.hi, other.lo))
 
-    def scaled(self, factor: Decimal) -> Interval:
-        a, b = _EXACT.multiply(self.lo, factor), _EXACT.multiply(self.hi, factor)
-        return Interval(min(a, b), max(a, b))
-
     def contains_zero(self) -> bool:
         return self.lo <= 0 <= self.hi
 

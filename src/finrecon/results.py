@@ -63,12 +63,6 @@ class Run:
             tally.add(result)
         return tally
 
-    def counts(self) -> dict[str, int]:
-        return self.tally.counts
-
     @property
     def unreadable(self) -> int:
         return self.tally.unreadable
-
-    def worst(self) -> int:
-        return self.tally.worst

@@ -11,6 +11,7 @@ from ..interval import decimals_of
 from ..model import Figure, Report
 from ..model.bind import field_title, path_text
 from .base import Rule, fmt, register
+from .identities import model_at
 
 _AMOUNT_ATTRIBUTES = ("value", "prior", "change", "budget")
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
@@ -152,15 +153,6 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _present(report: Report, path: str) -> bool:
-    node: object = report
-    for part in path.split("."):
-        node = getattr(node, part, None)
-        if node is None:
-            return False
-    return True
-
-
 @register
 class RequiredSections(Rule):
     """A report must carry every section and table its template requires.
@@ -184,7 +176,7 @@ class RequiredSections(Rule):
         templates = {**TEMPLATES, **self.options.templates}
         required = templates.get((report.meta.template or "").lower(), ())
         for path in required:
-            if not _present(report, path):
+            if model_at(report, path) is None:
                 yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
 
 
