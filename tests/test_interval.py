@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from finrecon.interval import (
     Interval,
     decimals_of,
+    half_unit,
     percent_change,
     percent_change_from_amount,
     percent_ratio,
@@ -102,3 +103,12 @@ def test_a_share_off_by_more_than_rounding_is_caught(part: Decimal, factor: int)
 def test_a_figure_moved_to_another_unit_keeps_its_printed_precision() -> None:
     assert Interval.printed(Decimal("6000").scaleb(-4)) == Interval(Decimal("0.59995"), Decimal("0.60005"))
     assert Interval.printed(Decimal("1.50").scaleb(4)) == Interval(Decimal("14950"), Decimal("15050"))
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+def test_half_unit_is_half_of_the_last_printed_digit(value: Decimal) -> None:
+    # half_unit reads the exponent off the text; it must agree with the Decimal's own exponent,
+    # whatever notation (12.34, 0E-7, 1.50E+4, -0) the value prints in.
+    exponent = value.as_tuple().exponent
+    assert half_unit(value) == Decimal(5).scaleb(exponent - 1)
+    assert half_unit(value).as_tuple().exponent == exponent - 1

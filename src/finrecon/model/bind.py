@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .figure import Figure
+from .figure import Figure, Stated
 from .narrative import ClassFigure
 from .report import Report
 from .tables import ClassAmount, EconomicRow
@@ -42,21 +42,53 @@ def _join(path: str, name: str | int) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _bind(
-    model: BaseModel, loc: Loc, path: str, prefix: str,
-    index: dict[str, Figure], rows: list[BaseModel], texts: list[tuple[Loc, str]],
-) -> None:
+class _Bound:
+    """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
+
+    __slots__ = ("figures", "numbers", "stating", "rows", "texts")
+
+    def __init__(self) -> None:
+        self.figures: dict[str, Figure] = {}
+        self.numbers: dict[str, Stated] = {}
+        self.stating: list[Figure] = []
+        self.rows: list[BaseModel] = []
+        self.texts: list[tuple[Loc, str]] = []
+
+    def add(self, figure: Figure, path: str, loc: Loc, label: str, share_base: str | None) -> None:
+        self.figures[path] = figure
+        self.numbers[path] = figure.bind(path, loc, label, share_base)
+        extras = figure.__pydantic_fields_set__
+        if len(extras) > 1 or "value" not in extras:  # more than a bare number
+            self.stating.append(figure)
+            label = figure.label
+            for name in _FIGURE_NUMBERS:
+                number = figure.__dict__[name]
+                if number is not None:
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", (*loc, name), f"{label}{_FIELD_TITLES[name]}")
+            for name in _FIGURE_TEXTS:
+                text = figure.__dict__.get(name)
+                if text:
+                    self.texts.append(((*loc, name), text))
+
+
+# The numbers a figure may state besides its value, and the texts that go with it.
+_FIGURE_NUMBERS = ("share_pct", "prior", "change", "change_pct", "budget", "completion_pct")
+_FIGURE_TEXTS = ("reason", "name", "wording")
+_FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
+
+
+def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> None:
     kind = type(model)
     share_base = kind.SHARE_BASE
     if kind.ROW_PARTS:
-        rows.append(model)
+        bound.rows.append(model)
     fields = kind.model_fields
     for name, value in model.__dict__.items():  # the field values, in order (``_bound`` is not one)
         if value is None or name not in fields:
             continue
         child = (*loc, name)
         if isinstance(value, str):
-            texts.append((child, value))
+            bound.texts.append((child, value))
         elif isinstance(value, Figure):
             title = fields[name].title or name
             if isinstance(value, ClassFigure):
@@ -70,45 +102,29 @@ def _bind(
                 base = _join(path, share_base)
             elif name == "total" and kind.TOTAL_SHARE_BASE:
                 base = kind.TOTAL_SHARE_BASE
-            figure_path = _join(path, name)
-            value.bind(figure_path, child, title, base)
-            index[figure_path] = value
-            _figure_texts(value, child, texts)
+            bound.add(value, _join(path, name), child, title, base)
         elif isinstance(value, BaseModel):
-            _bind(value, child, _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), index, rows, texts)
+            _bind(value, child, _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), bound)
         elif isinstance(value, list):
             list_path = _join(path, name)
             for position, item in enumerate(value):
                 item_loc = (*child, position)
                 if isinstance(item, str):
-                    texts.append((item_loc, item))
+                    bound.texts.append((item_loc, item))
                 elif isinstance(item, Figure):
-                    item_path = _join(list_path, position)
-                    item.bind(item_path, item_loc, item.__dict__.get("name") or "", _join(path, share_base) if share_base else None)
-                    index[item_path] = item
-                    _figure_texts(item, item_loc, texts)
+                    base = _join(path, share_base) if share_base else None
+                    bound.add(item, _join(list_path, position), item_loc, item.__dict__.get("name") or "", base)
                 elif isinstance(item, BaseModel):
-                    _bind(item, item_loc, _join(list_path, position), _row_prefix(item), index, rows, texts)
-
-
-_FIGURE_TEXTS = ("reason", "name", "wording")
-
-
-def _figure_texts(figure: Figure, loc: Loc, texts: list[tuple[Loc, str]]) -> None:
-    for name in _FIGURE_TEXTS:
-        text = figure.__dict__.get(name)
-        if text:
-            texts.append(((*loc, name), text))
+                    _bind(item, item_loc, _join(list_path, position), _row_prefix(item), bound)
 
 
 def bind_report(report: Report) -> None:
-    index: dict[str, Figure] = {}
-    rows: list[BaseModel] = []
-    texts: list[tuple[Loc, str]] = []
-    _bind(report, (), "", "", index, rows, texts)
-    report.__dict__["_figures"] = index  # plain attributes: read on every rule's hot path
-    report.__dict__["_rows"] = rows
-    report.__dict__["_texts"] = texts
+    bound = _Bound()
+    _bind(report, (), "", "", bound)
+    # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
+    report.__dict__.update(
+        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts
+    )
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:

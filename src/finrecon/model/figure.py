@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, ClassVar
 
 from ..i18n import Msg
+from ..interval import Interval, half_unit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 _NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")
@@ -101,17 +102,30 @@ class Strict(BaseModel):
     ROW_PARTS: ClassVar[tuple[str, ...]] = ()
 
 
-class Binding:
-    """Where a figure stands (path, tree location), what it is called, what its share is of."""
+class Stated:
+    """A number the report prints, where it stands, what it is called, and how far rounding may
+    have moved it: ``half`` is half of its last printed digit (0.005 for 12.34).
 
-    __slots__ = ("path", "loc", "label", "share_base", "stated")
+    ``path`` is its report path (``tables.general_budget.rows[3].total``, ``….total.budget`` for an
+    attribute), ``loc`` the same as a tree path for the source map, ``label`` its name in the
+    report's own words.  Made once per number when the report is bound: rules read thousands.
+    """
 
-    def __init__(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None) -> None:
-        self.path, self.loc, self.label, self.share_base = path, loc, label, share_base
-        self.stated: object = None  # the rules' view of the figure, made once (rules/stated.py)
+    __slots__ = ("value", "path", "loc", "label", "half")
+
+    def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...], label: str) -> None:
+        self.value, self.path, self.loc, self.label = value, path, loc, label
+        self.half = half_unit(value)
+
+    def __repr__(self) -> str:
+        return f"Stated({self.value!r}, {self.path!r})"
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(self.value - self.half, self.value + self.half)
 
 
-_UNBOUND = Binding("", (), "", None)
+_UNBOUND = Stated(Decimal(0), "", (), "")
 
 
 class Figure(Strict):
@@ -147,11 +161,16 @@ class Figure(Strict):
         schema = handler(core_schema)
         return {"anyOf": [*_NUMBER_SCHEMA["anyOf"], schema]}
 
-    def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> None:
-        self.__dict__["_bound"] = Binding(path, loc, label or path, share_base)
+    def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> Stated:
+        """Say where the figure stands, what it is called and what its share is of; its value as stated."""
+        bound = Stated(self.value, path, loc, label or path)
+        self.__dict__["_bound"] = bound
+        self.__dict__["_share_base"] = share_base
+        return bound
 
     @property
-    def bound(self) -> Binding:
+    def bound(self) -> Stated:
+        """The figure's value as stated, once the report is bound."""
         return self.__dict__.get("_bound", _UNBOUND)
 
     @property
@@ -168,4 +187,4 @@ class Figure(Strict):
 
     @property
     def share_base(self) -> str | None:
-        return self.share_of or self.bound.share_base
+        return self.share_of or self.__dict__.get("_share_base")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .figure import Figure, Strict
+from .figure import Figure, Stated, Strict
 
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
@@ -35,19 +35,31 @@ class Report(Strict):
     performance: Performance | None = Field(None, title="预算绩效")
     other: OtherMatters | None = Field(None, title="其他重要事项")
 
-    # ``bind_report`` stores ``_figures`` (path → figure) and ``_rows`` in the instance ``__dict__``.
+    # ``bind_report`` stores what it collects in the instance ``__dict__`` (see the properties).
 
     @property
     def index(self) -> dict[str, Figure]:
+        """Every figure by its path (as ``Figure.path`` spells it), once the report is bound."""
         return self.__dict__.get("_figures", {})
 
     def figure(self, path: str) -> Figure | None:
-        """The figure at ``path`` (as ``Figure.path`` spells it), once the report is bound."""
+        """The figure at ``path``, once the report is bound."""
         return self.index.get(path)
 
     @property
     def figures(self) -> list[Figure]:
         return list(self.index.values())
+
+    @property
+    def numbers(self) -> dict[str, Stated]:
+        """Every number the report prints by its path: each figure's value (``….total``) and what
+        it states besides (``….total.budget``, ``….total.share_pct``)."""
+        return self.__dict__.get("_numbers", {})
+
+    @property
+    def stating(self) -> list[Figure]:
+        """The figures that state more than their value (a share, a change, a budget, a reason …)."""
+        return self.__dict__.get("_stating", [])
 
     @property
     def texts(self) -> list[tuple[tuple[str | int, ...], str]]:

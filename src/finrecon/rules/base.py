@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, ClassVar, Iterable, Iterator
+from typing import Callable, ClassVar, Iterable, Iterator, NamedTuple
 
 from ..catalog import Catalog
 from ..findings import Finding, Severity
@@ -80,12 +80,30 @@ class Rule:
 
 
 # ------------------------------------------------------------------------------ equations
-@dataclass(frozen=True, slots=True)
-class Equation:
+class Equation(NamedTuple):
     """Stated figures on the left must equal, within rounding, the sum of those on the right."""
 
     left: tuple[Stated, ...]
     right: tuple[Stated, ...]
+
+
+def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
+    """The two sums when they differ by more than rounding allows; ``None`` when they agree.
+
+    Closed intervals around each side's sum meet when the sums differ by no more than the
+    half-units of every printed figure together: the interval test, without the intervals.
+    """
+    reported = expected = slack = _ZERO
+    for item in equation.left:
+        reported += item.value
+        slack += item.half
+    for item in equation.right:
+        expected += item.value
+        slack += item.half
+    return (reported, expected) if abs(reported - expected) > slack else None
+
+
+_ZERO = Decimal(0)
 
 
 def joined(rule: Rule, items: Iterable[Stated], limit: int = 4) -> str:
@@ -132,19 +150,14 @@ class EquationRule(Rule):
         return self.say(self.id, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
     def check(self, report: Report) -> Iterator[Finding]:
-        seen: set[tuple[str, ...]] = set()
+        reported_once: set[Equation] = set()  # two identities may give the same equation
         for equation in self.equations(report):
-            key = tuple(s.path for s in equation.left) + ("=",) + tuple(s.path for s in equation.right)
-            if key in seen:
+            sums = imbalance(equation)
+            if sums is None or equation in reported_once:
                 continue
-            seen.add(key)
-            # Closed intervals around each side's sum meet when the sums differ by no more than the
-            # half-units of every printed figure together: the interval test, without the intervals.
-            reported = sum((s.value for s in equation.left), Decimal(0))
-            expected = sum((s.value for s in equation.right), Decimal(0))
+            reported_once.add(equation)
+            reported, expected = sums
             difference = reported - expected
-            if abs(difference) <= sum(s.half for s in (*equation.left, *equation.right)):
-                continue
             anchor = equation.left[0]
             yield self.finding(
                 anchor.loc,

@@ -28,10 +28,10 @@ class BudgetCompletion(Rule):
     title_en = "a budget completion rate does not match"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             if figure.budget is None or figure.completion_pct is None:
                 continue
-            budget = Stated(figure.budget, f"{figure.path}.budget", (*figure.loc, "budget"), f"{figure.label}预算数")
+            budget = report.numbers[f"{figure.path}.budget"]
             yield from _rate(
                 self, of_figure(figure), budget, figure.completion_pct, (*figure.loc, "completion_pct"),
                 f"{figure.path}.completion_pct", self.name(figure),

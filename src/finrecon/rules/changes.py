@@ -29,7 +29,7 @@ class ChangeAmount(Rule):
     title_en = "a change does not match the two years"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             if figure.prior is None or figure.change is None:
                 continue
             computed = Interval.printed(figure.value) - Interval.printed(figure.prior)
@@ -68,7 +68,7 @@ class ChangePercent(Rule):
     title_en = "a change % does not match its computation"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             if figure.change_pct is None:
                 continue
             current = Interval.printed(figure.value)

@@ -8,7 +8,6 @@ at least one part are stated (a blank cell counts as zero), an equality when bot
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -16,7 +15,7 @@ from pydantic import BaseModel
 
 from ..model import Report
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
-from .base import Equation, Stated, of_figure, stated
+from .base import Equation, Stated
 
 
 # --------------------------------------------------------------------------- kinds of identity
@@ -189,25 +188,15 @@ RELATED: tuple[Same, ...] = (
 
 
 # =========================================================================== the resolver
-def _pattern(path: str) -> re.Pattern[str]:
-    return re.compile(re.escape(path).replace(r"\[\*\]", r"\[\d+\]"))
-
-
 def resolve(report: Report, path: str) -> list[Stated]:
-    """Every stated number matching ``path`` (a ``[*]`` matches each item of a list)."""
+    """Every stated number matching ``path`` (one ``[*]`` stands for each item of a list)."""
+    numbers = report.numbers
     if "[*]" not in path:
-        found = stated(report, path)
-        return [found] if found else []
-    pattern = _pattern(path)
-    head, _, attribute = path.rpartition(".")
-    head_pattern = _pattern(head)
-    results = []
-    for figure_path in report.index:
-        if pattern.fullmatch(figure_path):
-            results.append(stated(report, figure_path))
-        elif head_pattern.fullmatch(figure_path):
-            results.append(stated(report, f"{figure_path}.{attribute}"))
-    return [item for item in results if item is not None]
+        found = numbers.get(path)
+        return [found] if found is not None else []
+    head, _, tail = path.partition("[*]")
+    items = model_at(report, head) or []
+    return [found for index in range(len(items)) if (found := numbers.get(f"{head}[{index}]{tail}")) is not None]
 
 
 def model_at(report: Report, path: str) -> Any:
@@ -222,7 +211,7 @@ def model_at(report: Report, path: str) -> Any:
 
 def _cell(row: Any, column: str | None) -> Stated | None:
     figure = row if column is None else getattr(row, column)
-    return of_figure(figure) if figure is not None else None
+    return figure.bound if figure is not None else None
 
 
 def _nearest_ancestor(code: str, known: dict[str, int]) -> int | None:
@@ -255,24 +244,26 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> Iterator[Equation]:
     if not parents and not children:
         return
     under, top = _tree(parents, children)
+    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under.items()]
     total_row = model_at(report, spec.total) if spec.total else None
+    if total_row is not None:
+        groups.append((total_row, [children[i] for i in top]))
     for column in spec.columns or (None,):
-        for parent_index, child_indices in under.items():
-            yield from _equation(_cell(parents[parent_index], column), [_cell(children[i], column) for i in child_indices])
-        if total_row is not None:
-            yield from _equation(_cell(total_row, column), [_cell(children[i], column) for i in top])
+        for parent, rows in groups:
+            yield from _equation(_cell(parent, column), [_cell(row, column) for row in rows])
 
 
 def _equation(left: Stated | None, right: list[Stated | None]) -> Iterator[Equation]:
-    parts = tuple(item for item in right if item is not None)
-    if left is not None and parts:
-        yield Equation((left,), parts)
+    if left is not None:
+        parts = tuple(item for item in right if item is not None)
+        if parts:
+            yield Equation((left,), parts)
 
 
 def sum_equations(report: Report, spec: Sum) -> Iterator[Equation]:
-    total = stated(report, spec.total)
-    parts = [item for path in spec.parts for item in resolve(report, path)]
-    yield from _equation(total, parts)
+    total = report.numbers.get(spec.total)
+    if total is not None:
+        yield from _equation(total, [item for path in spec.parts for item in resolve(report, path)])
 
 
 def same_equations(report: Report, spec: Same | Match) -> Iterator[Equation]:

@@ -34,7 +34,7 @@ class ShareOfTotal(Rule):
     title_en = "a share does not match its computation"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             if figure.share_pct is None or figure.share_base is None:
                 continue
             base = report.figure(figure.share_base)

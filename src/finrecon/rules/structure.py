@@ -7,14 +7,14 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..interval import decimals_of
+from ..interval import decimals_of, half_unit
 from ..model import Figure, Report
 from ..model.bind import field_title, path_text
 from .base import Rule, fmt, register
 from .identities import model_at
 
-_AMOUNT_ATTRIBUTES = ("value", "prior", "change", "budget")
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
+_SIGNED = ("change", "change_pct")  # the only numbers that may be negative
 
 
 @register
@@ -37,21 +37,21 @@ class PrintedPrecision(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        limits = {name: report.meta.amount_decimals for name in _AMOUNT_ATTRIBUTES}
-        limits.update({name: report.meta.percent_decimals for name in _PERCENT_ATTRIBUTES})
-        smallest_exponent = {name: -limit for name, limit in limits.items()}
-        for figure in report.figures:
-            numbers = figure.__dict__  # the field values; None where the report states nothing
-            for attribute, limit in limits.items():
-                value = numbers[attribute]
-                if value is not None and value.as_tuple().exponent < smallest_exponent[attribute]:
-                    path = figure.path if attribute == "value" else f"{figure.path}.{attribute}"
-                    yield self.finding(
-                        figure.loc if attribute == "value" else (*figure.loc, attribute),
-                        path,
-                        self.say(self.id, figure=self.name(figure), value=fmt(value), decimals=decimals_of(value), limit=limit),
-                        reported=fmt(value),
-                    )
+        meta = report.meta
+        # A number printed with more decimals than allowed has a smaller half-unit than the limit's.
+        smallest = {False: half_unit(Decimal(1).scaleb(-meta.amount_decimals)), True: half_unit(Decimal(1).scaleb(-meta.percent_decimals))}
+        for path, number in report.numbers.items():
+            is_percent = number.loc[-1] in _PERCENT_ATTRIBUTES
+            if number.half < smallest[is_percent]:
+                yield self.finding(
+                    number.loc,
+                    path,
+                    self.say(
+                        self.id, figure=self.name(number), value=fmt(number.value), decimals=decimals_of(number.value),
+                        limit=meta.percent_decimals if is_percent else meta.amount_decimals,
+                    ),
+                    reported=fmt(number.value),
+                )
 
 
 @register
@@ -74,7 +74,7 @@ class ZeroBasePercentage(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             share_base = report.figure(figure.share_base) if figure.share_base else None
             prior = figure.prior if figure.prior is not None else (
                 figure.value - figure.change if figure.change is not None else None
@@ -257,7 +257,7 @@ class MissingReason(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
+        for figure in report.stating:
             if not figure.path.startswith(("narrative.", "other.")) or figure.reason:
                 continue
             group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
@@ -309,8 +309,8 @@ class Placeholder(Rule):
 class NegativeAmount(Rule):
     """An amount that cannot be negative is printed negative.
 
-    What it checks: every figure's value, budget and prior-year value, and each project's budget
-    and execution.  Only a change (增减额, 增减率) may be negative.
+    What it checks: every figure's value, budget and prior-year value, every share and completion
+    rate, and each project's budget and execution.  Only a change (增减额, 增减率) may be negative.
 
     Why: a negative income, expenditure or budget is a sign slip — usually a decrease typed into
     the figure instead of into its change — or a carry-over written with the wrong sign.
@@ -323,13 +323,9 @@ class NegativeAmount(Rule):
     title_en = "a negative amount"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.figures:
-            for attribute in ("value", "budget", "prior"):
-                value = getattr(figure, attribute)
-                if value is not None and value < 0:
-                    path = figure.path if attribute == "value" else f"{figure.path}.{attribute}"
-                    loc = figure.loc if attribute == "value" else (*figure.loc, attribute)
-                    yield self.finding(loc, path, self.say(self.id, figure=self.name(figure), value=fmt(value)), reported=fmt(value))
+        for path, number in report.numbers.items():
+            if number.value < 0 and number.loc[-1] not in _SIGNED:
+                yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(number.value)), reported=fmt(number.value))
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
