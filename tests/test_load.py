@@ -25,8 +25,9 @@ def test_numbers_are_decimals_from_the_text_with_their_printed_precision() -> No
     tree, source = parse_tree("a: 39.20\nb: 2,940.05\nc: '7'\nd: NO\ne: 0.1\n")
     assert tree == {"a": Decimal("39.20"), "b": Decimal("2940.05"), "c": "7", "d": "NO", "e": Decimal("0.1")}
     assert str(tree["a"]) == "39.20"
-    assert source.values[("b",)] == (2, 4)
-    assert source.keys[("c",)] == (3, 1)
+    assert source.locate(("b",)) == (2, 4)
+    assert source.locate_key(("c",)) == (3, 1)
+    assert source.key_position(("c", "x")) is None  # a path that does not exist has no key
 
 
 def test_figure_positions_point_at_the_value() -> None:

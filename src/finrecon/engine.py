@@ -26,7 +26,7 @@ def _waiver_for(loaded: LoadedReport, finding: Finding, line: int) -> Waiver | N
     lines = [line]
     for depth in (len(finding.loc), len(finding.loc) - 1):
         if depth > 0:
-            key = loaded.source.keys.get(finding.loc[:depth])
+            key = loaded.source.key_position(finding.loc[:depth])
             if key:
                 lines.append(key[0])
     for candidate in lines:

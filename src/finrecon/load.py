@@ -24,7 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from pydantic import ValidationError
@@ -76,23 +76,53 @@ class LoadError(Exception):
         return self.render("zh")
 
 
-@dataclass
 class SourceMap:
-    """Line and column (1-based) of every value and every mapping key, by tree path."""
+    """Line and column (1-based) of every value and every mapping key of a parsed tree.
 
-    values: dict[TreePath, Position] = field(default_factory=dict)
-    keys: dict[TreePath, Position] = field(default_factory=dict)
+    Positions are kept beside each container (by its identity, while the tree is alive): for a
+    mapping, key → (key mark, value mark); for a sequence, the mark of each item.  A mark is
+    libyaml's own (0-based) and becomes a position only when asked for.  Looking one up walks
+    the tree along the path.
+    """
+
+    __slots__ = ("root", "root_mark", "entries")
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        self.root_mark: Any = None
+        self.entries: dict[int, dict[Any, tuple[Any, Any]] | list[Any]] = {}
+
+    def _walk(self, path: TreePath) -> Iterator[tuple[Any, Any]]:
+        """(value mark, key mark or None) of each step of ``path`` that exists."""
+        node = self.root
+        for part in path:
+            entries = self.entries.get(id(node))
+            if type(entries) is dict:
+                if type(part) is int or part not in entries:  # type: ignore[operator]
+                    return
+                key_mark, mark = entries[part]  # type: ignore[index]
+                yield mark, key_mark
+            elif type(entries) is list and type(part) is int and 0 <= part < len(entries):  # type: ignore[arg-type]
+                yield entries[part], None  # type: ignore[index]
+            else:
+                return
+            node = node[part]
 
     def locate(self, path: TreePath) -> Position:
-        """Position of ``path`` or of its nearest ancestor that has one."""
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), (1, 1))
+        """Position of the value at ``path``, or of its nearest ancestor that has one."""
+        found = self.root_mark
+        for found, _ in self._walk(path):  # noqa: B007 - the last step that exists
+            pass
+        return _position(found) if found is not None else (1, 1)
+
+    def key_position(self, path: TreePath) -> Position | None:
+        """Position of the mapping key that names the value at ``path``, if there is one."""
+        steps = list(self._walk(path))
+        key_mark = steps[-1][1] if path and len(steps) == len(path) else None
+        return _position(key_mark) if key_mark is not None else None
 
     def locate_key(self, path: TreePath) -> Position:
-        return self.keys.get(path) or self.locate(path)
+        return self.key_position(path) or self.locate(path)
 
 
 @dataclass
@@ -191,24 +221,31 @@ def _plain_scalar(text: str) -> Any:
 class _Frame:
     """An open mapping or sequence while its events come in."""
 
-    __slots__ = ("container", "path", "key", "anchor", "start_nodes")
+    __slots__ = ("container", "marks", "is_mapping", "key", "key_mark", "anchor", "start_nodes")
 
-    def __init__(self, container: Any, path: TreePath, anchor: str | None, start_nodes: int) -> None:
+    def __init__(self, container: Any, marks: Any, anchor: str | None, start_nodes: int) -> None:
         self.container = container
-        self.path = path
+        self.marks = marks  # the container's entry in the source map
+        self.is_mapping = type(container) is dict
         self.key: Any = _NO_KEY
+        self.key_mark: Any = None
         self.anchor = anchor
         self.start_nodes = start_nodes
 
-    def attach(self, value: Any) -> TreePath:
-        """Put ``value`` in this container (under the pending key, or at the end); its path."""
-        if type(self.container) is list:
+    def attach(self, value: Any, mark: Any) -> None:
+        """Put ``value`` in this container: under the pending key, or at the end."""
+        if self.is_mapping:
+            self.container[self.key] = value
+            self.marks[self.key] = (self.key_mark, mark)
+            self.key = _NO_KEY
+        else:
             self.container.append(value)
-            return (*self.path, len(self.container) - 1)
-        self.container[self.key] = value
-        path = (*self.path, self.key)
-        self.key = _NO_KEY
-        return path
+            self.marks.append(mark)
+
+
+def _position(mark: Any) -> Position:
+    """libyaml's 0-based mark as a 1-based (line, column)."""
+    return mark.line + 1, mark.column + 1
 
 
 def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
@@ -217,12 +254,11 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     The loop is written out by hand: it is the loader's hot path.
     """
     source = SourceMap()
-    values, keys = source.values, source.keys
+    entries = source.entries
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     nodes = 0
     documents = 0
-    root: Any = None
     max_nodes, max_depth = limits.max_nodes, limits.max_depth
     frame: _Frame | None = None  # the innermost open mapping or sequence
 
@@ -233,25 +269,23 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
                 mark = event.start_mark
-                position = (mark.line + 1, mark.column + 1)
-                in_mapping = frame is not None and frame.key is _NO_KEY and type(frame.container) is dict
+                is_key = frame is not None and frame.is_mapping and frame.key is _NO_KEY
                 if kind is yaml.AliasEvent:
-                    if in_mapping:
-                        raise LoadError(Msg("load.alias_key"), *position)
+                    if is_key:
+                        raise LoadError(Msg("load.alias_key"), *_position(mark))
                     if event.anchor not in anchors:
-                        raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *position)
+                        raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_position(mark))
                     value, size = anchors[event.anchor]
                 else:
                     if event.tag not in _STR_TAGS:
-                        raise LoadError(Msg("load.tag", tag=event.tag), *position)
-                    if in_mapping:  # a key
+                        raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
+                    if is_key:
                         key = event.value
                         if key in frame.container:  # type: ignore[union-attr]
-                            first = keys.get((*frame.path, key))  # type: ignore[union-attr]
-                            where = Msg("load.duplicate_first", line=first[0]) if first else ""
-                            raise LoadError(Msg("load.duplicate", key=key, first=where), *position)
+                            first = frame.marks[key][0].line + 1  # type: ignore[union-attr]
+                            raise LoadError(Msg("load.duplicate", key=key, first=Msg("load.duplicate_first", line=first)), *_position(mark))
                         frame.key = key  # type: ignore[union-attr]
-                        keys[(*frame.path, key)] = position  # type: ignore[union-attr]
+                        frame.key_mark = mark  # type: ignore[union-attr]
                         continue
                     plain = not event.style and event.tag is None  # libyaml: '' for plain style
                     value = _plain_scalar(event.value) if plain else event.value
@@ -260,32 +294,31 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                         anchors[event.anchor] = (value, 1)
                 nodes += size
                 if nodes > max_nodes:
-                    raise LoadError(Msg("load.nodes", limit=max_nodes), *position)
+                    raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
                 if frame is None:
-                    root, path = value, ()
+                    source.root, source.root_mark = value, mark
                 else:
-                    path = frame.attach(value)
-                values[path] = position
+                    frame.attach(value, mark)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = event.start_mark
-                position = (mark.line + 1, mark.column + 1)
-                if frame is not None and frame.key is _NO_KEY and type(frame.container) is dict:
-                    raise LoadError(Msg("load.complex_key"), *position)
+                if frame is not None and frame.is_mapping and frame.key is _NO_KEY:
+                    raise LoadError(Msg("load.complex_key"), *_position(mark))
                 allowed = _MAP_TAGS if kind is yaml.MappingStartEvent else _SEQ_TAGS
                 if event.tag not in allowed:
-                    raise LoadError(Msg("load.tag", tag=event.tag), *position)
+                    raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
                 if len(stack) >= max_depth:
-                    raise LoadError(Msg("load.depth", limit=max_depth), *position)
+                    raise LoadError(Msg("load.depth", limit=max_depth), *_position(mark))
                 nodes += 1
                 if nodes > max_nodes:
-                    raise LoadError(Msg("load.nodes", limit=max_nodes), *position)
+                    raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 if frame is None:
-                    root, path = container, ()
+                    source.root, source.root_mark = container, mark
                 else:
-                    path = frame.attach(container)
-                values[path] = position
-                frame = _Frame(container, path, event.anchor, nodes)
+                    frame.attach(container, mark)
+                marks: Any = {} if kind is yaml.MappingStartEvent else []
+                entries[id(container)] = marks
+                frame = _Frame(container, marks, event.anchor, nodes)
                 stack.append(frame)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 closed = stack.pop()
@@ -314,7 +347,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
         raise LoadError(Msg("load.yaml", problem=str(error).splitlines()[0])) from error
     finally:
         parser.dispose()
-    return root, source
+    return source.root, source
 
 
 # ----------------------------------------------------------------------------------- tree → Report
