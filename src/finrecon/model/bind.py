@@ -7,6 +7,7 @@ map, ``figure.label`` its name in the report's own words.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from typing import Any, Iterator
@@ -77,45 +78,62 @@ _FIGURE_TEXTS = ("reason", "name", "wording")
 _FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
 
 
+# What a field holds, read once per model class from its annotation.
+_FIGURE, _MODEL, _OTHER = "figure", "model", "other"
+
+
+@functools.cache
+def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
+    """Each field of ``kind``: its name, what it holds, its title, and whether it is a share."""
+    plan = []
+    for name, field in kind.model_fields.items():
+        inner, is_list = _inner(field.annotation)
+        holds = _OTHER
+        if not is_list and isinstance(inner, type) and issubclass(inner, Figure):
+            holds = _FIGURE
+        elif not is_list and isinstance(inner, type) and issubclass(inner, BaseModel):
+            holds = _MODEL
+        plan.append((name, holds, field.title or name, bool(kind.SHARE_BASE) and name != kind.SHARE_BASE))
+    return tuple(plan)
+
+
 def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> None:
     kind = type(model)
-    share_base = kind.SHARE_BASE
     if kind.ROW_PARTS:
         bound.rows.append(model)
-    fields = kind.model_fields
-    for name, value in model.__dict__.items():  # the field values, in order (``_bound`` is not one)
-        if value is None or name not in fields:
+    share_path = _join(path, kind.SHARE_BASE) if kind.SHARE_BASE else None
+    row_label = _row_prefix(model) if kind in _NAMED_ROWS else None
+    values = model.__dict__
+    for name, holds, title, is_share in _plan(kind):
+        value = values[name]
+        if value is None:
             continue
-        child = (*loc, name)
-        if isinstance(value, str):
-            bound.texts.append((child, value))
-        elif isinstance(value, Figure):
-            title = fields[name].title or name
-            if isinstance(value, ClassFigure):
-                title = value.name
-            elif isinstance(model, (ClassAmount, EconomicRow)):
-                title = _row_prefix(model)
-            elif prefix:
-                title = f"{prefix}·{title}"
-            base = None
-            if share_base and name != share_base:
-                base = _join(path, share_base)
-            elif name == "total" and kind.TOTAL_SHARE_BASE:
-                base = kind.TOTAL_SHARE_BASE
-            bound.add(value, _join(path, name), child, title, base)
-        elif isinstance(value, BaseModel):
-            _bind(value, child, _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+        if holds is _FIGURE:
+            if type(value) is ClassFigure:
+                label = value.name
+            elif row_label is not None:
+                label = row_label
+            else:
+                label = f"{prefix}·{title}" if prefix else title
+            base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
+            bound.add(value, _join(path, name), (*loc, name), label, base)
+        elif holds is _MODEL:
+            _bind(value, (*loc, name), _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+        elif isinstance(value, str):
+            bound.texts.append(((*loc, name), value))
         elif isinstance(value, list):
             list_path = _join(path, name)
             for position, item in enumerate(value):
-                item_loc = (*child, position)
+                item_loc = (*loc, name, position)
                 if isinstance(item, str):
                     bound.texts.append((item_loc, item))
                 elif isinstance(item, Figure):
-                    base = _join(path, share_base) if share_base else None
-                    bound.add(item, _join(list_path, position), item_loc, item.__dict__.get("name") or "", base)
+                    bound.add(item, _join(list_path, position), item_loc, item.__dict__.get("name") or "", share_path)
                 elif isinstance(item, BaseModel):
                     _bind(item, item_loc, _join(list_path, position), _row_prefix(item), bound)
+
+
+_NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the row (“行政运行（2010601）”)
 
 
 def bind_report(report: Report) -> None:
@@ -134,21 +152,28 @@ def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
 
 
 # ------------------------------------------------------------------ the classes behind a path
-def _unwrap(annotation: Any) -> Any:
-    """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
+def _inner(annotation: Any) -> tuple[Any, bool]:
+    """The type behind Optional[...] / Annotated[...] / list[...], and whether it is a list's."""
+    is_list = False
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
-                return annotation
+                return annotation, is_list
+            annotation = args[0]
         elif origin is list:
             annotation = typing.get_args(annotation)[0]
+            is_list = True
         else:
-            return annotation
+            return annotation, is_list
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
+    return _inner(annotation)[0]
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:
