@@ -123,11 +123,10 @@ class EquationRule(Rule):
 
     specs: ClassVar[tuple[object, ...]] = ()
 
-    def equations(self, report: Report) -> Iterator[Equation]:
+    def equations(self, report: Report) -> Iterable[Equation]:
         from .identities import equations
 
-        for spec in self.specs:
-            yield from equations(report, spec)
+        return [equation for spec in self.specs for equation in equations(report, spec)]
 
     def table(self, item: Stated) -> str:
         """The table or section a figure stands in: its title (zh) or its path (en)."""

@@ -209,9 +209,11 @@ def model_at(report: Report, path: str) -> Any:
     return node
 
 
-def _cell(row: Any, column: str | None) -> Stated | None:
-    figure = row if column is None else getattr(row, column)
-    return figure.bound if figure is not None else None
+def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
+    """The stated figures of ``column`` in ``rows`` (each row is a figure when ``column`` is None)."""
+    if column is None:
+        return tuple(row.bound for row in rows)
+    return tuple(figure.bound for row in rows if (figure := getattr(row, column)) is not None)
 
 
 def _nearest_ancestor(code: str, known: dict[str, int]) -> int | None:
@@ -238,68 +240,66 @@ def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]]
     return under, top
 
 
-def hierarchy_equations(report: Report, spec: Hierarchy) -> Iterator[Equation]:
+def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     parents = model_at(report, spec.rows) or []
     children = model_at(report, spec.children) or [] if spec.children else parents
     if not parents and not children:
-        return
+        return []
     under, top = _tree(parents, children)
     groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under.items()]
     total_row = model_at(report, spec.total) if spec.total else None
     if total_row is not None:
         groups.append((total_row, [children[i] for i in top]))
+    found = []
     for column in spec.columns or (None,):
         for parent, rows in groups:
-            yield from _equation(_cell(parent, column), [_cell(row, column) for row in rows])
+            found += _equation(_cells([parent], column), _cells(rows, column))
+    return found
 
 
-def _equation(left: Stated | None, right: list[Stated | None]) -> Iterator[Equation]:
-    if left is not None:
-        parts = tuple(item for item in right if item is not None)
-        if parts:
-            yield Equation((left,), parts)
+def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...] | list[Stated]) -> list[Equation]:
+    """The equation ``left`` = Σ ``right`` when both sides state something (a blank cell is zero)."""
+    return [Equation(tuple(left), tuple(right))] if left and right else []
 
 
-def sum_equations(report: Report, spec: Sum) -> Iterator[Equation]:
-    total = report.numbers.get(spec.total)
-    if total is not None:
-        yield from _equation(total, [item for path in spec.parts for item in resolve(report, path)])
+def sum_equations(report: Report, spec: Sum) -> list[Equation]:
+    return _equation(resolve(report, spec.total), [item for path in spec.parts for item in resolve(report, path)])
 
 
-def same_equations(report: Report, spec: Same | Match) -> Iterator[Equation]:
+def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
     if isinstance(spec, Same):
-        for left in resolve(report, spec.left):
-            # A blank cell is a zero: compare with the funds that are printed, if any is.
-            yield from _equation(left, [item for path in spec.right for item in resolve(report, path)])
-        return
-    left_rows = model_at(report, spec.left) or []
+        # A blank cell is a zero: compare with the funds that are printed, if any is.
+        right = [item for path in spec.right for item in resolve(report, path)]
+        return [equation for left in resolve(report, spec.left) for equation in _equation((left,), right)]
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
-    for row in left_rows:
+    found = []
+    for row in model_at(report, spec.left) or []:
         if row.code in by_code:
-            yield from _equation(_cell(row, spec.left_column), [_cell(by_code[row.code], spec.right_column)])
+            found += _equation(_cells([row], spec.left_column), _cells([by_code[row.code]], spec.right_column))
+    return found
 
 
-def balance_equations(report: Report, spec: Balance) -> Iterator[Equation]:
+def balance_equations(report: Report, spec: Balance) -> list[Equation]:
     if "[*]" in "".join(spec.inflow + spec.outflow):
         rows = model_at(report, spec.inflow[0].split("[*]")[0]) or []
+        found = []
         for index in range(len(rows)):
             concrete = Balance(
                 tuple(p.replace("[*]", f"[{index}]") for p in spec.inflow),
                 tuple(p.replace("[*]", f"[{index}]") for p in spec.outflow),
             )
-            yield from balance_equations(report, concrete)
-        return
+            found += balance_equations(report, concrete)
+        return found
     inflow = [item for path in spec.inflow for item in resolve(report, path)]
     outflow = [item for path in spec.outflow for item in resolve(report, path)]
-    if inflow and outflow and len(inflow) + len(outflow) >= 2:
-        yield Equation(tuple(inflow), tuple(outflow))
+    return _equation(inflow, outflow) if len(inflow) + len(outflow) >= 2 else []
 
 
 Spec = Sum | Same | Match | Balance | Hierarchy
 
 
-def equations(report: Report, spec: Spec) -> Iterator[Equation]:
+def equations(report: Report, spec: Spec) -> list[Equation]:
     """The equations one declared identity gives for this report."""
     if isinstance(spec, Sum):
         return sum_equations(report, spec)
