@@ -145,9 +145,14 @@ class Figure(Strict):
     completion_pct: Percent | None = Field(None, title="预算完成率（%）")
     reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
 
-    # Where the figure stands and what it is called are bound after validation (``bind``).  The
-    # binding lives in the instance ``__dict__``: read on every rule's hot path, it must not go
-    # through pydantic's private-attribute lookup.
+    # Where the figure stands and what it is called, set by ``bind`` after validation.  ``bind``
+    # writes them into the instance ``__dict__``, where Python finds them before these class
+    # values (what an unbound figure says): plain attributes, read on every rule's hot path.
+    bound: ClassVar[Stated] = _UNBOUND  # the figure's value as stated
+    path: ClassVar[str] = ""  # tables.general_budget.rows[3].total
+    loc: ClassVar[tuple[str | int, ...]] = ()  # the same as a tree path, for the source map
+    label: ClassVar[str] = ""  # its name in the report's own words
+    default_share_base: ClassVar[str | None] = None  # the total of its group, unless share_of says
 
     @model_validator(mode="before")
     @classmethod
@@ -164,27 +169,10 @@ class Figure(Strict):
     def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> Stated:
         """Say where the figure stands, what it is called and what its share is of; its value as stated."""
         bound = Stated(self.value, path, loc, label or path)
-        self.__dict__["_bound"] = bound
-        self.__dict__["_share_base"] = share_base
+        self.__dict__.update(bound=bound, path=path, loc=loc, label=bound.label, default_share_base=share_base)
         return bound
 
     @property
-    def bound(self) -> Stated:
-        """The figure's value as stated, once the report is bound."""
-        return self.__dict__.get("_bound", _UNBOUND)
-
-    @property
-    def path(self) -> str:
-        return self.bound.path
-
-    @property
-    def loc(self) -> tuple[str | int, ...]:
-        return self.bound.loc
-
-    @property
-    def label(self) -> str:
-        return self.bound.label
-
-    @property
     def share_base(self) -> str | None:
-        return self.share_of or self.__dict__.get("_share_base")
+        """The path of the figure this one's share is of."""
+        return self.share_of or self.default_share_base

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
@@ -28,8 +27,9 @@ _CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class CodedRow:
+class CodedRow(NamedTuple):
+    """A row that carries a 科目 code, with what the code rules need to know of its list."""
+
     loc: Loc
     path: str
     code: str

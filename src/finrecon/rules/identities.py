@@ -212,8 +212,8 @@ def model_at(report: Report, path: str) -> Any:
 def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
     """The stated figures of ``column`` in ``rows`` (each row is a figure when ``column`` is None)."""
     if column is None:
-        return tuple(row.bound for row in rows)
-    return tuple(figure.bound for row in rows if (figure := getattr(row, column)) is not None)
+        return tuple([row.bound for row in rows])
+    return tuple([figure.bound for row in rows if (figure := getattr(row, column)) is not None])
 
 
 def _nearest_ancestor(code: str, known: dict[str, int]) -> int | None:
@@ -253,7 +253,9 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     found = []
     for column in spec.columns or (None,):
         for parent, rows in groups:
-            found += _equation(_cells([parent], column), _cells(rows, column))
+            total = getattr(parent, column) if column else parent
+            if total is not None:  # a blank total is not checked: no need to gather its parts
+                found += _equation((total.bound,), _cells(rows, column))
     return found
 
 
