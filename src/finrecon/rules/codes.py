@@ -9,6 +9,7 @@ from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
 from ..model import Report
 from .base import Rule, register
+from .identities import model_at
 
 Loc = tuple[str | int, ...]
 
@@ -50,18 +51,13 @@ def coded_rows(report: Report) -> list[CodedRow]:
 
 def _coded_rows(report: Report) -> Iterator[CodedRow]:
     for list_path, functional, level in _CODED_LISTS:
-        node = report
-        for part in list_path.split("."):
-            node = getattr(node, part, None)
-            if node is None:
-                break
-        rows = node or []
-        codes = frozenset(row.code for row in rows if getattr(row, "code", None))
-        lengths = frozenset(len(code) for code in codes)
+        rows = model_at(report, list_path) or []
+        codes = frozenset({row.code for row in rows if row.code})
+        lengths = frozenset({len(code) for code in codes})
+        list_loc = tuple(list_path.split("."))
         for index, row in enumerate(rows):
-            if getattr(row, "code", None):
-                loc = (*list_path.split("."), index)
-                yield CodedRow(loc, f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
+            if row.code:
+                yield CodedRow((*list_loc, index), f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
 
 
 class CatalogRule(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Report
-from .base import Equation, EquationRule, of_figure, register
+from .base import Equation, EquationRule, register
 from .identities import BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
 
 
@@ -92,10 +92,13 @@ class RowTotal(EquationRule):
 
     def equations(self, report: Report) -> Iterator[Equation]:
         for row in report.rows:
-            total = getattr(row, type(row).ROW_TOTAL)  # type: ignore[attr-defined]
-            cells = tuple(of_figure(cell) for cell in (getattr(row, name) for name in type(row).ROW_PARTS) if cell is not None)  # type: ignore[attr-defined]
-            if total is not None and cells:
-                yield Equation((of_figure(total),), cells)
+            kind = type(row)
+            total = getattr(row, kind.ROW_TOTAL)  # type: ignore[attr-defined]
+            if total is None:
+                continue
+            cells = [cell.bound for name in kind.ROW_PARTS if (cell := getattr(row, name)) is not None]  # type: ignore[attr-defined]
+            if cells:
+                yield Equation((total.bound,), tuple(cells))
 
     def params(self, equation: Equation) -> dict[str, object]:
         columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
