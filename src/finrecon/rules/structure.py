@@ -276,6 +276,7 @@ class MissingReason(Rule):
 # A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
 # full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])XX+(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○")
+_PLACEHOLDER_MARKS = ("XX", "Ｘ", "×", "＊", "**", "某某", "○○")  # every placeholder holds one of these
 
 
 @register
@@ -297,8 +298,9 @@ class Placeholder(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         texts = report.texts
-        if not _PLACEHOLDER.search("\n".join(text for _, text in texts)):
-            return  # one search over everything; the usual answer
+        everything = "\n".join([text for _, text in texts])
+        if not any(mark in everything for mark in _PLACEHOLDER_MARKS) or not _PLACEHOLDER.search(everything):
+            return  # the usual answer, found with plain substring searches
         for loc, text in texts:
             match = _PLACEHOLDER.search(text)
             if match:
