@@ -169,7 +169,9 @@ class Figure(Strict):
     def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> Stated:
         """Say where the figure stands, what it is called and what its share is of; its value as stated."""
         bound = Stated(self.value, path, loc, label or path)
-        self.__dict__.update(bound=bound, path=path, loc=loc, label=bound.label, default_share_base=share_base)
+        attributes = self.__dict__
+        attributes["bound"], attributes["path"], attributes["loc"], attributes["label"] = bound, path, loc, bound.label
+        attributes["default_share_base"] = share_base
         return bound
 
     @property
