@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finrecon.load import Limits, LoadError, load_report, load_text, parse_tree
+from finrecon.load import _NUMBER, _SPECIAL, Limits, LoadError, _plain_scalar, load_report, load_text, parse_tree
 
 META = "meta: {unit: 测试, year: 2020}\n"
 
@@ -150,3 +150,19 @@ def test_any_yaml_tree_loads_or_fails_cleanly(tree: object) -> None:
 def test_appropriation_and_its_funds_are_not_both_given() -> None:
     error = error_of(META + "narrative:\n  income: {total: 3.00, appropriation: 2.00, general_budget: 2.00, other: 1.00}\n")
     assert "只能写一种" in error.message and error.line == 3
+
+
+def _plain_scalar_by_the_pattern(text: str) -> object:
+    """What a plain scalar means, read by the number pattern alone (the loader's shortcut must agree)."""
+    if text in _SPECIAL:
+        return _SPECIAL[text]
+    if len(text) <= 40 and _NUMBER.fullmatch(text):
+        return Decimal(text.replace(",", ""))
+    return text
+
+
+@given(st.one_of(st.text(alphabet="0123456789+-.,eE _１٣xX%", min_size=1, max_size=12), st.text(min_size=1, max_size=8)))
+def test_plain_scalars_read_as_the_number_pattern_says(text: str) -> None:
+    value = _plain_scalar(text)
+    expected = _plain_scalar_by_the_pattern(text)
+    assert type(value) is type(expected) and str(value) == str(expected)

@@ -211,10 +211,16 @@ _NO_KEY = object()
 
 
 def _plain_scalar(text: str) -> Any:
+    """A plain scalar's value: null, a boolean, a Decimal for a number as ``_NUMBER`` reads it, or text."""
     if text in _SPECIAL:
         return _SPECIAL[text]
-    if text[0] in _NUMBER_START and len(text) <= 40 and _NUMBER.fullmatch(text):
-        return Decimal(text.replace(",", "") if "," in text else text)
+    if text[0] in _NUMBER_START and len(text) <= 40:
+        # The common 12 / 12.34 / -5.39 without the pattern; anything else (1,234.5) through it.
+        whole, point, fraction = (text[1:] if text[0] in "+-" else text).partition(".")
+        if whole.isdecimal() and (fraction.isdecimal() or not point):
+            return Decimal(text)
+        if _NUMBER.fullmatch(text):
+            return Decimal(text.replace(",", ""))
     return text
 
 
@@ -262,15 +268,18 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     max_nodes, max_depth = limits.max_nodes, limits.max_depth
     frame: _Frame | None = None  # the innermost open mapping or sequence
 
+    # The event classes as locals: the loop below tells them apart once per event.
+    scalar, alias, mapping_start, sequence_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end, stream_end, document_start = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
     parser = _EventLoader(text)
     try:
         while True:
             event = parser.get_event()  # libyaml's events without PyYAML's generator around them
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            if kind is scalar or kind is alias:
                 mark = event.start_mark
                 is_key = frame is not None and frame.is_mapping and frame.key is _NO_KEY
-                if kind is yaml.AliasEvent:
+                if kind is alias:
                     if is_key:
                         raise LoadError(Msg("load.alias_key"), *_position(mark))
                     if event.anchor not in anchors:
@@ -287,8 +296,9 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                         frame.key = key  # type: ignore[union-attr]
                         frame.key_mark = mark  # type: ignore[union-attr]
                         continue
-                    plain = not event.style and event.tag is None  # libyaml: '' for plain style
-                    value = _plain_scalar(event.value) if plain else event.value
+                    value = event.value
+                    if not event.style and event.tag is None:  # plain style (libyaml: ''): maybe a number
+                        value = _plain_scalar(value)
                     size = 1
                     if event.anchor:
                         anchors[event.anchor] = (value, 1)
@@ -297,13 +307,18 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
                 if frame is None:
                     source.root, source.root_mark = value, mark
+                elif frame.is_mapping:  # ``_Frame.attach``, written out for the commonest event
+                    frame.container[frame.key] = value
+                    frame.marks[frame.key] = (frame.key_mark, mark)
+                    frame.key = _NO_KEY
                 else:
-                    frame.attach(value, mark)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    frame.container.append(value)
+                    frame.marks.append(mark)
+            elif kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
                 if frame is not None and frame.is_mapping and frame.key is _NO_KEY:
                     raise LoadError(Msg("load.complex_key"), *_position(mark))
-                allowed = _MAP_TAGS if kind is yaml.MappingStartEvent else _SEQ_TAGS
+                allowed = _MAP_TAGS if kind is mapping_start else _SEQ_TAGS
                 if event.tag not in allowed:
                     raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
                 if len(stack) >= max_depth:
@@ -311,23 +326,23 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 nodes += 1
                 if nodes > max_nodes:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
-                container: Any = {} if kind is yaml.MappingStartEvent else []
+                container: Any = {} if kind is mapping_start else []
                 if frame is None:
                     source.root, source.root_mark = container, mark
                 else:
                     frame.attach(container, mark)
-                marks: Any = {} if kind is yaml.MappingStartEvent else []
+                marks: Any = {} if kind is mapping_start else []
                 entries[id(container)] = marks
                 frame = _Frame(container, marks, event.anchor, nodes)
                 stack.append(frame)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is mapping_end or kind is sequence_end:
                 closed = stack.pop()
                 if closed.anchor:
                     anchors[closed.anchor] = (closed.container, nodes - closed.start_nodes + 1)
                 frame = stack[-1] if stack else None
-            elif kind is yaml.StreamEndEvent or event is None:
+            elif kind is stream_end or event is None:
                 break
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is document_start:
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
