@@ -156,7 +156,7 @@ def _plain_scalar_by_the_pattern(text: str) -> object:
     """What a plain scalar means, read by the number pattern alone (the loader's shortcut must agree)."""
     if text in _SPECIAL:
         return _SPECIAL[text]
-    if len(text) <= 40 and _NUMBER.fullmatch(text):
+    if text[0] in "0123456789+-" and len(text) <= 40 and _NUMBER.fullmatch(text):
         return Decimal(text.replace(",", ""))
     return text
 
