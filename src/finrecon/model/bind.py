@@ -188,6 +188,7 @@ def model_class_at(loc: Loc) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
+@functools.lru_cache(maxsize=1024)
 def field_title(path: str) -> str:
     """The Chinese title of the field at a dotted path (``tables.three_public`` → 表7 …)."""
     parts = tuple(path.split("."))

@@ -216,27 +216,25 @@ def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
     return tuple([figure.bound for row in rows if (figure := getattr(row, column)) is not None])
 
 
-def _nearest_ancestor(code: str, known: dict[str, int]) -> int | None:
-    """Index of the closest row whose code is a prefix of ``code`` (a missing 款 is skipped)."""
-    for length in range(len(code) - 2, 0, -2):
-        if code[:length] in known:
-            return known[code[:length]]
-    return None
-
-
 def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]], list[int]]:
-    """Which children sit directly under which parent, and which children are top level."""
+    """Which children sit directly under which parent, and which children are top level.
+
+    A child's parent is the closest row whose code is a prefix of its own (a missing 款 is skipped).
+    """
     known = {row.code: i for i, row in enumerate(parents) if row.code}
     under: dict[int, list[int]] = {}
     top: list[int] = []
     for index, row in enumerate(children):
-        if not row.code:
+        code = row.code
+        if not code:
             continue
-        ancestor = _nearest_ancestor(row.code, known)
-        if ancestor is None:
-            top.append(index)
+        for length in range(len(code) - 2, 0, -2):
+            ancestor = known.get(code[:length])
+            if ancestor is not None:
+                under.setdefault(ancestor, []).append(index)
+                break
         else:
-            under.setdefault(ancestor, []).append(index)
+            top.append(index)
     return under, top
 
 
