@@ -179,7 +179,11 @@ def read_text(path: Path, limits: Limits) -> str:
         if size > limits.max_bytes:
             raise LoadError(Msg("load.too_big", size=size, limit=limits.max_bytes))
         with path.open("rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
+            # As much as stat says, and one byte more to see whether it has grown since (a read of
+            # the whole limit would allocate the whole limit, for every file).
+            data = stream.read(size + 1)
+            if len(data) > size:
+                data += stream.read(limits.max_bytes + 1 - len(data))
     except FileNotFoundError as error:
         raise LoadError(Msg("load.missing")) from error
     except PermissionError as error:

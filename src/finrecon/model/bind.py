@@ -37,12 +37,6 @@ def _row_prefix(model: BaseModel) -> str:
     return name or code or ""
 
 
-def _join(path: str, name: str | int) -> str:
-    if isinstance(name, int):
-        return f"{path}[{name}]"
-    return f"{path}.{name}" if path else name
-
-
 class _Bound:
     """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
 
@@ -56,12 +50,17 @@ class _Bound:
         self.texts: list[tuple[Loc, str]] = []
 
     def add(self, figure: Figure, path: str, loc: Loc, label: str, share_base: str | None) -> None:
+        """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
+        label = label or path
+        stated = Stated(figure.value, path, loc, label)
+        attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
+        attributes["bound"], attributes["path"], attributes["loc"], attributes["label"] = stated, path, loc, label
+        attributes["default_share_base"] = share_base
         self.figures[path] = figure
-        self.numbers[path] = figure.bind(path, loc, label, share_base)
+        self.numbers[path] = stated
         extras = figure.__pydantic_fields_set__
         if len(extras) > 1 or "value" not in extras:  # more than a bare number
             self.stating.append(figure)
-            label = figure.label
             for name in _FIGURE_NUMBERS:
                 number = figure.__dict__[name]
                 if number is not None:
@@ -101,7 +100,8 @@ def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> 
     kind = type(model)
     if kind.ROW_PARTS:
         bound.rows.append(model)
-    share_path = _join(path, kind.SHARE_BASE) if kind.SHARE_BASE else None
+    dotted = f"{path}." if path else ""  # children's paths start with it
+    share_path = dotted + kind.SHARE_BASE if kind.SHARE_BASE else None
     row_label = _row_prefix(model) if kind in _NAMED_ROWS else None
     values = model.__dict__
     for name, holds, title, is_share in _plan(kind):
@@ -116,21 +116,21 @@ def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> 
             else:
                 label = f"{prefix}·{title}" if prefix else title
             base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
-            bound.add(value, _join(path, name), (*loc, name), label, base)
+            bound.add(value, dotted + name, (*loc, name), label, base)
         elif holds is _MODEL:
-            _bind(value, (*loc, name), _join(path, name), _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+            _bind(value, (*loc, name), dotted + name, _row_prefix(value) or ("合计" if name == "total" else ""), bound)
         elif isinstance(value, str):
             bound.texts.append(((*loc, name), value))
         elif isinstance(value, list):
-            list_path = _join(path, name)
+            list_path = dotted + name
             for position, item in enumerate(value):
                 item_loc = (*loc, name, position)
                 if isinstance(item, str):
                     bound.texts.append((item_loc, item))
                 elif isinstance(item, Figure):
-                    bound.add(item, _join(list_path, position), item_loc, item.__dict__.get("name") or "", share_path)
+                    bound.add(item, f"{list_path}[{position}]", item_loc, item.__dict__.get("name") or "", share_path)
                 elif isinstance(item, BaseModel):
-                    _bind(item, item_loc, _join(list_path, position), _row_prefix(item), bound)
+                    _bind(item, item_loc, f"{list_path}[{position}]", _row_prefix(item), bound)
 
 
 _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the row (“行政运行（2010601）”)

@@ -145,7 +145,7 @@ class Figure(Strict):
     completion_pct: Percent | None = Field(None, title="预算完成率（%）")
     reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
 
-    # Where the figure stands and what it is called, set by ``bind`` after validation.  ``bind``
+    # Where the figure stands and what it is called, set by ``bind_report`` after validation.  It
     # writes them into the instance ``__dict__``, where Python finds them before these class
     # values (what an unbound figure says): plain attributes, read on every rule's hot path.
     bound: ClassVar[Stated] = _UNBOUND  # the figure's value as stated
@@ -165,14 +165,6 @@ class Figure(Strict):
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
         schema = handler(core_schema)
         return {"anyOf": [*_NUMBER_SCHEMA["anyOf"], schema]}
-
-    def bind(self, path: str, loc: tuple[str | int, ...], label: str, share_base: str | None = None) -> Stated:
-        """Say where the figure stands, what it is called and what its share is of; its value as stated."""
-        bound = Stated(self.value, path, loc, label or path)
-        attributes = self.__dict__
-        attributes["bound"], attributes["path"], attributes["loc"], attributes["label"] = bound, path, loc, bound.label
-        attributes["default_share_base"] = share_base
-        return bound
 
     @property
     def share_base(self) -> str | None:
