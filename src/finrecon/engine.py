@@ -100,17 +100,16 @@ def _check(
             continue
         for finding in rule(options).check(loaded.report):
             line, column = loaded.source.locate(finding.loc)
-            waiver = _waiver_for(loaded, finding, line)
-            finding = replace(
-                finding, line=line, column=column, loc=(),  # located: the tree path is not needed any more
-                fingerprint=fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path)),
-            )
+            waiver = _waiver_for(loaded, finding, line) if loaded.waivers else None
+            stable_id = fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path))
+            status, note = Status.OPEN, finding.note
             if waiver is not None:
-                finding = replace(finding, status=Status.WAIVED, note=waiver.reason)
+                status, note = Status.WAIVED, waiver.reason
                 used.add(waiver.line)
-            elif finding.fingerprint in baseline:
-                finding = replace(finding, status=Status.BASELINED)
-            findings.append(finding)
+            elif stable_id in baseline:
+                status = Status.BASELINED
+            # Located: the tree path is not needed any more.
+            findings.append(replace(finding, line=line, column=column, loc=(), fingerprint=stable_id, status=status, note=note))
     ran = {rule.id for rule in rules}
     for rule in rules:
         if issubclass(rule, WaiverRule):

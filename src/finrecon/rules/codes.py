@@ -45,19 +45,23 @@ def coded_rows(report: Report) -> list[CodedRow]:
     """Every row that carries a 科目 code, computed once per report (four rules read it)."""
     cached = report.__dict__.get("_coded_rows")
     if cached is None:
-        cached = report.__dict__["_coded_rows"] = list(_coded_rows(report))
+        cached = report.__dict__["_coded_rows"] = _coded_rows(report)
     return cached
 
 
-def _coded_rows(report: Report) -> Iterator[CodedRow]:
+def _coded_rows(report: Report) -> list[CodedRow]:
+    found: list[CodedRow] = []
     for list_path, functional, level in _CODED_LISTS:
         rows = model_at(report, list_path) or []
         codes = frozenset({row.code for row in rows if row.code})
         lengths = frozenset({len(code) for code in codes})
         list_loc = tuple(list_path.split("."))
-        for index, row in enumerate(rows):
-            if row.code:
-                yield CodedRow((*list_loc, index), f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
+        found += [
+            CodedRow((*list_loc, index), f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
+            for index, row in enumerate(rows)
+            if row.code
+        ]
+    return found
 
 
 class CatalogRule(Rule):

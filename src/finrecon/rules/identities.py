@@ -8,6 +8,7 @@ at least one part are stated (a blank cell counts as zero), an equality when bot
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -202,11 +203,16 @@ def resolve(report: Report, path: str) -> list[Stated]:
 def model_at(report: Report, path: str) -> Any:
     """The model object (or list) at a dotted path without wildcards, or ``None``."""
     node: Any = report
-    for part in path.split("."):
+    for part in _parts(path):
         node = getattr(node, part, None)
         if node is None:
             return None
     return node
+
+
+@functools.lru_cache(maxsize=1024)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
