@@ -93,12 +93,17 @@ def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
     Closed intervals around each side's sum meet when the sums differ by no more than the
     half-units of every printed figure together: the interval test, without the intervals.
     """
+    left, right = equation
     reported = expected = slack = _ZERO
-    for item in equation.left:
+    for item in left:
         reported += item.value
-        slack += item.half
-    for item in equation.right:
+    for item in right:
         expected += item.value
+    if reported == expected:  # the usual case: no need to add up the half-units
+        return None
+    for item in left:
+        slack += item.half
+    for item in right:
         slack += item.half
     return (reported, expected) if abs(reported - expected) > slack else None
 

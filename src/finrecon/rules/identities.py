@@ -189,15 +189,22 @@ RELATED: tuple[Same, ...] = (
 
 
 # =========================================================================== the resolver
-def resolve(report: Report, path: str) -> list[Stated]:
-    """Every stated number matching ``path`` (one ``[*]`` stands for each item of a list)."""
+def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
+    """Every stated number at ``paths`` (one ``[*]`` in a path stands for each item of a list)."""
     numbers = report.numbers
-    if "[*]" not in path:
-        found = numbers.get(path)
-        return [found] if found is not None else []
-    head, _, tail = path.partition("[*]")
-    items = model_at(report, head) or []
-    return [found for index in range(len(items)) if (found := numbers.get(f"{head}[{index}]{tail}")) is not None]
+    found = []
+    for path in paths:
+        if "[*]" not in path:
+            item = numbers.get(path)
+            if item is not None:
+                found.append(item)
+            continue
+        head, _, tail = path.partition("[*]")
+        for index in range(len(model_at(report, head) or ())):
+            item = numbers.get(f"{head}[{index}]{tail}")
+            if item is not None:
+                found.append(item)
+    return found
 
 
 def model_at(report: Report, path: str) -> Any:
@@ -269,14 +276,14 @@ def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...]
 
 
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
-    return _equation(resolve(report, spec.total), [item for path in spec.parts for item in resolve(report, path)])
+    return _equation(resolve(report, (spec.total,)), resolve(report, spec.parts))
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
     if isinstance(spec, Same):
         # A blank cell is a zero: compare with the funds that are printed, if any is.
-        right = [item for path in spec.right for item in resolve(report, path)]
-        return [equation for left in resolve(report, spec.left) for equation in _equation((left,), right)]
+        right = resolve(report, spec.right)
+        return [equation for left in resolve(report, (spec.left,)) for equation in _equation((left,), right)]
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
     found = []
@@ -297,8 +304,7 @@ def balance_equations(report: Report, spec: Balance) -> list[Equation]:
             )
             found += balance_equations(report, concrete)
         return found
-    inflow = [item for path in spec.inflow for item in resolve(report, path)]
-    outflow = [item for path in spec.outflow for item in resolve(report, path)]
+    inflow, outflow = resolve(report, spec.inflow), resolve(report, spec.outflow)
     return _equation(inflow, outflow) if len(inflow) + len(outflow) >= 2 else []
 
 
@@ -307,10 +313,7 @@ Spec = Sum | Same | Match | Balance | Hierarchy
 
 def equations(report: Report, spec: Spec) -> list[Equation]:
     """The equations one declared identity gives for this report."""
-    if isinstance(spec, Sum):
-        return sum_equations(report, spec)
-    if isinstance(spec, Hierarchy):
-        return hierarchy_equations(report, spec)
-    if isinstance(spec, Balance):
-        return balance_equations(report, spec)
-    return same_equations(report, spec)
+    return _RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
+
+
+_RESOLVERS = {Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations, Hierarchy: hierarchy_equations}
