@@ -58,6 +58,8 @@ def logical_path(report: Report, path: str) -> str:
     ``tables.basic.rows[1].amount`` becomes ``tables.basic.rows[30201].amount``: a row inserted
     above does not turn a known finding into a new one, nor a new finding into a known one.
     """
+    if "[" not in path:
+        return path  # no list position to replace
     node: Any = report
     parts: list[str] = []
     for name, index in _PART.findall(path):

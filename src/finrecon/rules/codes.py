@@ -90,9 +90,10 @@ class CodeNameMismatch(CatalogRule):
     title_en = "a classification code and its name disagree"
 
     def check(self, report: Report) -> Iterator[Finding]:
+        catalog = self.catalog
         for row in coded_rows(report):
-            entry = self.catalog.get(row.code)
-            if entry is None or not row.name:
+            entry = catalog.get(row.code)
+            if entry is None or not row.name or row.name == entry.name:
                 continue
             name = normalise_name(row.name)
             if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
@@ -167,8 +168,9 @@ class RenamedClassification(CatalogRule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
+        catalog = self.catalog
         for row in coded_rows(report):
-            entry = self.catalog.get(row.code)
+            entry = catalog.get(row.code)
             if entry is None or not row.name or not entry.former:
                 continue
             if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
@@ -199,8 +201,9 @@ class UnknownCode(CatalogRule):
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
+        catalog = self.catalog
         for row in coded_rows(report):
-            if self.catalog.get(row.code) is None and len(row.code) in LEVELS:
+            if catalog.get(row.code) is None and len(row.code) in LEVELS:
                 yield self.finding(
                     (*row.loc, "code"), row.path,
                     self.say(self.id, code=row.code, catalog=self.catalog.follows),
@@ -250,12 +253,13 @@ class LevelWordMismatch(CatalogRule):
         narrative = report.narrative.general_budget if report.narrative else None
         if narrative is None:
             return
+        catalog = self.catalog
         for list_name in ("by_class", "items"):
-            for index, figure in enumerate(getattr(narrative, list_name)):
+            for figure in getattr(narrative, list_name):
                 if not figure.code or not figure.wording:
                     continue
                 for name, word in _segments(figure.wording):
-                    actual = _levels_named(self.catalog, figure.code, name)
+                    actual = _levels_named(catalog, figure.code, name)
                     if actual and word not in actual:
                         real = "/".join(sorted(actual))
                         yield self.finding(
