@@ -35,8 +35,8 @@ from .model.figure import LocalizedValueError
 from .waivers import Waiver, parse_waivers
 from .model.bind import bind_report, model_class_at, unknown_references
 
-try:
-    from yaml import CSafeLoader as _EventLoader
+try:  # libyaml's parser alone: events are all the loader reads, nothing is constructed
+    from yaml._yaml import CParser as _EventLoader
 except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we install
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
@@ -208,6 +208,7 @@ _SPECIAL: dict[str, Any] = {
     **dict.fromkeys(("false", "False", "FALSE"), False),
 }
 _NUMBER_START = frozenset("0123456789+-")
+_SPECIAL_START = frozenset(name[0] for name in _SPECIAL if name)
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
@@ -216,9 +217,12 @@ _NO_KEY = object()
 
 def _plain_scalar(text: str) -> Any:
     """A plain scalar's value: null, a boolean, a Decimal for a number as ``_NUMBER`` reads it, or text."""
-    if text in _SPECIAL:
+    if not text:
+        return None
+    head = text[0]  # most scalars are words: told apart by their first character
+    if head in _SPECIAL_START and text in _SPECIAL:
         return _SPECIAL[text]
-    if text[0] in _NUMBER_START and len(text) <= 40:
+    if head in _NUMBER_START and len(text) <= 40:
         # The common 12 / 12.34 / -5.39 without the pattern; anything else (1,234.5) through it.
         whole, point, fraction = (text[1:] if text[0] in "+-" else text).partition(".")
         if whole.isdecimal() and (fraction.isdecimal() or not point):
