@@ -111,14 +111,21 @@ class Stated:
     report's own words.  Made once per number when the report is bound: rules read thousands.
     """
 
-    __slots__ = ("value", "path", "loc", "label", "half")
+    __slots__ = ("value", "path", "loc", "label", "_half")
 
     def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...], label: str) -> None:
         self.value, self.path, self.loc, self.label = value, path, loc, label
-        self.half = half_unit(value)
+        self._half: Decimal | None = None
 
     def __repr__(self) -> str:
         return f"Stated({self.value!r}, {self.path!r})"
+
+    @property
+    def half(self) -> Decimal:
+        """Worked out when first asked: a sum that adds up exactly never needs it."""
+        if self._half is None:
+            self._half = half_unit(self.value)
+        return self._half
 
     @property
     def interval(self) -> Interval:
