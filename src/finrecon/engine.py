@@ -6,7 +6,6 @@ the findings they accept; the waiver rules review the waivers themselves.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Context, localcontext
 from typing import Any, Collection
@@ -14,6 +13,7 @@ from typing import Any, Collection
 from .findings import Finding, Status, fingerprint
 from .load import LoadedReport
 from .model import Report
+from .model.figure import PATH_PART
 from .rules import all_rules
 from .rules.base import Options
 from .rules.waivers import WaiverRule
@@ -46,8 +46,6 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
     return ids
 
 
-_PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
-
 # Numbers reach 40 characters (the loader's limit); sums and quotients of them stay exact here.
 _PRECISE = Context(prec=80, rounding=ROUND_HALF_EVEN)
 
@@ -62,7 +60,7 @@ def logical_path(report: Report, path: str) -> str:
         return path  # no list position to replace
     node: Any = report
     parts: list[str] = []
-    for name, index in _PART.findall(path):
+    for name, index in PATH_PART.findall(path):
         if name:
             parts.append(("." if parts else "") + name)
             node = getattr(node, name, None)

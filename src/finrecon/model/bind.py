@@ -22,13 +22,6 @@ from .tables import ClassAmount, EconomicRow
 Loc = tuple[str | int, ...]
 
 
-def path_text(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def _row_prefix(model: BaseModel) -> str:
     name = model.__dict__.get("name")
     code = model.__dict__.get("code")
@@ -47,14 +40,14 @@ class _Bound:
         self.numbers: dict[str, Stated] = {}
         self.stating: list[Figure] = []
         self.rows: list[BaseModel] = []
-        self.texts: list[tuple[Loc, str]] = []
+        self.texts: list[tuple[str, str]] = []
 
-    def add(self, figure: Figure, path: str, loc: Loc, label: str, share_base: str | None) -> None:
+    def add(self, figure: Figure, path: str, label: str, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
         label = label or path
-        stated = Stated(figure.value, path, loc, label)
+        stated = Stated(figure.value, path, None, label)
         attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
-        attributes["bound"], attributes["path"], attributes["loc"], attributes["label"] = stated, path, loc, label
+        attributes["bound"], attributes["path"], attributes["label"] = stated, path, label
         attributes["default_share_base"] = share_base
         self.figures[path] = figure
         self.numbers[path] = stated
@@ -62,13 +55,13 @@ class _Bound:
         if len(extras) > 1 or "value" not in extras:  # more than a bare number
             self.stating.append(figure)
             for name in _FIGURE_NUMBERS:
-                number = figure.__dict__[name]
+                number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", (*loc, name), f"{label}{_FIELD_TITLES[name]}")
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", None, f"{label}{_FIELD_TITLES[name]}")
             for name in _FIGURE_TEXTS:
-                text = figure.__dict__.get(name)
+                text = attributes.get(name)
                 if text:
-                    self.texts.append(((*loc, name), text))
+                    self.texts.append((f"{path}.{name}", text))
 
 
 # The numbers a figure may state besides its value, and the texts that go with it.
@@ -96,7 +89,7 @@ def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
     return tuple(plan)
 
 
-def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> None:
+def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
     kind = type(model)
     if kind.ROW_PARTS:
         bound.rows.append(model)
@@ -116,21 +109,21 @@ def _bind(model: BaseModel, loc: Loc, path: str, prefix: str, bound: _Bound) -> 
             else:
                 label = f"{prefix}·{title}" if prefix else title
             base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
-            bound.add(value, dotted + name, (*loc, name), label, base)
+            bound.add(value, dotted + name, label, base)
         elif holds is _MODEL:
-            _bind(value, (*loc, name), dotted + name, _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+            _bind(value, dotted + name, _row_prefix(value) or ("合计" if name == "total" else ""), bound)
         elif isinstance(value, str):
-            bound.texts.append(((*loc, name), value))
+            bound.texts.append((dotted + name, value))
         elif isinstance(value, list):
             list_path = dotted + name
             for position, item in enumerate(value):
-                item_loc = (*loc, name, position)
+                item_path = f"{list_path}[{position}]"
                 if isinstance(item, str):
-                    bound.texts.append((item_loc, item))
+                    bound.texts.append((item_path, item))
                 elif isinstance(item, Figure):
-                    bound.add(item, f"{list_path}[{position}]", item_loc, item.__dict__.get("name") or "", share_path)
+                    bound.add(item, item_path, item.__dict__.get("name") or "", share_path)
                 elif isinstance(item, BaseModel):
-                    _bind(item, item_loc, f"{list_path}[{position}]", _row_prefix(item), bound)
+                    _bind(item, item_path, _row_prefix(item), bound)
 
 
 _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the row (“行政运行（2010601）”)
@@ -138,7 +131,7 @@ _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the ro
 
 def bind_report(report: Report) -> None:
     bound = _Bound()
-    _bind(report, (), "", "", bound)
+    _bind(report, "", "", bound)
     # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
     report.__dict__.update(
         _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts

@@ -8,6 +8,7 @@ mapping (``{value: 455.47, share_pct: 99.77}``).
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, ClassVar
@@ -102,27 +103,44 @@ class Strict(BaseModel):
     ROW_PARTS: ClassVar[tuple[str, ...]] = ()
 
 
+PATH_PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")  # a name, or a list position
+
+
+@functools.lru_cache(maxsize=8192)
+def loc_of(path: str) -> tuple[str | int, ...]:
+    """The tree path of a report path: ``tables.rows[3].total`` → ``("tables", "rows", 3, "total")``."""
+    return tuple(int(index) if index else name for name, index in PATH_PART.findall(path))
+
+
 class Stated:
     """A number the report prints, where it stands, what it is called, and how far rounding may
     have moved it: ``half`` is half of its last printed digit (0.005 for 12.34).
 
     ``path`` is its report path (``tables.general_budget.rows[3].total``, ``….total.budget`` for an
     attribute), ``loc`` the same as a tree path for the source map, ``label`` its name in the
-    report's own words.  Made once per number when the report is bound: rules read thousands.
+    report's own words.  Made once per number when the report is bound: rules read thousands, and
+    ask for ``loc`` and ``half`` only now and then, so those two are worked out when first asked.
     """
 
-    __slots__ = ("value", "path", "loc", "label", "_half")
+    __slots__ = ("value", "path", "label", "_loc", "_half")
 
-    def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...], label: str) -> None:
-        self.value, self.path, self.loc, self.label = value, path, loc, label
+    def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...] | None, label: str) -> None:
+        self.value, self.path, self.label = value, path, label
+        self._loc = loc
         self._half: Decimal | None = None
 
     def __repr__(self) -> str:
         return f"Stated({self.value!r}, {self.path!r})"
 
     @property
+    def loc(self) -> tuple[str | int, ...]:
+        if self._loc is None:
+            self._loc = loc_of(self.path)
+        return self._loc
+
+    @property
     def half(self) -> Decimal:
-        """Worked out when first asked: a sum that adds up exactly never needs it."""
+        """Half of the last printed digit: a sum that adds up exactly never needs it."""
         if self._half is None:
             self._half = half_unit(self.value)
         return self._half
@@ -157,7 +175,6 @@ class Figure(Strict):
     # values (what an unbound figure says): plain attributes, read on every rule's hot path.
     bound: ClassVar[Stated] = _UNBOUND  # the figure's value as stated
     path: ClassVar[str] = ""  # tables.general_budget.rows[3].total
-    loc: ClassVar[tuple[str | int, ...]] = ()  # the same as a tree path, for the source map
     label: ClassVar[str] = ""  # its name in the report's own words
     default_share_base: ClassVar[str | None] = None  # the total of its group, unless share_of says
 
@@ -172,6 +189,11 @@ class Figure(Strict):
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
         schema = handler(core_schema)
         return {"anyOf": [*_NUMBER_SCHEMA["anyOf"], schema]}
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The figure's place as a tree path, for the source map."""
+        return self.bound.loc
 
     @property
     def share_base(self) -> str | None:

@@ -62,8 +62,8 @@ class Report(Strict):
         return self.__dict__.get("_stating", [])
 
     @property
-    def texts(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Every text of the report (names, wordings, reasons, conclusions …) with its location."""
+    def texts(self) -> list[tuple[str, str]]:
+        """Every text of the report (names, wordings, reasons, conclusions …) with its path."""
         return self.__dict__.get("_texts", [])
 
     @property

@@ -9,7 +9,8 @@ from typing import Iterator
 from ..findings import Finding, Severity
 from ..interval import decimals_of, half_unit
 from ..model import Figure, Report
-from ..model.bind import field_title, path_text
+from ..model.bind import field_title
+from ..model.figure import loc_of
 from .base import Rule, fmt, register
 from .identities import model_at
 
@@ -41,7 +42,7 @@ class PrintedPrecision(Rule):
         # A number printed with more decimals than allowed has a smaller half-unit than the limit's.
         smallest = {False: half_unit(Decimal(1).scaleb(-meta.amount_decimals)), True: half_unit(Decimal(1).scaleb(-meta.percent_decimals))}
         for path, number in report.numbers.items():
-            is_percent = number.loc[-1] in _PERCENT_ATTRIBUTES
+            is_percent = path.rpartition(".")[2] in _PERCENT_ATTRIBUTES
             if number.half < smallest[is_percent]:
                 yield self.finding(
                     number.loc,
@@ -301,10 +302,10 @@ class Placeholder(Rule):
         everything = "\n".join([text for _, text in texts])
         if not any(mark in everything for mark in _PLACEHOLDER_MARKS) or not _PLACEHOLDER.search(everything):
             return  # the usual answer, found with plain substring searches
-        for loc, text in texts:
+        for path, text in texts:
             match = _PLACEHOLDER.search(text)
             if match:
-                yield self.finding(loc, path_text(loc), self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
+                yield self.finding(loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
 
 
 @register
