@@ -91,7 +91,8 @@ def _check(
     options: Options | None,
     baseline: Collection[str],
 ) -> list[Finding]:
-    rules = [rule for rule in all_rules() if rule_ids is None or rule.id in rule_ids]
+    wanted = None if rule_ids is None else frozenset(rule_ids)
+    rules = [rule for rule in all_rules() if wanted is None or rule.id in wanted]
     meta = loaded.report.meta
     findings: list[Finding] = []
     used: set[int] = set()
