@@ -7,7 +7,7 @@ generator, then measures, in one run and each as a whole process:
   (b) ``finrecon check`` of all of them, with ``--jobs 1`` and with ``--jobs`` = cores;
   (c) ``check-jsonschema`` validating them against schemas/report.schema.json;
 
-and prints times and ratios, the cold start of ``finrecon --version`` and of checking one
+and prints times and ratios (each round's ratios taken within the round), the cold start of ``finrecon --version`` and of checking one
 sample, and the peak memory (RSS of the largest process) at two sizes, to show it stays flat.
 
     python benchmarks/bench.py --reports 1000 --memory 1000 10000
@@ -120,17 +120,26 @@ def main() -> None:
         size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
         print(f"generated {len(paths)} reports of {size:.1f} KiB each in {time.perf_counter() - started:.1f} s")
 
-        results: dict[str, float] = {}
-        results["floor"], _ = timed(floor_command(listing), repeat)
-        # Every synthetic report keeps the sample's published errors: finrecon must exit 1.
-        results["jobs1"], _ = timed(finrecon_command(folder, 1), repeat, expect=(1,))
-        results["jobsN"], _ = timed(finrecon_command(folder, cores), repeat, expect=(1,))
+        # The measurements take turns, round after round, and each round's ratios are taken within
+        # the round: a shared machine that speeds up or slows down moves the floor and finrecon
+        # together, and the median of the rounds' ratios does not move with it.
+        commands = {
+            "floor": (floor_command(listing), (0,)),
+            # Every synthetic report keeps the sample's published errors: finrecon must exit 1.
+            "jobs1": (finrecon_command(folder, 1), (1,)),
+            "jobsN": (finrecon_command(folder, cores), (1,)),
+        }
         command = jsonschema_command(paths)
         if command:
-            results["jsonschema"], _ = timed(command, repeat)
+            commands["jsonschema"] = (command, (0,))
+        rounds: list[dict[str, float]] = []
+        for _ in range(repeat):
+            rounds.append({key: timed(argv, 1, expect)[0] for key, (argv, expect) in commands.items()})
 
-        floor = results["floor"]
-        print(f"\n{'measurement':<44}{'seconds':>9}{'ms/report':>11}{'× floor':>9}")
+        def median(key: str, over_floor: bool = False) -> float:
+            return statistics.median(r[key] / r["floor"] if over_floor else r[key] for r in rounds)
+
+        print(f"\n{'measurement (median of ' + str(repeat) + ' rounds)':<44}{'seconds':>9}{'ms/report':>11}{'× floor':>9}")
         rows = [
             ("(a) floor: PyYAML CSafeLoader, parse only", "floor"),
             ("(b) finrecon check --jobs 1", "jobs1"),
@@ -138,13 +147,14 @@ def main() -> None:
             ("(c) check-jsonschema", "jsonschema"),
         ]
         for label, key in rows:
-            if key in results:
-                value = results[key]
-                print(f"{label:<44}{value:>9.2f}{value / len(paths) * 1000:>11.2f}{value / floor:>9.2f}")
+            if key in commands:
+                value = median(key)
+                print(f"{label:<44}{value:>9.2f}{value / len(paths) * 1000:>11.2f}{median(key, over_floor=True):>9.2f}")
             else:
                 print(f"{label:<44}{'not installed (pip install check-jsonschema)':>29}")
-        if "jsonschema" in results:
-            print(f"finrecon --jobs {cores} is {results['jsonschema'] / results['jobsN']:.1f}× faster than check-jsonschema")
+        if "jsonschema" in commands:
+            faster = statistics.median(r["jsonschema"] / r["jobsN"] for r in rounds)
+            print(f"finrecon --jobs {cores} is {faster:.1f}× faster than check-jsonschema")
 
     version, _ = timed([sys.executable, "-m", "finrecon", "--version"], max(repeat, 5) if not args.smoke else 1)
     one, one_peak = timed([sys.executable, "-m", "finrecon", "check", "--jobs", "1", str(TEMPLATE)], max(repeat, 5) if not args.smoke else 1, (1,))

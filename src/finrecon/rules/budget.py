@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding
-from ..interval import Interval, percent_ratio, point_ratio
+from ..interval import percent_ratio, point_ratio
 from ..model import Report
 from .base import Rule, Stated, of_figure, ratio_finding, register
 from .hints import inverted, printing_slip
