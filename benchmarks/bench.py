@@ -139,7 +139,8 @@ def main() -> None:
         def median(key: str, over_floor: bool = False) -> float:
             return statistics.median(r[key] / r["floor"] if over_floor else r[key] for r in rounds)
 
-        print(f"\n{'measurement (median of ' + str(repeat) + ' rounds)':<44}{'seconds':>9}{'ms/report':>11}{'× floor':>9}")
+        heading = f"measurement (median of {repeat} rounds)" if repeat > 1 else "measurement (one round)"
+        print(f"\n{heading:<44}{'seconds':>9}{'ms/report':>11}{'× floor':>9}")
         rows = [
             ("(a) floor: PyYAML CSafeLoader, parse only", "floor"),
             ("(b) finrecon check --jobs 1", "jobs1"),
