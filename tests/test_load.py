@@ -166,3 +166,32 @@ def test_plain_scalars_read_as_the_number_pattern_says(text: str) -> None:
     value = _plain_scalar(text)
     expected = _plain_scalar_by_the_pattern(text)
     assert type(value) is type(expected) and str(value) == str(expected)
+
+
+def test_source_map_finds_values_keys_and_list_items_and_stops_where_the_tree_ends() -> None:
+    _, source = parse_tree("a:\n  - x\n  - {b: 1,  c: 2}\nd: 3\n")
+    assert source.locate(("a", 1, "c")) == (3, 16)
+    assert source.key_position(("a", 1, "c")) == (3, 13)
+    assert source.locate(("a", 0)) == (2, 5)
+    assert source.key_position(("a", 0)) is None  # a list item has no key
+    assert source.locate(("a", 7)) == (2, 3)  # out of range: the list itself
+    assert source.locate(("a", 0, "z")) == (2, 5)  # beneath a scalar: the scalar
+    assert source.locate(("nowhere",)) == (1, 1)
+    assert source.locate_key(("d",)) == (4, 1)
+
+
+def test_findings_beneath_an_alias_stand_at_the_alias_and_its_waiver_applies() -> None:
+    # What an alias repeats is written at its anchor; a finding in the repeat belongs to the
+    # alias's own line, where the accountant wrote it and where a waiver beside it must count.
+    from finrecon.engine import check
+
+    text = (
+        META
+        + "narrative:\n  general_budget:\n    total: 100.00\n    by_class:\n"
+        + "      - &wrong {code: '201', name: 一般公共服务支出, value: 40.00, share_pct: 50.00}  # finrecon: ignore[FR201] 原文如此\n"
+        + "      - *wrong  # finrecon: ignore[FR201] 原文如此\n"
+    )
+    loaded = load_text(text)
+    assert loaded.source.locate(("narrative", "general_budget", "by_class", 1, "share_pct")) == (7, 9)
+    findings = [f for f in check(loaded, ["FR201", "FR911"]) if f.rule in ("FR201", "FR911")]
+    assert [(f.rule, f.line, f.status.value) for f in findings] == [("FR201", 6, "waived"), ("FR201", 7, "waived")]

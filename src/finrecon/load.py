@@ -101,11 +101,13 @@ class SourceMap:
                 if type(part) is int or part not in entries:  # type: ignore[operator]
                     return
                 key_mark, mark = entries[part]  # type: ignore[index]
-                yield mark, key_mark
             elif type(entries) is list and type(part) is int and 0 <= part < len(entries):  # type: ignore[arg-type]
-                yield entries[part], None  # type: ignore[index]
+                key_mark, mark = None, entries[part]  # type: ignore[index]
             else:
                 return
+            yield mark, key_mark
+            if type(mark) is _AliasMark:
+                return  # what an alias stands for is written at its anchor: here, the alias is the place
             node = node[part]
 
     def locate(self, path: TreePath) -> Position:
@@ -257,6 +259,16 @@ class _Frame:
             self.marks.append(mark)
 
 
+class _AliasMark:
+    """Where an alias (``*name``) stands.  The source map does not look beneath it: the positions
+    of what it repeats are the anchor's, and a finding there belongs to the alias's line."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, mark: Any) -> None:
+        self.line, self.column = mark.line, mark.column
+
+
 def _position(mark: Any) -> Position:
     """libyaml's 0-based mark as a 1-based (line, column)."""
     return mark.line + 1, mark.column + 1
@@ -277,8 +289,10 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     frame: _Frame | None = None  # the innermost open mapping or sequence
 
     # The event classes as locals: the loop below tells them apart once per event.
-    scalar, alias, mapping_start, sequence_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    mapping_end, sequence_end, stream_end, document_start = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    stream_end, document_start = yaml.StreamEndEvent, yaml.DocumentStartEvent
     parser = _EventLoader(text)
     try:
         while True:
@@ -293,6 +307,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     if event.anchor not in anchors:
                         raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_position(mark))
                     value, size = anchors[event.anchor]
+                    mark = _AliasMark(mark)
                 else:
                     if event.tag not in _STR_TAGS:
                         raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
@@ -315,13 +330,8 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
                 if frame is None:
                     source.root, source.root_mark = value, mark
-                elif frame.is_mapping:  # ``_Frame.attach``, written out for the commonest event
-                    frame.container[frame.key] = value
-                    frame.marks[frame.key] = (frame.key_mark, mark)
-                    frame.key = _NO_KEY
                 else:
-                    frame.container.append(value)
-                    frame.marks.append(mark)
+                    frame.attach(value, mark)
             elif kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
                 if frame is not None and frame.is_mapping and frame.key is _NO_KEY:
@@ -353,8 +363,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
             elif kind is document_start:
                 documents += 1
                 if documents > 1:
-                    mark = event.start_mark
-                    raise LoadError(Msg("load.documents"), mark.line + 1, mark.column + 1)
+                    raise LoadError(Msg("load.documents"), *_position(event.start_mark))
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
