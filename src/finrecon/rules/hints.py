@@ -6,7 +6,9 @@ nothing does, nothing is said.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from ..interval import Interval, decimals_of, percent_ratio
 from ..model import Report
@@ -24,17 +26,28 @@ def _name(item: Stated, lang: str) -> str:
     return item.path if lang == "en" else item.label
 
 
+def _by_value(report: Report) -> tuple[list[Decimal], list[Stated]]:
+    """The report's positive figures sorted by value, made once per report: each wrong share then
+    finds its candidate bases by bisection (a report with thousands of them stays linear)."""
+    cached = report.__dict__.get("_figures_by_value")
+    if cached is None:
+        figures = sorted((figure.bound for figure in report.index.values() if figure.value > 0), key=attrgetter("value"))
+        cached = report.__dict__["_figures_by_value"] = ([item.value for item in figures], figures)
+    return cached
+
+
 def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
     """Another figure of the report used as the base: “97.20% = 500.78 / 515.18（收入支出总计）”."""
     share = Interval.printed(stated_pct)
     if share.lo <= 0 or part.value <= 0:
         return None
-    # Only bases near part ÷ share can reproduce it: pick those out by value, then test exactly.
+    # Only bases near part ÷ share can reproduce it: find them by bisection, then test exactly.
+    values, figures = _by_value(report)
     widest = Decimal("0.5")  # no printed figure stands for more than ± half a unit
     low = part.interval.lo * 100 / share.hi - widest
     high = part.interval.hi * 100 / share.lo + widest
     matches: dict[Decimal, Stated] = {}
-    for candidate in [figure.bound for figure in report.index.values() if low <= figure.value <= high and figure.value > 0]:
+    for candidate in figures[bisect_left(values, low) : bisect_right(values, high)]:
         if candidate.path in (part.path, base.path) or candidate.value == base.value:
             continue
         if _reproduces(stated_pct, percent_ratio(part.interval, candidate.interval)):
