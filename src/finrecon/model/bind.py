@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from decimal import Decimal
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -45,29 +46,28 @@ class _Bound:
     def add(self, figure: Figure, path: str, label: str, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
         label = label or path
-        stated = Stated(figure.value, path, None, label)
+        stated = Stated(figure.value, path, label)
         attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
         attributes["bound"], attributes["path"], attributes["label"] = stated, path, label
         attributes["default_share_base"] = share_base
         self.figures[path] = figure
         self.numbers[path] = stated
-        extras = figure.__pydantic_fields_set__
-        if len(extras) > 1 or "value" not in extras:  # more than a bare number
+        fields_set = figure.__pydantic_fields_set__
+        if len(fields_set) > 1 or "value" not in fields_set:  # more than a bare number
             self.stating.append(figure)
             for name in _FIGURE_NUMBERS:
                 number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", None, f"{label}{_FIELD_TITLES[name]}")
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{_FIELD_TITLES[name]}")
             for name in _FIGURE_TEXTS:
                 text = attributes.get(name)
                 if text:
                     self.texts.append((f"{path}.{name}", text))
 
 
-# The numbers a figure may state besides its value, and the texts that go with it.
-_FIGURE_NUMBERS = ("share_pct", "prior", "change", "change_pct", "budget", "completion_pct")
+# The texts a figure may carry (``name`` and ``wording`` are a ClassFigure's).  The numbers it may
+# state besides its value are read off its fields, below the helpers that read annotations.
 _FIGURE_TEXTS = ("reason", "name", "wording")
-_FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
 
 
 # What a field holds, read once per model class from its annotation.
@@ -85,6 +85,8 @@ def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
             holds = _FIGURE
         elif not is_list and isinstance(inner, type) and issubclass(inner, BaseModel):
             holds = _MODEL
+        elif not is_list and _mentions_model(inner):  # e.g. ``Figure | str``: binding would miss it
+            raise TypeError(f"{kind.__name__}.{name}: binding cannot tell what {field.annotation} holds")
         plan.append((name, holds, field.title or name, bool(kind.SHARE_BASE) and name != kind.SHARE_BASE))
     return tuple(plan)
 
@@ -95,14 +97,14 @@ def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
         bound.rows.append(model)
     dotted = f"{path}." if path else ""  # children's paths start with it
     share_path = dotted + kind.SHARE_BASE if kind.SHARE_BASE else None
-    row_label = _row_prefix(model) if kind in _NAMED_ROWS else None
+    row_label = _row_prefix(model) if isinstance(model, _NAMED_ROWS) else None
     values = model.__dict__
     for name, holds, title, is_share in _plan(kind):
         value = values[name]
         if value is None:
             continue
         if holds is _FIGURE:
-            if type(value) is ClassFigure:
+            if isinstance(value, ClassFigure):
                 label = value.name
             elif row_label is not None:
                 label = row_label
@@ -139,7 +141,7 @@ def bind_report(report: Report) -> None:
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
-    for figure in report.figures:
+    for figure in report.stating:  # only a figure that states more than its value names a base
         if figure.share_of and figure.share_of not in report.index:
             yield figure.share_of, (*figure.loc, "share_of")
 
@@ -164,9 +166,20 @@ def _inner(annotation: Any) -> tuple[Any, bool]:
             return annotation, is_list
 
 
+def _mentions_model(annotation: Any) -> bool:
+    """Whether a model class appears anywhere in the annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_mentions_model(arg) for arg in typing.get_args(annotation))
+
+
 def _unwrap(annotation: Any) -> Any:
     """The model class behind Optional[...] / list[...] / Annotated[...], if any."""
     return _inner(annotation)[0]
+
+
+_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _unwrap(field.annotation) is Decimal)
+_FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:

@@ -124,9 +124,9 @@ class Stated:
 
     __slots__ = ("value", "path", "label", "_loc", "_half")
 
-    def __init__(self, value: Decimal, path: str, loc: tuple[str | int, ...] | None, label: str) -> None:
+    def __init__(self, value: Decimal, path: str, label: str) -> None:
         self.value, self.path, self.label = value, path, label
-        self._loc = loc
+        self._loc: tuple[str | int, ...] | None = None
         self._half: Decimal | None = None
 
     def __repr__(self) -> str:
@@ -150,7 +150,8 @@ class Stated:
         return Interval(self.value - self.half, self.value + self.half)
 
 
-_UNBOUND = Stated(Decimal(0), "", (), "")
+# What an unbound figure says it is: no number at all, so that using one fails loudly.
+_UNBOUND = Stated(Decimal("NaN"), "", "")
 
 
 class Figure(Strict):

@@ -23,7 +23,7 @@ from ..i18n import t
 from ..model import Figure, Report
 from ..model.bind import field_title
 from .hints import unit_slip
-from .stated import Stated, fmt, of_figure, stated  # noqa: F401 - re-exported for rules
+from .stated import Stated, fmt  # noqa: F401 - re-exported for rules
 
 REGISTRY: dict[str, type[Rule]] = {}
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from ..findings import Finding
 from ..interval import percent_ratio, point_ratio
 from ..model import Report
-from .base import Rule, Stated, of_figure, ratio_finding, register
+from .base import Rule, Stated, ratio_finding, register
 from .hints import inverted, printing_slip
 
 
@@ -33,7 +33,7 @@ class BudgetCompletion(Rule):
                 continue
             budget = report.numbers[f"{figure.path}.budget"]
             yield from _rate(
-                self, of_figure(figure), budget, figure.completion_pct, (*figure.loc, "completion_pct"),
+                self, figure.bound, budget, figure.completion_pct, (*figure.loc, "completion_pct"),
                 f"{figure.path}.completion_pct", self.name(figure),
             )
 
@@ -62,8 +62,8 @@ class ProjectExecution(Rule):
                 continue
             base = f"performance.projects[{index}]"
             loc = ("performance", "projects", index)
-            executed = Stated(project.executed, f"{base}.executed", (*loc, "executed"), f"{project.name}执行数")
-            budget = Stated(project.budget, f"{base}.budget", (*loc, "budget"), f"{project.name}预算数")
+            executed = Stated(project.executed, f"{base}.executed", f"{project.name}执行数")
+            budget = Stated(project.budget, f"{base}.budget", f"{project.name}预算数")
             yield from _rate(
                 self, executed, budget, project.execution_rate_pct, (*loc, "execution_rate_pct"),
                 f"{base}.execution_rate_pct", project.name,

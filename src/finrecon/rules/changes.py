@@ -7,7 +7,7 @@ from typing import Iterator
 from ..findings import Finding
 from ..interval import Interval, percent_change, percent_change_from_amount, point_ratio
 from ..model import Report
-from .base import Rule, fmt, of_figure, ratio_finding, register
+from .base import Rule, fmt, ratio_finding, register
 from .hints import amount_as_percent, current_year_as_base, printing_slip
 
 
@@ -98,7 +98,7 @@ class ChangePercent(Rule):
                 point,
                 lambda expected, reported: self.say(self.id, figure=self.name(figure), prior=fmt(prior), expected=expected, reported=reported),
                 (figure.path, used, f"{figure.path}.change_pct"),
-                lambda: current_year_as_base(change_interval, of_figure(figure), prior, figure.change_pct, fmt(change), self.lang)
+                lambda: current_year_as_base(change_interval, figure.bound, prior, figure.change_pct, fmt(change), self.lang)
                 or amount_as_percent(change_interval, fmt(change), figure.change_pct, self.lang)
                 or printing_slip(figure.change_pct, point, self.lang),
             )

@@ -200,6 +200,8 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
                 found.append(item)
             continue
         head, _, tail = path.partition("[*]")
+        if "[*]" in tail:
+            raise ValueError(f"{path}: one [*] per identity path")
         for index in range(len(model_at(report, head) or ())):
             item = numbers.get(f"{head}[{index}]{tail}")
             if item is not None:

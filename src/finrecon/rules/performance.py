@@ -106,7 +106,6 @@ class CostIndicatorsSum(EquationRule):
             return
         unit = report.meta.money_unit
         for p, project in enumerate(report.performance.projects):
-            base: Loc = ("performance", "projects", p)
             costs = [(i, ind) for i, ind in enumerate(project.indicators) if "成本" in ind.level2]
             if not costs:
                 continue
@@ -115,11 +114,11 @@ class CostIndicatorsSum(EquationRule):
                 if any(amount is None for _, _, amount in amounts):
                     continue
                 parts = tuple(
-                    Stated(amount, f"performance.projects[{p}].indicators[{i}].{side}", (*base, "indicators", i, side), f"{ind.level3.strip()}")
+                    Stated(amount, f"performance.projects[{p}].indicators[{i}].{side}", f"{ind.level3.strip()}")
                     for i, ind, amount in amounts
                 )
                 field = "budget" if side == "target" else "executed"
-                yield Equation((Stated(total, f"performance.projects[{p}].{field}", (*base, field), f"{project.name}{label}"),), parts)
+                yield Equation((Stated(total, f"performance.projects[{p}].{field}", f"{project.name}{label}"),), parts)
 
 
 _LISTED = 10  # missed indicators named (and related) in one finding: a claim's finding stays small

@@ -7,7 +7,7 @@ from typing import Iterator
 from ..findings import Finding
 from ..interval import Interval, percent_ratio, point_ratio
 from ..model import Report
-from .base import Rule, of_figure, ratio_finding, register
+from .base import Rule, ratio_finding, register
 from .hints import other_base, printing_slip
 
 
@@ -44,7 +44,7 @@ class ShareOfTotal(Rule):
             if whole_interval.contains_zero():
                 continue  # undefined: FR902's business
             point = point_ratio(figure.value, base.value)
-            part, whole = of_figure(figure), of_figure(base)
+            part, whole = figure.bound, base.bound
             found = ratio_finding(
                 self,
                 (*figure.loc, "share_pct"),

@@ -1,22 +1,12 @@
-"""The rules' view of the numbers a report prints, and how to print one."""
+"""The rules' view of the numbers a report prints (``Stated``, made at binding), and how to print one."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Figure, Report, Stated
+from ..model import Stated
 
-__all__ = ["Stated", "fmt", "of_figure", "stated"]
-
-
-def stated(report: Report, path: str) -> Stated | None:
-    """The number at ``path``: a figure's value, or what it states besides (``….total.budget``)."""
-    return report.numbers.get(path)
-
-
-def of_figure(figure: Figure) -> Stated:
-    """A figure's value as stated."""
-    return figure.bound
+__all__ = ["Stated", "fmt"]
 
 
 def fmt(value: Decimal) -> str:

@@ -18,6 +18,11 @@ _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
 _SIGNED = ("change", "change_pct")  # the only numbers that may be negative
 
 
+def _attribute(path: str) -> str:
+    """What a number is of its figure: ``share_pct`` for ``….total.share_pct`` (a value's last name)."""
+    return path.rpartition(".")[2]
+
+
 @register
 class PrintedPrecision(Rule):
     """A figure has more decimals than the report prints.
@@ -40,10 +45,11 @@ class PrintedPrecision(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         meta = report.meta
         # A number printed with more decimals than allowed has a smaller half-unit than the limit's.
-        smallest = {False: half_unit(Decimal(1).scaleb(-meta.amount_decimals)), True: half_unit(Decimal(1).scaleb(-meta.percent_decimals))}
+        amount_half = half_unit(Decimal(1).scaleb(-meta.amount_decimals))
+        percent_half = half_unit(Decimal(1).scaleb(-meta.percent_decimals))
         for path, number in report.numbers.items():
-            is_percent = path.rpartition(".")[2] in _PERCENT_ATTRIBUTES
-            if number.half < smallest[is_percent]:
+            is_percent = _attribute(path) in _PERCENT_ATTRIBUTES
+            if number.half < (percent_half if is_percent else amount_half):
                 yield self.finding(
                     number.loc,
                     path,
@@ -327,7 +333,7 @@ class NegativeAmount(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for path, number in report.numbers.items():
-            if number.value < 0 and number.loc[-1] not in _SIGNED:
+            if number.value < 0 and _attribute(path) not in _SIGNED:
                 yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(number.value)), reported=fmt(number.value))
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):
