@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finrecon.load import _NUMBER, _SPECIAL, Limits, LoadError, _plain_scalar, load_report, load_text, parse_tree
+from finrecon.load import _NUMBER, _SPECIAL, Limits, LoadError, _plain_scalar, load_report, load_text, parse_tree, read_text
 
 META = "meta: {unit: 测试, year: 2020}\n"
 
@@ -195,3 +195,10 @@ def test_findings_beneath_an_alias_stand_at_the_alias_and_its_waiver_applies() -
     assert loaded.source.locate(("narrative", "general_budget", "by_class", 1, "share_pct")) == (7, 9)
     findings = [f for f in check(loaded, ["FR201", "FR911"]) if f.rule in ("FR201", "FR911")]
     assert [(f.rule, f.line, f.status.value) for f in findings] == [("FR201", 6, "waived"), ("FR201", 7, "waived")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc, whose files stat as empty")
+def test_a_file_that_stats_as_empty_is_still_read_whole() -> None:
+    # read_text reads as much as stat says and one byte more; a /proc file says 0 and holds more.
+    text = read_text(Path("/proc/self/status"), Limits())
+    assert text.startswith("Name:") and "\nPid:" in text
