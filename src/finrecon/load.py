@@ -248,16 +248,6 @@ class _Frame:
         self.anchor = anchor
         self.start_nodes = start_nodes
 
-    def attach(self, value: Any, mark: Any) -> None:
-        """Put ``value`` in this container: under the pending key, or at the end."""
-        if self.is_mapping:
-            self.container[self.key] = value
-            self.marks[self.key] = (self.key_mark, mark)
-            self.key = _NO_KEY
-        else:
-            self.container.append(value)
-            self.marks.append(mark)
-
 
 class _AliasMark:
     """Where an alias (``*name``) stands.  The source map does not look beneath it: the positions
@@ -328,10 +318,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 nodes += size
                 if nodes > max_nodes:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
-                if frame is None:
-                    source.root, source.root_mark = value, mark
-                else:
-                    frame.attach(value, mark)
+                opened = None
             elif kind is mapping_start or kind is sequence_start:
                 mark = event.start_mark
                 if frame is not None and frame.is_mapping and frame.key is _NO_KEY:
@@ -344,26 +331,37 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
                 nodes += 1
                 if nodes > max_nodes:
                     raise LoadError(Msg("load.nodes", limit=max_nodes), *_position(mark))
-                container: Any = {} if kind is mapping_start else []
-                if frame is None:
-                    source.root, source.root_mark = container, mark
-                else:
-                    frame.attach(container, mark)
-                marks: Any = {} if kind is mapping_start else []
-                entries[id(container)] = marks
-                frame = _Frame(container, marks, event.anchor, nodes)
-                stack.append(frame)
+                value = {} if kind is mapping_start else []
+                opened = _Frame(value, {} if kind is mapping_start else [], event.anchor, nodes)
+                entries[id(value)] = opened.marks
             elif kind is mapping_end or kind is sequence_end:
                 closed = stack.pop()
                 if closed.anchor:
                     anchors[closed.anchor] = (closed.container, nodes - closed.start_nodes + 1)
                 frame = stack[-1] if stack else None
+                continue
             elif kind is stream_end or event is None:
                 break
-            elif kind is document_start:
-                documents += 1
-                if documents > 1:
-                    raise LoadError(Msg("load.documents"), *_position(event.start_mark))
+            else:
+                if kind is document_start:
+                    documents += 1
+                    if documents > 1:
+                        raise LoadError(Msg("load.documents"), *_position(event.start_mark))
+                continue
+            # A scalar, an alias or a new container: its place is the root, under the pending key,
+            # or the end of the open sequence.
+            if frame is None:
+                source.root, source.root_mark = value, mark
+            elif frame.is_mapping:
+                frame.container[frame.key] = value
+                frame.marks[frame.key] = (frame.key_mark, mark)
+                frame.key = _NO_KEY
+            else:
+                frame.container.append(value)
+                frame.marks.append(mark)
+            if opened is not None:
+                frame = opened
+                stack.append(frame)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
