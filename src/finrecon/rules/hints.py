@@ -26,14 +26,23 @@ def _name(item: Stated, lang: str) -> str:
     return item.path if lang == "en" else item.label
 
 
-def _by_value(report: Report) -> tuple[list[Decimal], list[Stated]]:
-    """The report's positive figures sorted by value, made once per report: each wrong share then
-    finds its candidate bases by bisection (a report with thousands of them stays linear)."""
-    cached = report.__dict__.get("_figures_by_value")
-    if cached is None:
+def _valued_between(report: Report, low: Decimal, high: Decimal) -> list[Stated]:
+    """The report's positive figures valued from ``low`` to ``high``.
+
+    The first question a report is asked is answered by one pass over its figures.  From the
+    second on, the figures are sorted by value once and each answer is a bisection: a report with
+    thousands of wrong shares stays n log n.
+    """
+    state = report.__dict__
+    by_value = state.get("_figures_by_value")
+    if by_value is None:
+        if not state.get("_valued_between_asked"):
+            state["_valued_between_asked"] = True
+            return [figure.bound for figure in report.index.values() if low <= figure.value <= high and figure.value > 0]
         figures = sorted((figure.bound for figure in report.index.values() if figure.value > 0), key=attrgetter("value"))
-        cached = report.__dict__["_figures_by_value"] = ([item.value for item in figures], figures)
-    return cached
+        by_value = state["_figures_by_value"] = ([item.value for item in figures], figures)
+    values, figures = by_value
+    return figures[bisect_left(values, low) : bisect_right(values, high)]
 
 
 def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, lang: str = "zh") -> str | None:
@@ -41,13 +50,12 @@ def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, 
     share = Interval.printed(stated_pct)
     if share.lo <= 0 or part.value <= 0:
         return None
-    # Only bases near part ÷ share can reproduce it: find them by bisection, then test exactly.
-    values, figures = _by_value(report)
+    # Only bases near part ÷ share can reproduce it: pick those out by value, then test exactly.
     widest = Decimal("0.5")  # no printed figure stands for more than ± half a unit
     low = part.interval.lo * 100 / share.hi - widest
     high = part.interval.hi * 100 / share.lo + widest
     matches: dict[Decimal, Stated] = {}
-    for candidate in figures[bisect_left(values, low) : bisect_right(values, high)]:
+    for candidate in _valued_between(report, low, high):
         if candidate.path in (part.path, base.path) or candidate.value == base.value:
             continue
         if _reproduces(stated_pct, percent_ratio(part.interval, candidate.interval)):

@@ -47,7 +47,10 @@ class PrintedPrecision(Rule):
         # A number printed with more decimals than allowed has a smaller half-unit than the limit's.
         amount_half = half_unit(Decimal(1).scaleb(-meta.amount_decimals))
         percent_half = half_unit(Decimal(1).scaleb(-meta.percent_decimals))
+        either = max(amount_half, percent_half)  # a number this precise passes whatever it is
         for path, number in report.numbers.items():
+            if number.half >= either:
+                continue
             is_percent = _attribute(path) in _PERCENT_ATTRIBUTES
             if number.half < (percent_half if is_percent else amount_half):
                 yield self.finding(
