@@ -47,10 +47,6 @@ class Report(Strict):
         return self.index.get(path)
 
     @property
-    def figures(self) -> list[Figure]:
-        return list(self.index.values())
-
-    @property
     def numbers(self) -> dict[str, Stated]:
         """Every number the report prints by its path: each figure's value (``….total``) and what
         it states besides (``….total.budget``, ``….total.share_pct``)."""

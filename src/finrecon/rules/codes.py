@@ -206,7 +206,7 @@ class UnknownCode(CatalogRule):
             if catalog.get(row.code) is None and len(row.code) in LEVELS:
                 yield self.finding(
                     (*row.loc, "code"), row.path,
-                    self.say(self.id, code=row.code, catalog=self.catalog.follows),
+                    self.say(self.id, code=row.code, catalog=catalog.follows),
                     reported=row.code,
                 )
 
