@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from finrecon.load import load_report
+from finrecon.readers import load_report
 from finrecon.model import Figure
 from finrecon.model.bind import _plan
 from finrecon.model.figure import Strict, loc_of

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from finrecon.catalog import builtin, load_catalog
 from finrecon.cli import app
 from finrecon.engine import check
-from finrecon.load import LoadError, load_text
+from finrecon.readers import LoadError, load_text
 from finrecon.rules.base import Options
 
 PLANTED = """meta: {unit: 测试, year: 2020}
@@ -35,7 +35,7 @@ def test_catalogue_says_which_year_it_follows_and_covers_the_samples(samples) ->
     catalog = builtin()
     assert "2024" in catalog.follows
     for sample in samples.glob("*.yaml"):
-        from finrecon.load import load_report
+        from finrecon.readers import load_report
 
         assert not [f for f in check(load_report(sample), ["FR704"])], sample
 

@@ -88,7 +88,7 @@ def test_pipes_devices_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.
     result, seconds = run_limited("check", str(fifo), "/dev/zero")
     assert result.returncode == 2 and seconds < 10
     assert result.stderr.count("不是普通文件") == 2
-    from finrecon.load import LoadError, load_report
+    from finrecon.readers import LoadError, load_report
 
     report = tmp_path / "locked.yaml"
     report.write_text("meta: {unit: x, year: 2020}\n", encoding="utf-8")

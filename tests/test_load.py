@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finrecon.load import _NUMBER, _SPECIAL, Limits, LoadError, _plain_scalar, load_report, load_text, parse_tree, read_text
+from finrecon.readers import Limits, LoadError, load_report, load_text
+from finrecon.readers.yaml_reader import _NUMBER, _SPECIAL, _plain_scalar, parse_tree, read_text
 
 META = "meta: {unit: 测试, year: 2020}\n"
 
@@ -127,7 +128,7 @@ yaml_trees = st.recursive(
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_load_or_fail_cleanly(data: bytes) -> None:
-    from finrecon.load import decode
+    from finrecon.readers.yaml_reader import decode
 
     try:
         load_text(decode(data), "fuzz.yaml")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from finrecon.engine import check
 from finrecon.findings import Severity
-from finrecon.load import load_text
+from finrecon.readers import load_text
 
 CENT = Decimal("0.01")
 amounts = st.integers(min_value=100_0000, max_value=1_000_000_0000).map(lambda n: Decimal(n).scaleb(-4))

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 from finrecon.engine import check
-from finrecon.load import load_report
+from finrecon.readers import load_report
 
 
 def findings(sample: str) -> list[tuple[str, str, str | None, str | None]]:

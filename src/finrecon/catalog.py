@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import Msg
-from .load import Limits, LoadError, parse_tree, read_text
+from .readers import Limits, LoadError
+from .readers.yaml_reader import parse_tree, read_text
 
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
@@ -46,6 +47,15 @@ class Catalog:
 
     def get(self, code: str) -> Entry | None:
         return self.entries.get(code)
+
+    def code_of(self, name: str, length: int) -> str | None:
+        """The one code of ``length`` digits named ``name`` (as printed, or formerly); ``None`` if none or several."""
+        wanted = normalise_name(name)
+        found = {
+            entry.code for entry in self.entries.values()
+            if len(entry.code) == length and wanted in (normalise_name(entry.name), normalise_name(entry.former or ""))
+        }
+        return found.pop() if len(found) == 1 else None
 
     def merged(self, other: Catalog) -> Catalog:
         entries = dict(self.entries)

@@ -114,7 +114,7 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
     from .config import ConfigError, find_config
     from .discover import discover
     from .engine import selected
-    from .load import Limits, LoadError
+    from .readers import Limits, LoadError
     from .rules import REGISTRY
     from .rules.base import Options
     from .runner import Settings, default_jobs

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_EVEN, Context, localcontext
 from typing import Any, Collection
 
 from .findings import Finding, Status, fingerprint
-from .load import LoadedReport
+from .readers import LoadedReport
 from .model import Report
 from .model.figure import PATH_PART
 from .rules import all_rules
@@ -26,9 +26,9 @@ def _waiver_for(loaded: LoadedReport, finding: Finding, line: int) -> Waiver | N
     lines = [line]
     for depth in (len(finding.loc), len(finding.loc) - 1):
         if depth > 0:
-            key = loaded.source.key_position(finding.loc[:depth])
+            key = loaded.source.key_place(finding.loc[:depth])
             if key:
-                lines.append(key[0])
+                lines.append(key.line)
     for candidate in lines:
         waiver = loaded.waivers.get(candidate)
         if waiver and waiver.reason and waiver.covers(finding.rule):
@@ -100,8 +100,8 @@ def _check(
         if issubclass(rule, WaiverRule):
             continue
         for finding in rule(options).check(loaded.report):
-            line, column = loaded.source.locate(finding.loc)
-            waiver = _waiver_for(loaded, finding, line) if loaded.waivers else None
+            place = loaded.source.place(finding.loc)
+            waiver = _waiver_for(loaded, finding, place.line) if loaded.waivers else None
             stable_id = fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path))
             status, note = Status.OPEN, finding.note
             if waiver is not None:
@@ -110,7 +110,10 @@ def _check(
             elif stable_id in baseline:
                 status = Status.BASELINED
             # Located: the tree path is not needed any more.
-            findings.append(replace(finding, line=line, column=column, loc=(), fingerprint=stable_id, status=status, note=note))
+            findings.append(replace(
+                finding, line=place.line, column=place.column, page=place.page, excerpt=finding.excerpt or place.excerpt,
+                loc=(), fingerprint=stable_id, status=status, note=note,
+            ))
     ran = {rule.id for rule in rules}
     for rule in rules:
         if issubclass(rule, WaiverRule):

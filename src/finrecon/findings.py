@@ -44,8 +44,10 @@ class Finding:
     hint: str | None = None
     related: tuple[str, ...] = ()
     loc: tuple[str | int, ...] = field(default=(), compare=False)
-    line: int = 0
+    line: int = 0  # the YAML line, or the line on the PDF page
     column: int = 0
+    page: int | None = None  # the PDF page, 1-based as a viewer counts; None for YAML
+    excerpt: str | None = None  # the printed text the finding is about (PDF), or the words a text rule quotes
     fingerprint: str = ""
     status: Status = Status.OPEN
     note: str | None = None
@@ -55,8 +57,8 @@ class Finding:
         """Open findings count towards the summary and the gate; waived and baselined ones do not."""
         return self.status is Status.OPEN
 
-    def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line, self.column, self.rule, self.path)
+    def sort_key(self) -> tuple[int, int, int, str, str]:
+        return (self.page or 0, self.line, self.column, self.rule, self.path)
 
 
 def fingerprint(unit: str, year: int, rule: str, path: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .engine import check
 from .i18n import t
-from .load import Limits, LoadError, NotAReport, load_report
+from .readers import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
 from .rules.base import Options
 

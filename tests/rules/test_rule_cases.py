@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from finrecon.engine import check
-from finrecon.load import load_text
+from finrecon.readers import load_text
 from finrecon.rules import REGISTRY
 
 CASES_DIR = Path(__file__).parent

@@ -63,11 +63,13 @@ class _Bound:
                 text = attributes.get(name)
                 if text:
                     self.texts.append((f"{path}.{name}", text))
+            for index, reason in enumerate(attributes["reasons"]):
+                self.texts.append((f"{path}.reasons[{index}].text", reason.text))
 
 
 # The texts a figure may carry (``name`` and ``wording`` are a ClassFigure's).  The numbers it may
 # state besides its value are read off its fields, below the helpers that read annotations.
-_FIGURE_TEXTS = ("reason", "name", "wording")
+_FIGURE_TEXTS = ("reason", "name", "wording", "purpose")
 
 
 # What a field holds, read once per model class from its annotation.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from ..i18n import Msg
 from ..interval import Interval, half_unit
@@ -154,6 +154,16 @@ class Stated:
 _UNBOUND = Stated(Decimal("NaN"), "", "")
 
 
+class Reason(Strict):
+    """One reason the text gives, and the direction word it states (“减少的主要原因：…”)."""
+
+    about: Literal["change", "budget"] = Field(
+        title="说明对象", description="change: against last year; budget: 决算数 against 预算数"
+    )
+    direction: str | None = Field(None, title="方向词", description="as printed: 增加/减少/持平/增长/下降, 大于/小于/等于")
+    text: str = Field(title="原因")
+
+
 class Figure(Strict):
     """A printed amount and what the report states about it."""
 
@@ -167,9 +177,14 @@ class Figure(Strict):
     prior: Amount | None = Field(None, title="上年数")
     change: Amount | None = Field(None, title="增减额", description="signed: a decrease is negative")
     change_pct: Percent | None = Field(None, title="增减率（%）", description="signed: a decrease is negative")
-    budget: Amount | None = Field(None, title="预算数")
+    budget: Amount | None = Field(None, title="预算数", description="年初预算")
+    adjusted_budget: Amount | None = Field(None, title="全年预算数", description="全年预算（调整预算）")
     completion_pct: Percent | None = Field(None, title="预算完成率（%）")
+    completion_of: Literal["budget", "adjusted_budget"] | None = Field(
+        None, title="完成率基数", description="which budget the text says the rate is of: 年初预算 (budget, the default) or 全年预算"
+    )
     reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
+    reasons: list[Reason] = Field(default_factory=list, title="原因说明（逐条）", description="each reason with the direction word it states")
 
     # Where the figure stands and what it is called, set by ``bind_report`` after validation.  It
     # writes them into the instance ``__dict__``, where Python finds them before these class

@@ -43,6 +43,7 @@ class ClassFigure(Figure):
     wording: str | None = Field(
         None, title="原文科目表述", description="the wording as printed, e.g. “一般公共服务（类）政协事务（类）行政运行（项）”"
     )
+    purpose: str | None = Field(None, title="主要用途", description="what the text says it is mainly used for (主要用于：…)")
 
 
 class GeneralBudgetStatement(Strict):
@@ -66,6 +67,13 @@ class BasicStatement(Strict):
     SHARE_BASE: ClassVar[str | None] = "total"
 
 
+class NilStatement(Strict):
+    """A statement that the report has none of something: “2024年度无政府性基金预算财政拨款收入和支出。”"""
+
+    about: str = Field(title="所指事项", description="three_public, government_fund, state_capital, operating_costs …")
+    text: str = Field(title="原文")
+
+
 class Narrative(Strict):
     """第二/三部分 情况说明: the figures the written explanation quotes."""
 
@@ -78,6 +86,7 @@ class Narrative(Strict):
     three_public: ThreePublicExpenses | None = Field(None, title="“三公”经费")
     government_fund_expenditure: Figure | None = cell("政府性基金预算财政拨款支出")
     state_capital_expenditure: Figure | None = cell("国有资本经营预算财政拨款支出")
+    nil_statements: list[NilStatement] = Field(default_factory=list, title="无此项说明", description="“本年度无…” as printed")
 
 
 class Procurement(Strict):
@@ -89,6 +98,9 @@ class Procurement(Strict):
     services: Figure | None = cell("服务采购")
     sme_reserved: Figure | None = cell("面向中小企业预留")
     small_micro_reserved: Figure | None = cell("面向小微企业预留")
+    sme_awarded_reserved: Figure | None = cell("预留项目中由中小企业中标或成交")
+    small_micro_awarded_reserved: Figure | None = cell("小微企业预留项目中由小微企业中标或成交")
+    sme_awarded_other: Figure | None = cell("其他项目中由中小企业中标或成交")
 
     SHARE_BASE: ClassVar[str | None] = "total"
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from .figure import Amount, Percent, Strict
+from .figure import Amount, Count, Figure, Percent, Strict
 from .tables import ByFund
 
 
@@ -51,9 +51,39 @@ class Project(Strict):
     )
 
 
+class StageCount(Strict):
+    """Projects at one stage of performance management and the budget they cover."""
+
+    projects: Count | None = Field(None, title="项目数（个）")
+    amount: Figure | None = Field(None, title="涉及预算金额")
+
+
+class Ratings(Strict):
+    """How many self-assessed projects got each rating."""
+
+    excellent: Count | None = Field(None, title="评级为“优”的项目（个）")
+    good: Count | None = Field(None, title="评级为“良”的项目（个）")
+    passed: Count | None = Field(None, title="评级为“合格”的项目（个）")
+    failed: Count | None = Field(None, title="评级为“不合格”的项目（个）")
+
+
+class PerformanceManagement(Strict):
+    """预算绩效管理情况: projects and amounts per stage, the average score, the ratings, the problems found."""
+
+    targets: StageCount | None = Field(None, title="编报绩效目标")
+    monitoring: StageCount | None = Field(None, title="绩效跟踪评价")
+    self_assessment: StageCount | None = Field(None, title="绩效自评")
+    average_score: Percent | None = Field(None, title="平均得分（分）")
+    ratings: Ratings | None = Field(None, title="绩效评级")
+    problems_found: Count | None = Field(None, title="发现问题（个）")
+    problems_fixed: Count | None = Field(None, title="已完成整改（个）")
+    problems_in_progress: Count | None = Field(None, title="正在整改（个）")
+
+
 class Performance(Strict):
     """预算绩效管理情况 and the attached self-assessments."""
 
+    management: PerformanceManagement | None = Field(None, title="预算绩效管理情况")
     appropriation_income: ByFund | None = Field(None, title="部门财政资金收入")
     appropriation_expenditure: ByFund | None = Field(None, title="部门财政资金支出")
     conclusions: list[str] = Field(default_factory=list, title="部门整体自评结论")

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from .figure import Figure, Stated, Strict
 
+from .document import Organisation, Printed, Text
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
 from .tables import Tables
@@ -23,6 +24,8 @@ class Meta(Strict):
     percent_decimals: int = Field(2, title="百分比打印小数位", ge=0, le=6)
     region: str | None = Field(None, title="地区")
     template: str | None = Field(None, title="模板", description="e.g. sichuan, shanghai")
+    kind: Literal["final", "budget"] = Field("final", title="报告类型", description="final: 部门决算; budget: 部门预算/单位预算")
+    scope: Literal["department", "unit"] | None = Field(None, title="报告范围", description="department: 部门; unit: 单位")
     source: str | None = Field(None, title="来源")
 
 
@@ -34,6 +37,9 @@ class Report(Strict):
     narrative: Narrative | None = Field(None, title="情况说明")
     performance: Performance | None = Field(None, title="预算绩效")
     other: OtherMatters | None = Field(None, title="其他重要事项")
+    organisation: Organisation | None = Field(None, title="单位构成")
+    text: Text | None = Field(None, title="文字", description="cover, contents, headings and paragraphs as printed")
+    printed: Printed | None = Field(None, title="印刷版面", description="what only the PDF shows (written by the PDF reader)")
 
     # ``bind_report`` stores what it collects in the instance ``__dict__`` (see the properties).
 

@@ -8,7 +8,7 @@ sums are data, checked by one mechanism.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -28,6 +28,18 @@ class ClassRow(Strict):
 
     ROW_TOTAL: ClassVar[str] = "total"
     ROW_PARTS: ClassVar[tuple[str, ...]] = ()
+
+
+class PrintedTable(Strict):
+    """What a table prints besides its figures: its title, who compiled it, its money unit, its notes."""
+
+    title: str | None = Field(None, title="表名", description="the title as printed")
+    compiler: str | None = Field(None, title="编制单位", description="the 编制单位/编制部门 line as printed")
+    money_unit: Literal["万元", "元"] | None = Field(None, title="金额单位", description="the table's own unit (单位：万元); by default the report's")
+    notes: list[str] = Field(default_factory=list, title="表注", description="注/说明 under the table, as printed")
+    empty_statement: str | None = Field(
+        None, title="空表说明", description="the note an empty table must carry, e.g. “本单位无…支出，故本表无数据。”"
+    )
 
 
 # ---------------------------------------------------------------- 表1 收入支出决算总表
@@ -73,7 +85,7 @@ class SummaryExpenditure(Strict):
     grand_total: Figure | None = cell("支出总计")
 
 
-class IncomeExpenditureSummary(Strict):
+class IncomeExpenditureSummary(PrintedTable):
     """表1 收入支出决算总表."""
 
     income: SummaryIncome = Field(default_factory=SummaryIncome, title="收入")
@@ -97,7 +109,7 @@ class IncomeRow(ClassRow):
     )
 
 
-class IncomeByClass(Strict):
+class IncomeByClass(PrintedTable):
     """表2 收入决算表."""
 
     total: IncomeRow | None = Field(None, title="合计")
@@ -124,7 +136,7 @@ class ExpenditureRow(ClassRow, ExpenditureByNature):
     )
 
 
-class ExpenditureByClass(Strict):
+class ExpenditureByClass(PrintedTable):
     """表3 支出决算表."""
 
     total: ExpenditureRow | None = Field(None, title="合计")
@@ -151,7 +163,7 @@ class AppropriationRow(ByFund):
     name: str | None = Field(None, title="科目名称")
 
 
-class AppropriationSummary(Strict):
+class AppropriationSummary(PrintedTable):
     """表4 财政拨款收入支出决算总表."""
 
     income: ByFund = Field(default_factory=ByFund, title="本年收入", description="total = 本年收入合计")
@@ -174,7 +186,7 @@ class GeneralBudgetRow(ClassRow):
     ROW_PARTS: ClassVar[tuple[str, ...]] = ("basic", "project")
 
 
-class GeneralBudgetByClass(Strict):
+class GeneralBudgetByClass(PrintedTable):
     """表5 一般公共预算财政拨款支出决算表."""
 
     total: GeneralBudgetRow | None = Field(None, title="合计")
@@ -187,10 +199,10 @@ class EconomicRow(Strict):
 
     code: Code = Field(title="经济分类科目编码", description="类 3 digits, 款 5")
     name: str | None = Field(None, title="科目名称")
-    amount: Figure = Field(title="决算数")
+    amount: Figure | None = Field(None, title="决算数", description="blank in the printed table: left out")
 
 
-class BasicExpenditureByEconomicClass(Strict):
+class BasicExpenditureByEconomicClass(PrintedTable):
     """表6 一般公共预算财政拨款基本支出决算表."""
 
     rows: list[EconomicRow] = Field(default_factory=list, title="经济分类行")
@@ -215,6 +227,7 @@ class ThreePublicExpenses(Strict):
     vehicle_operation: Figure | None = cell("公务用车运行（维护）费")
     reception: Figure | None = cell("公务接待费")
     domestic_reception: Figure | None = cell("国内公务接待费")
+    domestic_foreign_reception: Figure | None = cell("国内公务接待费中的外宾接待费", "printed as included in 国内接待 (含外宾接待)")
     foreign_reception: Figure | None = cell("外事接待费")
     outbound_groups: Count | None = Field(None, title="因公出国（境）团组数")
     outbound_people: Count | None = Field(None, title="因公出国（境）人次")
@@ -226,6 +239,10 @@ class ThreePublicExpenses(Strict):
     foreign_reception_people: Count | None = Field(None, title="外事接待人次")
 
     SHARE_BASE: ClassVar[str | None] = "total"
+
+
+class ThreePublicTable(ThreePublicExpenses, PrintedTable):
+    """表7 财政拨款“三公”经费支出决算表."""
 
 
 # ---------------------------------------------------------------- 表8/9 政府性基金、国有资本经营
@@ -243,14 +260,11 @@ class FundRow(ClassRow):
     ROW_PARTS: ClassVar[tuple[str, ...]] = ("basic", "project")
 
 
-class FundTable(Strict):
+class FundTable(PrintedTable):
     """表8 政府性基金预算 / 表9 国有资本经营预算 财政拨款收入支出决算表."""
 
     total: FundRow | None = Field(None, title="合计")
     rows: list[FundRow] = Field(default_factory=list, title="科目行")
-    empty_statement: str | None = Field(
-        None, title="空表说明", description="the note an empty table must carry, e.g. “本单位无…支出，故本表无数据。”"
-    )
 
 
 class Tables(Strict):
@@ -262,6 +276,6 @@ class Tables(Strict):
     appropriation: AppropriationSummary | None = Field(None, title="表4 财政拨款收入支出决算总表")
     general_budget: GeneralBudgetByClass | None = Field(None, title="表5 一般公共预算财政拨款支出决算表")
     basic: BasicExpenditureByEconomicClass | None = Field(None, title="表6 一般公共预算财政拨款基本支出决算表")
-    three_public: ThreePublicExpenses | None = Field(None, title="表7 财政拨款“三公”经费支出决算表")
+    three_public: ThreePublicTable | None = Field(None, title="表7 财政拨款“三公”经费支出决算表")
     government_fund: FundTable | None = Field(None, title="表8 政府性基金预算财政拨款收入支出决算表")
     state_capital: FundTable | None = Field(None, title="表9 国有资本经营预算财政拨款收入支出决算表")

@@ -1,4 +1,4 @@
-"""YAML text → (plain tree with Decimals, source positions) → ``Report``.
+"""The YAML reader: text → (plain tree with Decimals, source positions) → ``Report``.
 
 The tree is built from libyaml's event stream (PyYAML's C parser) by one iterative walk, which
 gives in a single pass:
@@ -16,67 +16,27 @@ Every problem becomes a ``LoadError`` carrying the position; nothing here prints
 from __future__ import annotations
 
 import codecs
-import difflib
-import errno
-import os
 import re
-import stat
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
-from pydantic import ValidationError
 
-from .i18n import Msg, t
-from .model import Report
-from .model.figure import LocalizedValueError
-from .waivers import Waiver, parse_waivers
-from .model.bind import bind_report, model_class_at, unknown_references
+from ..i18n import Msg
+from ..waivers import parse_waivers
+from .source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named, read_bytes
+from .tree import derive_and_validate
 
 try:  # libyaml's parser alone: events are all the loader reads, nothing is constructed
     from yaml._yaml import CParser as _EventLoader
 except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we install
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
-TreePath = tuple[str | int, ...]
 Position = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what one input may cost. Defaults are far above any real report."""
-
-    max_bytes: int = 16 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 500_000
-
-
-@dataclass
-class LoadError(Exception):
-    """An input that cannot be used: one line, ``file:line:col: message``, in either language."""
-
-    text: Msg
-    line: int | None = None
-    column: int | None = None
-    file: str = ""
-
-    @property
-    def message(self) -> str:
-        return self.text.render("zh")
-
-    def render(self, lang: str = "zh") -> str:
-        where = self.file or "<input>"
-        if self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.text.render(lang)}"
-
-    def __str__(self) -> str:
-        return self.render("zh")
-
-
-class SourceMap:
+class YamlSource(SourceMap):
     """Line and column (1-based) of every value and every mapping key of a parsed tree.
 
     Positions are kept beside each container (by its identity, while the tree is alive): for a
@@ -85,9 +45,9 @@ class SourceMap:
     the tree along the path.
     """
 
-    __slots__ = ("root", "root_mark", "entries")
-
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.text = text  # kept to find a character inside a scalar, for a finding only
         self.root: Any = None
         self.root_mark: Any = None
         self.entries: dict[int, dict[Any, tuple[Any, Any]] | list[Any]] = {}
@@ -126,13 +86,39 @@ class SourceMap:
     def locate_key(self, path: TreePath) -> Position:
         return self.key_position(path) or self.locate(path)
 
+    # ------------------------------------------------------------ the reader interface
+    def place_of(self, loc: TreePath) -> Place:
+        return Place(*self.locate(loc))
 
-@dataclass
-class LoadedReport:
-    file: str
-    report: Report
-    source: SourceMap
-    waivers: dict[int, Waiver] = field(default_factory=dict)
+    def key_place(self, loc: TreePath) -> Place | None:
+        key = self.key_position(loc)
+        return Place(*key) if key else None
+
+    def place_in_text(self, loc: TreePath, offset: int) -> Place:
+        """The character ``offset`` of the text at ``loc``: exact in a one-line scalar and in a
+        literal block (``|``); elsewhere (folded text) the scalar's own position."""
+        steps = list(self._walk(loc))
+        mark = steps[-1][0] if loc and len(steps) == len(loc) else None
+        if mark is None or type(mark) is _AliasMark or not hasattr(mark, "index"):
+            return self.place_of(loc)
+        line, column = _position(mark)
+        lines = self.text.splitlines()
+        head = self.text[mark.index : mark.index + 1]
+        if head == "|":
+            node = self.root
+            for part in loc:
+                node = node[part]
+            before = str(node)[:offset]
+            row = line + before.count("\n")  # the block's text starts on the line after its header
+            if row < len(lines):
+                source_line = lines[row]
+                indent = len(source_line) - len(source_line.lstrip(" "))
+                return Place(row + 1, indent + len(before) - (before.rfind("\n") + 1) + 1)
+            return Place(line, column)
+        column += offset + (1 if head in ("'", '"') else 0)
+        if head == ">" or line > len(lines) or column > len(lines[line - 1]) + 1:
+            return Place(*_position(mark))  # folded over lines: the scalar's start is the place
+        return Place(line, column)
 
 
 # ----------------------------------------------------------------------------------- bytes → text
@@ -171,34 +157,7 @@ def decode(data: bytes) -> str:
 
 
 def read_text(path: Path, limits: Limits) -> str:
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise LoadError(Msg("load.dir"))
-        if not stat.S_ISREG(status.st_mode):
-            raise LoadError(Msg("load.not_regular"))
-        size = status.st_size
-        if size > limits.max_bytes:
-            raise LoadError(Msg("load.too_big", size=size, limit=limits.max_bytes))
-        with path.open("rb") as stream:
-            # As much as stat says, and one byte more to see whether it has grown since (a read of
-            # the whole limit would allocate the whole limit, for every file).
-            data = stream.read(size + 1)
-            if len(data) > size:
-                data += stream.read(limits.max_bytes + 1 - len(data))
-    except FileNotFoundError as error:
-        raise LoadError(Msg("load.missing")) from error
-    except PermissionError as error:
-        raise LoadError(Msg("load.permission")) from error
-    except ValueError as error:  # a NUL in the path
-        raise LoadError(Msg("load.os", reason=str(error))) from error
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise LoadError(Msg("load.loop")) from error
-        raise LoadError(Msg("load.os", reason=error.strerror or str(error))) from error
-    if len(data) > limits.max_bytes:
-        raise LoadError(Msg("load.too_big", size=len(data), limit=limits.max_bytes))
-    return decode(data)
+    return decode(read_bytes(path, limits))
 
 
 # ----------------------------------------------------------------------------------- text → tree
@@ -264,12 +223,12 @@ def _position(mark: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
+def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
     """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map.
 
     The loop is written out by hand: it is the loader's hot path.
     """
-    source = SourceMap()
+    source = YamlSource(text)
     entries = source.entries
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -380,93 +339,19 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
     return source.root, source
 
 
-# ----------------------------------------------------------------------------------- tree → Report
-class _Choices(Msg):
-    """“'万元' 或 '元'” / “'万元' or '元'”: a list of choices joined in the message's language."""
-
-    def __init__(self, choices: list[str]) -> None:
-        super().__init__("list.or")
-        self.choices = choices
-
-    def render(self, lang: str = "zh") -> str:
-        return t("list.or", lang).join(f"“{c}”" if lang == "zh" else f"'{c}'" for c in self.choices)
-
-
-def _describe(error: dict[str, Any]) -> Msg:
-    kind, loc = error["type"], tuple(error["loc"])
-    name = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        model = model_class_at(loc[:-1])
-        known = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(str(name), known, n=1)
-        hint = Msg("load.did_you_mean", close=close[0]) if close else (Msg("load.known_keys", keys=", ".join(known)) if known else "")
-        return Msg("load.unknown_key", key=name, hint=hint)
-    if kind == "missing":
-        return Msg("load.missing_field", name=name)
-    simple = {
-        "model_type": "load.want_mapping", "dict_type": "load.want_mapping", "model_attributes_type": "load.want_mapping",
-        "list_type": "load.want_list", "string_type": "load.want_text",
-        "int_type": "load.want_integer", "int_parsing": "load.want_integer", "int_from_float": "load.want_integer",
-    }
-    if kind in simple:
-        return Msg(simple[kind])
-    context = error.get("ctx", {})
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return Msg("load.literal", expected=_Choices(choices))
-    if kind == "greater_than_equal":
-        return Msg("load.min", limit=context.get("ge"))
-    if kind == "less_than_equal":
-        return Msg("load.max", limit=context.get("le"))
-    cause = error.get("ctx", {}).get("error")
-    if isinstance(cause, LocalizedValueError):
-        return cause.text
-    return Msg("load.yaml", problem=str(error.get("msg", kind)))
-
-
-class NotAReport(LoadError):
-    """A YAML file with no top-level ``meta:``: some other YAML, skipped when asked to."""
-
-
-def validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False) -> Report:
-    if skip_non_reports and not (isinstance(tree, dict) and "meta" in tree):
-        raise NotAReport(Msg("load.not_report"), file=file)
-    if not isinstance(tree, dict):
-        raise LoadError(Msg("load.not_mapping"), *source.locate(()), file=file)
-    try:
-        report = Report.model_validate(tree)
-    except ValidationError as error:
-        problems = []
-        for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
-            line, column = source.locate_key(loc) if item["type"] == "extra_forbidden" else source.locate(loc)
-            problems.append((line, column, len(problems), _describe(item)))
-        line, column, _, message = min(problems, key=lambda problem: problem[:3])
-        if len(problems) > 1:
-            message = Msg("load.with_more", first=message, more=Msg("load.more", count=len(problems) - 1))
-        raise LoadError(message, line, column, file) from None
-    bind_report(report)
-    for reference, path in unknown_references(report):
-        raise LoadError(Msg("load.share_of", reference=reference), *source.locate(path), file=file)
-    return report
-
-
 def load_text(text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
     """Parse and validate a report given as text."""
     try:
         tree, source = parse_tree(text, limits)
     except LoadError as error:
-        error.file = name
-        raise
-    return LoadedReport(name, validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
+        raise named(error, name)
+    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
 
 
-def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Read, parse and validate one report file; raise ``LoadError`` for anything unusable."""
-    name = str(path)
+def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
+    """Decode, parse and validate one YAML report; raise ``LoadError`` for anything unusable."""
     try:
-        text = read_text(Path(path), limits)
+        text = decode(data)
     except LoadError as error:
-        error.file = name
-        raise
+        raise named(error, name)
     return load_text(text, name, limits, skip_non_reports)

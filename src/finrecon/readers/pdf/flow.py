@@ -1,0 +1,300 @@
+"""From laid-out pages to the report's words in print order: cover, contents, headings,
+paragraphs, and the tables with the words printed around them.
+
+What counts as a heading, and which title names which table, is the template's business
+(``layouts/*.yaml``); here is only the reading: lines outside the ruled tables are text, a
+numbered short line is a heading, an indented or numbered line starts a paragraph, a line that
+reaches the right margin continues onto the next one — across a page break too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .grid import Grid, find_grids
+from .layout import Glyph, Page, TextLine
+
+NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*(?:、|[.．](?!\d))|第[一二三四五六七八九十]+条)")
+_LEVELS = (
+    (re.compile(r"^第[一二三四五六七八九十]+部分"), 0),
+    (re.compile(r"^[一二三四五六七八九十]+、"), 1),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+)
+_CONTENTS = re.compile(r"^目\s*录$")
+_LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
+
+
+def normal(text: str) -> str:
+    """Text compared as words: without spaces and full-width spaces."""
+    return text.replace(" ", "").replace("\u3000", "")
+
+
+@dataclass
+class Line:
+    """A line of text outside the tables, where it stands, and its words."""
+
+    page: int
+    number: int
+    x0: float
+    x1: float
+    top: float
+    size: float
+    text: str
+
+
+@dataclass
+class Piece:
+    """A paragraph or heading as read: its text and where each of its lines begins in it."""
+
+    text: str
+    lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset into text, line)
+
+    def add(self, line: Line) -> None:
+        self.lines.append((len(self.text), line))
+        self.text += line.text
+
+
+@dataclass
+class TableBlock:
+    """A table as printed: its title line, the lines around it, and its grids (one per page)."""
+
+    key: str
+    title: Line
+    grids: list[Grid] = field(default_factory=list)
+    before: list[Line] = field(default_factory=list)  # 单位：万元, 编制部门：…
+    after: list[Piece] = field(default_factory=list)  # 注：…
+
+
+@dataclass
+class Node:
+    """A heading and what stands under it."""
+
+    heading: Piece
+    level: int
+    paragraphs: list[Piece] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Flow:
+    """The whole report's words, as ``read_flow`` finds them."""
+
+    cover: list[Line] = field(default_factory=list)
+    contents: list[Line] = field(default_factory=list)
+    parts: list[Node] = field(default_factory=list)
+    tables: list[TableBlock] = field(default_factory=list)
+    loose_grids: list[Grid] = field(default_factory=list)  # ruled tables under no known title
+    grids_by_page: dict[int, list[Grid]] = field(default_factory=dict)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d+[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
+
+
+def _free_lines(page: Page, grids: list[Grid]) -> list[Line]:
+    """The page's lines outside its ruled tables (a line crossing a table keeps its outside part),
+    without the page numbers printed in its top and bottom margins."""
+    free = []
+    for line in page.lines:
+        if _PAGE_NUMBER.match(normal(line.text)) and not 0.08 * page.height < line.top < 0.92 * page.height:
+            continue
+        outside = [g for g in line.glyphs if not _inside(g, grids)]
+        if not outside:
+            continue
+        part = outside if len(outside) != len(line.glyphs) else line.glyphs
+        text_line = TextLine(page.number, line.number, part)
+        free.append(Line(page.number, line.number, text_line.x0, text_line.x1, text_line.top, text_line.size, text_line.text))
+    return free
+
+
+def _inside(glyph: Glyph, grids: list[Grid]) -> bool:
+    x, y = glyph.mid_x, glyph.mid_y
+    return any(grid.xs[0] <= x <= grid.xs[-1] and grid.ys[0] <= y <= grid.ys[-1] for grid in grids)
+
+
+class Reader:
+    """Reads the flow of one document with the template's headings and table titles."""
+
+    def __init__(self, part_patterns: list[re.Pattern[str]], known_headings: set[str], table_titles: dict[str, re.Pattern[str]]):
+        self.part_patterns = part_patterns
+        self.known_headings = known_headings
+        self.table_titles = table_titles
+
+    # -------------------------------------------------------------- what a line is
+    def table_of(self, text: str) -> str | None:
+        words = normal(text)
+        for key, pattern in self.table_titles.items():
+            if pattern.fullmatch(words):
+                return key
+        return None
+
+    def level_of(self, line: Line, left: float, right: float, next_line: Line | None) -> int | None:
+        """The heading level of ``line`` (0 part, 1 一、, 2 （一）), or ``None`` for text."""
+        words = normal(line.text)
+        for pattern in self.part_patterns:
+            if pattern.search(words):
+                return 0
+        level = next((level for pattern, level in _LEVELS if pattern.match(words)), None)
+        if level is None:
+            return None
+        if level == 0 or _strip_number(words) in self.known_headings:
+            return level
+        continued = next_line is not None and next_line.page == line.page and line.x1 >= right - 2 * line.size
+        if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
+            return None  # a numbered paragraph
+        return level
+
+    # -------------------------------------------------------------- the whole document
+    def read(self, pages: list[Page]) -> Flow:
+        flow = Flow()
+        blocks: list[tuple[int, float, Line | Grid]] = []
+        for page in pages:
+            grids = find_grids(page)
+            flow.grids_by_page[page.number] = grids
+            lines = _free_lines(page, grids)
+            blocks += [(page.number, line.top, line) for line in lines]
+            blocks += [(page.number, grid.top, grid) for grid in grids]
+        blocks.sort(key=lambda block: (block[0], block[1]))
+        lines_only = [block[2] for block in blocks if isinstance(block[2], Line)]
+        margins = _margins(lines_only)
+
+        position = self._cover_and_contents(blocks, flow)
+        stack: list[Node] = []
+        table: TableBlock | None = None
+        paragraph: Piece | None = None
+        previous: Line | None = None
+        body = blocks[position:]
+        for index, (page_number, _, item) in enumerate(body):
+            if isinstance(item, Grid):
+                paragraph = None
+                (table.grids if table is not None else flow.loose_grids).append(item)
+                previous = None
+                continue
+            line = item
+            left, right = margins.get(page_number, (line.x0, line.x1))
+            following = next((b[2] for b in body[index + 1 :] if isinstance(b[2], Line)), None)
+            key = self.table_of(line.text)
+            if key is not None:
+                table = TableBlock(key, line)
+                flow.tables.append(table)
+                paragraph, previous = None, line
+                continue
+            heading_lines = stack[-1].heading.lines if stack else []
+            if heading_lines and previous is heading_lines[-1][1] and _continues_heading(line, previous):
+                stack[-1].heading.add(line)  # a heading printed over two lines
+                previous = line
+                continue
+            level = self.level_of(line, left, right, following)
+            if level is not None:
+                node = Node(Piece(""), level)
+                node.heading.add(line)
+                while stack and stack[-1].level >= level:
+                    stack.pop()
+                (stack[-1].children if stack else flow.parts).append(node)
+                stack.append(node)
+                table, paragraph, previous = None, None, line
+                continue
+            if table is not None:
+                if not table.grids:
+                    table.before.append(line)
+                    previous = line
+                    continue
+                if paragraph is None or _starts_paragraph(line, previous, left, right):
+                    paragraph = Piece("")
+                    table.after.append(paragraph)
+                paragraph.add(line)
+                previous = line
+                continue
+            if paragraph is None or _starts_paragraph(line, previous, left, right):
+                paragraph = Piece("")
+                if not stack:  # text before any heading: a part of its own
+                    node = Node(Piece(""), 0)
+                    flow.parts.append(node)
+                    stack.append(node)
+                stack[-1].paragraphs.append(paragraph)
+            paragraph.add(line)
+            previous = line
+        return flow
+
+    def _cover_and_contents(self, blocks: list[tuple[int, float, Line | Grid]], flow: Flow) -> int:
+        """Put the cover's and the contents' lines aside; the position where the body begins."""
+        position = 0
+        first_page = blocks[0][0] if blocks else 1
+        while position < len(blocks) and blocks[position][0] == first_page and isinstance(blocks[position][2], Line):
+            line = blocks[position][2]
+            if _CONTENTS.match(normal(line.text)):
+                break
+            flow.cover.append(line)  # type: ignore[arg-type]
+            position += 1
+        if position < len(blocks) and isinstance(blocks[position][2], Line) and not _CONTENTS.match(normal(blocks[position][2].text)):
+            position = _skip_page(blocks, position)
+        if position >= len(blocks) or not isinstance(blocks[position][2], Line) or not _CONTENTS.match(normal(blocks[position][2].text)):
+            return position
+        contents_page = blocks[position][0]
+        position += 1
+        first_entry: str | None = None
+        while position < len(blocks):
+            page_number, _, item = blocks[position]
+            if not isinstance(item, Line):
+                break
+            words = normal(item.text)
+            if page_number != contents_page:
+                # The contents run onto this page only while it holds nothing but entries.
+                page_lines = [b[2] for b in blocks if b[0] == page_number]
+                if any(not isinstance(b, Line) or not _is_entry(normal(b.text)) for b in page_lines) or normal(page_lines[0].text) == first_entry:
+                    break
+                contents_page = page_number
+            if first_entry is None:
+                first_entry = words
+            flow.contents.append(item)
+            position += 1
+        return position
+
+
+def _continues_heading(line: Line, heading: Line) -> bool:
+    """A short line centred under a heading finishes it (“…部门决算情况” / “说明”)."""
+    if line.page != heading.page or len(normal(line.text)) > 12 or NUMBERED.match(normal(line.text)):
+        return False
+    middle = (line.x0 + line.x1) / 2
+    return abs(middle - (heading.x0 + heading.x1) / 2) < 3 * line.size and line.top - heading.top < 3 * line.size
+
+
+def _skip_page(blocks: list[tuple[int, float, Line | Grid]], position: int) -> int:
+    page = blocks[position][0]
+    while position < len(blocks) and blocks[position][0] == page:
+        position += 1
+    return position
+
+
+def _is_entry(words: str) -> bool:
+    return bool(NUMBERED.match(words) or _LEADER.search(words)) and len(_LEADER.sub("", words)) <= 40
+
+
+def _strip_number(words: str) -> str:
+    return NUMBERED.sub("", words, count=1).rstrip("。")
+
+
+def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Each page's text margins: the left edge most lines start at, the right edge they reach."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    margins = {}
+    for page, members in by_page.items():
+        starts = sorted(round(line.x0) for line in members)
+        left = min(starts, key=lambda x: (-starts.count(x), x))
+        ends = sorted(line.x1 for line in members)
+        right = ends[int(len(ends) * 0.9)] if len(ends) > 3 else max(ends)
+        margins[page] = (left, max(right, median(ends)))
+    return margins
+
+
+def _starts_paragraph(line: Line, previous: Line | None, left: float, right: float) -> bool:
+    """A new paragraph starts indented or numbered (every paragraph of these reports does); a line
+    at the margin continues the one before, even after a line that broke early before a number."""
+    if previous is None:
+        return True
+    if NUMBERED.match(normal(line.text)):
+        return True
+    return line.x0 > left + 0.8 * line.size

@@ -1,0 +1,151 @@
+"""Ruled tables: from a page's rulings to a grid of cells, and the glyphs that stand in each.
+
+The nine tables of these reports are ruled (camelot's “lattice”): the rulings give the rows and
+columns, so a figure belongs to the cell it is printed in even when it is drawn a line above
+its row's name, as some of these PDFs do.  Cells merged across columns (header cells, and rows
+whose inner rulings are missing) are kept as one cell spanning those columns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .layout import Glyph, Page, Segment, TextLine, join_glyphs
+
+_TOUCH = 2.0  # points: rulings this close belong to one table, boundaries this close are one
+
+
+@dataclass
+class Cell:
+    """A cell of a grid: its row, the atomic columns it spans, and what is printed in it."""
+
+    row: int
+    first: int  # first atomic column
+    last: int  # last atomic column (inclusive)
+    glyphs: list[Glyph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cell's text: its lines top to bottom, each left to right, joined without breaks."""
+        by_line: dict[int, list[Glyph]] = {}
+        for glyph in sorted(self.glyphs, key=lambda g: (g.baseline, g.x0)):
+            by_line.setdefault(glyph.line, []).append(glyph)
+        return "".join(join_glyphs(sorted(line, key=lambda g: g.x0)) for line in by_line.values())
+
+    @property
+    def line(self) -> int:
+        """The page line the cell's text starts on (0 for an empty cell)."""
+        return min((glyph.line for glyph in self.glyphs), default=0)
+
+    def spans(self, column: int) -> bool:
+        return self.first <= column <= self.last
+
+
+@dataclass
+class Grid:
+    """A ruled table on one page: row and column boundaries, and each row's cells left to right."""
+
+    page: int
+    xs: list[float]
+    ys: list[float]
+    rows: list[list[Cell]]
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.ys[-1]
+
+    @property
+    def columns(self) -> int:
+        return len(self.xs) - 1
+
+    def cell(self, row: int, column: int) -> Cell:
+        """The cell of ``row`` that spans atomic ``column``."""
+        for cell in self.rows[row]:
+            if cell.spans(column):
+                return cell
+        raise IndexError(column)  # pragma: no cover - every column of a row is spanned
+
+    def same_columns(self, other: Grid) -> bool:
+        """Whether two grids have the same column boundaries (a table continued on the next page)."""
+        return len(self.xs) == len(other.xs) and all(abs(a - b) <= _TOUCH for a, b in zip(self.xs, other.xs))
+
+
+def _merge(values: list[float]) -> list[float]:
+    """Sorted values, those within ``_TOUCH`` of each other taken as one."""
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > _TOUCH:
+            merged.append(value)
+    return merged
+
+
+def _clusters(segments: list[Segment]) -> list[list[Segment]]:
+    """Rulings that touch, transitively: one list per table."""
+    parent = list(range(len(segments)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ordered = sorted(range(len(segments)), key=lambda i: segments[i].top)
+    for position, i in enumerate(ordered):  # sweep down the page: only segments near in y can touch
+        a = segments[i]
+        for j in ordered[position + 1 :]:
+            b = segments[j]
+            if b.top > a.bottom + _TOUCH:
+                break
+            if b.x0 <= a.x1 + _TOUCH and a.x0 <= b.x1 + _TOUCH:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Segment]] = {}
+    for i, segment in enumerate(segments):
+        groups.setdefault(find(i), []).append(segment)
+    return sorted(groups.values(), key=lambda group: min(s.top for s in group))
+
+
+def find_grids(page: Page) -> list[Grid]:
+    """Every ruled table of the page, top to bottom, with the page's glyphs placed in its cells."""
+    grids = []
+    for group in _clusters([s for s in page.rulings if s.x1 - s.x0 > _TOUCH or s.bottom - s.top > _TOUCH]):
+        horizontal = [s for s in group if s.horizontal]
+        vertical = [s for s in group if not s.horizontal]
+        ys = _merge([s.top for s in horizontal])
+        xs = _merge([s.x0 for s in vertical])
+        if len(ys) < 2 or len(xs) < 2:
+            continue
+        rows = []
+        for row in range(len(ys) - 1):
+            middle = (ys[row] + ys[row + 1]) / 2
+            cells = [Cell(row, 0, 0)]
+            for column, x in enumerate(xs[1:-1], start=1):
+                if any(abs(s.x0 - x) <= _TOUCH and s.top - _TOUCH <= middle <= s.bottom + _TOUCH for s in vertical):
+                    cells.append(Cell(row, column, column))
+                else:
+                    cells[-1].last = column
+            rows.append(cells)
+        grids.append(Grid(page.number, xs, ys, rows))
+    _place_glyphs(page.lines, grids)
+    return grids
+
+
+def _place_glyphs(lines: list[TextLine], grids: list[Grid]) -> None:
+    for line in lines:
+        for glyph in line.glyphs:
+            x, y = glyph.mid_x, glyph.mid_y
+            for grid in grids:
+                if grid.xs[0] <= x <= grid.xs[-1] and grid.ys[0] <= y <= grid.ys[-1]:
+                    row = min(bisect_right(grid.ys, y) - 1, len(grid.rows) - 1)
+                    column = min(bisect_right(grid.xs, x) - 1, grid.columns - 1)
+                    grid.cell(row, column).glyphs.append(glyph)
+                    break
+
+
+def in_grid(glyph: Glyph, grids: list[Grid]) -> bool:
+    x, y = glyph.mid_x, glyph.mid_y
+    return any(grid.xs[0] <= x <= grid.xs[-1] and grid.ys[0] <= y <= grid.ys[-1] for grid in grids)

@@ -1,0 +1,285 @@
+"""A PDF's pages as the reader sees them: glyphs with their boxes, text lines, ruling lines.
+
+PDFium (pypdfium2) gives every character with its box in the order of the content stream.  That
+order is not the reading order in these reports — digits are drawn apart from the Chinese
+glyphs around them — so nothing here trusts it: glyphs are placed by position.  A *line* is the
+glyphs that share a baseline, left to right; *rulings* are the thin paths tables are drawn with.
+
+Coordinates are PDF points measured from the top-left corner of the page as a viewer shows it
+(``top`` grows downward), whatever the page's rotation.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+from dataclasses import dataclass, field
+
+from ...i18n import Msg
+from ..source import Limits, LoadError
+
+_NO_TEXT = frozenset("\r\n\x00\x02\ufffe\uffff")
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One printed character and its box (loose: the font's full height, for lines to line up)."""
+
+    char: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    line: int = 0  # the number of the page line it stands on, once lines are made
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in ".,%-+")
+
+
+def join_glyphs(glyphs: list[Glyph]) -> str:
+    """Glyphs left to right as text.  Chinese needs no spaces; a space is kept only where two
+    Latin words or numbers stand apart (“2024 2995.39” must not become one number)."""
+    parts: list[str] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if previous is not None and glyph.x0 - previous.x1 > 0.25 * max(glyph.size, 1.0):
+            if _is_ascii_word(previous.char) and _is_ascii_word(glyph.char):
+                parts.append(" ")
+        parts.append(glyph.char)
+        previous = glyph
+    return "".join(parts)
+
+
+@dataclass(slots=True)
+class TextLine:
+    """The glyphs on one baseline of a page, left to right; ``number`` counts lines from the top (1-based)."""
+
+    page: int
+    number: int
+    glyphs: list[Glyph]
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = join_glyphs(self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(glyph.top for glyph in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(glyph.bottom for glyph in self.glyphs)
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        return max(glyph.size for glyph in self.glyphs)
+
+    def runs(self, gap: float = 2.0) -> list[list[Glyph]]:
+        """The line cut where glyphs stand more than ``gap`` font sizes apart (“编制部门：…   单位：元”)."""
+        runs: list[list[Glyph]] = [[self.glyphs[0]]]
+        for glyph in self.glyphs[1:]:
+            if glyph.x0 - runs[-1][-1].x1 > gap * max(glyph.size, 1.0):
+                runs.append([glyph])
+            else:
+                runs[-1].append(glyph)
+        return runs
+
+
+@dataclass(slots=True)
+class Segment:
+    """A ruling: horizontal (``y0 == y1``) or vertical (``x0 == x1``)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.bottom - self.top <= self.x1 - self.x0
+
+
+@dataclass
+class Page:
+    """One page: its size, its glyphs placed into lines, its rulings, and what lies off the page."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)
+    rulings: list[Segment] = field(default_factory=list)
+    off_page: list[Glyph] = field(default_factory=list)  # glyphs outside the page box: read, but never seen
+    unmapped: int = 0  # glyphs whose font maps to no character (a text layer that cannot be read)
+
+    @property
+    def glyphs(self) -> int:
+        return sum(len(line.glyphs) for line in self.lines)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def fingerprint(self) -> str | None:
+        """What the page prints, to find a page printed twice; ``None`` for a page without text."""
+        if not self.lines:
+            return None
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+# ------------------------------------------------------------------------------ reading
+def open_document(data: bytes, limits: Limits):  # noqa: ANN201 - a pypdfium2 document
+    """The PDF opened by PDFium, or a ``LoadError`` that says why it cannot be read."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        text = str(error).lower()
+        key = "pdf.encrypted" if "password" in text or "security" in text else "pdf.corrupt"
+        raise LoadError(Msg(key)) from None
+    pages = len(document)
+    if pages == 0:
+        document.close()
+        raise LoadError(Msg("pdf.no_pages"))
+    if pages > limits.max_pages:
+        document.close()
+        raise LoadError(Msg("pdf.too_many_pages", pages=pages, limit=limits.max_pages))
+    return document
+
+
+def read_pages(data: bytes, limits: Limits = Limits()) -> list[Page]:
+    """Every page of the PDF, laid out; ``LoadError`` for a PDF that cannot be opened."""
+    import pypdfium2 as pdfium
+
+    document = open_document(data, limits)
+    try:
+        pages = []
+        for index in range(len(document)):
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise LoadError(Msg("pdf.bad_page"), page=index + 1) from None
+            try:
+                pages.append(_read_page(page, index + 1))
+            finally:
+                page.close()
+        return pages
+    finally:
+        document.close()
+
+
+def _transform(rotation: int, width: float, height: float):  # noqa: ANN202 - (x, y) → (x, top)
+    """From PDF user space (origin bottom-left) to the page as shown: origin top-left, y down."""
+    if rotation == 90:
+        return lambda x, y: (y, x)
+    if rotation == 180:
+        return lambda x, y: (width - x, y)
+    if rotation == 270:
+        return lambda x, y: (height - y, width - x)
+    return lambda x, y: (x, height - y)
+
+
+def _read_page(page, number: int) -> Page:  # noqa: ANN001 - a pypdfium2 page
+    import pypdfium2.raw as raw
+
+    left, bottom_edge, right, top_edge = page.get_cropbox()
+    width, height = right - left, top_edge - bottom_edge
+    rotation = page.get_rotation() % 360
+    shown_width, shown_height = (height, width) if rotation in (90, 270) else (width, height)
+    to_page = _transform(rotation, width, height)
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        return to_page(x - left, y - bottom_edge)
+
+    text_page = page.get_textpage()
+    glyphs: list[Glyph] = []
+    off_page: list[Glyph] = []
+    unmapped = 0
+    try:
+        count = raw.FPDFText_CountChars(text_page)
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        box = raw.FS_RECTF()
+        for index in range(count):
+            code = raw.FPDFText_GetUnicode(text_page, index)
+            char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+            if char in _NO_TEXT or char.isspace() or raw.FPDFText_IsGenerated(text_page, index) == 1:
+                continue
+            if raw.FPDFText_HasUnicodeMapError(text_page, index) == 1:
+                unmapped += 1
+                continue
+            raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
+            if not raw.FPDFText_GetLooseCharBox(text_page, index, box):
+                continue
+            (ax, ay), (bx, by) = point(box.left, box.top), point(box.right, box.bottom)
+            _, base = point(origin_x.value, origin_y.value)
+            top, bottom = min(ay, by), max(ay, by)
+            # The loose box's height is the size as printed (the font size PDFium reports ignores
+            # the text matrix: a template's cover says 720).
+            glyph = Glyph(char, min(ax, bx), max(ax, bx), top, bottom, base, bottom - top)
+            if glyph.x1 <= 0 or glyph.x0 >= shown_width or glyph.bottom <= 0 or glyph.top >= shown_height:
+                off_page.append(glyph)
+            elif glyph.x0 < -1 or glyph.x1 > shown_width + 1 or glyph.top < -1 or glyph.bottom > shown_height + 1:
+                off_page.append(glyph)
+                glyphs.append(glyph)
+            else:
+                glyphs.append(glyph)
+    finally:
+        text_page.close()
+    return Page(number, shown_width, shown_height, _lines(glyphs, number), _rulings(page, point), off_page, unmapped)
+
+
+def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
+    """Glyphs grouped by baseline, top to bottom, each line left to right."""
+    glyphs.sort(key=lambda glyph: (glyph.baseline, glyph.x0))
+    grouped: list[list[Glyph]] = []
+    for glyph in glyphs:
+        if grouped and abs(grouped[-1][0].baseline - glyph.baseline) <= 0.2 * max(glyph.size, 1.0):
+            grouped[-1].append(glyph)
+        else:
+            grouped.append([glyph])
+    lines = []
+    for number, members in enumerate(grouped, start=1):
+        members.sort(key=lambda glyph: glyph.x0)
+        for glyph in members:
+            glyph.line = number
+        lines.append(TextLine(page, number, members))
+    return lines
+
+
+def _rulings(page, point) -> list[Segment]:  # noqa: ANN001
+    """The edges of every path on the page: thin paths are rulings, boxes give their four sides."""
+    import pypdfium2.raw as raw
+
+    found = []
+    for item in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
+        left, bottom, right, top = item.get_bounds()
+        (ax, ay), (bx, by) = point(left, top), point(right, bottom)
+        x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        if x1 - x0 <= 2 or y1 - y0 <= 2:
+            found.append(Segment(x0, y0, x1, y1))
+        else:  # a box: its four sides
+            found += [Segment(x0, y0, x1, y0), Segment(x0, y1, x1, y1), Segment(x0, y0, x0, y1), Segment(x1, y0, x1, y1)]
+    return found

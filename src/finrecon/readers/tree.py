@@ -1,0 +1,94 @@
+"""The plain tree every reader builds → a validated, bound ``Report``.
+
+Readers differ in where their text comes from; from the tree on, a report is a report: the
+figures the 情况说明 states in words are read from its sentences (where the report gives them
+only as text), pydantic validates the whole, and binding tells every figure its path and name.
+An error is placed wherever the reader says the value was printed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..i18n import Msg, t
+from ..model import Report
+from ..model.bind import bind_report, model_class_at, unknown_references
+from ..model.figure import LocalizedValueError
+from .source import LoadError, NotAReport, Place, SourceMap
+
+
+class _Choices(Msg):
+    """“'万元' 或 '元'” / “'万元' or '元'”: a list of choices joined in the message's language."""
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__("list.or")
+        self.choices = choices
+
+    def render(self, lang: str = "zh") -> str:
+        return t("list.or", lang).join(f"“{c}”" if lang == "zh" else f"'{c}'" for c in self.choices)
+
+
+def _describe(error: dict[str, Any]) -> Msg:
+    kind, loc = error["type"], tuple(error["loc"])
+    name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model = model_class_at(loc[:-1])
+        known = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(str(name), known, n=1)
+        hint = Msg("load.did_you_mean", close=close[0]) if close else (Msg("load.known_keys", keys=", ".join(known)) if known else "")
+        return Msg("load.unknown_key", key=name, hint=hint)
+    if kind == "missing":
+        return Msg("load.missing_field", name=name)
+    simple = {
+        "model_type": "load.want_mapping", "dict_type": "load.want_mapping", "model_attributes_type": "load.want_mapping",
+        "list_type": "load.want_list", "string_type": "load.want_text",
+        "int_type": "load.want_integer", "int_parsing": "load.want_integer", "int_from_float": "load.want_integer",
+    }
+    if kind in simple:
+        return Msg(simple[kind])
+    context = error.get("ctx", {})
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return Msg("load.literal", expected=_Choices(choices))
+    if kind == "greater_than_equal":
+        return Msg("load.min", limit=context.get("ge"))
+    if kind == "less_than_equal":
+        return Msg("load.max", limit=context.get("le"))
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, LocalizedValueError):
+        return cause.text
+    return Msg("load.yaml", problem=str(error.get("msg", kind)))
+
+
+def _error(message: Msg, place: Place, file: str) -> LoadError:
+    return LoadError(message, place.line, place.column, file, place.page)
+
+
+def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False) -> Report:
+    """The report the tree describes, with the figures its sentences state; ``LoadError`` if it is none."""
+    if skip_non_reports and not (isinstance(tree, dict) and "meta" in tree):
+        raise NotAReport(Msg("load.not_report"), file=file)
+    if not isinstance(tree, dict):
+        raise _error(Msg("load.not_mapping"), source.place(()), file)
+    try:
+        report = Report.model_validate(tree)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            place = (source.key_place(loc) if item["type"] == "extra_forbidden" else None) or source.place(loc)
+            problems.append((place.page or 0, place.line, place.column, len(problems), place, _describe(item)))
+        *_, place, message = min(problems, key=lambda problem: problem[:4])
+        if len(problems) > 1:
+            message = Msg("load.with_more", first=message, more=Msg("load.more", count=len(problems) - 1))
+        raise _error(message, place, file) from None
+    bind_report(report)
+    for reference, path in unknown_references(report):
+        raise _error(Msg("load.share_of", reference=reference), source.place(path), file)
+    return report
+
+
