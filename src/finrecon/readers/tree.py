@@ -18,6 +18,7 @@ from ..i18n import Msg, t
 from ..model import Report
 from ..model.bind import bind_report, model_class_at, unknown_references
 from ..model.figure import LocalizedValueError
+from .sentences import derive
 from .source import LoadError, NotAReport, Place, SourceMap
 
 
@@ -74,6 +75,8 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
         raise NotAReport(Msg("load.not_report"), file=file)
     if not isinstance(tree, dict):
         raise _error(Msg("load.not_mapping"), source.place(()), file)
+    if isinstance(tree.get("text"), dict):
+        derive(tree, source)
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:
