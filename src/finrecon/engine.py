@@ -100,7 +100,7 @@ def _check(
         if issubclass(rule, WaiverRule):
             continue
         for finding in rule(options).check(loaded.report):
-            place = loaded.source.place(finding.loc)
+            place = loaded.source.place(finding.loc, finding.offset)
             waiver = _waiver_for(loaded, finding, place.line) if loaded.waivers else None
             stable_id = fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path))
             status, note = Status.OPEN, finding.note
@@ -112,7 +112,7 @@ def _check(
             # Located: the tree path is not needed any more.
             findings.append(replace(
                 finding, line=place.line, column=place.column, page=place.page, excerpt=finding.excerpt or place.excerpt,
-                loc=(), fingerprint=stable_id, status=status, note=note,
+                loc=(), offset=None, fingerprint=stable_id, status=status, note=note,
             ))
     ran = {rule.id for rule in rules}
     for rule in rules:

@@ -44,6 +44,7 @@ class Finding:
     hint: str | None = None
     related: tuple[str, ...] = ()
     loc: tuple[str | int, ...] = field(default=(), compare=False)
+    offset: int | None = field(default=None, compare=False)  # where in the text at ``loc`` the words stand
     line: int = 0  # the YAML line, or the line on the PDF page
     column: int = 0
     page: int | None = None  # the PDF page, 1-based as a viewer counts; None for YAML

@@ -91,8 +91,11 @@ class SourceMap:
         """Say that the value at ``loc`` was read from the text at ``text_loc``, ``offset`` characters in."""
         self.derived[loc] = (text_loc, offset)
 
-    def place(self, loc: TreePath) -> Place:
-        """Where the value at ``loc`` (or its nearest ancestor that has a place) was printed."""
+    def place(self, loc: TreePath, offset: int | None = None) -> Place:
+        """Where the value at ``loc`` (or its nearest ancestor that has a place) was printed;
+        with ``offset``, where that character of the text at ``loc`` was printed."""
+        if offset is not None:
+            return self.place_in_text(loc, offset)
         if self.derived:
             for length in range(len(loc), 0, -1):
                 found = self.derived.get(loc[:length])

@@ -74,9 +74,12 @@ class Rule:
         raise NotImplementedError
 
     def finding(
-        self, loc: tuple[str | int, ...], path: str, message: str, related: tuple[str, ...] = (), **numbers: str | None
+        self, loc: tuple[str | int, ...], path: str, message: str, related: tuple[str, ...] = (),
+        offset: int | None = None, excerpt: str | None = None, **numbers: str | None,
     ) -> Finding:
-        return Finding(self.id, self.severity, path, message, loc=loc, related=related, **numbers)
+        """A finding at ``loc``; a text rule adds the ``offset`` of the words in that text and the
+        ``excerpt`` it quotes, so that the finding stands where those words were printed."""
+        return Finding(self.id, self.severity, path, message, loc=loc, related=related, offset=offset, excerpt=excerpt, **numbers)
 
 
 # ------------------------------------------------------------------------------ equations
