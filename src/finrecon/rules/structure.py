@@ -13,6 +13,7 @@ from ..model.bind import field_title
 from ..model.figure import loc_of
 from .base import Rule, fmt, register
 from .identities import model_at
+from .texts import sentence_at
 
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
 _SIGNED = ("change", "change_pct")  # the only numbers that may be negative
@@ -284,21 +285,26 @@ class MissingReason(Rule):
 
 
 # A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
-# full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])XX+(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○")
-_PLACEHOLDER_MARKS = ("XX", "Ｘ", "×", "＊", "**", "某某", "○○")  # every placeholder holds one of these
+# full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).  A year
+# left incomplete (“20  年”, “20XX年”, “20__年度”) is a placeholder too.
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z0-9])XX+(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○"
+    r"|(?<![\d.])(?:19|20)(?:[ \u3000]+|[_＿]+|[XxＸｘ×]+)年|(?<![\d.])20年度"
+)
+_PLACEHOLDER_MARKS = ("XX", "Ｘ", "×", "＊", "**", "某某", "○○", "0 ", "9 ", "0\u3000", "9\u3000", "0_", "9_", "0＿", "9＿", "0X", "9X", "0x", "9x", "0ｘ", "9ｘ", "20年度")
 
 
 @register
 class Placeholder(Rule):
-    """Template placeholders left in the report: XX, ××, 某某, ○○.
+    """Template placeholders left in the report: XX, ××, 某某, ○○, a year left as “20  年”.
 
-    What it checks: every text of the report — unit name, 科目 names and wordings, reasons,
-    conclusions, indicators, statements.
+    What it checks: every text of the report — unit name, the cover, contents, headings,
+    paragraphs and table titles, 科目 names and wordings, reasons, conclusions, indicators,
+    statements.  One finding per text, at its first placeholder.
 
     Why: “上海市XX局” or “主要原因是XX” published as is shows the report was not finished.
 
-    Example: passes — “上海市普陀区财政局”.  Warns — “上海市XX局”.
+    Example: passes — “上海市普陀区财政局”.  Warns — “上海市XX局”, “20  年度”.
     """
 
     id = "FR907"
@@ -311,10 +317,22 @@ class Placeholder(Rule):
         everything = "\n".join([text for _, text in texts])
         if not any(mark in everything for mark in _PLACEHOLDER_MARKS) or not _PLACEHOLDER.search(everything):
             return  # the usual answer, found with plain substring searches
+        cover = report.text.cover.unit if report.text and report.text.cover else None
         for path, text in texts:
+            if path == "meta.unit" and text == cover:
+                continue  # the cover prints it: the finding stands there
             match = _PLACEHOLDER.search(text)
             if match:
-                yield self.finding(loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
+                quoted = _around(text, match.start(), match.end())
+                yield self.finding(
+                    loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=quoted),
+                    offset=match.start(), excerpt=quoted, reported=text if len(text) <= 40 else quoted,
+                )
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """What a finding quotes: a short text whole, a paragraph's sentence that holds the placeholder."""
+    return text if len(text) <= 40 else sentence_at(text, start, end, limit=40)
 
 
 @register

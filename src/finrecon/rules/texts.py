@@ -1,0 +1,238 @@
+"""The words the wording rules (FR8xx) read, gathered once per report, and the small tools they share.
+
+``passages(report)`` lists every text a reader of the printed report sees, in print order, each
+with its tree path and what kind of text it is: the cover, the contents, the headings, the
+paragraphs, the tables' titles, 编制单位 lines and notes, and the texts of figures (reasons,
+purposes, 科目 wordings, “本年度无…” statements).  A figure's text that a paragraph prints word
+for word (read from that paragraph) is left out: the paragraph is scanned, once.
+
+A rule reports on a passage with the ``offset`` of the words it quotes, so that the finding
+stands on the printed line of those words (PDF) or at their column (YAML).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from importlib import resources
+from typing import Iterator, NamedTuple
+
+import yaml
+
+from ..catalog import normalise_name
+from ..model import Report
+from ..model.figure import loc_of
+
+Loc = tuple[str | int, ...]
+
+# What a passage is.
+COVER, CONTENTS, HEADING, PARAGRAPH = "cover", "contents", "heading", "paragraph"
+TITLE, COMPILER, NOTE = "title", "compiler", "note"
+REASON, PURPOSE, WORDING, STATEMENT = "reason", "purpose", "wording", "statement"
+
+PROSE = frozenset({PARAGRAPH, NOTE, REASON, PURPOSE, STATEMENT})  # sentences
+TITLES = frozenset({COVER, CONTENTS, HEADING, TITLE, COMPILER})  # lines that name things
+
+
+class Passage(NamedTuple):
+    """One printed text: where it stands, its words, what it is, and the paragraph after it."""
+
+    loc: Loc
+    path: str
+    text: str
+    kind: str
+    following: str | None = None  # the next paragraph under the same heading, if any
+
+
+def passages(report: Report) -> list[Passage]:
+    """Every text of the report a wording rule reads, in print order; computed once per report."""
+    cached = report.__dict__.get("_passages")
+    if cached is None:
+        cached = report.__dict__["_passages"] = list(_gather(report))
+    return cached
+
+
+_READ_FROM_TEXT = 6  # a figure's text this long that a paragraph prints was read from it (shorter ones may be anywhere)
+_FIGURE_TEXT = re.compile(r"\.(?:reason|purpose|wording)$|\.reasons\[\d+\]\.text$|^narrative\.nil_statements\[\d+\]\.text$")
+
+
+def _gather(report: Report) -> Iterator[Passage]:
+    text = report.text
+    paragraphs: list[str] = []
+    if text is not None:
+        cover = text.cover
+        if cover is not None:
+            if cover.unit:
+                yield Passage(("text", "cover", "unit"), "text.cover.unit", cover.unit, COVER)
+            if cover.title:
+                yield Passage(("text", "cover", "title"), "text.cover.title", cover.title, COVER)
+            for index, line in enumerate(cover.lines):
+                yield Passage(("text", "cover", "lines", index), f"text.cover.lines[{index}]", line, COVER)
+        for index, line in enumerate(text.contents):
+            yield Passage(("text", "contents", index), f"text.contents[{index}]", line, CONTENTS)
+        for index, part in enumerate(text.parts):
+            yield from _section(part, ("text", "parts", index), f"text.parts[{index}]", paragraphs)
+    tables = report.tables
+    if tables is not None:
+        for name in type(tables).model_fields:
+            table = getattr(tables, name)
+            if table is None:
+                continue
+            base = f"tables.{name}"
+            if table.title:
+                yield Passage(("tables", name, "title"), f"{base}.title", table.title, TITLE)
+            if table.compiler:
+                yield Passage(("tables", name, "compiler"), f"{base}.compiler", table.compiler, COMPILER)
+            for index, note in enumerate(table.notes):
+                yield Passage(("tables", name, "notes", index), f"{base}.notes[{index}]", note, NOTE)
+            if table.empty_statement:
+                yield Passage(("tables", name, "empty_statement"), f"{base}.empty_statement", table.empty_statement, NOTE)
+    printed = "\n".join(paragraphs)
+    for path, words in report.texts:
+        if not _FIGURE_TEXT.search(path) or (len(words) >= _READ_FROM_TEXT and words in printed):
+            continue
+        ending = path.rpartition(".")[2]
+        kind = {"purpose": PURPOSE, "wording": WORDING}.get(ending, STATEMENT if path.startswith("narrative.nil_") else REASON)
+        yield Passage(loc_of(path), path, words, kind)
+
+
+def _section(section, loc: Loc, path: str, paragraphs: list[str]) -> Iterator[Passage]:  # noqa: ANN001 - a model Section
+    yield Passage((*loc, "heading"), f"{path}.heading", section.heading, HEADING)
+    texts = section.paragraphs
+    paragraphs.extend(texts)
+    for index, words in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        yield Passage((*loc, "paragraphs", index), f"{path}.paragraphs[{index}]", words, PARAGRAPH, following)
+    for index, child in enumerate(section.sections):
+        yield from _section(child, (*loc, "sections", index), f"{path}.sections[{index}]", paragraphs)
+
+
+# ------------------------------------------------------------------------------ words
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def sentence_at(text: str, start: int, end: int | None = None, limit: int = 60) -> str:
+    """The sentence (between 。；！？) holding ``text[start:end]``, at most ``limit`` characters
+    around the words: what a finding quotes."""
+    end = start if end is None else end
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    tail_match = _SENTENCE_END.search(text, end)
+    tail = tail_match.end() if tail_match else len(text)
+    if tail - head > limit:
+        head = max(head, start - limit // 3)
+        tail = min(tail, max(end, head + limit))
+    return text[head:tail].strip()
+
+
+# A printed amount, 1234.56 or 1,234.56, taken whole: in squeezed text “，” is “,” too, so a number
+# is never cut at a thousands separator.
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d{3})"
+
+
+def amount(printed: str) -> Decimal:
+    """A printed number as the Decimal it states, thousands separators dropped."""
+    return Decimal(printed.replace(",", ""))
+
+
+# Spaces the PDF leaves between glyphs do not count when words are compared.
+_SPACES = re.compile(r"[ \u3000\t\r\n]+")
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII → half-width
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without spaces and with full-width ASCII made half-width, and for each of its
+    characters its position in ``text`` (so that a match in the squeezed text has an offset)."""
+    kept = [(index, char) for index, char in enumerate(text) if not char.isspace()]
+    squeezed = "".join(char for _, char in kept).translate(_WIDTH)
+    return squeezed, [index for index, _ in kept]
+
+
+def compact(text: str) -> str:
+    """``text`` as words are compared: no spaces, full-width ASCII half-width."""
+    return _SPACES.sub("", text).translate(_WIDTH)
+
+
+def same_name(left: str, right: str) -> bool:
+    return normalise_name(left) == normalise_name(right)
+
+
+def edit_distance_one(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with exactly one character changed, added, dropped, or two
+    neighbours swapped."""
+    if word == target:
+        return False
+    lw, lt = len(word), len(target)
+    if abs(lw - lt) > 1:
+        return False
+    if lw == lt:
+        diffs = [i for i in range(lw) if word[i] != target[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == target[diffs[1]] and word[diffs[1]] == target[diffs[0]]
+    shorter, longer = (word, target) if lw < lt else (target, word)
+    i = 0
+    while i < len(shorter) and shorter[i] == longer[i]:
+        i += 1
+    return shorter[i:] == longer[i + 1 :]
+
+
+def near_misses(text: str, phrase: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` that are ``phrase`` with one character changed, added, dropped or two
+    swapped, inside it (its first and last characters kept), and that overlap no span in ``taken``
+    (where the phrase, or another phrase it resembles, is printed as it should be).
+
+    An edit leaves the first or the second half of the phrase intact: only where a half is printed
+    is a window compared, so the search costs a few ``str.find`` per phrase.
+    """
+    size = len(phrase)
+    middle = size // 2
+    halves = ((phrase[:middle], 0), (phrase[middle:], middle))
+    seen: set[tuple[int, int]] = set()
+    for half, at in halves:
+        position = text.find(half)
+        while position >= 0:
+            for length in (size - 1, size, size + 1):
+                if at == 0:
+                    spans = ((position, position + length),)
+                else:  # the second half ends the window
+                    end = position + len(half)
+                    spans = ((end - length, end),)
+                for start, end in spans:
+                    if start < 0 or end > len(text) or (start, end) in seen:
+                        continue
+                    seen.add((start, end))
+                    window = text[start:end]
+                    if window[0] != phrase[0] or window[-1] != phrase[-1] or not edit_distance_one(window, phrase):
+                        continue
+                    if any(start < t_end and t_start < end for t_start, t_end in taken):
+                        continue
+                    yield start, end
+            position = text.find(half, position + 1)
+
+
+def spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` is printed in ``text``."""
+    found = []
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            found.append((position, position + len(word)))
+            position = text.find(word, position + 1)
+    return found
+
+
+# ------------------------------------------------------------------------------ template data
+@functools.cache
+def template_wording() -> dict[str, tuple[str, ...]]:
+    """What the templates print for the compiler and not for the reader: each layout's
+    ``wording:`` block (``finrecon/layouts/*.yaml``), every list merged."""
+    merged: dict[str, list[str]] = {}
+    folder = resources.files("finrecon").joinpath("layouts")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        spec = yaml.load(entry.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        for key, items in (spec.get("wording") or {}).items():
+            merged.setdefault(key, []).extend(str(item) for item in items or ())
+    return {key: tuple(dict.fromkeys(items)) for key, items in merged.items()}
