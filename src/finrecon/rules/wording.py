@@ -1,0 +1,1131 @@
+"""FR8xx — the words of a report: years, names, template leftovers, direction words, broken
+sentences, 科目 named in the text, one item stated twice, text copied from another item.
+
+Every rule here reads the texts ``texts.passages`` gathers (cover, contents, headings,
+paragraphs, table titles, 编制单位 lines, notes, and the texts of figures) and reports at the
+offset of the words it quotes.  Where a text can be read two ways, the rules say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import ClassVar, Iterator, NamedTuple
+
+from ..catalog import LEVELS, Catalog, builtin, normalise_name
+from ..findings import Finding, Severity
+from ..interval import Interval
+from ..model import ClassFigure, Figure, Report
+from .base import Rule, fmt, register
+from .texts import (
+    COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
+    Passage, amount, compact, edit_distance_one, near_misses, passages, sentence_at, spans_of, squeeze, template_wording,
+)
+
+
+class WordingRule(Rule):
+    """A rule about the words: it reports at the offset of the words it quotes."""
+
+    kinds: ClassVar[frozenset[str]] = PROSE | TITLES  # the passages it reads
+
+    def passages(self, report: Report) -> Iterator[Passage]:
+        kinds = self.kinds
+        return (passage for passage in passages(report) if passage.kind in kinds)
+
+    def at(
+        self, passage: Passage, start: int, end: int, message: str,
+        reported: str | None = None, expected: str | None = None, severity: Severity | None = None,
+    ) -> Finding:
+        """A finding on ``passage.text[start:end]``, quoting the sentence it stands in."""
+        finding = self.finding(
+            passage.loc, passage.path, message, offset=start,
+            excerpt=sentence_at(passage.text, start, end), reported=reported, expected=expected,
+        )
+        return finding if severity is None or severity is finding.severity else replace(finding, severity=severity)
+
+
+def _in_squeezed(passage: Passage) -> tuple[str, list[int]]:
+    return squeeze(passage.text)
+
+
+def _offset(positions: list[int], index: int) -> int:
+    """The position in the printed text of character ``index`` of its squeezed form."""
+    if not positions:
+        return 0
+    return positions[min(index, len(positions) - 1)]
+
+
+def _end(positions: list[int], index: int) -> int:
+    return positions[index - 1] + 1 if index > 0 and positions else 0
+
+
+# =============================================================================== FR801 years
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
+_COMPARED = re.compile(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
+_COMPARED_AFTER = re.compile(r"(?:当年)?预算执行数")
+_OWN_AFTER = re.compile(
+    r"(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
+    r"部门预算|单位预算|预算安排|本部门|本单位|,本(?:部门|单位)|项目预算绩效目标|预算单位|部门财务|部门收入|部门支出|部门财政|"
+    r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
+)
+_OWN_BEFORE = re.compile(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
+_ASSET_DATE = re.compile(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_BUDGET_OPENING = re.compile(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
+
+
+@register
+class WrongYear(WordingRule):
+    """A year in a fixed phrase that does not fit the report's year.
+
+    What it checks: the years of the cover, the contents, the headings and the table titles, and
+    of the template's fixed phrases in the text, against ``meta.year``.  The report's own year
+    where it is meant (“2024年度部门决算”, “2024年度收入支出总计”, “2025年预算安排”, “编报绩效
+    目标的2024年度项目”); the year before where a comparison is meant (“与2023年度相比”,
+    “比2024年预算增加”, “2023年当年预算执行数”); “截至2024年12月31日” in a 2024 决算 and a date of
+    the year before in a budget (“截至2024年8月31日” in a 2025 budget).  Other years (“《2024年重点
+    工作任务书》”, “2018年起”) are not checked.
+
+    Why: a report is built from last year's; a year not moved on is the commonest slip reviewers
+    find in the words, and it makes the comparison say something else.
+
+    Example: passes — “与2023年度相比” in a 2024 report.  Fails — “与2021年度相比” in a 2023 report.
+    """
+
+    id = "FR801"
+    title = "年份与报告年度不符"
+    title_en = "a year that does not fit the report's year"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        year = report.meta.year
+        budget = report.meta.kind == "budget"
+        for passage in self.passages(report):
+            if not any(char.isdigit() for char in passage.text):
+                continue
+            text, positions = _in_squeezed(passage)
+            dated = set()
+            for match in _ASSET_DATE.finditer(text):
+                printed, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+                dated.add(match.start(1))
+                if budget:
+                    expected = year - 1
+                elif (month, day) == (12, 31):
+                    expected = year
+                else:
+                    continue
+                if printed != expected:
+                    yield self._wrong(passage, positions, match.start(1), match.end(), printed, expected, "FR801.asset")
+            opening = _BUDGET_OPENING.match(text) if budget else None
+            for match in _YEAR.finditer(text):
+                start = match.start(1)
+                if start in dated:
+                    continue
+                printed = int(match.group(1))
+                before = text[max(0, start - 4) : start]
+                after = text[match.end() : match.end() + 12]
+                if _COMPARED.search(before) or _COMPARED_AFTER.match(after):
+                    expected, why = year - 1, "FR801.prior"
+                elif passage.kind in TITLES or _OWN_AFTER.match(after) or _OWN_BEFORE.search(before) or (opening and opening.start(1) == start):
+                    expected, why = year, "FR801.own"
+                else:
+                    continue
+                if printed != expected:
+                    yield self._wrong(passage, positions, start, match.end(), printed, expected, why)
+
+    def _wrong(self, passage: Passage, positions: list[int], start: int, end: int, printed: int, expected: int, why: str) -> Finding:
+        begin, finish = _offset(positions, start), _end(positions, end)
+        words = sentence_at(passage.text, begin, finish, limit=30)
+        return self.at(
+            passage, begin, finish, self.say(self.id, words=words, reported=printed, expected=expected, why=self.say(why)),
+            reported=str(printed), expected=str(expected),
+        )
+
+
+# =============================================================================== FR802 names
+_CITY_DISTRICT = re.compile(r"^(?P<city>[^市]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
+_UNIT_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
+_SCOPE_SUFFIX = re.compile(r"[（(](?:部门|单位|本级|本部)[）)]$")
+# The template's words for the level of the report (名词解释): a district's report says 区级.
+_CITY_PHRASE = re.compile(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
+_PLACEHOLDERS = re.compile(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
+
+# Where the template puts the unit's own name (matched on the text without spaces).
+_NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    COVER: (re.compile(r"^(?:预算主管部门|预算单位|编制单位|编制部门)?[:：]?(?P<name>[^\d:：,，。]{4,40})$"),),
+    COMPILER: (re.compile(r"编制(?:单位|部门)[:：](?P<name>[^\d:：,，。]{2,40})$"),),
+    HEADING: (
+        re.compile(r"^第[一二三四五六七八九十]+部分(?P<name>[^\d,，。]{2,40}?)(?:概况|\d{4}年)"),
+        re.compile(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
+    ),
+    PARAGRAPH: (
+        re.compile(r"(?:^|[。；;])(?P<name>[^,，。；;:：“”\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
+        re.compile(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
+        re.compile(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
+        re.compile(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
+        re.compile(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
+    ),
+    NOTE: (re.compile(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
+}
+_NAME_SLOTS[CONTENTS] = _NAME_SLOTS[HEADING]
+
+
+class _Name(NamedTuple):
+    city: str
+    district: str
+    core: str
+
+
+def _parts(name: str) -> _Name:
+    match = _CITY_DISTRICT.match(name)
+    assert match is not None  # the core takes whatever is left
+    return _Name(match.group("city") or "", match.group("district") or "", match.group("core"))
+
+
+@register
+class UnitName(WordingRule):
+    """The unit's name printed differently from the cover.
+
+    What it checks: the name in every place the template prints the unit's own name — the
+    headings (“第一部分 上海市普陀区财政局概况”), the table titles' 编制单位/编制部门 lines, the
+    sentences that open with it (“上海市普陀区财政局2024年度收入支出总计…”, “截至…，上海市普陀区
+    财政局共有车辆…”), the empty tables' notes — against the cover.  Another level (the city's
+    bureau named over a district report: “上海市财政局”), another district, another unit, or one
+    character changed, dropped or added is a finding; so is the name with one character changed
+    anywhere in the text.  The short forms the report itself uses (“普陀区财政局”, “本部门”) and
+    the names of its own units (部门决算单位构成) are not.
+
+    Why: a name copied from another report, or mistyped once, is what a reader notices first; in
+    a 部门决算 it can even mean the figures are another unit's.
+
+    Example: passes — “上海市普陀区财政局” everywhere.  Warns — “上海市普陀区财攻局2024年度收入支出总计…”.
+    """
+
+    id = "FR802"
+    title = "单位名称与封面不一致"
+    title_en = "the unit's name differs from the cover"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        texts = passages(report)
+        if not texts:
+            return
+        reference = compact(report.meta.unit)
+        if not reference or _PLACEHOLDERS.search(reference) or len(reference) < 4:
+            return
+        yield from self._level_phrases(report, reference)
+        own_units = {compact(unit.name) for unit in report.organisation.units} if report.organisation else set()
+        own_units |= {_SCOPE_SUFFIX.sub("", name) for name in own_units}
+        reported: set[tuple[str, int]] = set()
+        for passage in texts:
+            slots = _NAME_SLOTS.get(passage.kind, ())
+            text, positions = squeeze(passage.text)
+            for pattern in slots:
+                for match in pattern.finditer(text):
+                    name = _SCOPE_SUFFIX.sub("", match.group("name"))
+                    why = self._differs(name, reference, own_units)
+                    if why is not None:
+                        reported.add((passage.path, match.start("name")))
+                        yield self._finding(passage, positions, match.start("name"), match.end("name"), name, reference, why)
+            if passage.kind in (WORDING,):
+                continue
+            if reference[0] not in text:  # the usual answer, found at C speed
+                continue
+            taken = spans_of(text, [reference, *own_units])
+            for start, end in near_misses(text, reference, taken):
+                if (passage.path, start) in reported or text[start:end] in own_units:
+                    continue
+                yield self._finding(passage, positions, start, end, text[start:end], reference, "FR802.changed")
+
+    def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
+        """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
+        if not _parts(reference).district:
+            return
+        for passage in self.passages(report):
+            if "市级" not in passage.text:
+                continue
+            text, positions = squeeze(passage.text)
+            for match in _CITY_PHRASE.finditer(text):
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                words = passage.text[begin:finish]
+                yield self.at(
+                    passage, begin, finish, self.say("FR802.level_phrase", reported=words, expected="区级" + words[2:]),
+                    reported=words, expected="区级" + words[2:],
+                )
+
+    def _differs(self, name: str, reference: str, own_units: set[str]) -> str | None:
+        """Why ``name``, printed where the unit's own name belongs, is not the unit's name; or None."""
+        if name == reference or name in own_units or _PLACEHOLDERS.search(name) or name.startswith("本") or len(name) < 2:
+            return None
+        if name in ("部门", "单位", "预算单位", "预算主管部门"):
+            return None
+        ours, theirs = _parts(reference), _parts(name)
+        if theirs.core == ours.core or theirs.core.endswith(ours.core) or ours.core.endswith(theirs.core):
+            if ours.district and theirs.district and theirs.district != ours.district:
+                return "FR802.district"
+            if ours.district and not theirs.district and theirs.city:
+                return "FR802.level"
+        if edit_distance_one(name, reference):
+            return "FR802.changed"
+        if name in reference:  # a short form: 普陀区财政局, 万里街道
+            return None
+        if _UNIT_SUFFIX.search(name) and not (set(name) & set(ours.core)) >= set(ours.core):
+            return "FR802.other"
+        return None
+
+    def _finding(self, passage: Passage, positions: list[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:
+        begin, finish = _offset(positions, start), _end(positions, end)
+        return self.at(
+            passage, begin, finish, self.say(self.id, reported=name, expected=reference, why=self.say(why)),
+            reported=name, expected=reference,
+        )
+
+
+# =============================================================================== FR803 部门/单位
+_DEPARTMENT_WORDS = re.compile(
+    r"本部门|[（(]部门[）)]|区级部门预算"
+    r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类)"
+    r"|(?<![管政作能各关相务])部门(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算|“三公”|\"三公\"|主要职能|机构设置)"
+)
+_UNIT_WORDS = re.compile(
+    r"区级单位预算|单位预算(?:编制说明|表)|单位决算(?:表|情况说明)|单位(?:主要职能|机构设置)"
+    r"|预算单位(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算)"
+    r"|(?<![预层属级各本])单位(?:“三公”|\"三公\")"
+)
+
+
+def report_scope(report: Report) -> str | None:
+    """部门 or 单位: ``meta.scope``, or what the cover calls the report."""
+    if report.meta.scope:
+        return report.meta.scope
+    cover = " ".join(passage.text for passage in passages(report) if passage.kind == COVER)
+    if re.search(r"单位(?:预算|决算)", cover):
+        return "unit"
+    if re.search(r"部门(?:预算|决算)", cover):
+        return "department"
+    return None
+
+
+@register
+class ScopeWording(WordingRule):
+    """部门 wording in a 单位 report, or 单位 wording in a 部门 report.
+
+    What it checks: in a 单位预算/单位决算 (``meta.scope: unit``, or a cover that says 单位), the
+    template's 部门 words — “本部门”, “部门预算”, “部门主要职能”, “2025年部门财务收支预算总表”;
+    in a 部门 report, the 单位 report's titles — “区级单位预算”, “单位预算编制说明”, “预算单位财务
+    收支预算总表”.  General words are left alone: “财政部门”, “各部门”, “预算主管部门”, and
+    “部门预算经济分类”, the name of the economic classification every report uses.
+
+    Why: a 单位 report is often made from the 部门 report; a 部门 word left in says the figures
+    are the whole department's.
+
+    Example: passes — “本单位政府采购预算38.20万元” in a 单位预算.  Warns — “本部门政府采购预算…” there.
+    """
+
+    id = "FR803"
+    title = "部门/单位表述与报告范围不符"
+    title_en = "部门 wording in a 单位 report, or the other way round"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        scope = report_scope(report)
+        if scope is None:
+            return
+        pattern, word, other = (_DEPARTMENT_WORDS, "单位", "部门") if scope == "unit" else (_UNIT_WORDS, "部门", "单位")
+        for passage in self.passages(report):
+            if other not in passage.text:
+                continue
+            text, positions = squeeze(passage.text)
+            for match in pattern.finditer(text):
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                words = passage.text[begin:finish]
+                yield self.at(
+                    passage, begin, finish, self.say(self.id, words=words, scope=self.say(f"FR803.{scope}"), word=word, other=other),
+                    reported=words,
+                )
+
+
+# =============================================================================== FR804 alternatives
+_DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
+_ALTERNATIVE = re.compile(rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]|部门[（(]单位[）)](?=共有|本年度|\d{{4}}年度)")
+
+
+@register
+class UnchosenAlternative(WordingRule):
+    """A template alternative left unchosen: “增加（减少）”, “大于（小于）”, “部门（单位）共有车辆”.
+
+    What it checks: two direction words written as the template offers them, one in brackets
+    after the other, and the template's “部门（单位）” before 共有车辆.
+
+    Why: the template lets the compiler choose; printed both ways, the sentence says nothing.
+
+    Example: passes — “收入支出总计减少56.95万元”.  Warns — “收入支出总计增加（减少）56.95万元”.
+    """
+
+    id = "FR804"
+    title = "模板备选表述未选定"
+    title_en = "a template alternative left unchosen"
+    severity = Severity.WARNING
+    kinds = PROSE | TITLES
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for passage in self.passages(report):
+            if "（" not in passage.text and "(" not in passage.text:
+                continue
+            text, positions = squeeze(passage.text)
+            for match in _ALTERNATIVE.finditer(text):
+                if match.group("a") and match.group("a") == match.group("b"):
+                    continue
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                words = passage.text[begin:finish]
+                yield self.at(passage, begin, finish, self.say(self.id, words=words), reported=words)
+
+
+# =============================================================================== FR805 instructions
+_INSTRUCTIONS: list[re.Pattern[str] | None] = []
+
+
+def _instructions() -> re.Pattern[str] | None:
+    """One pattern for every instruction sentence of the known templates (layouts' ``wording``)."""
+    if not _INSTRUCTIONS:
+        sentences = sorted({compact(item) for item in template_wording().get("instructions", ())}, key=len, reverse=True)
+        _INSTRUCTIONS.append(re.compile("|".join(re.escape(item) for item in sentences if item)) if sentences else None)
+    return _INSTRUCTIONS[0]
+
+
+@register
+class TemplateInstruction(WordingRule):
+    """An instruction of the template left in the published text.
+
+    What it checks: every instruction sentence of the blank template (“由主管部门根据三定方案等
+    相关规定中有关主要职能填写。”, “（如持平作持平表述）”, “（不涉及的不列）”, “按上述格式依次说明
+    到各项级科目…”, “无机关运行经费支出的部门，作下述说明：”, “…仍保留该表格式，并在本表下方作下述
+    说明：”, “列明公务接待批次、人次”…), wherever it is printed, whatever the spaces and line breaks.
+    The sentences are data: the ``wording: instructions:`` list of each template in
+    ``finrecon/layouts``.
+
+    Why: an instruction to the compiler, published, shows the text was not finished.
+
+    Example: passes — “上海市普陀区财政局2024年度无机关运行经费支出。”  Warns — the same after
+    “无机关运行经费支出的部门，作下述说明：”.
+    """
+
+    id = "FR805"
+    title = "模板填写说明未删除"
+    title_en = "a template instruction left in"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        pattern = _instructions()
+        if pattern is None:
+            return
+        for passage in self.passages(report):
+            text, positions = squeeze(passage.text)
+            for match in pattern.finditer(text):
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                yield self.at(passage, begin, finish, self.say(self.id, words=passage.text[begin:finish]), reported=passage.text[begin:finish])
+
+
+# =============================================================================== FR806 directions
+_UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
+_DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
+_LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+
+
+def _possible(word: str, base: Interval, value: Interval) -> bool | None:
+    """Whether the printed figures allow what ``word`` says of ``value`` against ``base``;
+    ``None`` for a word that says nothing checkable (基本持平, 略有…)."""
+    if word in _UP:
+        return value.hi > base.lo
+    if word in _DOWN:
+        return value.lo < base.hi
+    if word in _LEVEL:
+        return value.meets(base)
+    return None
+
+
+def _relation(base: Interval, value: Interval) -> str:
+    """What the figures say: 增加 / 减少 / 持平 (within rounding)."""
+    if value.lo > base.hi:
+        return "up"
+    if value.hi < base.lo:
+        return "down"
+    return "level"
+
+
+_NUM = NUMBER
+_BUDGET_ITEM = re.compile(
+    rf"(?P<prior_year>\d{{4}})年(?:当年)?预算执行数为(?P<prior>{_NUM})万元[,，;；](?P<year>\d{{4}})年预算安排(?P<value>{_NUM})万元[,，;；]"
+    rf"比(?:\d{{4}}年)?(?:当年)?预算执行数(?P<word>增加|减少|增长|下降|上升|降低|持平)(?:{_NUM}%)?[。;；,，]?"
+    r"(?:主要原因(?:是|为)?[:：]?(?P<reason>[^。]*?经费)(?P<reason_word>增加|减少|保持不变|持平|不变)[。;；]?)?"
+)
+_FINAL_PAIR = re.compile(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
+_FINAL_WORD = re.compile(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
+_REASON_WORD = re.compile(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
+
+
+@register
+class DirectionContradicted(WordingRule):
+    """A direction word the figures contradict.
+
+    What it checks: 增加/减少/持平, 增长/下降 against last year's figure, and 决算数大于/小于/等于
+    预算数 against the budget, on rounding intervals: “减少” needs a figure that can be below the
+    other, “持平” two printed figures that can be equal.  It reads the figures the model holds (a
+    figure's ``reasons`` with their direction, its ``prior`` and ``budget``; a reason that ends
+    “…经费增加”) and the sentences that state both figures themselves (“2023年当年预算执行数为
+    114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：…经费增加。”,
+    “年初预算为0.95万元，支出决算为0.00万元……决算数小于预算数”).  “基本持平” is not checked.
+    An error where two printed amounts prove it; a warning where only the sign of a stated change
+    speaks.
+
+    Why: a reason that says 增加 under a decrease was copied from another item; a reader cannot
+    trust either.
+
+    Example: passes — 114.00 → 110.60 “减少”.  Fails — the same with “主要原因是：…经费增加”.
+    """
+
+    id = "FR806"
+    title = "增减方向表述与数字矛盾"
+    title_en = "a direction word the figures contradict"
+    kinds = PROSE
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        held: list[str] = []
+        for figure in report.stating:
+            yield from self._figure(figure)
+            held += [reason.text for reason in figure.reasons] + ([figure.reason] if figure.reason else [])
+        for passage in self.passages(report):
+            if passage.kind not in (PARAGRAPH, NOTE) or "万元" not in passage.text:
+                continue
+            if any(len(text) >= 6 and text in passage.text for text in held):
+                continue  # the model holds this sentence's figures: checked above
+            yield from self._sentences(passage)
+
+    # ---------------------------------------------------------------- figures of the model
+    def _figure(self, figure: Figure) -> Iterator[Finding]:
+        value = Interval.printed(figure.value)
+        said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
+        for index, reason in enumerate(figure.reasons):
+            loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
+            if reason.direction:
+                said.append((reason.about, reason.direction.strip(), reason.text, loc, path))
+            trailing = _REASON_WORD.search(reason.text) if reason.about == "change" else None
+            if trailing:
+                said.append(("change", trailing.group(1), reason.text, loc, path))
+        if figure.reason:
+            trailing = _REASON_WORD.search(figure.reason)
+            if trailing:
+                said.append(("change", trailing.group(1), figure.reason, (*figure.loc, "reason"), f"{figure.path}.reason"))
+        for about, word, text, loc, path in said:
+            if about == "budget":
+                base_value = figure.budget if figure.budget is not None else figure.adjusted_budget
+                if base_value is None:
+                    continue
+                possible = _possible(word, Interval.printed(base_value), value)
+                if possible is False:
+                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
+                continue
+            if figure.prior is not None:
+                possible = _possible(word, Interval.printed(figure.prior), value)
+                if possible is False:
+                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
+                continue
+            change = figure.change if figure.change is not None else figure.change_pct
+            if change is None or change == 0:
+                continue
+            stated = "up" if change > 0 else "down"
+            contradicted = (
+                (word in _UP and stated == "down")
+                or (word in _DOWN and stated == "up")
+                or (word in _LEVEL and not Interval.printed(change).contains_zero())
+            )
+            if contradicted:
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING)
+
+    def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
+        finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
+        return finding if severity is finding.severity else replace(finding, severity=severity)
+
+    # ---------------------------------------------------------------- sentences that state both figures
+    def _sentences(self, passage: Passage) -> Iterator[Finding]:
+        text, positions = squeeze(passage.text)
+        for match in _BUDGET_ITEM.finditer(text):
+            base, value = Interval.printed(amount(match.group("prior"))), Interval.printed(amount(match.group("value")))
+            words = [(match.group("word"), match.start("word"), match.end("word"))]
+            if match.group("reason_word"):
+                words.append((match.group("reason_word"), match.start("reason_word"), match.end("reason_word")))
+            for word, start, end in words:
+                if _possible(word, base, value) is False:
+                    yield self._said(passage, positions, start, end, word, "FR806.prior", match.group("prior"), match.group("value"))
+        pairs = list(_FINAL_PAIR.finditer(text))
+        for index, pair in enumerate(pairs):
+            limit = pairs[index + 1].start() if index + 1 < len(pairs) else len(text)
+            said = _FINAL_WORD.search(text, pair.end(), limit)
+            if said is None:
+                continue
+            word = said.group("word") or said.group("level")
+            base, value = Interval.printed(amount(pair.group("budget"))), Interval.printed(amount(pair.group("value")))
+            if _possible(word, base, value) is False:
+                group = "word" if said.group("word") else "level"
+                yield self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", pair.group("budget"), pair.group("value"))
+
+    def _said(self, passage: Passage, positions: list[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
+        begin, finish = _offset(positions, start), _end(positions, end)
+        return self.at(passage, begin, finish, self.say(key, word=word, base=base, value=value), reported=word)
+
+
+# =============================================================================== FR807 announced, not given
+_ANNOUNCED = re.compile(r"(?P<words>主要原因(?:是|为|如下)?|主要用于|原因是)[:：]?(?=[。；;]|$)")
+_LIST_START = re.compile(r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)")
+
+
+@register
+class ReasonNotGiven(WordingRule):
+    """A reason or a use announced and not given: “主要原因是。”, “主要用于：” and nothing after.
+
+    What it checks: “主要原因（是/为）”, “原因是”, “主要用于” followed directly by the end of the
+    sentence, or ending a paragraph whose next paragraph does not list the reasons (“一是…”,
+    “1.…”).  A placeholder after the words (“主要原因：XXXX”) is FR907's.
+
+    Why: the disclosure rules require the reason; a sentence cut after “主要原因是” shows a reason
+    was deleted or never written.
+
+    Example: passes — “主要原因是项目调整。”  Warns — “主要原因是。”
+    """
+
+    id = "FR807"
+    title = "原因或用途说明缺失"
+    title_en = "a reason or a use announced and not given"
+    severity = Severity.WARNING
+    kinds = PROSE
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for passage in self.passages(report):
+            if "原因" not in passage.text and "用于" not in passage.text:
+                continue
+            text = passage.text.rstrip()
+            for match in _ANNOUNCED.finditer(text):
+                if match.end() == len(text) and passage.following and _LIST_START.match(passage.following):
+                    continue
+                yield self.at(passage, match.start(), match.end(), self.say(self.id, words=match.group("words")), reported=match.group(0))
+
+
+# =============================================================================== FR808 punctuation
+_DOUBLED = re.compile(r"[，。；：、！？,;]{2,}")
+_OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」"}
+_CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
+_SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
+_BRACKETS = re.compile(r"[“”（）()《》【】「」]")
+_LIST_MARK = re.compile(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
+_CLAUSE = re.compile(r"[，。；,;]")
+_FIGURE_WITH_UNIT = re.compile(r"\d(?:万元|元|%|％|个|辆|家|人)")
+_TRAILING_NOTE = re.compile(r"(?<=[。！？])[（(][^（()）]*[）)]$")
+_ENDS_SENTENCE = "。！？!?"
+_ENDS_OPEN = "：:"  # a paragraph that introduces what follows
+
+
+def _unpaired(text: str) -> tuple[int, str] | None:
+    """The first quote or bracket of ``text`` left without its partner, and which it is."""
+    stack: list[tuple[int, str]] = []
+    for match in _BRACKETS.finditer(text):
+        char = _SAME.get(match.group(), match.group())
+        position = match.start()
+        if char in _OPENERS:
+            stack.append((position, char))
+            continue
+        opener = _CLOSERS[char]
+        if stack and stack[-1][1] == opener:
+            stack.pop()
+        elif any(item[1] == opener for item in stack):
+            return stack[-1]  # the opener above its partner was never closed
+        elif _LIST_MARK.search(text, 0, position):
+            continue  # “1）…” numbers an item
+        else:
+            return position, match.group()
+    return stack[0] if stack else None
+
+
+@register
+class Punctuation(WordingRule):
+    """Punctuation that breaks a sentence: doubled marks, a paragraph without its final 。, quotes
+    and brackets that do not pair.
+
+    What it checks: two sentence marks in a row (“。。”, “，。”, “；；”) in any text; a paragraph or
+    table note that ends without 。 (or ！？, or “：” before a list), or ends on “；” or “，”; a
+    “ or （ without its partner in the same text (a paragraph read from a PDF is one text, so a
+    quote that pairs across a line break pairs).  Numbered items (“1）”) are not brackets.
+
+    Why: the reviewers' checklists list these; each is a sign of text cut, pasted or not read over.
+
+    Example: passes — “…占0.21%。”  Warns — “…占0.21%；” ending the paragraph, or “。。”.
+    """
+
+    id = "FR808"
+    title = "标点符号错误"
+    title_en = "broken punctuation"
+    severity = Severity.WARNING
+    kinds = PROSE | TITLES
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for passage in self.passages(report):
+            text = passage.text
+            for match in _DOUBLED.finditer(text):
+                yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0))
+            if passage.kind in (PARAGRAPH, NOTE):
+                yield from self._ending(passage)
+            unpaired = _unpaired(text)
+            if unpaired is not None:
+                position, char = unpaired
+                yield self.at(passage, position, position + 1, self.say("FR808.unpaired", mark=char), reported=char)
+
+    def _ending(self, passage: Passage) -> Iterator[Finding]:
+        text = passage.text.rstrip()
+        if len(text) < 20 or not (_CLAUSE.search(text[:-1]) or _FIGURE_WITH_UNIT.search(text)):
+            return  # a name, a date or a line, not a sentence
+        text = _TRAILING_NOTE.sub("", text) or text  # “…。（如持平作持平表述）”: the sentence ended before
+        last = text[-1]
+        body = text.rstrip("”’）)】》」")
+        if not body:
+            return
+        if body[-1] in _ENDS_SENTENCE or last in _ENDS_SENTENCE or last in _ENDS_OPEN or body[-1] in _ENDS_OPEN or text.endswith(("……", "…")):
+            return
+        if _DOUBLED.search(text[-2:]):
+            return  # reported as doubled
+        key = "FR808.semicolon" if last in "；;，," else "FR808.no_stop"
+        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=text[-12:])
+
+
+# =============================================================================== FR809 units
+_RATE_WORDS = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年|调整)?预算的|执行率为?|完成率为?|占(?:[^,，。；;:：\d%]{0,16}?的)?(?:比重|比例)?为?"
+_MONEY_WORDS = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
+_MISSING_UNIT = re.compile(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
+_WAN = re.compile(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
+
+
+@register
+class MissingUnit(WordingRule):
+    """A rate without its %, an amount without 万元: “增长8.21，”, “支出决算为135.25。”, “5.6万，”.
+
+    What it checks: a number after the template's rate words (增长/下降/占…/完成预算的) that is
+    followed by punctuation instead of %; a number after its money words (年初预算为, 支出决算为,
+    预算安排, 收入支出总计 …) or after 增加/减少 that is followed by punctuation instead of 万元 or
+    %; and “万” without “元”.
+
+    Why: a figure without its unit can be read as anything; “增加8.21” may be 万元 or %.
+
+    Example: passes — “下降1.87%。”  Warns — “下降1.87。”
+    """
+
+    id = "FR809"
+    title = "数字缺少单位"
+    title_en = "a figure printed without its unit"
+    severity = Severity.WARNING
+    kinds = PROSE
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for passage in self.passages(report):
+            if not any(char.isdigit() for char in passage.text):
+                continue
+            text, positions = squeeze(passage.text)
+            for match in _MISSING_UNIT.finditer(text):
+                key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                words = passage.text[begin:finish]
+                yield self.at(passage, begin, finish, self.say(key, words=words), reported=words)
+            wan = list(_WAN.finditer(text))
+            if wan:  # “2921.00万，其中支持外贸发展370.00万…”: one finding for the text, with the count
+                first = wan[0]
+                begin, finish = _offset(positions, first.start()), _end(positions, first.end())
+                words = passage.text[begin:finish]
+                key = "FR809.yuan" if len(wan) == 1 else "FR809.yuan_many"
+                yield self.at(passage, begin, finish, self.say(key, words=words, count=len(wan)), reported=words)
+
+
+# =============================================================================== FR810 fixed phrases
+# The template's fixed phrases, as compared (no spaces, half-width brackets); and the printed
+# forms that are right although one character away from one of them.
+FIXED_PHRASES: tuple[str, ...] = (
+    "与上年度相比", "较上年度", "比上年度", "收入支出总计", "财政拨款收入支出总计", "本年收入合计", "本年支出合计",
+    "年初结转和结余", "年末结转和结余", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+    "一般公共预算财政拨款基本支出", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车运行维护费",
+    "公务用车运行费", "公务用车购置费", "公务接待费", "机关运行经费", "面向中小企业预留", "国有资产占有使用情况", "预算绩效管理",
+    "主要原因是", "部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
+    "离退休干部用车", "政府采购预算", "政府采购金额",
+)
+_RIGHT_AS_PRINTED: tuple[str, ...] = (
+    "年初结转结余", "年末结转结余", "收入支出合计", "公务用车运行维修费", "主要原因为", "主要原因：", "主要原因:",
+    "政府采购项目", "政府采购服务", "政府采购货物", "政府采购工程",
+)
+_SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
+_JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
+
+
+def _edited(window: str, phrase: str) -> set[str]:
+    """The characters one edit changed between ``phrase`` and ``window`` (added, dropped or swapped)."""
+    return set((Counter(window) - Counter(phrase)) + (Counter(phrase) - Counter(window)))
+
+
+@register
+class MisspeltPhrase(WordingRule):
+    """A fixed phrase of the template misspelt: “较上年度” written “较上度”, “公务用车运行费”
+    written “公务车用车运行费”.
+
+    What it checks: the template's fixed phrases (收入支出总计, 年初结转和结余, 公务用车购置及运行
+    维护费, 机关运行经费, 国有资产占有使用情况, the kinds of official vehicle …) printed with one
+    character changed, added, dropped or two swapped inside the phrase, where the phrase itself is
+    not printed.  Phrases shorter than six characters count only a dropped character.
+
+    Why: a misspelt term of the template is a typing slip nobody read over, and it makes the term
+    unsearchable in the published text.
+
+    Example: passes — “公务用车运行费保持不变”.  Warns — “公务车用车运行费保持不变”.
+    """
+
+    id = "FR810"
+    title = "模板固定用语有错别字"
+    title_en = "a fixed phrase of the template misspelt"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        right = [*FIXED_PHRASES, *_RIGHT_AS_PRINTED]
+        for passage in self.passages(report):
+            if passage.kind is WORDING:
+                continue
+            text, positions = squeeze(passage.text)
+            taken = spans_of(text, right)
+            for phrase in FIXED_PHRASES:
+                for start, end in near_misses(text, phrase, taken):
+                    if len(phrase) < _SHORT and end - start != len(phrase) - 1:
+                        continue
+                    if _edited(text[start:end], phrase) & _JOINING:
+                        continue
+                    taken.append((start, end))
+                    begin, finish = _offset(positions, start), _end(positions, end)
+                    words = passage.text[begin:finish]
+                    yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
+
+
+# =============================================================================== FR811/FR812 科目 in the text
+_LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
+_NAME_BREAK = re.compile(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
+_DASH_CHAIN = re.compile(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
+
+
+class Mention(NamedTuple):
+    """A 科目 the text names, with the level word printed after it (or implied by its place)."""
+
+    name: str
+    level: str
+    start: int  # in the squeezed text
+    end: int
+    chain: int  # which chain of names it belongs to (“…（类）…（款）…（项）”)
+
+
+def mentions(text: str) -> list[Mention]:
+    """The 科目 named in ``text`` (squeezed: no spaces, half-width brackets): “X（类）Y（款）Z（项）”
+    and ““X-Y-Z”科目”."""
+    found: list[Mention] = []
+    chain, last_end = 0, -1
+    for match in _LEVEL_MARK.finditer(text):
+        start = head = match.start()
+        depth = 0
+        while head > 0:
+            char = text[head - 1]
+            if char == ")":
+                if text[head - 3 : head] in ("(类)", "(款)", "(项)"):
+                    break  # the level word of the name before
+                depth += 1  # a bracket inside the name: 政府办公厅(室)
+            elif char == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif _NAME_BREAK.match(char):
+                break
+            head -= 1
+        name = text[head:start]
+        if name and len(name) <= 40:
+            if head != last_end:
+                chain += 1
+            found.append(Mention(name, match.group(1), head, start, chain))
+        last_end = match.end()
+    for match in _DASH_CHAIN.finditer(text):
+        names = match.group("chain").split("-")
+        if len(names) > 3:
+            continue
+        chain += 1
+        position = match.start("chain")
+        for name, level in zip(names, "类款项"):
+            if name:
+                found.append(Mention(name, level, position, position + len(name), chain))
+            position += len(name) + 1
+    return found
+
+
+_INDEXES: dict[int, tuple[Catalog, dict[str, set[str]], dict[str, tuple[str, str, int | None]]]] = {}
+
+
+def _index(catalog: Catalog) -> tuple[dict[str, set[str]], dict[str, tuple[str, str, int | None]]]:
+    """The catalogue by name: the levels each name has, and each former name's current name and year."""
+    cached = _INDEXES.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1], cached[2]
+    levels: dict[str, set[str]] = {}
+    former: dict[str, tuple[str, str, int | None]] = {}
+    for entry in catalog.entries.values():
+        if not entry.code.startswith("2") or len(entry.code) not in LEVELS:
+            continue
+        level = LEVELS[len(entry.code)]
+        for name in _forms(entry.name):
+            levels.setdefault(name, set()).add(level)
+        if entry.former:
+            for name in _forms(entry.former):
+                former[name] = (entry.former, entry.name, entry.since)
+    _INDEXES[id(catalog)] = (catalog, levels, former)
+    return levels, former
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A 科目 name as the text may print it: 一般公共服务支出 and 一般公共服务."""
+    name = normalise_name(name)
+    return (name, name[:-2]) if name.endswith("支出") and len(name) > 4 else (name,)
+
+
+class _CatalogWording(WordingRule):
+    kinds = PROSE | TITLES | frozenset({WORDING})
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.options.catalog or builtin()
+
+    def named(self, report: Report) -> Iterator[tuple[Passage, list[int], Mention]]:
+        """Every 科目 the text names, except where a coded figure's wording is checked by FR70x."""
+        coded = _coded_wordings(report)
+        for passage in self.passages(report):
+            if "类" not in passage.text and "款" not in passage.text and "项" not in passage.text and "科目" not in passage.text:
+                continue
+            if passage.kind is WORDING and compact(passage.text) in coded:
+                continue
+            text, positions = squeeze(passage.text)
+            found = mentions(text)
+            chains: dict[int, list[Mention]] = {}
+            for mention in found:
+                chains.setdefault(mention.chain, []).append(mention)
+            for members in chains.values():
+                words = text[members[0].start : members[-1].end + 3]
+                if compact(words) in coded:
+                    continue
+                for mention in members:
+                    yield passage, positions, mention
+
+
+def _coded_wordings(report: Report) -> set[str]:
+    """The wordings of the narrative's coded 科目 figures: FR705 checks those against their code."""
+    narrative = report.narrative.general_budget if report.narrative else None
+    if narrative is None:
+        return set()
+    return {compact(f.wording) for f in (*narrative.by_class, *narrative.items) if isinstance(f, ClassFigure) and f.code and f.wording}
+
+
+@register
+class RenamedInText(_CatalogWording):
+    """A 科目 the text names by a name it no longer has.
+
+    What it checks: the 科目 the sentences name with a level word (“医疗卫生与计划生育支出（类）”)
+    or in a quoted chain (““卫生健康支出-行政事业单位医疗-行政单位医疗”科目”), against the former
+    names of the catalogue, in a report of the renaming year or later: 医疗卫生与计划生育支出 →
+    卫生健康支出 (2018), 行政事业单位离退休 → 行政事业单位养老支出 (2019) …  FR703 does the same
+    for the tables' rows.
+
+    Why: an outdated name in the text shows it was copied from an old report.
+
+    Example: passes — “卫生健康支出（类）60.99万元”.  Warns — “医疗卫生与计划生育支出（类）60.99万元” in 2024.
+    """
+
+    id = "FR811"
+    title = "文字中的科目名称已更名"
+    title_en = "the text names a 科目 by its former name"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        _, former = _index(self.catalog)
+        if not former:
+            return
+        year = report.meta.year
+        for passage, positions, mention in self.named(report):
+            renamed = former.get(normalise_name(mention.name))
+            if renamed is None:
+                continue
+            old, new, since = renamed
+            if since is not None and year < since:
+                continue
+            begin, finish = _offset(positions, mention.start), _end(positions, mention.end)
+            since_words = self.say("FR703.since", year=since) if since else ""
+            yield self.at(passage, begin, finish, self.say("FR703", reported=mention.name, expected=new, since=since_words), reported=mention.name, expected=new)
+
+
+@register
+class LevelWordInText(_CatalogWording):
+    """A 科目 the text labels with a level it does not have: “政协事务（类）”, “住房保障支出（款）”.
+
+    What it checks: every 科目 the sentences name with （类）（款）（项）, or in a quoted chain
+    (“X-Y-Z”科目, read 类-款-项).  A name labelled （类） must be a 类 — the catalogue holds every
+    类, so a 款 or 项 name there is certain; a 类 name labelled （款） or （项） is a finding unless
+    the catalogue knows a 款 or 项 of that name.  Other cases, where the catalogue is partial, are
+    left alone.  FR705 checks the wordings of the narrative's coded figures.
+
+    Why: “卫生健康支出（款）” makes a 类 read as a 款; readers then look for it in the wrong row.
+
+    Example: passes — “卫生健康支出（类）行政事业单位医疗（款）”.  Warns — “卫生健康支出（类）卫生健康支出（款）”.
+    """
+
+    id = "FR812"
+    title = "文字中的科目级次有误"
+    title_en = "the text labels a 科目 with the wrong level"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        levels, _ = _index(self.catalog)
+        for passage, positions, mention in self.named(report):
+            name = normalise_name(mention.name)
+            known = levels.get(name)
+            if not known or mention.level in known:
+                continue
+            if mention.level == "类":
+                actual = "/".join(sorted(known))
+            elif known == {"类"} and not name.startswith("其他"):
+                actual = "类"
+            else:
+                continue
+            begin, finish = _offset(positions, mention.start), _end(positions, mention.end + 3)
+            printed = f"{mention.name}（{mention.level}）"
+            yield self.at(
+                passage, begin, finish, self.say("FR705", name=mention.name, actual=actual, word=mention.level),
+                reported=printed, expected=f"{mention.name}（{actual}）",
+            )
+
+
+# =============================================================================== FR813/FR814 items
+class Item(NamedTuple):
+    """An item of the text's list of 科目 (“1. “…（项）”25.77万元，主要用于…”)."""
+
+    passage: Passage
+    positions: list[int]
+    text: str  # without spaces
+    number: int  # its place in the list, 1-based
+    name: str  # the 项 (or the last level named)
+    purpose: re.Match[str] | None
+    reason: re.Match[str] | None
+
+
+_PURPOSE = re.compile(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
+_REASON = re.compile(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
+_HEADLINE = re.compile(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
+_PLANNED = re.compile(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
+
+
+def items(report: Report) -> list[Item]:
+    """The paragraphs that each speak of one 科目, in print order, computed once per report."""
+    cached = report.__dict__.get("_items")
+    if cached is not None:
+        return cached
+    found: list[Item] = []
+    for passage in passages(report):
+        if passage.kind is not PARAGRAPH or ("项" not in passage.text and "科目" not in passage.text):
+            continue
+        text, positions = squeeze(passage.text)
+        named = [mention for mention in mentions(text[:200]) if mention.chain == 1 or mention.start < 120]
+        if not named or named[0].start > 30:
+            continue  # an item opens with its 科目
+        chain = [mention for mention in named if mention.chain == named[0].chain]
+        if chain[-1].level != "项":
+            continue
+        found.append(Item(passage, positions, text, len(found) + 1, normalise_name(chain[-1].name), _PURPOSE.search(text), _REASON.search(text)))
+    report.__dict__["_items"] = found
+    return found
+
+
+@register
+class ItemTwoAmounts(WordingRule):
+    """One budget item, two amounts: its headline amount and its own “预算安排” disagree.
+
+    What it checks: in a budget's list of 科目, an item whose headline amount (“…住房公积金（项）”
+    350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”, the report's own
+    year) differ beyond rounding.  Only the budget's own amount is compared: last year's
+    “预算执行数” is another figure, and a 决算 item's “年初预算为…，支出决算为…” states two
+    different figures on purpose.
+
+    Why: one of the two was not updated; a reader cannot tell which the budget is.
+
+    Example: passes — “…（项）”25.77万元 … 2024年预算安排25.77万元”.  Fails — “…（项）”350.35万元 …
+    2024年预算安排352.67万元”.
+    """
+
+    id = "FR813"
+    title = "同一科目的两个金额不一致"
+    title_en = "one item, two amounts"
+    kinds = frozenset({PARAGRAPH})
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        year = report.meta.year
+        for item in items(report):
+            headline = _HEADLINE.search(item.text)
+            if headline is None:
+                continue
+            for planned in _PLANNED.finditer(item.text, headline.end()):
+                if int(planned.group("year")) != year:
+                    continue
+                stated, again = amount(headline.group("amount")), amount(planned.group("amount"))
+                if Interval.printed(stated).meets(Interval.printed(again)):
+                    continue
+                begin, finish = _offset(item.positions, planned.start("amount")), _end(item.positions, planned.end())
+                yield self.at(
+                    item.passage, begin, finish,
+                    self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)),
+                    reported=fmt(again), expected=fmt(stated),
+                )
+
+
+@register
+class CopiedItemText(WordingRule):
+    """An item's purpose or reason copied word for word from another item it does not fit.
+
+    What it checks: in the text's list of 科目, an item whose “主要用于…” or “主要原因…” is the
+    same, word for word, as an earlier item's, where the words name the earlier item's 项 and not
+    its own (“城管执法（项）…主要用于城乡社区管理事务一般行政管理事务”, the purpose of the
+    一般行政管理事务 item above).  Identical words that fit both items (“退休人员经费支出”) are not
+    a finding.
+
+    Why: a purpose or reason copied from the item above and not rewritten tells the reader nothing
+    about this item, and hides what its money is really for.
+
+    Example: passes — each item says what it is used for.  Warns — 城管执法 “主要用于城乡社区管理
+    事务一般行政管理事务”.
+    """
+
+    id = "FR814"
+    title = "科目用途或原因说明照抄其他科目"
+    title_en = "an item's purpose or reason copied from another item"
+    severity = Severity.WARNING
+    kinds = frozenset({PARAGRAPH})
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        listed = items(report)
+        for attribute, key in (("purpose", "FR814.purpose"), ("reason", "FR814.reason")):
+            earlier: dict[str, Item] = {}
+            for item in listed:
+                match = getattr(item, attribute)
+                if match is None:
+                    continue
+                words = compact(match.group("words")).rstrip("。；;")
+                first = earlier.get(words)
+                if first is None:
+                    earlier[words] = item
+                    continue
+                if first.name == item.name or first.name not in words or item.name in words:
+                    continue
+                begin, finish = _offset(item.positions, match.start("words")), _end(item.positions, match.end("words"))
+                yield self.at(
+                    item.passage, begin, finish,
+                    self.say(key, number=item.number, name=item.name, words=words, first=first.number, first_name=first.name),
+                    reported=words,
+                )
+
