@@ -34,7 +34,7 @@ def _row_prefix(model: BaseModel) -> str:
 class _Bound:
     """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
 
-    __slots__ = ("figures", "numbers", "stating", "rows", "texts")
+    __slots__ = ("figures", "numbers", "stating", "rows", "texts", "figure_texts")
 
     def __init__(self) -> None:
         self.figures: dict[str, Figure] = {}
@@ -42,6 +42,7 @@ class _Bound:
         self.stating: list[Figure] = []
         self.rows: list[BaseModel] = []
         self.texts: list[tuple[str, str]] = []
+        self.figure_texts: list[tuple[str, str, str]] = []  # what figures say in words: (path, field, text)
 
     def add(self, figure: Figure, path: str, label: str, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
@@ -63,8 +64,11 @@ class _Bound:
                 text = attributes.get(name)
                 if text:
                     self.texts.append((f"{path}.{name}", text))
+                    if name != "name" and not (name == "wording" and attributes.get("code")):
+                        self.figure_texts.append((f"{path}.{name}", name, text))
             for index, reason in enumerate(attributes["reasons"]):
                 self.texts.append((f"{path}.reasons[{index}].text", reason.text))
+                self.figure_texts.append((f"{path}.reasons[{index}].text", "reason", reason.text))
 
 
 # The texts a figure may carry (``name`` and ``wording`` are a ClassFigure's).  The numbers it may
@@ -138,7 +142,8 @@ def bind_report(report: Report) -> None:
     _bind(report, "", "", bound)
     # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
     report.__dict__.update(
-        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts
+        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts,
+        _figure_texts=bound.figure_texts,
     )
 
 

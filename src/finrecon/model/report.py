@@ -69,6 +69,12 @@ class Report(Strict):
         return self.__dict__.get("_texts", [])
 
     @property
+    def figure_texts(self) -> list[tuple[str, str, str]]:
+        """What figures say in words, with their paths: (path, field, text) for each reason,
+        purpose and uncoded 科目 wording (a coded one is checked against its code)."""
+        return self.__dict__.get("_figure_texts", [])
+
+    @property
     def rows(self) -> list[BaseModel]:
         """Every table row that declares a row total and its parts (``ROW_TOTAL`` / ``ROW_PARTS``)."""
         return self.__dict__.get("_rows", [])

@@ -12,15 +12,15 @@ stands on the printed line of those words (PDF) or at their column (YAML).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from decimal import Decimal
 from importlib import resources
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 import yaml
 
-from ..catalog import normalise_name
 from ..model import Report
 from ..model.figure import loc_of
 
@@ -53,8 +53,46 @@ def passages(report: Report) -> list[Passage]:
     return cached
 
 
+def digest(report: Report) -> str:
+    """Every passage's words as compared (``squeeze``), one passage a line: a rule whose pattern
+    finds nothing here has nothing to look for passage by passage.  Computed once per report."""
+    cached = report.__dict__.get("_digest")
+    if cached is None:
+        lines = [squeeze(passage.text)[0] for passage in passages(report)]
+        starts, position = [], 0
+        for line in lines:
+            starts.append(position)
+            position += len(line) + 1
+        report.__dict__["_digest_starts"] = starts
+        cached = report.__dict__["_digest"] = "\n".join(lines)
+    return cached
+
+
+def touched(report: Report, pattern: re.Pattern[str]) -> Iterator[Passage]:
+    """The passages in which ``pattern`` (written for one squeezed text, matching within a line)
+    matches, in print order: one scan of the digest, so a rule visits only the texts it can
+    report on."""
+    everything = digest(report)
+    starts = report.__dict__["_digest_starts"]
+    found = passages(report)
+    search = _by_line(pattern).search
+    position, size = 0, len(everything)
+    while position <= size:
+        match = search(everything, position)
+        if match is None:
+            return
+        index = bisect.bisect_right(starts, match.start()) - 1
+        yield found[index]
+        position = starts[index + 1] if index + 1 < len(starts) else size + 1
+
+
+@functools.lru_cache(maxsize=64)
+def _by_line(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+
+
 _READ_FROM_TEXT = 6  # a figure's text this long that a paragraph prints was read from it (shorter ones may be anywhere)
-_FIGURE_TEXT = re.compile(r"\.(?:reason|purpose|wording)$|\.reasons\[\d+\]\.text$|^narrative\.nil_statements\[\d+\]\.text$")
+_FIGURE_TEXTS = {"reason": REASON, "purpose": PURPOSE, "wording": WORDING}
 
 
 def _gather(report: Report) -> Iterator[Passage]:
@@ -89,12 +127,14 @@ def _gather(report: Report) -> Iterator[Passage]:
             if table.empty_statement:
                 yield Passage(("tables", name, "empty_statement"), f"{base}.empty_statement", table.empty_statement, NOTE)
     printed = "\n".join(paragraphs)
-    for path, words in report.texts:
-        if not _FIGURE_TEXT.search(path) or (len(words) >= _READ_FROM_TEXT and words in printed):
-            continue
-        ending = path.rpartition(".")[2]
-        kind = {"purpose": PURPOSE, "wording": WORDING}.get(ending, STATEMENT if path.startswith("narrative.nil_") else REASON)
-        yield Passage(loc_of(path), path, words, kind)
+    for path, field, words in report.figure_texts:
+        if not (len(words) >= _READ_FROM_TEXT and words in printed):
+            yield Passage(loc_of(path), path, words, _FIGURE_TEXTS[field])
+    if report.narrative is not None:
+        for index, statement in enumerate(report.narrative.nil_statements):
+            words = statement.text
+            if words and not (len(words) >= _READ_FROM_TEXT and words in printed):
+                yield Passage(("narrative", "nil_statements", index, "text"), f"narrative.nil_statements[{index}].text", words, STATEMENT)
 
 
 def _section(section, loc: Loc, path: str, paragraphs: list[str]) -> Iterator[Passage]:  # noqa: ANN001 - a model Section
@@ -140,21 +180,21 @@ _SPACES = re.compile(r"[ \u3000\t\r\n]+")
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII → half-width
 
 
-def squeeze(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=4096)
+def squeeze(text: str) -> tuple[str, Sequence[int]]:
     """``text`` without spaces and with full-width ASCII made half-width, and for each of its
-    characters its position in ``text`` (so that a match in the squeezed text has an offset)."""
+    characters its position in ``text`` (so that a match in the squeezed text has an offset).
+    Cached: several rules ask for the same text, and a batch of reports repeats its phrases."""
+    if not _SPACES.search(text):
+        return text.translate(_WIDTH), range(len(text))
     kept = [(index, char) for index, char in enumerate(text) if not char.isspace()]
     squeezed = "".join(char for _, char in kept).translate(_WIDTH)
-    return squeezed, [index for index, _ in kept]
+    return squeezed, tuple(index for index, _ in kept)
 
 
 def compact(text: str) -> str:
     """``text`` as words are compared: no spaces, full-width ASCII half-width."""
-    return _SPACES.sub("", text).translate(_WIDTH)
-
-
-def same_name(left: str, right: str) -> bool:
-    return normalise_name(left) == normalise_name(right)
+    return squeeze(text)[0]
 
 
 def edit_distance_one(word: str, target: str) -> bool:
@@ -177,10 +217,9 @@ def edit_distance_one(word: str, target: str) -> bool:
     return shorter[i:] == longer[i + 1 :]
 
 
-def near_misses(text: str, phrase: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def near_misses(text: str, phrase: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` that are ``phrase`` with one character changed, added, dropped or two
-    swapped, inside it (its first and last characters kept), and that overlap no span in ``taken``
-    (where the phrase, or another phrase it resembles, is printed as it should be).
+    swapped, inside it (its first and last characters kept).
 
     An edit leaves the first or the second half of the phrase intact: only where a half is printed
     is a window compared, so the search costs a few ``str.find`` per phrase.
@@ -188,27 +227,32 @@ def near_misses(text: str, phrase: str, taken: list[tuple[int, int]]) -> Iterato
     size = len(phrase)
     middle = size // 2
     halves = ((phrase[:middle], 0), (phrase[middle:], middle))
+    exact = text.count(phrase)
+    if all(text.count(half) == exact * phrase.count(half) for half, _ in halves):
+        return  # every half printed is part of the phrase printed whole: nothing else to compare
+    first, last = phrase[0], phrase[-1]
     seen: set[tuple[int, int]] = set()
     for half, at in halves:
         position = text.find(half)
         while position >= 0:
             for length in (size - 1, size, size + 1):
                 if at == 0:
-                    spans = ((position, position + length),)
+                    start, end = position, position + length
                 else:  # the second half ends the window
                     end = position + len(half)
-                    spans = ((end - length, end),)
-                for start, end in spans:
-                    if start < 0 or end > len(text) or (start, end) in seen:
-                        continue
-                    seen.add((start, end))
-                    window = text[start:end]
-                    if window[0] != phrase[0] or window[-1] != phrase[-1] or not edit_distance_one(window, phrase):
-                        continue
-                    if any(start < t_end and t_start < end for t_start, t_end in taken):
-                        continue
+                    start = end - length
+                if start < 0 or end > len(text) or (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                window = text[start:end]
+                if window[0] == first and window[-1] == last and edit_distance_one(window, phrase):
                     yield start, end
             position = text.find(half, position + 1)
+
+
+def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
 def spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import ClassVar, Iterator, NamedTuple
+from typing import ClassVar, Iterator, NamedTuple, Sequence
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
@@ -20,7 +20,8 @@ from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
     COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
-    Passage, amount, compact, edit_distance_one, near_misses, passages, sentence_at, spans_of, squeeze, template_wording,
+    Passage, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
+    squeeze, template_wording, touched,
 )
 
 
@@ -32,6 +33,11 @@ class WordingRule(Rule):
     def passages(self, report: Report) -> Iterator[Passage]:
         kinds = self.kinds
         return (passage for passage in passages(report) if passage.kind in kinds)
+
+    def touched(self, report: Report, pattern: re.Pattern[str]) -> Iterator[Passage]:
+        """The passages this rule reads in which ``pattern`` matches (one scan of the report)."""
+        kinds = self.kinds
+        return (passage for passage in touched(report, pattern) if passage.kind in kinds)
 
     def at(
         self, passage: Passage, start: int, end: int, message: str,
@@ -45,23 +51,20 @@ class WordingRule(Rule):
         return finding if severity is None or severity is finding.severity else replace(finding, severity=severity)
 
 
-def _in_squeezed(passage: Passage) -> tuple[str, list[int]]:
-    return squeeze(passage.text)
-
-
-def _offset(positions: list[int], index: int) -> int:
+def _offset(positions: Sequence[int], index: int) -> int:
     """The position in the printed text of character ``index`` of its squeezed form."""
     if not positions:
         return 0
     return positions[min(index, len(positions) - 1)]
 
 
-def _end(positions: list[int], index: int) -> int:
+def _end(positions: Sequence[int], index: int) -> int:
     return positions[index - 1] + 1 if index > 0 and positions else 0
 
 
 # =============================================================================== FR801 years
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
+_A_YEAR = re.compile(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
 _COMPARED = re.compile(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
 _COMPARED_AFTER = re.compile(r"(?:当年)?预算执行数")
 _OWN_AFTER = re.compile(
@@ -99,10 +102,8 @@ class WrongYear(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         year = report.meta.year
         budget = report.meta.kind == "budget"
-        for passage in self.passages(report):
-            if not any(char.isdigit() for char in passage.text):
-                continue
-            text, positions = _in_squeezed(passage)
+        for passage in self.touched(report, _A_YEAR):
+            text, positions = squeeze(passage.text)
             dated = set()
             for match in _ASSET_DATE.finditer(text):
                 printed, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
@@ -132,7 +133,7 @@ class WrongYear(WordingRule):
                 if printed != expected:
                     yield self._wrong(passage, positions, start, match.end(), printed, expected, why)
 
-    def _wrong(self, passage: Passage, positions: list[int], start: int, end: int, printed: int, expected: int, why: str) -> Finding:
+    def _wrong(self, passage: Passage, positions: Sequence[int], start: int, end: int, printed: int, expected: int, why: str) -> Finding:
         begin, finish = _offset(positions, start), _end(positions, end)
         words = sentence_at(passage.text, begin, finish, limit=30)
         return self.at(
@@ -204,10 +205,10 @@ class UnitName(WordingRule):
     title = "单位名称与封面不一致"
     title_en = "the unit's name differs from the cover"
     severity = Severity.WARNING
+    kinds = TITLES | frozenset({PARAGRAPH, NOTE})  # the printed text, where the name stands
 
     def check(self, report: Report) -> Iterator[Finding]:
-        texts = passages(report)
-        if not texts:
+        if not passages(report):
             return
         reference = compact(report.meta.unit)
         if not reference or _PLACEHOLDERS.search(reference) or len(reference) < 4:
@@ -216,33 +217,38 @@ class UnitName(WordingRule):
         own_units = {compact(unit.name) for unit in report.organisation.units} if report.organisation else set()
         own_units |= {_SCOPE_SUFFIX.sub("", name) for name in own_units}
         reported: set[tuple[str, int]] = set()
-        for passage in texts:
-            slots = _NAME_SLOTS.get(passage.kind, ())
+        for passage in self._slotted(report):
             text, positions = squeeze(passage.text)
-            for pattern in slots:
+            for pattern in _NAME_SLOTS[passage.kind]:
                 for match in pattern.finditer(text):
                     name = _SCOPE_SUFFIX.sub("", match.group("name"))
                     why = self._differs(name, reference, own_units)
                     if why is not None:
                         reported.add((passage.path, match.start("name")))
                         yield self._finding(passage, positions, match.start("name"), match.end("name"), name, reference, why)
-            if passage.kind in (WORDING,):
-                continue
-            if reference[0] not in text:  # the usual answer, found at C speed
-                continue
-            taken = spans_of(text, [reference, *own_units])
-            for start, end in near_misses(text, reference, taken):
-                if (passage.path, start) in reported or text[start:end] in own_units:
+        # The name with one character changed, anywhere in the printed text.
+        for passage in self.passages(report):
+            text, positions = squeeze(passage.text)
+            taken: list[tuple[int, int]] | None = None
+            for start, end in near_misses(text, reference):
+                window = text[start:end]
+                if taken is None:
+                    taken = spans_of(text, [reference, *own_units])
+                if window in own_units or overlaps((start, end), taken) or (passage.path, start) in reported:
                     continue
-                yield self._finding(passage, positions, start, end, text[start:end], reference, "FR802.changed")
+                yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
+
+    def _slotted(self, report: Report) -> Iterator[Passage]:
+        """The passages that may print the unit's own name where the template puts it."""
+        for passage in passages(report):
+            if passage.kind in _NAME_SLOTS:
+                yield passage
 
     def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
-        if not _parts(reference).district:
+        if "市级" not in digest(report) or not _parts(reference).district:
             return
-        for passage in self.passages(report):
-            if "市级" not in passage.text:
-                continue
+        for passage in self.touched(report, _CITY_PHRASE):
             text, positions = squeeze(passage.text)
             for match in _CITY_PHRASE.finditer(text):
                 begin, finish = _offset(positions, match.start()), _end(positions, match.end())
@@ -272,7 +278,7 @@ class UnitName(WordingRule):
             return "FR802.other"
         return None
 
-    def _finding(self, passage: Passage, positions: list[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:
+    def _finding(self, passage: Passage, positions: Sequence[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:
         begin, finish = _offset(positions, start), _end(positions, end)
         return self.at(
             passage, begin, finish, self.say(self.id, reported=name, expected=reference, why=self.say(why)),
@@ -331,9 +337,7 @@ class ScopeWording(WordingRule):
         if scope is None:
             return
         pattern, word, other = (_DEPARTMENT_WORDS, "单位", "部门") if scope == "unit" else (_UNIT_WORDS, "部门", "单位")
-        for passage in self.passages(report):
-            if other not in passage.text:
-                continue
+        for passage in self.touched(report, pattern):
             text, positions = squeeze(passage.text)
             for match in pattern.finditer(text):
                 begin, finish = _offset(positions, match.start()), _end(positions, match.end())
@@ -347,6 +351,7 @@ class ScopeWording(WordingRule):
 # =============================================================================== FR804 alternatives
 _DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
 _ALTERNATIVE = re.compile(rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]|部门[（(]单位[）)](?=共有|本年度|\d{{4}}年度)")
+_ALTERNATIVE_SELECTOR = re.compile(rf"\((?:{_DIRECTIONS}|单位)\)")  # the bracketed choice, found fast in squeezed text
 
 
 @register
@@ -368,9 +373,7 @@ class UnchosenAlternative(WordingRule):
     kinds = PROSE | TITLES
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for passage in self.passages(report):
-            if "（" not in passage.text and "(" not in passage.text:
-                continue
+        for passage in self.touched(report, _ALTERNATIVE_SELECTOR):
             text, positions = squeeze(passage.text)
             for match in _ALTERNATIVE.finditer(text):
                 if match.group("a") and match.group("a") == match.group("b"):
@@ -418,7 +421,7 @@ class TemplateInstruction(WordingRule):
         pattern = _instructions()
         if pattern is None:
             return
-        for passage in self.passages(report):
+        for passage in self.touched(report, pattern):
             text, positions = squeeze(passage.text)
             for match in pattern.finditer(text):
                 begin, finish = _offset(positions, match.start()), _end(positions, match.end())
@@ -460,6 +463,7 @@ _BUDGET_ITEM = re.compile(
 )
 _FINAL_PAIR = re.compile(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
 _FINAL_WORD = re.compile(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
+_STATES_BOTH = re.compile(r"决算数|预算执行数")  # what the sentences _BUDGET_ITEM and _FINAL_WORD read must hold
 _REASON_WORD = re.compile(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
 
 
@@ -491,10 +495,17 @@ class DirectionContradicted(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         held: list[str] = []
         for figure in report.stating:
-            yield from self._figure(figure)
-            held += [reason.text for reason in figure.reasons] + ([figure.reason] if figure.reason else [])
-        for passage in self.passages(report):
-            if passage.kind not in (PARAGRAPH, NOTE) or "万元" not in passage.text:
+            reasons, reason = figure.reasons, figure.reason
+            if reasons:
+                held += [item.text for item in reasons]
+            elif not reason:
+                continue
+            if reason:
+                held.append(reason)
+            if reasons or "经费" in reason:
+                yield from self._figure(figure)
+        for passage in self.touched(report, _STATES_BOTH):
+            if passage.kind not in (PARAGRAPH, NOTE):
                 continue
             if any(len(text) >= 6 and text in passage.text for text in held):
                 continue  # the model holds this sentence's figures: checked above
@@ -502,7 +513,6 @@ class DirectionContradicted(WordingRule):
 
     # ---------------------------------------------------------------- figures of the model
     def _figure(self, figure: Figure) -> Iterator[Finding]:
-        value = Interval.printed(figure.value)
         said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
         for index, reason in enumerate(figure.reasons):
             loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
@@ -515,6 +525,9 @@ class DirectionContradicted(WordingRule):
             trailing = _REASON_WORD.search(figure.reason)
             if trailing:
                 said.append(("change", trailing.group(1), figure.reason, (*figure.loc, "reason"), f"{figure.path}.reason"))
+        if not said:
+            return
+        value = Interval.printed(figure.value)
         for about, word, text, loc, path in said:
             if about == "budget":
                 base_value = figure.budget if figure.budget is not None else figure.adjusted_budget
@@ -568,7 +581,7 @@ class DirectionContradicted(WordingRule):
                 group = "word" if said.group("word") else "level"
                 yield self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", pair.group("budget"), pair.group("value"))
 
-    def _said(self, passage: Passage, positions: list[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
+    def _said(self, passage: Passage, positions: Sequence[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
         begin, finish = _offset(positions, start), _end(positions, end)
         return self.at(passage, begin, finish, self.say(key, word=word, base=base, value=value), reported=word)
 
@@ -599,9 +612,7 @@ class ReasonNotGiven(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for passage in self.passages(report):
-            if "原因" not in passage.text and "用于" not in passage.text:
-                continue
+        for passage in self.touched(report, _ANNOUNCED):
             text = passage.text.rstrip()
             for match in _ANNOUNCED.finditer(text):
                 if match.end() == len(text) and passage.following and _LIST_START.match(passage.following):
@@ -611,6 +622,7 @@ class ReasonNotGiven(WordingRule):
 
 # =============================================================================== FR808 punctuation
 _DOUBLED = re.compile(r"[，。；：、！？,;]{2,}")
+_DOUBLED_SQUEEZED = re.compile(r"[,;:!?。、][,;:!?。、]")  # the same in squeezed text (，→, and so on)
 _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」"}
 _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
@@ -666,13 +678,14 @@ class Punctuation(WordingRule):
     kinds = PROSE | TITLES
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for passage in self.passages(report):
-            text = passage.text
-            for match in _DOUBLED.finditer(text):
+        for passage in self.touched(report, _DOUBLED_SQUEEZED):
+            for match in _DOUBLED.finditer(passage.text):
                 yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0))
-            if passage.kind in (PARAGRAPH, NOTE):
+        for passage in self.passages(report):
+            if passage.kind is PARAGRAPH or passage.kind is NOTE:
                 yield from self._ending(passage)
-            unpaired = _unpaired(text)
+        for passage in self.touched(report, _BRACKETS):
+            unpaired = _unpaired(passage.text)
             if unpaired is not None:
                 position, char = unpaired
                 yield self.at(passage, position, position + 1, self.say("FR808.unpaired", mark=char), reported=char)
@@ -699,6 +712,7 @@ _RATE_WORDS = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年
 _MONEY_WORDS = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
 _MISSING_UNIT = re.compile(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
 _WAN = re.compile(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
+_UNIT_MISSING_HERE = re.compile(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
 
 
 @register
@@ -722,9 +736,7 @@ class MissingUnit(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for passage in self.passages(report):
-            if not any(char.isdigit() for char in passage.text):
-                continue
+        for passage in self.touched(report, _UNIT_MISSING_HERE):
             text, positions = squeeze(passage.text)
             for match in _MISSING_UNIT.finditer(text):
                 key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
@@ -756,6 +768,10 @@ _RIGHT_AS_PRINTED: tuple[str, ...] = (
     "政府采购项目", "政府采购服务", "政府采购货物", "政府采购工程",
 )
 _SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
+_DROPPED = tuple(
+    (phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in FIXED_PHRASES if len(phrase) < _SHORT
+)
+_HALVES = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in FIXED_PHRASES if len(phrase) >= _SHORT)
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
@@ -772,7 +788,9 @@ class MisspeltPhrase(WordingRule):
     What it checks: the template's fixed phrases (收入支出总计, 年初结转和结余, 公务用车购置及运行
     维护费, 机关运行经费, 国有资产占有使用情况, the kinds of official vehicle …) printed with one
     character changed, added, dropped or two swapped inside the phrase, where the phrase itself is
-    not printed.  Phrases shorter than six characters count only a dropped character.
+    not printed.  Phrases shorter than six characters count only a dropped character; a 和/及/与
+    added or swapped is another wording, not a slip.  It reads the printed text (headings, titles,
+    paragraphs, notes), where the template's phrases stand.
 
     Why: a misspelt term of the template is a typing slip nobody read over, and it makes the term
     unsearchable in the published text.
@@ -784,29 +802,45 @@ class MisspeltPhrase(WordingRule):
     title = "模板固定用语有错别字"
     title_en = "a fixed phrase of the template misspelt"
     severity = Severity.WARNING
+    kinds = TITLES | frozenset({PARAGRAPH, NOTE})  # the template's words: not what figures say in reasons
 
     def check(self, report: Report) -> Iterator[Finding]:
-        right = [*FIXED_PHRASES, *_RIGHT_AS_PRINTED]
+        # The search runs once over all the report's words (one text a line): a near miss keeps
+        # the phrase's first and last characters, so most phrases are ruled out by those alone.
         for passage in self.passages(report):
-            if passage.kind is WORDING:
-                continue
             text, positions = squeeze(passage.text)
-            taken = spans_of(text, right)
-            for phrase in FIXED_PHRASES:
-                for start, end in near_misses(text, phrase, taken):
-                    if len(phrase) < _SHORT and end - start != len(phrase) - 1:
+            taken: list[tuple[int, int]] | None = None
+            for phrase, spans in self._candidates(text):
+                for start, end in spans:
+                    window = text[start:end]
+                    if _edited(window, phrase) & _JOINING:
                         continue
-                    if _edited(text[start:end], phrase) & _JOINING:
+                    if taken is None:
+                        taken = spans_of(text, [*FIXED_PHRASES, *_RIGHT_AS_PRINTED])
+                    if overlaps((start, end), taken):
                         continue
                     taken.append((start, end))
                     begin, finish = _offset(positions, start), _end(positions, end)
                     words = passage.text[begin:finish]
                     yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
 
+    @staticmethod
+    def _candidates(everything: str) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
+        """Each phrase with the spans that may be it misspelt: a short phrase's interior
+        deletions, found as they are; a longer one's near misses, where one of its halves is printed."""
+        for phrase, dropped in _DROPPED:
+            for variant in dropped:
+                if variant in everything:
+                    yield phrase, ((m.start(), m.end()) for m in re.finditer(re.escape(variant), everything))
+        for phrase, head, tail in _HALVES:
+            if head in everything or tail in everything:
+                yield phrase, near_misses(everything, phrase)
+
 
 # =============================================================================== FR811/FR812 科目 in the text
 _LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
 _NAME_BREAK = re.compile(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
+_NAMES_A_CLASS_SQUEEZED = re.compile(r"\([类款项]\)|科目")  # in squeezed text brackets are half-width
 _DASH_CHAIN = re.compile(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
 
 
@@ -896,22 +930,28 @@ class _CatalogWording(WordingRule):
     def catalog(self) -> Catalog:
         return self.options.catalog or builtin()
 
-    def named(self, report: Report) -> Iterator[tuple[Passage, list[int], Mention]]:
-        """Every 科目 the text names, except where a coded figure's wording is checked by FR70x."""
-        coded = _coded_wordings(report)
-        for passage in self.passages(report):
-            if "类" not in passage.text and "款" not in passage.text and "项" not in passage.text and "科目" not in passage.text:
+    def named(self, report: Report) -> list[tuple[Passage, Sequence[int], Mention]]:
+        """Every 科目 the text names, except where a coded figure's wording is checked by FR70x;
+        gathered once per report (FR811 and FR812 both read it)."""
+        cached = report.__dict__.get("_named")
+        if cached is None:
+            cached = report.__dict__["_named"] = list(self._named(report))
+        return cached
+
+    def _named(self, report: Report) -> Iterator[tuple[Passage, Sequence[int], Mention]]:
+        coded: set[str] | None = None
+        for passage in self.touched(report, _NAMES_A_CLASS_SQUEEZED):
+            words = passage.text
+            if coded is None:
+                coded = _coded_wordings(report)
+            if passage.kind is WORDING and compact(words) in coded:
                 continue
-            if passage.kind is WORDING and compact(passage.text) in coded:
-                continue
-            text, positions = squeeze(passage.text)
-            found = mentions(text)
+            text, positions = squeeze(words)
             chains: dict[int, list[Mention]] = {}
-            for mention in found:
+            for mention in mentions(text):
                 chains.setdefault(mention.chain, []).append(mention)
             for members in chains.values():
-                words = text[members[0].start : members[-1].end + 3]
-                if compact(words) in coded:
+                if compact(text[members[0].start : members[-1].end + 3]) in coded:
                     continue
                 for mention in members:
                     yield passage, positions, mention
@@ -1008,7 +1048,7 @@ class Item(NamedTuple):
     """An item of the text's list of 科目 (“1. “…（项）”25.77万元，主要用于…”)."""
 
     passage: Passage
-    positions: list[int]
+    positions: Sequence[int]
     text: str  # without spaces
     number: int  # its place in the list, 1-based
     name: str  # the 项 (or the last level named)
