@@ -154,11 +154,13 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 
 def sentence_at(text: str, start: int, end: int | None = None, limit: int = 60) -> str:
     """The sentence (between 。；！？) holding ``text[start:end]``, at most ``limit`` characters
-    around the words: what a finding quotes."""
+    around the words: what a finding quotes.  It looks no further than ``limit`` characters either
+    way, so that quoting costs the same in a paragraph of any length."""
     end = start if end is None else end
-    head = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    tail_match = _SENTENCE_END.search(text, end)
-    tail = tail_match.end() if tail_match else len(text)
+    window_start = max(0, start - limit)
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, window_start, start)), default=window_start)
+    tail_match = _SENTENCE_END.search(text, end, end + limit)
+    tail = tail_match.end() if tail_match else min(len(text), end + limit)
     if tail - head > limit:
         head = max(head, start - limit // 3)
         tail = min(tail, max(end, head + limit))

@@ -840,6 +840,7 @@ class MisspeltPhrase(WordingRule):
 # =============================================================================== FR811/FR812 科目 in the text
 _LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
 _NAME_BREAK = re.compile(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
+_LONGEST_NAME = 40  # no 科目 name is longer: a level word after more words names nothing
 _NAMES_A_CLASS_SQUEEZED = re.compile(r"\([类款项]\)|科目")  # in squeezed text brackets are half-width
 _DASH_CHAIN = re.compile(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
 
@@ -862,7 +863,7 @@ def mentions(text: str) -> list[Mention]:
     for match in _LEVEL_MARK.finditer(text):
         start = head = match.start()
         depth = 0
-        while head > 0:
+        while head > 0 and start - head < _LONGEST_NAME:
             char = text[head - 1]
             if char == ")":
                 if text[head - 3 : head] in ("(类)", "(款)", "(项)"):
@@ -876,7 +877,7 @@ def mentions(text: str) -> list[Mention]:
                 break
             head -= 1
         name = text[head:start]
-        if name and len(name) <= 40:
+        if name and start - head < _LONGEST_NAME:
             if head != last_end:
                 chain += 1
             found.append(Mention(name, match.group(1), head, start, chain))
