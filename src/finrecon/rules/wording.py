@@ -68,7 +68,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found
 _COMPARED = re.compile(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
 _COMPARED_AFTER = re.compile(r"(?:当年)?预算执行数")
 _OWN_AFTER = re.compile(
-    r"(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
+    r"(?:收入支出总计|财政拨款收入支出总计|(?:无|没有)(?=“三公”|\"三公\"|政府性基金|国有资本|机关运行)|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
     r"部门预算|单位预算|预算安排|本部门|本单位|,本(?:部门|单位)|项目预算绩效目标|预算单位|部门财务|部门收入|部门支出|部门财政|"
     r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
 )
@@ -159,7 +159,7 @@ _NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
     ),
     PARAGRAPH: (
-        re.compile(r"(?:^|[。；;])(?P<name>[^,，。；;:：“”\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
+        re.compile(r"(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?P<name>[^,，。；;:：“”、()（）\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
         re.compile(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
         re.compile(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
         re.compile(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
@@ -270,8 +270,8 @@ class UnitName(WordingRule):
                 return "FR802.district"
             if ours.district and not theirs.district and theirs.city:
                 return "FR802.level"
-        if edit_distance_one(name, reference):
-            return "FR802.changed"
+        if name[0] == reference[0] and name[-1] == reference[-1] and edit_distance_one(name, reference):
+            return "FR802.changed"  # inside the name: “上海市普陀区财政局编” is the name and a word
         if name in reference:  # a short form: 普陀区财政局, 万里街道
             return None
         if _UNIT_SUFFIX.search(name) and not (set(name) & set(ours.core)) >= set(ours.core):
@@ -289,7 +289,7 @@ class UnitName(WordingRule):
 # =============================================================================== FR803 部门/单位
 _DEPARTMENT_WORDS = re.compile(
     r"本部门|[（(]部门[）)]|区级部门预算"
-    r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类)"
+    r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类|管理|改革|制度|编制要求|科目)"
     r"|(?<![管政作能各关相务])部门(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算|“三公”|\"三公\"|主要职能|机构设置)"
 )
 _UNIT_WORDS = re.compile(
@@ -628,7 +628,8 @@ _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "�
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
 _BRACKETS = re.compile(r"[“”（）()《》【】「」]")
 _LIST_MARK = re.compile(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
-_CLAUSE = re.compile(r"[，。；,;]")
+_CLAUSE = re.compile(r"[，。；、,;]")
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
 _FIGURE_WITH_UNIT = re.compile(r"\d(?:万元|元|%|％|个|辆|家|人)")
 _TRAILING_NOTE = re.compile(r"(?<=[。！？])[（(][^（()）]*[）)]$")
 _ENDS_SENTENCE = "。！？!?"
@@ -703,6 +704,8 @@ class Punctuation(WordingRule):
             return
         if _DOUBLED.search(text[-2:]):
             return  # reported as doubled
+        if last in "；;" and passage.following is not None and (_ITEM.match(text) or _ITEM.match(passage.following)):
+            return  # an item of a list: “（一）…；” then “（二）…”
         key = "FR808.semicolon" if last in "；;，," else "FR808.no_stop"
         yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=text[-12:])
 
