@@ -629,6 +629,7 @@ _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width 
 _BRACKETS = re.compile(r"[“”（）()《》【】「」]")
 _LIST_MARK = re.compile(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
 _CLAUSE = re.compile(r"[，。；、,;]")
+_WHOLLY_BRACKETED = re.compile(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
 _FIGURE_WITH_UNIT = re.compile(r"\d(?:万元|元|%|％|个|辆|家|人)")
 _TRAILING_NOTE = re.compile(r"(?<=[。！？])[（(][^（()）]*[）)]$")
@@ -695,6 +696,8 @@ class Punctuation(WordingRule):
         text = passage.text.rstrip()
         if len(text) < 20 or not (_CLAUSE.search(text[:-1]) or _FIGURE_WITH_UNIT.search(text)):
             return  # a name, a date or a line, not a sentence
+        if text[0] in "（(【[" and _unpaired(text) is None and _WHOLLY_BRACKETED.match(text):
+            return  # “（图1：收、支决算总计变动情况图）（柱状图）”: a note, not a sentence
         text = _TRAILING_NOTE.sub("", text) or text  # “…。（如持平作持平表述）”: the sentence ended before
         last = text[-1]
         body = text.rstrip("”’）)】》」")
@@ -778,6 +781,11 @@ _HALVES = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :])
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
+def _another_word(window: str, phrase: str) -> bool:
+    """“因公出国（境）经费” for “因公出国（境）费”: 经费 is the same word, not a slip."""
+    return phrase.endswith("费") and window == phrase[:-1] + "经费"
+
+
 def _edited(window: str, phrase: str) -> set[str]:
     """The characters one edit changed between ``phrase`` and ``window`` (added, dropped or swapped)."""
     return set((Counter(window) - Counter(phrase)) + (Counter(phrase) - Counter(window)))
@@ -816,7 +824,7 @@ class MisspeltPhrase(WordingRule):
             for phrase, spans in self._candidates(text):
                 for start, end in spans:
                     window = text[start:end]
-                    if _edited(window, phrase) & _JOINING:
+                    if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
                         continue
                     if taken is None:
                         taken = spans_of(text, [*FIXED_PHRASES, *_RIGHT_AS_PRINTED])
