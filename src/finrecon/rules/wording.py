@@ -192,8 +192,10 @@ class UnitName(WordingRule):
     财政局共有车辆…”), the empty tables' notes — against the cover.  Another level (the city's
     bureau named over a district report: “上海市财政局”), another district, another unit, or one
     character changed, dropped or added is a finding; so is the name with one character changed
-    anywhere in the text.  The short forms the report itself uses (“普陀区财政局”, “本部门”) and
-    the names of its own units (部门决算单位构成) are not.
+    anywhere in the printed text; and, in a district's report, the city template's words for its
+    level (“是市级预算主管部门及所属预算单位”, “使用市级财政拨款安排的”).  The short forms the
+    report itself uses (“普陀区财政局”, “本部门”) and the names of its own units (部门决算单位构成)
+    are not.
 
     Why: a name copied from another report, or mistyped once, is what a reader notices first; in
     a 部门决算 it can even mean the figures are another unit's.
@@ -969,6 +971,14 @@ class _CatalogWording(WordingRule):
                     yield passage, positions, mention
 
 
+def _coded_names(report: Report) -> set[str]:
+    """The names of the narrative's coded 科目 figures: FR703 checks those against their code."""
+    narrative = report.narrative.general_budget if report.narrative else None
+    if narrative is None:
+        return set()
+    return {normalise_name(f.name) for f in (*narrative.by_class, *narrative.items) if isinstance(f, ClassFigure) and f.code}
+
+
 def _coded_wordings(report: Report) -> set[str]:
     """The wordings of the narrative's coded 科目 figures: FR705 checks those against their code."""
     narrative = report.narrative.general_budget if report.narrative else None
@@ -1002,10 +1012,11 @@ class RenamedInText(_CatalogWording):
         if not former:
             return
         year = report.meta.year
+        coded = _coded_names(report)
         for passage, positions, mention in self.named(report):
             renamed = former.get(normalise_name(mention.name))
-            if renamed is None:
-                continue
+            if renamed is None or normalise_name(mention.name) in coded:
+                continue  # a 科目 the model holds with its code: FR703 speaks of it
             old, new, since = renamed
             if since is not None and year < since:
                 continue
