@@ -523,7 +523,8 @@ class DirectionContradicted(WordingRule):
             trailing = _REASON_WORD.search(reason.text) if reason.about == "change" else None
             if trailing:
                 said.append(("change", trailing.group(1), reason.text, loc, path))
-        if figure.reason:
+        if figure.reason and figure.budget is None and figure.adjusted_budget is None:
+            # A reason not told apart: about last year only when no budget is stated beside it.
             trailing = _REASON_WORD.search(figure.reason)
             if trailing:
                 said.append(("change", trailing.group(1), figure.reason, (*figure.loc, "reason"), f"{figure.path}.reason"))
