@@ -48,12 +48,14 @@ class Catalog:
     def get(self, code: str) -> Entry | None:
         return self.entries.get(code)
 
-    def code_of(self, name: str, length: int) -> str | None:
-        """The one code of ``length`` digits named ``name`` (as printed, or formerly); ``None`` if none or several."""
+    def code_of(self, name: str, length: int, under: str = "") -> str | None:
+        """The one code of ``length`` digits named ``name`` (as printed, or formerly), below the
+        code ``under`` if one is given (款 行政运行 is in every 类); ``None`` if none or several."""
         wanted = normalise_name(name)
         found = {
             entry.code for entry in self.entries.values()
-            if len(entry.code) == length and wanted in (normalise_name(entry.name), normalise_name(entry.former or ""))
+            if len(entry.code) == length and entry.code.startswith(under)
+            and wanted in (normalise_name(entry.name), normalise_name(entry.former or ""))
         }
         return found.pop() if len(found) == 1 else None
 

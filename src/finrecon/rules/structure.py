@@ -252,8 +252,10 @@ class MissingReason(Rule):
     """A change from last year, or a 决算 that differs from its 预算, needs a stated reason.
 
     What it checks: every figure of the narrative and the other matters that states a non-zero
-    change, or a budget different from the actual, carries a ``reason`` — its own, or that of the
-    total of the group it stands in (“三公” items share the total's reason).
+    change, or a budget different from the actual, carries a reason for it — its own, or that of
+    the total of the group it stands in (“三公” items share the total's reason).  A reason read
+    from the text knows what it explains (“减少的主要原因：…” the change, “决算数小于预算数的主要
+    原因：…” the budget difference); a ``reason`` written by hand explains both.
 
     Why: the disclosure rules require the main reasons for each change and each difference from
     the budget; a bare number invites the question.
@@ -270,17 +272,25 @@ class MissingReason(Rule):
         for figure in report.stating:
             if not figure.path.startswith(("narrative.", "other.")) or figure.reason:
                 continue
-            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
-            if group_total is not None and group_total.reason:
-                continue
             changed = bool(figure.change) or bool(figure.change_pct) or (figure.prior is not None and figure.prior != figure.value)
             off_budget = figure.budget is not None and figure.budget != figure.value
-            if changed or off_budget:
-                if changed:
-                    message = self.say("FR906.change", figure=self.name(figure))
-                else:
-                    message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
+            if not (changed or off_budget):
+                continue
+            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
+            explained = _explains(figure) | (_explains(group_total) if group_total is not None else set())
+            if changed and "change" not in explained:
+                yield self.finding(figure.loc, figure.path, self.say("FR906.change", figure=self.name(figure)))
+            elif off_budget and "budget" not in explained:
+                message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
                 yield self.finding(figure.loc, figure.path, message)
+
+
+def _explains(figure: Figure) -> set[str]:
+    """What a figure's stated reasons explain: its change, its difference from the budget, or —
+    a ``reason`` written without saying which — both."""
+    if figure.reason:
+        return {"change", "budget"}
+    return {reason.about for reason in figure.reasons}
 
 
 # A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
