@@ -121,6 +121,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure} is negative ({value}); only changes may be negative"),
     "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
     "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
+    # ---- sentences / narrative from text
+    "FR902.adjusted": (
+        "{figure}写作“完成年初预算的{reported}%”，但年初预算为 0；{reported}% 是决算 {value} 占全年预算 {adjusted} 的比例，应写作“完成全年预算的{reported}%”",
+        "{figure}: the rate of {reported}% is said to be of the initial budget (年初预算), which is 0; {reported}% is {value} of the full-year budget (全年预算) {adjusted}, and the text should say so",
+    ),
+    "hint.of_adjusted_budget": ("{pct}% = {value} / {other}（全年预算）：完成率是对全年预算的，原文却写作年初预算", "{pct}% = {value} / {other} (the full-year budget): the rate is of 全年预算, the text says 年初预算"),
+    "hint.of_budget": ("{pct}% = {value} / {other}（年初预算）：完成率是对年初预算的，原文却写作全年预算", "{pct}% = {value} / {other} (the initial budget): the rate is of 年初预算, the text says 全年预算"),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),

@@ -132,6 +132,13 @@ class Stated:
     def __repr__(self) -> str:
         return f"Stated({self.value!r}, {self.path!r})"
 
+    @classmethod
+    def exact(cls, value: Decimal, path: str, label: str) -> Stated:
+        """A number that is no rounded print: a count, or the 0 of a blank cell (no half-unit)."""
+        stated = cls(value, path, label)
+        stated._half = Decimal(0)
+        return stated
+
     @property
     def loc(self) -> tuple[str | int, ...]:
         if self._loc is None:

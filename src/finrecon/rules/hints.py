@@ -92,6 +92,14 @@ def inverted(numerator: Stated, denominator: Stated, stated_pct: Decimal, lang: 
     return t("hint.inverted", lang, pct=fmt(stated_pct), denominator=fmt(denominator.value), numerator=fmt(numerator.value))
 
 
+def other_budget(actual: Stated, other: Stated, named: str, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """A completion rate said to be of one budget that is the rate of the other (年初预算 / 全年预算)."""
+    if not _reproduces(stated_pct, percent_ratio(actual.interval, other.interval)):
+        return None
+    key = "hint.of_adjusted_budget" if named == "budget" else "hint.of_budget"
+    return t(key, lang, pct=fmt(stated_pct), value=fmt(actual.value), other=fmt(other.value))
+
+
 def printing_slip(stated_pct: Decimal, point: Decimal, lang: str = "zh") -> str | None:
     """Truncation instead of rounding, or two transposed digits."""
     decimals = decimals_of(stated_pct)

@@ -7,11 +7,12 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..interval import decimals_of, half_unit
+from ..interval import Interval, decimals_of, half_unit, percent_ratio
 from ..model import Figure, Report
 from ..model.bind import field_title
 from ..model.figure import loc_of
 from .base import Rule, fmt, register
+from .budget import completion_base
 from .identities import model_at
 
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
@@ -70,12 +71,16 @@ class ZeroBasePercentage(Rule):
 
     What it checks: a completion rate printed where the budget is 0, a change % where last
     year's figure is 0, a share of a total of 0.  “0%” or “100%” there is not a fact but a
-    convention; the template asks for words (“无预算”, “上年无此项支出”) instead.
+    convention; the template asks for words (“无预算”, “上年无此项支出”) instead.  The budget is the
+    one the text names (年初预算 or 全年预算); a “三公” figure that states none has table 7's, where
+    a blank cell is 0.  A rate “of 年初预算” where 年初预算 is 0 but which is 决算 ÷ 全年预算 is
+    reported as a rate of the wrong budget.
 
     Why: 0 ÷ 0 printed as 0% reads as “nothing of the budget was spent” when there was no
     budget at all; reviewers query it every time.
 
-    Example: passes — budget 0.95, actual 0, completion 0%.  Warns — budget 0, completion 0%.
+    Example: passes — budget 0.95, actual 0, completion 0%.  Warns — budget 0, completion 0%;
+    “年初预算为0万元，全年预算为50万元，支出决算为40万元，完成年初预算的80%”.
     """
 
     id = "FR902"
@@ -85,24 +90,41 @@ class ZeroBasePercentage(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.stating:
+            if figure.completion_pct is not None:
+                base = completion_base(report, figure)
+                if base is not None and base[1].value == 0:
+                    yield self._zero_budget(report, figure, base[0])
             share_base = report.figure(figure.share_base) if figure.share_base else None
             prior = figure.prior if figure.prior is not None else (
                 figure.value - figure.change if figure.change is not None else None
             )
             cases = (
-                ("completion_pct", figure.budget, "FR902.budget"),
                 ("change_pct", prior, "FR902.prior"),
                 ("share_pct", share_base.value if share_base else None, "FR902.base"),
             )
-            for attribute, base, base_name in cases:
+            for attribute, base_value, base_name in cases:
                 pct = getattr(figure, attribute)
-                if pct is not None and base is not None and base == 0:
+                if pct is not None and base_value is not None and base_value == 0:
                     yield self._zero(figure.loc, figure.path, self.name(figure), attribute, pct, base_name)
         if report.performance:
             for index, project in enumerate(report.performance.projects):
                 if project.execution_rate_pct is not None and project.budget == 0:
                     loc = ("performance", "projects", index)
                     yield self._zero(loc, f"performance.projects[{index}]", project.name, "execution_rate_pct", project.execution_rate_pct, "FR902.budget")
+
+    def _zero_budget(self, report: Report, figure: Figure, named: str) -> Finding:
+        """0 budgeted and a rate printed; said to be of 年初预算 while it is the 全年预算's, say that."""
+        pct = figure.completion_pct
+        adjusted = report.numbers.get(f"{figure.path}.adjusted_budget") if named == "budget" else None
+        if adjusted is not None and adjusted.value != 0:
+            rate = percent_ratio(figure.bound.interval, adjusted.interval)
+            if rate is not None and Interval.printed(pct).meets(rate):
+                return self.finding(
+                    (*figure.loc, "completion_pct"), f"{figure.path}.completion_pct",
+                    self.say("FR902.adjusted", figure=self.name(figure), reported=fmt(pct), value=fmt(figure.value), adjusted=fmt(adjusted.value)),
+                    related=(figure.path, f"{figure.path}.budget", adjusted.path), reported=fmt(pct),
+                )
+        return self._zero(figure.loc, figure.path, self.name(figure), "completion_pct", pct, "FR902.budget")
 
     def _zero(self, loc, path: str, label: str, attribute: str, pct: Decimal, base_name: str) -> Finding:  # noqa: ANN001
         return self.finding(
