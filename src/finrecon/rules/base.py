@@ -111,6 +111,18 @@ def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
     return (reported, expected) if abs(reported - expected) > slack else None
 
 
+def excess(equation: Equation) -> tuple[Decimal, Decimal] | None:
+    """The two sums when the left one exceeds the right one by more than rounding allows (a part
+    larger than its whole); ``None`` when the left may be at most the right."""
+    left, right = equation
+    reported = sum((item.value for item in left), _ZERO)
+    expected = sum((item.value for item in right), _ZERO)
+    if reported <= expected:
+        return None
+    slack = sum((item.half for item in (*left, *right)), _ZERO)
+    return (reported, expected) if reported - expected > slack else None
+
+
 _ZERO = Decimal(0)
 
 
@@ -156,10 +168,15 @@ class EquationRule(Rule):
     def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
         return self.say(self.id, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
+    @staticmethod
+    def discrepancy(equation: Equation) -> tuple[Decimal, Decimal] | None:
+        """The two sides' sums where they contradict the identity; an equality by default."""
+        return imbalance(equation)
+
     def check(self, report: Report) -> Iterator[Finding]:
         reported_once: set[Equation] = set()  # two identities may give the same equation
         for equation in self.equations(report):
-            sums = imbalance(equation)
+            sums = self.discrepancy(equation)
             if sums is None or equation in reported_once:
                 continue
             reported_once.add(equation)

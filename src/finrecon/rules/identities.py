@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
 from ..model import Report
+from ..model.bind import field_title
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated
 
@@ -22,10 +24,19 @@ from .base import Equation, Stated
 # --------------------------------------------------------------------------- kinds of identity
 @dataclass(frozen=True)
 class Sum:
-    """``total`` equals the sum of ``parts``."""
+    """``total`` equals the sum of ``parts``; ``counts``: they are counts (项目个数), exact integers."""
 
     total: str
     parts: tuple[str, ...]
+    counts: bool = False
+
+
+@dataclass(frozen=True)
+class AtMost:
+    """The sum of ``parts`` is at most ``total``: parts of a whole that need not cover all of it."""
+
+    parts: tuple[str, ...]
+    total: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,20 @@ SUMS: tuple[Sum, ...] = (
     Sum("narrative.expenditure.total", _each("narrative.expenditure.{}", ExpenditureRow.ROW_PARTS)),
     Sum("narrative.basic.total", ("narrative.basic.personnel", "narrative.basic.public")),
     Sum("other.procurement.total", _each("other.procurement.{}", ("goods", "works", "services"))),
+    # 预算绩效管理: each self-assessed project has one rating; each problem found is fixed or being fixed.
+    Sum(
+        "performance.management.self_assessment.projects",
+        _each("performance.management.ratings.{}", ("excellent", "good", "passed", "failed")), counts=True,
+    ),
+    Sum("performance.management.problems_found", _each("performance.management.{}", ("problems_fixed", "problems_in_progress")), counts=True),
+)
+
+# --------------------------------------------------------------------------- FR105: parts of a whole
+AT_MOST: tuple[AtMost, ...] = (
+    # 政府采购: what small and medium firms won, in reserved and in other projects, is part of the total.
+    AtMost(_each("other.procurement.{}", ("sme_awarded_reserved", "sme_awarded_other")), "other.procurement.total"),
+    # 公务接待: 外宾接待 printed as included in (含) 国内接待.
+    *(AtMost((f"{section}.domestic_foreign_reception",), f"{section}.domestic_reception") for section in _THREE_PUBLIC),
 )
 
 # --------------------------------------------------------------------------- FR102: 类/款/项
@@ -278,7 +303,22 @@ def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...]
 
 
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
-    return _equation(resolve(report, (spec.total,)), resolve(report, spec.parts))
+    numbers = counted if spec.counts else resolve
+    return _equation(numbers(report, (spec.total,)), numbers(report, spec.parts))
+
+
+def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
+    """The counts at ``paths`` (项目个数, 问题个数): whole numbers, exact, not rounded prints."""
+    found = []
+    for path in paths:
+        value = model_at(report, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            found.append(Stated.exact(Decimal(value), path, f"{field_title(path.rpartition('.')[0])}·{field_title(path)}"))
+    return found
+
+
+def at_most_equations(report: Report, spec: AtMost) -> list[Equation]:
+    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)))
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
@@ -310,7 +350,7 @@ def balance_equations(report: Report, spec: Balance) -> list[Equation]:
     return _equation(inflow, outflow) if len(inflow) + len(outflow) >= 2 else []
 
 
-Spec = Sum | Same | Match | Balance | Hierarchy
+Spec = Sum | Same | Match | Balance | Hierarchy | AtMost
 
 
 def equations(report: Report, spec: Spec) -> list[Equation]:
@@ -318,4 +358,7 @@ def equations(report: Report, spec: Spec) -> list[Equation]:
     return _RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
 
 
-_RESOLVERS = {Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations, Hierarchy: hierarchy_equations}
+_RESOLVERS = {
+    Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations,
+    Hierarchy: hierarchy_equations, AtMost: at_most_equations,
+}
