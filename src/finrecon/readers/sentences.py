@@ -70,7 +70,8 @@ class Words:
         """The printed words from character ``start`` to ``end`` of ``text``, spaces and quotes kept."""
         if end <= start:
             return ""
-        return self.printed[self.offsets[start] : self.offsets[end - 1] + 1].strip()
+        words = self.printed[self.offsets[start] : self.offsets[end - 1] + 1]
+        return words.replace("\r", "").replace("\n", "").strip()  # a pasted paragraph's line breaks are no words
 
 
 class _Found:
@@ -134,7 +135,7 @@ def _is_figure(loc: TreePath) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _target(template: str) -> tuple[str | int, ...]:
+def target_path(template: str) -> tuple[str | int, ...]:
     """``narrative.general_budget.items[]`` → ``("narrative", "general_budget", "items", "[]")``."""
     loc: list[str | int] = []
     for part in template.split("."):
@@ -229,7 +230,7 @@ def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any],
         items += [(words, start, end) for start, end in zip(starts, (*starts[1:], len(words.text)))]
     base = 0
     if numbered:
-        list_loc = _target(numbered[0])
+        list_loc = target_path(numbered[0])
         existing = found.node(list_loc, kind=list)
         if not isinstance(existing, list):
             return
@@ -238,7 +239,7 @@ def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any],
             found.node((*list_loc, base + position))  # one item per number, filled below
             found.places.setdefault((*list_loc, base + position), (words.loc, words.offset(start)))
     for statement, pattern in statements:
-        target = _target(statement.target)
+        target = target_path(statement.target)
         if target[-1] == "[]":
             for position, span in enumerate(items):
                 _read(found, statement, pattern, span, (*target[:-1], base + position))
@@ -349,7 +350,7 @@ def _finish(found: _Found) -> None:
 
     catalog = builtin()
     for list_path, length in CODED.items():
-        items = found.node(_target(list_path), create=False)
+        items = found.node(target_path(list_path), create=False)
         if isinstance(items, list):
             _name_classes(items, length, catalog)
     _drop_incomplete(found.tree, ())
