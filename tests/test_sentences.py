@@ -259,3 +259,8 @@ def test_every_statement_puts_its_figures_where_the_model_has_a_field() -> None:
                     continue
                 assert parent is not None and name in parent.model_fields, (statement.pattern, group, path)
     assert TEMPLATES["final"] is STATEMENTS
+
+
+def test_a_template_instruction_is_no_nil_statement() -> None:
+    report = read("（一）机关运行经费支出情况", "无机关运行经费支出的部门，作下述说明：", "上海市XX局2024年度无机关运行经费支出。")
+    assert [(s.about, s.text) for s in report.narrative.nil_statements] == [("operating_costs", "上海市XX局2024年度无机关运行经费支出。")]

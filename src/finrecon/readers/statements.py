@@ -170,7 +170,8 @@ def _share(of: str = "") -> str:
 
 def _nil(subject: str, about: str, section: str) -> Statement:
     """“…2024年度无政府性基金预算财政拨款收入和支出。”: the sentence as printed, and what it is about."""
-    return Statement((section,), rf"(?P<sentence>无{subject})", "narrative.nil_statements[+]", fixed={"about": about})
+    # (not the template's instruction “无…支出的部门，作下述说明：”)
+    return Statement((section,), rf"(?P<sentence>无{subject})(?!的)", "narrative.nil_statements[+]", fixed={"about": about})
 
 
 T = "narrative.three_public"
@@ -264,7 +265,7 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement(("performance",), rf"正在整改的?{count('problems_in_progress')}个", "performance.management"),
     # 十一（一）机关运行经费
     Statement(("operating_costs",), rf"机关运行经费(?:支出)?{amount('value')}(?:，{YEAR}{CHANGE}{CHANGE_REASON})?", "other.operating_costs"),
-    _nil("机关运行经费(?:支出)?", "operating_costs", "operating_costs"),
+    _nil("机关运行经费支出", "operating_costs", "operating_costs"),
     # 十一（二）政府采购
     Statement(("procurement",), rf"政府采购(?:支出)?(?:总)?金额(?:（以合同签订为准）)?为?{amount('value')}", "other.procurement.total"),
     Statement(("procurement",), rf"(?P<name>{alternatives(_PROCUREMENT)})采购(?:金额)?{amount('value')}", "other.procurement.{name}", names=_PROCUREMENT, every=True),

@@ -326,7 +326,8 @@ class Placeholder(Rule):
     """Template placeholders left in the report: XX, ××, 某某, ○○.
 
     What it checks: every text of the report — unit name, 科目 names and wordings, reasons,
-    conclusions, indicators, statements.
+    conclusions, indicators, statements.  Words the report's text prints (its paragraphs) are
+    reported there, once: not again in the reason or statement read from them.
 
     Why: “上海市XX局” or “主要原因是XX” published as is shows the report was not finished.
 
@@ -343,10 +344,12 @@ class Placeholder(Rule):
         everything = "\n".join([text for _, text in texts])
         if not any(mark in everything for mark in _PLACEHOLDER_MARKS) or not _PLACEHOLDER.search(everything):
             return  # the usual answer, found with plain substring searches
-        for path, text in texts:
-            match = _PLACEHOLDER.search(text)
-            if match:
-                yield self.finding(loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
+        hits = [(path, text, match) for path, text in texts if (match := _PLACEHOLDER.search(text))]
+        printed = [text for path, text, _ in hits if path.startswith("text.")]
+        for path, text, match in hits:
+            if printed and not path.startswith("text.") and any(text in words for words in printed):
+                continue  # the same words read from the report's text (a reason, a statement): reported where printed
+            yield self.finding(loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=text[:40]), reported=text)
 
 
 @register
