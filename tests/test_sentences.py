@@ -264,3 +264,15 @@ def test_every_statement_puts_its_figures_where_the_model_has_a_field() -> None:
 def test_a_template_instruction_is_no_nil_statement() -> None:
     report = read("（一）机关运行经费支出情况", "无机关运行经费支出的部门，作下述说明：", "上海市XX局2024年度无机关运行经费支出。")
     assert [(s.about, s.text) for s in report.narrative.nil_statements] == [("operating_costs", "上海市XX局2024年度无机关运行经费支出。")]
+
+
+def test_a_figure_printed_again_differently_is_kept_and_every_rule_runs_on_it() -> None:
+    report_text = (
+        META + "text:\n  parts:\n"
+        "    - heading: （一）一般公共预算财政拨款支出决算总体情况\n      paragraphs: [一般公共预算财政拨款支出2940.05万元。]\n"
+        "    - heading: （二）一般公共预算财政拨款支出决算结构情况\n      paragraphs: [一般公共预算财政拨款支出2940.05万元，主要用于以下方面：]\n"
+        "    - heading: （三）一般公共预算财政拨款支出决算具体情况\n      paragraphs: [一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2904.05万元。]\n"
+    )
+    loaded = load_text(report_text)
+    assert loaded.report.narrative.general_budget.total.printed_again == [Decimal("2904.05")]  # the same 2940.05 is no news
+    assert [(f.rule, f.path, f.line) for f in check(loaded) if f.rule == "FR504"] == [("FR504", "narrative.general_budget.total.printed_again[0]", 9)]

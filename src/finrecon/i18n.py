@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{figure}: the rate of {reported}% is said to be of the initial budget (年初预算), which is 0; {reported}% is {value} of the full-year budget (全年预算) {adjusted}, and the text should say so",
     ),
     "FR105": ("{left} 为 {reported}，超过了{right} {expected}（多 {difference}），部分不应大于总数", "{left} = {reported}, more than {right} = {expected} (by {difference}): a part cannot exceed its whole"),
+    "FR504": ("{left}在情况说明中两处印得不同：此处为 {reported}，前文为 {expected}，相差 {difference}", "{left} is printed twice in the text, differently: {reported} here, {expected} before (off by {difference})"),
     "FR101.exact": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}", "{left} is {reported}, but {right} add up to {expected} (off by {difference})"),
     "hint.of_adjusted_budget": ("{pct}% = {value} / {other}（全年预算）：完成率是对全年预算的，原文却写作年初预算", "{pct}% = {value} / {other} (the full-year budget): the rate is of 全年预算, the text says 年初预算"),
     "hint.of_budget": ("{pct}% = {value} / {other}（年初预算）：完成率是对年初预算的，原文却写作全年预算", "{pct}% = {value} / {other} (the initial budget): the rate is of 年初预算, the text says 全年预算"),

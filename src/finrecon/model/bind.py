@@ -180,7 +180,7 @@ def _unwrap(annotation: Any) -> Any:
     return _inner(annotation)[0]
 
 
-_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _unwrap(field.annotation) is Decimal)
+_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _inner(field.annotation) == (Decimal, False))
 _FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
 
 

@@ -192,6 +192,9 @@ class Figure(Strict):
     )
     reason: str | None = Field(None, title="原因说明", description="the reason stated for a change or for 决算 ≠ 预算")
     reasons: list[Reason] = Field(default_factory=list, title="原因说明（逐条）", description="each reason with the direction word it states")
+    printed_again: list[Amount] | None = Field(
+        None, title="文中另处所印数值", description="the same figure printed again in the text with another number, as printed there"
+    )
 
     # Where the figure stands and what it is called, set by ``bind_report`` after validation.  It
     # writes them into the instance ``__dict__``, where Python finds them before these class

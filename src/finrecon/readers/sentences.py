@@ -106,9 +106,16 @@ class _Found:
         return node
 
     def put(self, loc: TreePath, value: Any, place: tuple[TreePath, int]) -> None:
-        """``value`` at ``loc``, unless the text stated it already (the first statement counts)."""
+        """``value`` at ``loc``, unless the text stated it already: the first statement counts, and
+        a figure's value printed again with another number is kept as printed again."""
         parent = self.node(loc[:-1])
-        if not isinstance(parent, dict) or loc[-1] in parent:
+        if not isinstance(parent, dict):
+            return
+        if loc[-1] in parent:
+            if loc[-1] == "value" and isinstance(value, Decimal) and parent["value"] != value and _is_figure(loc[:-1]):
+                again = parent.setdefault("printed_again", [])
+                self.places[(*loc[:-1], "printed_again", len(again))] = place
+                again.append(value)
             return
         parent[loc[-1]] = value
         self.places[loc] = place

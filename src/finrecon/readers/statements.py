@@ -149,7 +149,7 @@ _EXPENDITURE = {
     "经营支出": "operating",
     "对附属单位补助支出": "subsidy_to_subordinate",
 }
-_BASIC = {"人员经费": "personnel", "公用经费": "public", "日常公用经费": "public"}
+_BASIC = {"人员经费": "personnel", "公用经费": "public"}
 _THREE_PUBLIC = {
     "因公出国（境）费": "outbound",
     "公务用车购置及运行维护费": "vehicle",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..findings import Severity
-from .base import EquationRule, register
+from ..model import Report
+from .base import Equation, EquationRule, Stated, register
 from .identities import CROSS_TABLE, NARRATIVE, RELATED
 
 
@@ -71,3 +74,28 @@ class OperatingCostsVsPublicExpense(EquationRule):
     severity = Severity.WARNING
 
     specs = RELATED
+
+
+@register
+class PrintedTwiceDifferently(EquationRule):
+    """A figure the 情况说明 prints twice must be printed the same both times.
+
+    What it checks: a figure the text states in two places — 一般公共预算财政拨款支出 in 五（一）,
+    五（二） and 五（三）; a “三公” figure in 七（一） and 七（二） — read from the sentences (a PDF, or
+    text pasted into YAML): the later printing against the first, on rounding intervals.
+
+    Why: one figure with two values in one explanation means one of them was not updated; the
+    reader cannot tell which is right.
+
+    Example: passes — 2940.05 in 五（一） and 2940.05 in 五（三）.  Fails — 2940.05 and 2904.05.
+    """
+
+    id = "FR504"
+    title = "同一数字在情况说明中两处不一致"
+    title_en = "one figure printed twice in the text, differently"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for figure in report.stating:
+            for index, value in enumerate(figure.printed_again or ()):
+                again = Stated(value, f"{figure.path}.printed_again[{index}]", figure.label)
+                yield Equation((again,), (figure.bound,))
