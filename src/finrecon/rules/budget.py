@@ -16,11 +16,15 @@ from .identities import NARRATIVE, Same, model_at
 # The budget a narrative figure's completion rate is of, where the text states none: the table
 # cell the narrative↔table identities pair with it (表7's 预算数 for a “三公” figure).
 _TABLE_BUDGETS = {
-    spec.left: spec.right[0]
+    spec.left: (spec.right[0], ".".join(spec.right[0].split(".")[:2]))  # the cell, and the table it is in
     for spec in NARRATIVE
     if isinstance(spec, Same) and len(spec.right) == 1 and spec.left.endswith((".budget", ".adjusted_budget"))
 }
 _BUDGET_NAMES = ("budget", "adjusted_budget")
+_BUDGET_TITLES = {name: Figure.model_fields[name].title for name in _BUDGET_NAMES}
+
+
+_ZERO = Decimal(0)
 
 
 def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None:
@@ -36,12 +40,13 @@ def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None
         named = "adjusted_budget" if not figure.budget and figure.adjusted_budget is not None else "budget"
     if getattr(figure, named) is not None:
         return named, report.numbers[f"{figure.path}.{named}"]
-    cell = _TABLE_BUDGETS.get(f"{figure.path}.{named}")
-    if cell is None:
+    found = _TABLE_BUDGETS.get(f"{figure.path}.{named}")
+    if found is None:
         return None
+    cell, table = found
     stated = report.numbers.get(cell)
-    if stated is None and model_at(report, ".".join(cell.split(".")[:2])) is not None:
-        stated = Stated.exact(Decimal(0), cell, f"{figure.label}{Figure.model_fields[named].title}")  # blank: nothing budgeted
+    if stated is None and model_at(report, table) is not None:
+        stated = Stated.exact(_ZERO, cell, f"{figure.label}{_BUDGET_TITLES[named]}")  # blank: nothing budgeted
     return (named, stated) if stated is not None else None
 
 
