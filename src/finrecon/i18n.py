@@ -120,6 +120,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR906.budget": ("{figure}决算数 {value} 与预算数 {budget} 不同，但未说明原因", "{figure} {value} differs from its budget {budget}, but no reason is given"),
     "FR907": ("文字中有未替换的占位符“{placeholder}”：{text}", "a template placeholder '{placeholder}' was left in: {text}"),
     "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure} is negative ({value}); only changes may be negative"),
+    "FR920": ("第 {page} 页没有任何文字（空白页）", "page {page} prints nothing (a blank page)"),
+    "FR921": ("第 {page} 页与第 {same_as} 页内容完全相同（重复页）", "page {page} prints exactly what page {same_as} prints"),
+    "FR922": ("第 {page} 页有文字超出页面范围，阅读者看不到：{text}", "on page {page}, text runs off the page where no reader sees it: {text}"),
+    "FR923": ("第 {page} 页的表格中有无法对应到行列的数字，未被核对：{text}", "on page {page}, figures of a table could not be placed in a row and column, so they are not checked: {text}"),
+    "FR924.missing": ("目录列有“{title}”，但报告中没有这张表", "the contents list '{title}', but the report prints no such table"),
+    "FR924.unlisted": ("报告印有“{title}”，但目录中没有列出", "the report prints '{title}', but the contents do not list it"),
     "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
     "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
     # ------------------------------------------------------------------ hints

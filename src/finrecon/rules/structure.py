@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..interval import decimals_of, half_unit
@@ -115,9 +115,9 @@ class ZeroBasePercentage(Rule):
 
 @register
 class EmptyTableStatement(Rule):
-    """An empty 政府性基金 or 国有资本经营 table must say why it is empty.
+    """An empty “三公”, 政府性基金 or 国有资本经营 table must say why it is empty.
 
-    What it checks: table 8 or 9 present in the report with no figures must carry an
+    What it checks: table 7, 8 or 9 present in the report with no figures must carry an
     ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
 
     Why: the disclosure rules require every table to be published; an empty one without its
@@ -131,16 +131,17 @@ class EmptyTableStatement(Rule):
     title_en = "an empty table without its statement"
     severity = Severity.WARNING
 
+    MAY_BE_EMPTY: ClassVar[tuple[str, ...]] = ("three_public", "government_fund", "state_capital")
+
     def check(self, report: Report) -> Iterator[Finding]:
         if report.tables is None:
             return
-        for name in ("government_fund", "state_capital"):
+        for name in self.MAY_BE_EMPTY:
             table = getattr(report.tables, name)
-            if table is None or table.rows or table.empty_statement:
+            if table is None or table.empty_statement:
                 continue
-            if table.total is not None and any(
-                getattr(table.total, column) is not None for column in type(table.total).model_fields if column not in ("code", "name")
-            ):
+            prefix = f"tables.{name}."
+            if any(path.startswith(prefix) for path in report.numbers):
                 continue
             title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
             yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
