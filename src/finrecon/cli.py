@@ -107,7 +107,7 @@ class Prepared:
     protected: list[Path]  # the inputs, which no output may replace: reports, catalogue, baseline
 
 
-def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes, skip=False) -> Prepared:  # noqa: ANN001
+def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes, skip=False, max_pages=None) -> Prepared:  # noqa: ANN001
     """Configuration, rule selection and input discovery, shared by `check` and `baseline`."""
     from .baseline import BaselineError
     from .baseline import read as read_baseline
@@ -152,8 +152,9 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
         max_bytes=max_bytes or config.get("max-bytes", Limits.max_bytes),
         max_depth=max_depth or config.get("max-depth", Limits.max_depth),
         max_nodes=max_nodes or config.get("max-nodes", Limits.max_nodes),
+        max_pages=max_pages or config.get("max-pages", Limits.max_pages),
     )
-    settings = Settings(rule_ids, options, limits, accepted, skip)
+    settings = Settings(rule_ids, options, limits, accepted, skip, config.get("waivers", ()))
     paths, problems = discover(files)
     fail_on = config.get("fail-on", "error")
     if fail_on not in _THRESHOLD:
@@ -284,6 +285,7 @@ def check(
     max_bytes: MaxBytesOpt = None,
     max_depth: MaxDepthOpt = None,
     max_nodes: MaxNodesOpt = None,
+    max_pages: MaxPagesOpt = None,
     skip_non_reports: SkipOpt = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
@@ -292,7 +294,7 @@ def check(
     """
     from .reporters import STREAMING, reporter
 
-    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports)
+    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports, max_pages)
     language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value

@@ -65,6 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.code": ("科目编码应为数字串（如 2010601），实际为 {value}", "a classification code is digits (like 2010601), not {value}"),
     "value.income_both": ("“财政拨款收入”与其分项（一般公共预算/政府性基金/国有资本经营）只能写一种", "give either 'appropriation' or its funds (general_budget / government_fund / state_capital), not both"),
     "pdf.not_pdf": ("不是 PDF 文件；extract 只读取已公开的 PDF", "not a PDF; extract reads published PDFs only"),
+    "pdf.empty": ("文件为空（0 字节），不是 PDF", "the file is empty (0 bytes), not a PDF"),
+    "pdf.not_pdf_file": ("文件名为 .pdf，但内容不是 PDF", "the file is named .pdf but is not a PDF"),
     "pdf.encrypted": ("PDF 已加密，需要密码才能打开；请提供未加密的文件", "the PDF is encrypted and needs a password; give an unencrypted copy"),
     "pdf.corrupt": ("不是可读取的 PDF（文件已损坏或被截断）", "not a readable PDF (the file is damaged or truncated)"),
     "pdf.no_pages": ("PDF 没有页面", "the PDF has no pages"),
