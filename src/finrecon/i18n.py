@@ -49,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.want_list": ("此处应为列表（- 项）", "a list (- item) is expected here"),
     "load.want_text": ("此处应为文本", "text is expected here"),
     "load.want_integer": ("此处应为整数", "an integer is expected here"),
+    "load.want_boolean": ("此处应为 true 或 false", "true or false is expected here"),
     "load.literal": ("取值只能是 {expected}", "the value must be {expected}"),
     "list.or": (" 或 ", " or "),
     "list.and": ("、", ", "),
@@ -82,7 +83,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "the execution rate of {figure} should be {expected}%, the report says {reported}%"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
     "FR502": ("情况说明中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "the narrative gives {left} as {reported}, {table} as {expected} (off by {difference})"),
-    "FR503": ("机关运行经费 {reported} 与{right} {expected} 相差 {difference}，请核实或说明原因", "operating costs {reported} differ from {right} {expected} by {difference}: check or explain"),
+    "FR503.exceeds": (
+        "机关运行经费 {reported} 大于{right} {expected}（多 {difference}）；机关运行经费只含行政单位和参公事业单位的公用经费，不应超过公用经费",
+        "operating costs {reported} exceed {right} {expected} (by {difference}); operating costs are the public expenses of administrative units only and cannot exceed all public expenses",
+    ),
+    "FR503.differs": (
+        "所属单位均为行政单位或参公事业单位，机关运行经费 {reported} 应等于{right} {expected}，相差 {difference}",
+        "every unit is administrative, so operating costs {reported} should equal {right} {expected} (off by {difference})",
+    ),
     "FR601": ("{project}：{indicator}（{kind}）目标为“{target}”，实际为“{actual}”，未达到目标", "{project}: {indicator} ({kind}) targeted '{target}', achieved '{actual}': target missed"),
     "FR602": ("{project}：{indicator} 目标为数值“{target}”，实际只写“{actual}”，无法判断是否达标", "{project}: {indicator} targets a number '{target}' but reports only '{actual}': cannot tell whether it was met"),
     "FR603": ("{left} 为 {reported}，成本指标（{right}）之和为 {expected}，相差 {difference}", "{left} is {reported}, but the cost indicators ({right}) add up to {expected} (off by {difference})"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from .figure import Figure, Stated, Strict
 
@@ -24,6 +24,12 @@ class Meta(Strict):
     region: str | None = Field(None, title="地区")
     template: str | None = Field(None, title="模板", description="e.g. sichuan, shanghai")
     source: str | None = Field(None, title="来源")
+    all_units_administrative: StrictBool | None = Field(
+        None,
+        title="所属单位均为行政单位或参公事业单位",
+        description="true when every unit the report covers is a 行政单位 or a 参照公务员法管理的事业单位 "
+        "(部门决算单位构成): 机关运行经费 then equals 公用经费 (FR503); leave out when unknown",
+    )
 
 
 class Report(Strict):
