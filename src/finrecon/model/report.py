@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, StrictBool
+from pydantic import BaseModel, StrictBool
 
-from .figure import Figure, Stated, Strict
+from .figure import Field, Figure, Stated, Strict
 
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
@@ -16,17 +16,17 @@ from .tables import Tables
 class Meta(Strict):
     """Who published the report, for which year, and how it prints its figures."""
 
-    unit: str = Field(title="单位名称")
-    year: int = Field(title="决算年度", ge=1990, le=2100)
-    money_unit: Literal["万元", "元"] = Field("万元", title="金额单位")
-    amount_decimals: int = Field(2, title="金额打印小数位", ge=0, le=6)
-    percent_decimals: int = Field(2, title="百分比打印小数位", ge=0, le=6)
-    region: str | None = Field(None, title="地区")
-    template: str | None = Field(None, title="模板", description="e.g. sichuan, shanghai")
-    source: str | None = Field(None, title="来源")
+    unit: str = Field(title="单位名称", en="reporting unit")
+    year: int = Field(title="决算年度", en="financial year", ge=1990, le=2100)
+    money_unit: Literal["万元", "元"] = Field("万元", title="金额单位", en="money unit")
+    amount_decimals: int = Field(2, title="金额打印小数位", en="decimals printed for amounts", ge=0, le=6)
+    percent_decimals: int = Field(2, title="百分比打印小数位", en="decimals printed for percentages", ge=0, le=6)
+    region: str | None = Field(None, title="地区", en="region")
+    template: str | None = Field(None, title="模板", en="template", description="e.g. sichuan, shanghai")
+    source: str | None = Field(None, title="来源", en="source")
     all_units_administrative: StrictBool | None = Field(
         None,
-        title="所属单位均为行政单位或参公事业单位",
+        title="所属单位均为行政单位或参公事业单位", en="every unit administrative or managed as civil service",
         description="true when every unit the report covers is a 行政单位 or a 参照公务员法管理的事业单位 "
         "(部门决算单位构成): 机关运行经费 then equals 公用经费 (FR503); leave out when unknown",
     )
@@ -35,11 +35,11 @@ class Meta(Strict):
 class Report(Strict):
     """A 部门决算 report as finrecon reads it. Every section is optional."""
 
-    meta: Meta = Field(title="基本信息")
-    tables: Tables | None = Field(None, title="决算表")
-    narrative: Narrative | None = Field(None, title="情况说明")
-    performance: Performance | None = Field(None, title="预算绩效")
-    other: OtherMatters | None = Field(None, title="其他重要事项")
+    meta: Meta = Field(title="基本信息", en="report details")
+    tables: Tables | None = Field(None, title="决算表", en="tables")
+    narrative: Narrative | None = Field(None, title="情况说明", en="narrative")
+    performance: Performance | None = Field(None, title="预算绩效", en="performance")
+    other: OtherMatters | None = Field(None, title="其他重要事项", en="other matters")
 
     # ``bind_report`` stores what it collects in the instance ``__dict__`` (see the properties).
 

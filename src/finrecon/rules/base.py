@@ -59,8 +59,8 @@ class Rule:
         return t(key, self.lang, **params)
 
     def name(self, item: Stated | Figure) -> str:
-        """What to call a figure: its name in the report (zh) or its path (en)."""
-        return item.path if self.lang == "en" else item.label
+        """What to call a figure in the run's language: its row or group and its field's title."""
+        return item.label_in(self.lang)
 
     @classmethod
     def title_in(cls, lang: str) -> str:
@@ -135,9 +135,8 @@ class EquationRule(Rule):
         return [equation for spec in self.specs for equation in equations(report, spec)]
 
     def table(self, item: Stated) -> str:
-        """The table or section a figure stands in: its title (zh) or its path (en)."""
-        section = ".".join(item.path.split(".")[:2])
-        return section if self.lang == "en" else field_title(section)
+        """The title of the table or section a figure stands in."""
+        return field_title(".".join(item.path.split(".")[:2]), self.lang)
 
     def params(self, equation: Equation) -> dict[str, object]:
         """What a message may say about an equation, besides its three numbers."""
