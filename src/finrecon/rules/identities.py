@@ -182,6 +182,8 @@ NARRATIVE: tuple[Same | Match, ...] = (
 )
 
 # --------------------------------------------------------------------------- FR503: related, not identical
+# 机关运行经费 against 公用经费, whose sources are listed in order of preference: the rule compares
+# with the first one the report states (the narrative's, else table 6's).
 RELATED: tuple[Same, ...] = (
     Same("other.operating_costs", ("narrative.basic.public",)),
     Same("other.operating_costs", ("tables.basic.public_total",)),

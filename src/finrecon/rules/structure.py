@@ -9,9 +9,9 @@ from typing import ClassVar, Iterator
 from ..findings import Finding, Severity
 from ..interval import decimals_of, half_unit
 from ..model import Figure, Report
-from ..model.bind import field_title
+from ..model.bind import field_title, field_titles
 from ..model.figure import loc_of
-from .base import Rule, fmt, register
+from .base import Rule, Stated, fmt, register
 from .identities import model_at
 
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
@@ -143,8 +143,7 @@ class EmptyTableStatement(Rule):
             prefix = f"tables.{name}."
             if any(path.startswith(prefix) for path in report.numbers):
                 continue
-            title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
-            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
+            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=field_title(f"tables.{name}", self.lang)))
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -188,7 +187,7 @@ class RequiredSections(Rule):
         required = templates.get((report.meta.template or "").lower(), ())
         for path in required:
             if model_at(report, path) is None:
-                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
+                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 
 
 @register
@@ -228,11 +227,10 @@ class ThreePublicDetail(Rule):
                 ("domestic_reception", ("domestic_reception_batches", "domestic_reception_people")),
                 ("foreign_reception", ("foreign_reception_batches", "foreign_reception_people")),
             )
-            fields = type(expenses).model_fields
             for name, counts in needs:
-                missing = [count if self.lang == "en" else fields[count].title for count in counts if getattr(expenses, count) is None]
+                missing = [field_title(f"{path}.{count}", self.lang) for count in counts if getattr(expenses, count) is None]
                 if _spent(getattr(expenses, name)) and missing:
-                    figure = f"{path}.{name}" if self.lang == "en" else fields[name].title
+                    figure = field_title(f"{path}.{name}", self.lang)
                     yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing=self.say("list.and").join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
                 yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
@@ -343,8 +341,6 @@ class NegativeAmount(Rule):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
                 if value < 0:
-                    yield self.finding(
-                        ("performance", "projects", index, attribute), f"performance.projects[{index}].{attribute}",
-                        self.say(self.id, figure=f"{project.name}·{attribute if self.lang == 'en' else type(project).model_fields[attribute].title}", value=fmt(value)),
-                        reported=fmt(value),
-                    )
+                    path = f"performance.projects[{index}].{attribute}"
+                    number = Stated(value, path, project.name, field_titles(f"performance.projects.{attribute}"))
+                    yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(value)), reported=fmt(value))

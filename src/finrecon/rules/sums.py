@@ -101,7 +101,7 @@ class RowTotal(EquationRule):
                 yield Equation((total.bound,), tuple(cells))
 
     def params(self, equation: Equation) -> dict[str, object]:
-        columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
+        columns = (item.title_in(self.lang) for item in equation.right)
         return {**super().params(equation), "columns": self.say("list.and").join(columns)}
 
 
