@@ -143,3 +143,20 @@ def test_mutated_pdf_bytes_never_crash_the_reader(edits: list[tuple[int, int, by
 
 
 FUZZ_SEED = final_report()
+
+
+def test_a_configured_waiver_accepts_a_pdf_finding_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    write(tmp_path, "r.pdf", pdf([cover, blank, text((96, 130, "一、主要职能"), (96, 160, "负责全区财政工作。"))]))
+    monkeypatch.chdir(tmp_path)
+    arguments = ["check", "--lang", "zh", "--select", "FR92", "--fail-on", "warning", "--format", "json", "r.pdf"]
+    assert CliRunner().invoke(app, arguments).exit_code == 1
+    (tmp_path / "finrecon.toml").write_text(
+        '[[waivers]]\nfiles = "*.pdf"\nrules = ["FR920"]\npath = "printed.empty_pages"\nreason = "空白页为排版所致，已确认"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert '"status": "waived"' in result.stdout and "空白页为排版所致" in result.stdout
+    (tmp_path / "finrecon.toml").write_text('[[waivers]]\nrules = ["FR920"]\n', encoding="utf-8")
+    refused = CliRunner().invoke(app, arguments)
+    assert refused.exit_code == 2 and "reason" in refused.stderr
