@@ -1,8 +1,10 @@
 """Every message finrecon prints, in Chinese and English.
 
 ``t(key, lang, **params)`` fills a template; the Chinese reads the way an accountant writes, the
-English says the same for a reviewer who does not read Chinese.  Figures keep their names from
-the report (Chinese in both languages) in the Chinese text; the English text uses their paths.
+English says the same for a reviewer who does not read Chinese.  A figure is named by its row or
+group and its field's title in the message's language (``Stated.label_in``): rows and texts keep
+the report's own words (Chinese in both languages), titles come from each field's ``title`` and
+``en`` (``model.figure.Field``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.want_list": ("此处应为列表（- 项）", "a list (- item) is expected here"),
     "load.want_text": ("此处应为文本", "text is expected here"),
     "load.want_integer": ("此处应为整数", "an integer is expected here"),
+    "load.want_boolean": ("此处应为 true 或 false", "true or false is expected here"),
     "load.literal": ("取值只能是 {expected}", "the value must be {expected}"),
     "list.or": (" 或 ", " or "),
     "list.and": ("、", ", "),
@@ -64,6 +67,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.count": ("应为非负整数，实际为 {value}", "a non-negative whole number is expected, not {value}"),
     "value.code": ("科目编码应为数字串（如 2010601），实际为 {value}", "a classification code is digits (like 2010601), not {value}"),
     "value.income_both": ("“财政拨款收入”与其分项（一般公共预算/政府性基金/国有资本经营）只能写一种", "give either 'appropriation' or its funds (general_budget / government_fund / state_capital), not both"),
+    "pdf.not_pdf": ("不是 PDF 文件；extract 只读取已公开的 PDF", "not a PDF; extract reads published PDFs only"),
+    "pdf.empty": ("文件为空（0 字节），不是 PDF", "the file is empty (0 bytes), not a PDF"),
+    "pdf.not_pdf_file": ("文件名为 .pdf，但内容不是 PDF", "the file is named .pdf but is not a PDF"),
     "pdf.encrypted": ("PDF 已加密，需要密码才能打开；请提供未加密的文件", "the PDF is encrypted and needs a password; give an unencrypted copy"),
     "pdf.corrupt": ("不是可读取的 PDF（文件已损坏或被截断）", "not a readable PDF (the file is damaged or truncated)"),
     "pdf.no_pages": ("PDF 没有页面", "the PDF has no pages"),
@@ -74,10 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.unknown": ("不是 finrecon 能读取的部门决算或部门预算（封面为“{cover}”）", "not a 部门决算 or 部门预算 finrecon can read (the cover says '{cover}')"),
     "pdf.no_cover": ("封面上找不到{missing}", "the cover gives no {missing}"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
-    "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称", "catalogue entry '{entry}' must be code: name"),
-    "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份]", "a CSV row is code,name[,former,since]"),
-    "catalog.since": ("更名年份应为数字，实际为 “{since}”", "the renaming year must be a number, not '{since}'"),
-    "discover.empty_dir": ("目录中没有 .yaml/.yml 报告文件", "no .yaml/.yml report in this directory"),
+    "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
+    "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份[,启用年份,停用年份]]", "a CSV row is code,name[,former,since[,from,until]]"),
+    "catalog.since": ("年份应为四位数字，实际为 “{since}”", "a year must be four digits, not '{since}'"),
+    "discover.empty_dir": ("目录中没有 .yaml/.yml/.pdf 报告文件", "no .yaml/.yml/.pdf report in this directory"),
     "discover.no_match": ("没有文件与此模式匹配", "no file matches this pattern"),
     # ------------------------------------------------------------------ rules
     "FR101": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}，超出四舍五入误差", "{left} is {reported}, but {right} add up to {expected} (off by {difference}, beyond rounding)"),
@@ -85,13 +91,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR103": ("{left} 为 {reported}，本行各列（{columns}）之和为 {expected}，相差 {difference}", "{left} is {reported}, but the row's columns ({columns}) add up to {expected} (off by {difference})"),
     "FR104": ("{left} = {reported}，而 {right} = {expected}，相差 {difference}", "{left} = {reported}, but {right} = {expected} (off by {difference})"),
     "FR201": ("{part}占{base}的比例应为 {expected}%，报告为 {reported}%", "{part} as a share of {base} should be {expected}%, the report says {reported}%"),
-    "FR301": ("{figure}增减额应为 {expected}（{value} − {prior}），报告为 {reported}", "the change of {figure} should be {expected} ({value} − {prior}), the report says {reported}"),
-    "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "the change of {figure} should be {expected}% (on last year's {prior}), the report says {reported}%"),
-    "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "the budget completion of {figure} should be {expected}%, the report says {reported}%"),
-    "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "the execution rate of {figure} should be {expected}%, the report says {reported}%"),
+    "FR301": ("{figure}增减额应为 {expected}（{value} − {prior}），报告为 {reported}", "{figure}: the change should be {expected} ({value} − {prior}), the report says {reported}"),
+    "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "{figure}: the change should be {expected}% (on last year's {prior}), the report says {reported}%"),
+    "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "{figure}: the budget completion should be {expected}%, the report says {reported}%"),
+    "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "{figure}: the execution rate should be {expected}%, the report says {reported}%"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
-    "FR502": ("情况说明中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "the narrative gives {left} as {reported}, {table} as {expected} (off by {difference})"),
-    "FR503": ("机关运行经费 {reported} 与{right} {expected} 相差 {difference}，请核实或说明原因", "operating costs {reported} differ from {right} {expected} by {difference}: check or explain"),
+    "FR502": ("情况说明中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "{left}: the narrative gives {reported}, {table} gives {expected} (off by {difference})"),
+    "FR503.exceeds": (
+        "机关运行经费 {reported} 大于{right} {expected}（多 {difference}）；机关运行经费只含行政单位和参公事业单位的公用经费，不应超过公用经费",
+        "operating costs {reported} exceed {right} {expected} (by {difference}); operating costs are the public expenses of administrative units only and cannot exceed all public expenses",
+    ),
+    "FR503.differs": (
+        "所属单位均为行政单位或参公事业单位，机关运行经费 {reported} 应等于{right} {expected}，相差 {difference}",
+        "every unit is administrative, so operating costs {reported} should equal {right} {expected} (off by {difference})",
+    ),
     "FR601": ("{project}：{indicator}（{kind}）目标为“{target}”，实际为“{actual}”，未达到目标", "{project}: {indicator} ({kind}) targeted '{target}', achieved '{actual}': target missed"),
     "FR602": ("{project}：{indicator} 目标为数值“{target}”，实际只写“{actual}”，无法判断是否达标", "{project}: {indicator} targets a number '{target}' but reports only '{actual}': cannot tell whether it was met"),
     "FR603": ("{left} 为 {reported}，成本指标（{right}）之和为 {expected}，相差 {difference}", "{left} is {reported}, but the cost indicators ({right}) add up to {expected} (off by {difference})"),
@@ -103,22 +116,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR702.orphan": ("{level} {code} 所属的{parent_level} {parent} 未列出", "{level} {code} is listed without its {parent_level} {parent}"),
     "FR703": ("“{reported}”{since}已更名为“{expected}”", "'{reported}' was renamed '{expected}'{since}"),
     "FR703.since": ("自 {year} 年起", " in {year}"),
-    "FR704": ("科目编码 {code} 不在科目目录（{catalog}）中，无法核对名称；可用 --catalog 补充", "classification code {code} is not in the catalogue ({catalog}), so its name cannot be checked; add it with --catalog"),
+    "FR704": (
+        "{count} 个科目编码不在 {year} 年的科目目录（{catalog}）中，无法核对名称：{codes}；可用 --catalog 补充",
+        "{count} classification code(s) not in the catalogue ({catalog}) for {year}, so their names cannot be checked: {codes}; add them with --catalog",
+    ),
     "FR705": ("“{name}”是{actual}级科目，原文写作“{name}（{word}）”", "'{name}' is a {actual}, but the text labels it （{word}）"),
     "FR901": ("{figure} {value} 有 {decimals} 位小数，报告只打印 {limit} 位", "{figure} {value} has {decimals} decimals; the report prints {limit}"),
-    "FR902": ("{figure}的{base}为 0，百分比无意义，不应印为 {reported}%，应改用文字说明", "{figure} has a {base} of 0, so the percentage is undefined: print words, not {reported}%"),
+    "FR902": ("{figure}的{base}为 0，百分比无意义，不应印为 {reported}%，应改用文字说明", "{figure}: the {base} is 0, so the percentage is undefined: print words, not {reported}%"),
     "FR902.budget": ("预算数", "budget"),
     "FR902.prior": ("上年数", "prior-year figure"),
     "FR902.base": ("基数", "base"),
     "FR903": ("{table}为空表，但没有空表说明", "{table} is empty but carries no statement saying why"),
     "FR904": ("模板“{template}”要求的“{title}”（{path}）缺失", "template '{template}' requires '{title}' ({path}), which is missing"),
     "FR905.split": ("公务用车购置及运行费未拆分为购置费和运行费", "official vehicle costs are not split into purchase and operation"),
-    "FR905.counts": ("{figure}不为零，但未说明{missing}", "{figure} is not zero, but {missing} is not given"),
+    "FR905.counts": ("{figure}不为零，但未说明{missing}", "{figure} is not zero, but the report does not give the {missing}"),
     "FR905.reception": ("公务接待费不为零，但未分国内接待与外事接待说明批次和人次", "official reception costs are not zero, but are not split into domestic and foreign with batches and people"),
     "FR906.change": ("{figure}与上年相比有增减，但未说明原因", "{figure} changed from last year, but no reason is given"),
-    "FR906.budget": ("{figure}决算数 {value} 与预算数 {budget} 不同，但未说明原因", "{figure} {value} differs from its budget {budget}, but no reason is given"),
+    "FR906.budget": ("{figure}决算数 {value} 与预算数 {budget} 不同，但未说明原因", "{figure}: {value} differs from the budget {budget}, but no reason is given"),
     "FR907": ("文字中有未替换的占位符“{placeholder}”：{text}", "a template placeholder '{placeholder}' was left in: {text}"),
-    "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure} is negative ({value}); only changes may be negative"),
+    "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure}: {value} is negative; only changes may be negative"),
+    "FR920": ("第 {page} 页没有任何文字（空白页）", "page {page} prints nothing (a blank page)"),
+    "FR921": ("第 {page} 页与第 {same_as} 页内容完全相同（重复页）", "page {page} prints exactly what page {same_as} prints"),
+    "FR922": ("第 {page} 页有文字超出页面范围，阅读者看不到：{text}", "on page {page}, text runs off the page where no reader sees it: {text}"),
+    "FR923": ("第 {page} 页的表格中有无法对应到行列的数字，未被核对：{text}", "on page {page}, figures of a table could not be placed in a row and column, so they are not checked: {text}"),
+    "FR924.missing": ("目录列有“{title}”，但报告中没有这张表", "the contents list '{title}', but the report prints no such table"),
+    "FR924.unlisted": ("报告印有“{title}”，但目录中没有列出", "the report prints '{title}', but the contents do not list it"),
     "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
     "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
     # ---- sentences / narrative from text
@@ -151,6 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.message": ("说明", "Message"),
     "column.file": ("文件", "File"),
     "column.line": ("行", "Line"),
+    "column.page": ("页", "Page"),
+    "column.excerpt": ("原文", "Printed text"),
     "column.severity": ("严重程度", "Severity"),
     "column.path": ("路径", "Path"),
     "column.hint": ("可能原因", "Likely cause"),
@@ -158,6 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.unit": ("单位", "Unit"),
     "column.year": ("年度", "Year"),
     "line": ("第 {line} 行", "line {line}"),
+    "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
+    "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),
     "hint": ("提示：{hint}", "Likely cause: {hint}"),
     "clean": ("{file}：未发现问题", "{file}: no findings"),
     "summary": (
@@ -179,6 +205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.overwrite_input": ("拒绝写入 {path}：它是被检查的报告之一", "refusing to write {path}: it is one of the reports being checked"),
     "cli.write_failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "cli.exists": ("{path} 已存在，未覆盖", "{path} exists; not overwritten"),
+    "cli.exists_force": ("{path} 已存在，未覆盖（确需覆盖请加 --force）", "{path} exists; not overwritten (add --force to overwrite it)"),
     "cli.written": ("已写入 {path}", "wrote {path}"),
     "cli.config": ("配置文件 {path} 有误：{reason}", "configuration {path} is invalid: {reason}"),
     "cli.baseline_bad": ("基线文件 {path} 无法使用：{reason}", "baseline {path} is unusable: {reason}"),

@@ -59,8 +59,8 @@ class Rule:
         return t(key, self.lang, **params)
 
     def name(self, item: Stated | Figure) -> str:
-        """What to call a figure: its name in the report (zh) or its path (en)."""
-        return item.path if self.lang == "en" else item.label
+        """What to call a figure in the run's language: its row or group and its field's title."""
+        return item.label_in(self.lang)
 
     @classmethod
     def title_in(cls, lang: str) -> str:
@@ -137,8 +137,9 @@ class EquationRule(Rule):
     """Base of every identity rule: one evaluation and one wording for all of them.
 
     A rule lists its identities as data in ``specs`` (see ``identities.py``); a rule whose
-    equations come from elsewhere overrides ``equations``.  Its message template (``i18n``) may
-    use any of the names ``describe`` offers.
+    equations come from elsewhere overrides ``equations``; a rule about figures that are related
+    but not identical overrides ``verdict`` to say which differences it reports, and how.  Its
+    message template (``i18n``) may use any of the names ``describe`` offers.
     """
 
     specs: ClassVar[tuple[object, ...]] = ()
@@ -149,9 +150,8 @@ class EquationRule(Rule):
         return [equation for spec in self.specs for equation in equations(report, spec)]
 
     def table(self, item: Stated) -> str:
-        """The table or section a figure stands in: its title (zh) or its path (en)."""
-        section = ".".join(item.path.split(".")[:2])
-        return section if self.lang == "en" else field_title(section)
+        """The title of the table or section a figure stands in."""
+        return field_title(".".join(item.path.split(".")[:2]), self.lang)
 
     def params(self, equation: Equation) -> dict[str, object]:
         """What a message may say about an equation, besides its three numbers."""
@@ -165,8 +165,13 @@ class EquationRule(Rule):
             "table": self.table(right[0]),
         }
 
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(self.id, **self.params(equation), reported=reported, expected=expected, difference=difference)
+    def verdict(self, report: Report, reported: Decimal, expected: Decimal) -> str | None:
+        """The message for an equation whose two sides differ beyond rounding, or ``None`` when
+        the rule accepts that difference.  An identity accepts none: the rule's own message."""
+        return self.id
+
+    def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return self.say(key, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
     @staticmethod
     def discrepancy(equation: Equation) -> tuple[Decimal, Decimal] | None:
@@ -179,14 +184,17 @@ class EquationRule(Rule):
             sums = self.discrepancy(equation)
             if sums is None or equation in reported_once:
                 continue
-            reported_once.add(equation)
             reported, expected = sums
+            key = self.verdict(report, reported, expected)
+            if key is None:
+                continue
+            reported_once.add(equation)
             difference = reported - expected
             anchor = equation.left[0]
             yield self.finding(
                 anchor.loc,
                 anchor.path,
-                self.describe(equation, fmt(reported), fmt(expected), fmt(difference)),
+                self.describe(key, equation, fmt(reported), fmt(expected), fmt(difference)),
                 related=tuple(s.path for s in equation.left + equation.right),
                 reported=fmt(reported),
                 expected=fmt(expected),

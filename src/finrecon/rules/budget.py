@@ -8,6 +8,7 @@ from typing import Iterator
 from ..findings import Finding
 from ..interval import percent_ratio, point_ratio
 from ..model import Figure, Report
+from ..model.figure import Title
 from .base import Rule, Stated, ratio_finding, register
 from .hints import inverted, other_budget, printing_slip
 from .identities import NARRATIVE, Same, model_at
@@ -21,7 +22,7 @@ _TABLE_BUDGETS = {
     if isinstance(spec, Same) and len(spec.right) == 1 and spec.left.endswith((".budget", ".adjusted_budget"))
 }
 _BUDGET_NAMES = ("budget", "adjusted_budget")
-_BUDGET_TITLES = {name: Figure.model_fields[name].title for name in _BUDGET_NAMES}
+_BUDGET_TITLES = {name: Title.of(Figure.model_fields[name], name) for name in _BUDGET_NAMES}
 
 
 _ZERO = Decimal(0)
@@ -46,7 +47,7 @@ def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None
     cell, table = found
     stated = report.numbers.get(cell)
     if stated is None and model_at(report, table) is not None:
-        stated = Stated.exact(_ZERO, cell, f"{figure.label}{_BUDGET_TITLES[named]}")  # blank: nothing budgeted
+        stated = Stated.exact(_ZERO, cell, figure.bound, _BUDGET_TITLES[named])  # blank: nothing budgeted
     return (named, stated) if stated is not None else None
 
 

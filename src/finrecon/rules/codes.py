@@ -75,9 +75,10 @@ class CodeNameMismatch(CatalogRule):
     """A 科目 code and the name printed beside it must agree.
 
     What it checks: every coded row (tables 1–6, 8, 9 and the narrative's 类/项 figures) against the
-    catalogue of 政府收支分类科目 (functional codes start with 2, economic with 3).  Names compare as
-    printed, full-width or half-width alike; a name the catalogue knows as a former name is
-    FR703's business, and a code the catalogue lacks is FR704's.
+    catalogue of 政府收支分类科目 (functional codes start with 2, economic with 3), and names the
+    name in force in the report's year.  Names compare as printed, full-width or half-width alike;
+    a name the catalogue knows as a former name is FR703's business, and a code the catalogue
+    lacks for that year is FR704's.
 
     Why: a wrong name beside a code means either the code or the name was copied from another
     row; both mislead whoever totals the reports.
@@ -90,18 +91,19 @@ class CodeNameMismatch(CatalogRule):
     title_en = "a classification code and its name disagree"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
+        catalog, year = self.catalog, report.meta.year
         for row in coded_rows(report):
             entry = catalog.get(row.code)
-            if entry is None or not row.name or row.name == entry.name:
+            if entry is None or not row.name or row.name == entry.name or not entry.in_force(year):
                 continue
             name = normalise_name(row.name)
             if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
                 continue
+            expected = entry.name_in(year)
             yield self.finding(
                 (*row.loc, "name"), row.path,
-                self.say(self.id, code=row.code, expected=entry.name, reported=row.name),
-                reported=row.name, expected=entry.name,
+                self.say(self.id, code=row.code, expected=expected, reported=row.name),
+                reported=row.name, expected=expected,
             )
 
 
@@ -184,31 +186,41 @@ class RenamedClassification(CatalogRule):
 
 @register
 class UnknownCode(CatalogRule):
-    """A 科目 code the catalogue does not know, so its name cannot be checked.
+    """科目 codes the catalogue does not know for the report's year, so their names cannot be checked.
 
-    What it checks: codes absent from the shipped catalogue and from ``--catalog``.  The shipped
-    catalogue is a part of the 2024 lists; add your region's codes with ``--catalog FILE``.
+    What it checks: codes absent from the shipped catalogue and from ``--catalog``, or present
+    only for other years (20139 社会工作事务 exists from 2024).  One note per report lists them
+    all, at the first.  The shipped catalogue holds the 2024 and 2025 lists as far as they could
+    be established; add your region's codes with ``--catalog FILE``.
 
     Why: an unknown code is often a typo (20160 for 20106); if it is real, adding it lets
     finrecon check its name.
 
-    Example: passes — 2010601.  Notes — 2019901 if the catalogue lacks it.
+    Example: passes — 2010601.  Notes — 2019901 and 2019902, in one note, if the catalogue lacks them.
     """
 
     id = "FR704"
     title = "科目编码不在目录中"
-    title_en = "a classification code not in the catalogue"
+    title_en = "classification codes not in the catalogue"
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
+        catalog, year = self.catalog, report.meta.year
+        unknown: dict[str, CodedRow] = {}  # each code once, where it first stands
         for row in coded_rows(report):
-            if catalog.get(row.code) is None and len(row.code) in LEVELS:
-                yield self.finding(
-                    (*row.loc, "code"), row.path,
-                    self.say(self.id, code=row.code, catalog=catalog.follows),
-                    reported=row.code,
-                )
+            if len(row.code) in LEVELS and row.code not in unknown:
+                entry = catalog.get(row.code)
+                if entry is None or not entry.in_force(year):
+                    unknown[row.code] = row
+        if unknown:
+            first = next(iter(unknown.values()))
+            codes = "、".join(unknown) if self.lang != "en" else ", ".join(unknown)
+            yield self.finding(
+                (*first.loc, "code"), first.path,
+                self.say(self.id, codes=codes, count=len(unknown), year=year, catalog=catalog.follows),
+                related=tuple(row.path for row in unknown.values()),
+                reported=", ".join(unknown),
+            )
 
 
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")

@@ -22,10 +22,6 @@ def _reproduces(stated_pct: Decimal, computed: Interval | None) -> bool:
     return computed is not None and Interval.printed(stated_pct).meets(computed)
 
 
-def _name(item: Stated, lang: str) -> str:
-    return item.path if lang == "en" else item.label
-
-
 def _valued_between(report: Report, low: Decimal, high: Decimal) -> list[Stated]:
     """The report's positive figures valued from ``low`` to ``high``.
 
@@ -65,7 +61,7 @@ def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, 
     (candidate,) = matches.values()
     return t(
         "hint.other_base", lang, pct=fmt(stated_pct), part=fmt(part.value), candidate=fmt(candidate.value),
-        candidate_label=_name(candidate, lang), base=fmt(base.value), base_label=_name(base, lang),
+        candidate_label=candidate.label_in(lang), base=fmt(base.value), base_label=base.label_in(lang),
     )
 
 
@@ -136,5 +132,5 @@ def unit_slip(left: list[Stated], right: list[Stated], lang: str = "zh") -> str 
             value = side_sum - term.value + term.value * factor
             half = side_half - term.half + term.half * factor
             if abs(value - target) <= half + target_half:
-                return t("hint.unit_slip", lang, figure=_name(term, lang), value=fmt(term.value))
+                return t("hint.unit_slip", lang, figure=term.label_in(lang), value=fmt(term.value))
     return None

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from ..model import Report
-from ..model.bind import field_title
+from ..model.bind import field_titles
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated
 
@@ -207,6 +207,8 @@ NARRATIVE: tuple[Same | Match, ...] = (
 )
 
 # --------------------------------------------------------------------------- FR503: related, not identical
+# 机关运行经费 against 公用经费, whose sources are listed in order of preference: the rule compares
+# with the first one the report states (the narrative's, else table 6's).
 RELATED: tuple[Same, ...] = (
     Same("other.operating_costs", ("narrative.basic.public",)),
     Same("other.operating_costs", ("tables.basic.public_total",)),
@@ -313,7 +315,7 @@ def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
     for path in paths:
         value = model_at(report, path)
         if isinstance(value, int) and not isinstance(value, bool):
-            found.append(Stated.exact(Decimal(value), path, f"{field_title(path.rpartition('.')[0])}·{field_title(path)}"))
+            found.append(Stated.exact(Decimal(value), path, field_titles(path.rpartition(".")[0]) or "", field_titles(path)))
     return found
 
 

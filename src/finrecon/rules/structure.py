@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, half_unit, percent_ratio
 from ..model import Figure, Report
-from ..model.bind import field_title
+from ..model.bind import field_title, field_titles
 from ..model.figure import loc_of
-from .base import Rule, fmt, register
+from .base import Rule, Stated, fmt, register
 from .budget import completion_base
 from .identities import model_at
 
@@ -137,9 +137,9 @@ class ZeroBasePercentage(Rule):
 
 @register
 class EmptyTableStatement(Rule):
-    """An empty 政府性基金 or 国有资本经营 table must say why it is empty.
+    """An empty “三公”, 政府性基金 or 国有资本经营 table must say why it is empty.
 
-    What it checks: table 8 or 9 present in the report with no figures must carry an
+    What it checks: table 7, 8 or 9 present in the report with no figures must carry an
     ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
 
     Why: the disclosure rules require every table to be published; an empty one without its
@@ -153,19 +153,19 @@ class EmptyTableStatement(Rule):
     title_en = "an empty table without its statement"
     severity = Severity.WARNING
 
+    MAY_BE_EMPTY: ClassVar[tuple[str, ...]] = ("three_public", "government_fund", "state_capital")
+
     def check(self, report: Report) -> Iterator[Finding]:
         if report.tables is None:
             return
-        for name in ("government_fund", "state_capital"):
+        for name in self.MAY_BE_EMPTY:
             table = getattr(report.tables, name)
-            if table is None or table.rows or table.empty_statement:
+            if table is None or table.empty_statement:
                 continue
-            if table.total is not None and any(
-                getattr(table.total, column) is not None for column in type(table.total).model_fields if column not in ("code", "name")
-            ):
+            prefix = f"tables.{name}."
+            if any(path.startswith(prefix) for path in report.numbers):
                 continue
-            title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
-            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
+            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=field_title(f"tables.{name}", self.lang)))
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -209,7 +209,7 @@ class RequiredSections(Rule):
         required = templates.get((report.meta.template or "").lower(), ())
         for path in required:
             if model_at(report, path) is None:
-                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
+                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 
 
 @register
@@ -249,11 +249,10 @@ class ThreePublicDetail(Rule):
                 ("domestic_reception", ("domestic_reception_batches", "domestic_reception_people")),
                 ("foreign_reception", ("foreign_reception_batches", "foreign_reception_people")),
             )
-            fields = type(expenses).model_fields
             for name, counts in needs:
-                missing = [count if self.lang == "en" else fields[count].title for count in counts if getattr(expenses, count) is None]
+                missing = [field_title(f"{path}.{count}", self.lang) for count in counts if getattr(expenses, count) is None]
                 if _spent(getattr(expenses, name)) and missing:
-                    figure = f"{path}.{name}" if self.lang == "en" else fields[name].title
+                    figure = field_title(f"{path}.{name}", self.lang)
                     yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing=self.say("list.and").join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
                 yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
@@ -377,8 +376,6 @@ class NegativeAmount(Rule):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
                 if value < 0:
-                    yield self.finding(
-                        ("performance", "projects", index, attribute), f"performance.projects[{index}].{attribute}",
-                        self.say(self.id, figure=f"{project.name}·{attribute if self.lang == 'en' else type(project).model_fields[attribute].title}", value=fmt(value)),
-                        reported=fmt(value),
-                    )
+                    path = f"performance.projects[{index}].{attribute}"
+                    number = Stated(value, path, project.name, field_titles(f"performance.projects.{attribute}"))
+                    yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(value)), reported=fmt(value))

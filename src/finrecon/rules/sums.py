@@ -38,10 +38,10 @@ class StatedSum(EquationRule):
         yield from super().equations(report)
         yield from self._economic_classes(report)
 
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        if all(item.half == 0 for item in (*equation.left, *equation.right)):  # counts: no rounding to speak of
-            return self.say("FR101.exact", **self.params(equation), reported=reported, expected=expected, difference=difference)
-        return super().describe(equation, reported, expected, difference)
+    def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        if key == self.id and all(item.half == 0 for item in (*equation.left, *equation.right)):
+            key = "FR101.exact"  # counts: no rounding to speak of
+        return super().describe(key, equation, reported, expected, difference)
 
     @staticmethod
     def _economic_classes(report: Report) -> Iterator[Equation]:
@@ -108,7 +108,7 @@ class RowTotal(EquationRule):
                 yield Equation((total.bound,), tuple(cells))
 
     def params(self, equation: Equation) -> dict[str, object]:
-        columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
+        columns = (item.title_in(self.lang) for item in equation.right)
         return {**super().params(equation), "columns": self.say("list.and").join(columns)}
 
 
