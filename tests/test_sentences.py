@@ -201,12 +201,12 @@ def test_items_are_coded_through_the_catalogue_even_when_pasted_as_one_paragraph
         "一般公共预算财政拨款支出年初预算为200.00万元，支出决算为195.00万元，完成年初预算的97.50%。其中："
         "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：人员经费。年初预算为150.00万元，支出决算为146.00万元。决算数小于预算数的主要原因：人员减少。"
         "2、一般行政管理事务（项）。主要用于：宣传。年初预算为50.00万元，支出决算为49.00万元。决算数小于预算数的主要原因：节约。"
-        "3、教育支出（类）普通教育（款）初中教育（项）。年初预算为0万元，支出决算为0万元。决算数与预算数持平。",
+        "3、示例支出（类）示例事务（款）示例项目（项）。年初预算为0万元，支出决算为0万元。决算数与预算数持平。",
     ).narrative.general_budget
     assert [(i.code, i.name, i.budget, i.value) for i in items.items] == [
         ("2010601", "行政运行", Decimal("150.00"), Decimal("146.00")),
         ("2010602", "一般行政管理事务", Decimal("50.00"), Decimal("49.00")),  # under the 款 of the item above
-        (None, "初中教育", Decimal("0"), Decimal("0")),  # not in the shipped catalogue: no code guessed
+        (None, "示例项目", Decimal("0"), Decimal("0")),  # a 科目 the catalogue does not know: no code guessed
     ]
     assert items.total.reasons == []  # the items' reasons are theirs, not the total's
     assert [r.text for r in items.items[0].reasons] == ["人员减少"]
