@@ -3,19 +3,22 @@ YAML, and the places findings on them point at."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from finrecon.engine import check
 from finrecon.model import Report
 from finrecon.model.bind import model_class_at
 from finrecon.model.figure import Figure
-from finrecon.readers import load_report, load_text
+from finrecon.readers import LoadError, load_report, load_text
 from finrecon.readers.sentences import MAX_PARAGRAPH, target_path
 from finrecon.readers.statements import HEADINGS, ITEMS, STATEMENTS, TEMPLATES
 
@@ -275,3 +278,43 @@ def test_a_figure_printed_again_differently_is_kept_and_every_rule_runs_on_it() 
     loaded = load_text(report_text)
     assert loaded.report.narrative.general_budget.total.printed_again == [Decimal("2904.05")]  # the same 2940.05 is no news
     assert [(f.rule, f.path, f.line) for f in check(loaded) if f.rule == "FR504"] == [("FR504", "narrative.general_budget.total.printed_again[0]", 9)]
+
+
+def test_the_text_never_adds_what_contradicts_the_hand_written_figures() -> None:
+    text = (
+        META + "text:\n  parts:\n    - heading: 二、收入决算情况说明\n      paragraphs:\n"
+        "        - 本年收入合计100.00万元，其中：一般公共预算财政拨款收入90.00万元，占90.00%；其他收入10.00万元，占10.00%。\n"
+        "narrative:\n  income:\n    appropriation: 90.00\n"
+    )
+    income = load_text(text).report.narrative.income  # 财政拨款收入 by hand: its funds are not added beside it
+    assert (income.appropriation.value, income.general_budget, income.other.value) == (Decimal("90.00"), None, Decimal("10.00"))
+
+
+def test_numbers_longer_than_a_report_prints_are_not_read() -> None:
+    digits = "1" * 30
+    narrative = read("一、收入支出决算总体情况说明", f"收入支出总计{digits}.05万元。与2023年度相比，收入支出总计增加{digits}万元。").narrative
+    assert narrative is None  # neither the whole (too long) nor a tail of it
+    check(load_text(META + f"text:\n  parts:\n    - heading: 一、收入支出决算总体情况说明\n      paragraphs: ['收入支出总计0.{'1' * 10}万元。']\n"))
+
+
+_PIECES = (
+    "收入支出总计", "本年收入合计", "财政拨款收入", "主要原因：", "1、", "（类）", "（款）", "（项）", "行政运行", "12.5万元", "0万元",
+    "2,940.05", "，占", "3%", "完成年初预算的", "无机关运行经费支出", "决算数小于预算数的主要原因：", "决算数与预算数基本持平",
+    "年初预算为", "全年预算为", "支出决算为", "其中：", "与2023年度相比，", "比2023年度", "增加", "减少", "增长", "下降", "持平",
+    "团组", "个", "人次", "批次", "辆", "评级为“优”的项目", "发现问题", "因公出国（境）费", "公务接待费", "含外宾接待支出",
+    "采购金额", "中标或成交的", "。", "；", "，", " ", "\n", "“", "XX", "9" * 25,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(sorted(HEADINGS)), min_size=1, max_size=4), st.lists(st.lists(st.sampled_from(_PIECES), max_size=60), min_size=1, max_size=4))
+def test_any_words_under_any_heading_load_and_check_without_a_traceback(headings: list[str], paragraphs: list[list[str]]) -> None:
+    sections = "".join(
+        f"    - heading: 一、{heading}\n      paragraphs:\n" + "".join(f"        - {json.dumps(''.join(words), ensure_ascii=False)}\n" for words in paragraphs)
+        for heading in headings
+    )
+    try:
+        loaded = load_text(META + "text:\n  parts:\n" + sections)
+    except LoadError as error:  # pragma: no cover - a derivation the model refuses would be a bug
+        pytest.fail(f"the text's figures were refused: {error}")
+    check(loaded)

@@ -416,11 +416,24 @@ def _drop_incomplete(node: Any, loc: TreePath) -> bool:
     return False
 
 
+# Fields a group takes one way or the other, never both (财政拨款收入, or its three funds): what the
+# report writes itself of one excludes what the text states of the other.
+_EITHER: dict[TreePath, tuple[frozenset[str], ...]] = {
+    ("narrative", "income"): (frozenset({"appropriation"}), frozenset({"general_budget", "government_fund", "state_capital"})),
+}
+
+
 def _merge(tree: dict[str, Any], found: dict[str, Any], loc: TreePath, everything: _Found, source: SourceMap) -> None:
     """Add what the text states to ``tree`` where the tree says nothing of it: a figure, a list or a
     value the report gives itself is kept as given."""
+    excluded: set[str] = set()
+    for names in _EITHER.get(loc, ()):
+        if any(tree.get(name) is not None for name in names):
+            excluded |= {name for other in _EITHER[loc] if other is not names for name in other}
     for key, value in found.items():
         here = (*loc, key)
+        if key in excluded:
+            continue
         mine = tree.get(key)
         if mine is None:
             tree[key] = value

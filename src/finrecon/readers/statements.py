@@ -44,7 +44,9 @@ class Statement:
 
 
 # --------------------------------------------------------------------------- how things are printed
-_A = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # a number as printed: 2940.05, 2,940.05, 6.2, 0
+# A number as printed — 2940.05, 2,940.05, 6.2, 0 — whole, never the tail of a longer one, and no
+# longer than a report prints (as YAML numbers, at most 40 characters).
+_A = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,10})?(?![\d.])"
 START = r"(?<![^：；，。、])"  # at the start of a clause (keeps list patterns linear)
 
 
@@ -58,7 +60,7 @@ def pct(name: str) -> str:
 
 
 def count(name: str) -> str:
-    return rf"(?P<{name}>\d+)"
+    return rf"(?<![\d.,])(?P<{name}>\d{{1,9}})(?![\d.])"
 
 
 def alternatives(names: Mapping[str, str]) -> str:
