@@ -318,3 +318,8 @@ def test_any_words_under_any_heading_load_and_check_without_a_traceback(headings
     except LoadError as error:  # pragma: no cover - a derivation the model refuses would be a bug
         pytest.fail(f"the text's figures were refused: {error}")
     check(loaded)
+
+
+def test_income_stated_both_as_appropriation_and_by_fund_keeps_the_appropriation() -> None:
+    income = read("二、收入决算情况说明", "本年收入合计100.00万元，其中：财政拨款收入100.00万元，占100.00%；一般公共预算财政拨款收入100.00万元。").narrative.income
+    assert (income.appropriation.value, income.general_budget) == (Decimal("100.00"), None)

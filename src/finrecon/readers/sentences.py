@@ -361,10 +361,11 @@ def _finish(found: _Found) -> None:
         if isinstance(items, list):
             _name_classes(items, length, catalog)
     _drop_incomplete(found.tree, ())
-    income = found.tree.get("narrative", {}).get("income")
-    if isinstance(income, dict) and "appropriation" in income:
-        for fund in ("general_budget", "government_fund", "state_capital"):
-            income.pop(fund, None)  # the model takes 财政拨款收入 or its funds, not both
+    for loc in _EITHER:
+        group = found.node(loc, create=False)
+        if isinstance(group, dict):
+            for name in _excluded(group, loc):
+                group.pop(name, None)  # the text states both: 财政拨款收入 counts, as the model wants one
 
 
 def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) -> None:
@@ -423,13 +424,18 @@ _EITHER: dict[TreePath, tuple[frozenset[str], ...]] = {
 }
 
 
+def _excluded(group: dict[str, Any], loc: TreePath) -> set[str]:
+    """The fields ``group`` may not take besides those it has (where it has both, the first way counts)."""
+    for names in _EITHER.get(loc, ()):
+        if any(group.get(name) is not None for name in names):
+            return {name for other in _EITHER[loc] if other is not names for name in other}
+    return set()
+
+
 def _merge(tree: dict[str, Any], found: dict[str, Any], loc: TreePath, everything: _Found, source: SourceMap) -> None:
     """Add what the text states to ``tree`` where the tree says nothing of it: a figure, a list or a
     value the report gives itself is kept as given."""
-    excluded: set[str] = set()
-    for names in _EITHER.get(loc, ()):
-        if any(tree.get(name) is not None for name in names):
-            excluded |= {name for other in _EITHER[loc] if other is not names for name in other}
+    excluded = _excluded(tree, loc)
     for key, value in found.items():
         here = (*loc, key)
         if key in excluded:
