@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "the budget completion of {figure} should be {expected}%, the report says {reported}%"),
     "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "the execution rate of {figure} should be {expected}%, the report says {reported}%"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
-    "FR502": ("情况说明中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "the narrative gives {left} as {reported}, {table} as {expected} (off by {difference})"),
+    "FR502": ("{text}中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "the narrative gives {left} as {reported}, {table} as {expected} (off by {difference})"),
     "FR503": ("机关运行经费 {reported} 与{right} {expected} 相差 {difference}，请核实或说明原因", "operating costs {reported} differ from {right} {expected} by {difference}: check or explain"),
     "FR601": ("{project}：{indicator}（{kind}）目标为“{target}”，实际为“{actual}”，未达到目标", "{project}: {indicator} ({kind}) targeted '{target}', achieved '{actual}': target missed"),
     "FR602": ("{project}：{indicator} 目标为数值“{target}”，实际只写“{actual}”，无法判断是否达标", "{project}: {indicator} targets a number '{target}' but reports only '{actual}': cannot tell whether it was met"),
@@ -121,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR908": ("{figure}为负数 {value}；只有增减额和增减率可以为负", "{figure} is negative ({value}); only changes may be negative"),
     "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
     "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
+    # ---- budgets: money units, the budget's own rules and hints (部门预算 / 单位预算)
+    "unit.in": ("（单位：{unit}）", " (in {unit})"),
+    "unit.from": ("{tables}以{unit}列示", "{tables} in {unit}"),
+    "unit.converted": ("（单位：{unit}；{converted}，已按 1 万元 = 10000 元精确折算）", " (in {unit}; {converted}, converted exactly at 1 万元 = 10 000 元)"),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .figure import Figure, Stated
+from .figure import UNIT_SCALES, Figure, ScaledStated, Stated
 from .narrative import ClassFigure
 from .report import Report
 from .tables import ClassAmount, EconomicRow
@@ -32,16 +32,19 @@ def _row_prefix(model: BaseModel) -> str:
 
 
 class _Bound:
-    """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
+    """What binding collects: figures, numbers, figures that state more than a value, rows, texts,
+    and the spans of numbers printed in another money unit than the report's."""
 
-    __slots__ = ("figures", "numbers", "stating", "rows", "texts")
+    __slots__ = ("figures", "numbers", "stating", "rows", "texts", "unit", "foreign")
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "万元") -> None:
         self.figures: dict[str, Figure] = {}
         self.numbers: dict[str, Stated] = {}
         self.stating: list[Figure] = []
         self.rows: list[BaseModel] = []
         self.texts: list[tuple[str, str]] = []
+        self.unit = unit  # the report's money unit
+        self.foreign: list[tuple[int, int, str]] = []  # (first, end) positions in ``numbers``, and their unit
 
     def add(self, figure: Figure, path: str, label: str, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
@@ -55,10 +58,10 @@ class _Bound:
         fields_set = figure.__pydantic_fields_set__
         if len(fields_set) > 1 or "value" not in fields_set:  # more than a bare number
             self.stating.append(figure)
-            for name in _FIGURE_NUMBERS:
+            for name, title in _FIGURE_NUMBERS if type(figure) is Figure else numbers_of(type(figure)):
                 number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{_FIELD_TITLES[name]}")
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{title}")
             for name in _FIGURE_TEXTS:
                 text = attributes.get(name)
                 if text:
@@ -115,7 +118,11 @@ def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
             base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
             bound.add(value, dotted + name, label, base)
         elif holds is _MODEL:
+            first = len(bound.numbers)
             _bind(value, dotted + name, _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+            unit = value.__dict__.get("money_unit")  # a printed table's own unit (单位：元)
+            if unit is not None and unit != bound.unit and name != "meta":
+                bound.foreign.append((first, len(bound.numbers), unit))
         elif isinstance(value, str):
             bound.texts.append((dotted + name, value))
         elif isinstance(value, list):
@@ -134,12 +141,33 @@ _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the ro
 
 
 def bind_report(report: Report) -> None:
-    bound = _Bound()
+    bound = _Bound(report.meta.money_unit)
     _bind(report, "", "", bound)
+    if bound.foreign:
+        _scale(bound)
     # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
     report.__dict__.update(
-        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts
+        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts,
+        _scaled=bool(bound.foreign),
     )
+
+
+def _scale(bound: _Bound) -> None:
+    """Every number of a table printed in another unit than the report's learns how to be read in
+    the report's unit (1 元 = 0.0001 万元, exactly); its value stays as printed."""
+    spans = sorted(bound.foreign)
+    numbers = list(bound.numbers.items())
+    for index, (first, end, unit) in enumerate(spans):
+        inner = spans[index + 1 :]
+        for position in range(first, end):
+            if any(a <= position < b for a, b, _ in inner):
+                continue  # a table inside this one says its own unit (not in these templates)
+            path, stated = numbers[position]
+            scaled = ScaledStated(stated.value, path, stated.label, unit, UNIT_SCALES[unit] / UNIT_SCALES[bound.unit])
+            bound.numbers[path] = scaled
+            figure = bound.figures.get(path)
+            if figure is not None:
+                figure.__dict__["bound"] = scaled
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
@@ -180,8 +208,16 @@ def _unwrap(annotation: Any) -> Any:
     return _inner(annotation)[0]
 
 
-_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _unwrap(field.annotation) is Decimal)
-_FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
+@functools.cache
+def numbers_of(kind: type[Figure]) -> tuple[tuple[str, str], ...]:
+    """The numbers a figure of ``kind`` may state besides its value, with their titles (a budget
+    item adds its 本年预算安排 to what every figure may state)."""
+    return tuple(
+        (name, field.title or name) for name, field in kind.model_fields.items() if name != "value" and _unwrap(field.annotation) is Decimal
+    )
+
+
+_FIGURE_NUMBERS = numbers_of(Figure)
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:

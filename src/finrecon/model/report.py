@@ -1,4 +1,4 @@
-"""A whole 部门决算 report: metadata, the nine tables, the narrative, performance, other matters."""
+"""A whole report — a 部门决算, or a 部门预算/单位预算 (``budget``): metadata, tables, narrative, performance, other matters."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from .figure import Figure, Stated, Strict
 
+from .budget import Budget
 from .document import Organisation, Printed, Text
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
@@ -38,6 +39,7 @@ class Report(Strict):
     performance: Performance | None = Field(None, title="预算绩效")
     other: OtherMatters | None = Field(None, title="其他重要事项")
     organisation: Organisation | None = Field(None, title="单位构成")
+    budget: Budget | None = Field(None, title="部门预算", description="a budget's tables, 预算编制说明 and other matters (meta.kind: budget)")
     text: Text | None = Field(None, title="文字", description="cover, contents, headings and paragraphs as printed")
     printed: Printed | None = Field(None, title="印刷版面", description="what only the PDF shows (written by the PDF reader)")
 

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..model import Report
 from .base import Equation, EquationRule, register
+from . import budget_identities as budget
 from .identities import BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
 
 
@@ -31,6 +32,7 @@ class StatedSum(EquationRule):
     title_en = "a total differs from the sum of its parts"
 
     specs = SUMS
+    budget_specs = budget.SUMS
 
     def equations(self, report: Report) -> Iterator[Equation]:
         yield from super().equations(report)
@@ -70,6 +72,7 @@ class ClassificationHierarchy(EquationRule):
     title_en = "类/款/项 do not add up"
 
     specs = HIERARCHIES
+    budget_specs = budget.HIERARCHIES
 
 
 @register
@@ -123,3 +126,4 @@ class Balance(EquationRule):
     title_en = "income and expenditure do not balance"
 
     specs = BALANCES
+    budget_specs = budget.BALANCES

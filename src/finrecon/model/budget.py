@@ -1,0 +1,222 @@
+"""The budget (部门预算 of a department, 单位预算 of one of its units): the nine budget tables, the
+figures the 预算编制说明 states, and the other matters (其他相关情况说明).
+
+A budget prints its tables in 元 and its words in 万元 (the “三公” table in 万元 too): each table
+says its unit (``PrintedTable.money_unit``) and binding scales every figure to the report's unit
+(``meta.money_unit``), so that the text and the tables are compared exactly.
+
+The shapes are the 决算's where the two agree: a row by 科目 (``ClassRow``) with its row total and
+parts, an amount by fund (``ByFund``), the “三公” figures (``ThreePublicExpenses``), the other
+matters (``OtherMatters``: 机关运行经费, 政府采购, 国有资产).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .figure import Amount, Code, Count, Figure, Strict
+from .narrative import Assets, ClassFigure, OtherMatters
+from .tables import AppropriationRow, ByFund, ClassRow, GeneralBudgetRow, PrintedTable, ThreePublicExpenses, cell
+
+
+# ---------------------------------------------------------------- 表1 财务收支预算总表
+class BudgetIncomeSources(Strict):
+    """The income side of 财务收支预算总表: 财政拨款收入 by fund, 事业收入, 经营收入, 其他收入."""
+
+    appropriation: Figure | None = cell("财政拨款收入", "the three funds together")
+    general_budget: Figure | None = cell("一般公共预算资金")
+    government_fund: Figure | None = cell("政府性基金")
+    state_capital: Figure | None = cell("国有资本经营预算")
+    business: Figure | None = cell("事业收入")
+    operating: Figure | None = cell("事业单位经营收入")
+    other: Figure | None = cell("其他收入")
+    grand_total: Figure | None = cell("收入总计")
+
+
+class NatureRow(Strict):
+    """An amount by nature: 合计 = 人员经费 + 公用经费 (基本支出) + 项目支出.
+
+    The 部门预算's 财务收支预算总表 prints only the 合计; the 单位预算's prints the parts too.
+    """
+
+    total: Figure | None = cell("合计")
+    personnel: Figure | None = cell("基本支出·人员经费")
+    public: Figure | None = cell("基本支出·公用经费")
+    project: Figure | None = cell("项目支出")
+
+    ROW_TOTAL: ClassVar[str] = "total"
+    ROW_PARTS: ClassVar[tuple[str, ...]] = ("personnel", "public", "project")
+
+
+class NatureClassRow(ClassRow, NatureRow):
+    """A 类 row of the expenditure side of 财务收支预算总表."""
+
+    ROW_PARTS: ClassVar[tuple[str, ...]] = NatureRow.ROW_PARTS
+
+
+class BudgetSummaryExpenditure(Strict):
+    """The expenditure side of 财务收支预算总表: by 类, and 支出总计."""
+
+    by_class: list[NatureClassRow] = Field(default_factory=list, title="按功能分类（类）")
+    grand_total: NatureRow | None = Field(None, title="支出总计")
+
+
+class BudgetSummary(PrintedTable):
+    """表1 财务收支预算总表: 收入总计 = 支出总计."""
+
+    income: BudgetIncomeSources = Field(default_factory=BudgetIncomeSources, title="本年收入")
+    expenditure: BudgetSummaryExpenditure = Field(default_factory=BudgetSummaryExpenditure, title="本年支出")
+
+
+# ---------------------------------------------------------------- 表2 收入预算总表
+class BudgetIncomeRow(ClassRow):
+    """A row of 收入预算总表: the income of one 类/款/项 by source."""
+
+    total: Figure | None = cell("合计")
+    appropriation: Figure | None = cell("财政拨款收入")
+    business: Figure | None = cell("事业收入")
+    operating: Figure | None = cell("事业单位经营收入")
+    other: Figure | None = cell("其他收入")
+
+    ROW_PARTS: ClassVar[tuple[str, ...]] = ("appropriation", "business", "operating", "other")
+
+
+class BudgetIncomeByClass(PrintedTable):
+    """表2 收入预算总表."""
+
+    total: BudgetIncomeRow | None = Field(None, title="合计")
+    rows: list[BudgetIncomeRow] = Field(default_factory=list, title="科目行")
+
+
+# ---------------------------------------------------------------- 表3, 5, 6, 7 by 科目: 合计 = 基本 + 项目
+class BudgetByClass(PrintedTable):
+    """A table by 科目 whose rows are 合计 = 基本支出 + 项目支出: 支出预算总表 and the three
+    功能分类预算表 (一般公共预算, 政府性基金预算, 国有资本经营预算)."""
+
+    total: GeneralBudgetRow | None = Field(None, title="合计")
+    rows: list[GeneralBudgetRow] = Field(default_factory=list, title="科目行")
+
+
+# ---------------------------------------------------------------- 表4 财政拨款收支预算总表
+class BudgetAppropriation(PrintedTable):
+    """表4 财政拨款收支预算总表: income by fund, expenditure by 类 and fund."""
+
+    income: ByFund = Field(default_factory=ByFund, title="财政拨款收入")
+    income_grand_total: Figure | None = cell("收入总计")
+    by_class: list[AppropriationRow] = Field(default_factory=list, title="财政拨款支出按功能分类（类）")
+    expenditure_grand_total: ByFund = Field(default_factory=ByFund, title="支出总计")
+
+
+# ---------------------------------------------------------------- 表8 基本支出经济分类
+class EconomicBudgetRow(Strict):
+    """A row of the 基本支出 table by economic class: 合计 = 人员经费 + 公用经费."""
+
+    code: Code | None = Field(None, title="经济分类科目编码", description="类 3 digits, 款 5; absent on the 合计 row")
+    name: str | None = Field(None, title="科目名称")
+    total: Figure | None = cell("合计")
+    personnel: Figure | None = cell("人员经费")
+    public: Figure | None = cell("公用经费")
+
+    ROW_TOTAL: ClassVar[str] = "total"
+    ROW_PARTS: ClassVar[tuple[str, ...]] = ("personnel", "public")
+
+
+class BasicBudgetByEconomicClass(PrintedTable):
+    """表8 一般公共预算基本支出部门预算经济分类预算表."""
+
+    total: EconomicBudgetRow | None = Field(None, title="合计")
+    rows: list[EconomicBudgetRow] = Field(default_factory=list, title="经济分类行")
+
+
+# ---------------------------------------------------------------- 表9 “三公”经费和机关运行经费
+class BudgetThreePublicTable(ThreePublicExpenses, PrintedTable):
+    """表9 “三公”经费和机关运行经费预算表 (printed in 万元)."""
+
+    operating_costs: Figure | None = cell("机关运行经费预算数")
+
+
+class BudgetTables(Strict):
+    """The nine tables of a Shanghai district budget; each optional."""
+
+    summary: BudgetSummary | None = Field(None, title="表1 财务收支预算总表")
+    income: BudgetIncomeByClass | None = Field(None, title="表2 收入预算总表")
+    expenditure: BudgetByClass | None = Field(None, title="表3 支出预算总表")
+    appropriation: BudgetAppropriation | None = Field(None, title="表4 财政拨款收支预算总表")
+    general_budget: BudgetByClass | None = Field(None, title="表5 一般公共预算支出功能分类预算表")
+    government_fund: BudgetByClass | None = Field(None, title="表6 政府性基金预算支出功能分类预算表")
+    state_capital: BudgetByClass | None = Field(None, title="表7 国有资本经营预算支出功能分类预算表")
+    basic: BasicBudgetByEconomicClass | None = Field(None, title="表8 一般公共预算基本支出部门预算经济分类预算表")
+    three_public: BudgetThreePublicTable | None = Field(None, title="表9 “三公”经费和机关运行经费预算表")
+
+
+# ---------------------------------------------------------------- 预算编制说明
+class BudgetIncomeStatement(Strict):
+    """“收入预算X万元，其中：财政拨款收入Y万元，比上年预算增加Z万元；事业收入…”."""
+
+    total: Figure | None = cell("收入预算")
+    appropriation: Figure | None = cell("财政拨款收入", "its change is against last year's budget")
+    business: Figure | None = cell("事业收入")
+    operating: Figure | None = cell("事业单位经营收入")
+    other: Figure | None = cell("其他收入")
+
+
+class BudgetExpenditureStatement(Strict):
+    """“支出预算X万元，其中：财政拨款支出预算Y万元…；一般公共预算拨款支出预算…”."""
+
+    total: Figure | None = cell("支出预算")
+    appropriation: Figure | None = cell("财政拨款支出预算")
+    general_budget: Figure | None = cell("一般公共预算拨款支出预算")
+    government_fund: Figure | None = cell("政府性基金拨款支出预算")
+    state_capital: Figure | None = cell("国有资本经营预算拨款支出预算")
+
+
+class BudgetItem(ClassFigure):
+    """One 项 of “财政拨款支出主要内容”: its amount (the headline, “…（项）”25.77万元), what it is
+    mainly used for, and — in editions that say so — last year's execution (``prior``), this
+    year's arrangement (``arranged``) and the change % against last year's execution."""
+
+    arranged: Amount | None = Field(None, title="本年预算安排", description="“2024年预算安排25.77万元”: must equal the headline amount")
+
+
+class BudgetStatement(Strict):
+    """预算编制说明: income and expenditure by fund, and the main items by 项 (in 万元)."""
+
+    income: BudgetIncomeStatement | None = Field(None, title="收入预算")
+    expenditure: BudgetExpenditureStatement | None = Field(None, title="支出预算")
+    reason: str | None = Field(None, title="财政拨款收支增减的主要原因")
+    items: list[BudgetItem] = Field(default_factory=list, title="财政拨款支出主要内容（按项）")
+
+
+# ---------------------------------------------------------------- 其他相关情况说明
+class PerformanceTargets(Strict):
+    """绩效目标设置情况: how many projects report targets, and the money they involve."""
+
+    units: Count | None = Field(None, title="开展编报的预算单位（个）")
+    projects: Count | None = Field(None, title="编报绩效目标的项目（个）")
+    amount: Figure | None = cell("涉及项目预算资金")
+
+
+class BudgetAssets(Assets):
+    """国有资产占有使用情况, and what the budget plans to buy."""
+
+    vehicles_planned: Count | None = Field(None, title="预算安排购置车辆（辆）")
+    equipment_planned: Count | None = Field(None, title="预算安排购置单价100万元（含）以上设备（台套）")
+
+
+class BudgetOther(OtherMatters):
+    """其他相关情况说明: “三公” (each figure with its change against last year's budget),
+    机关运行经费, 政府采购, 绩效目标, 国有资产."""
+
+    three_public: ThreePublicExpenses | None = Field(None, title="“三公”经费预算")
+    performance_targets: PerformanceTargets | None = Field(None, title="绩效目标设置情况")
+    assets: BudgetAssets | None = Field(None, title="国有资产占有使用情况")
+
+
+class Budget(Strict):
+    """A 部门预算 or 单位预算: its tables (in 元), the 预算编制说明 and the other matters (in 万元)."""
+
+    tables: BudgetTables | None = Field(None, title="预算表")
+    statement: BudgetStatement | None = Field(None, title="预算编制说明")
+    other: BudgetOther | None = Field(None, title="其他相关情况说明")
