@@ -122,6 +122,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR910": ("豁免注释缺少理由：# finrecon: ignore[{rules}] 之后应写明为何接受", "a waiver needs a reason: write why after # finrecon: ignore[{rules}]"),
     "FR911": ("豁免注释 ignore[{rules}] 没有豁免任何问题，可删除", "the waiver ignore[{rules}] waives nothing and can go"),
     # ---- budgets: money units, the budget's own rules and hints (部门预算 / 单位预算)
+    "FR706": ("预算编制说明所列科目“{wording}”在预算表中找不到对应的类、款、项", "the 预算编制说明 names '{wording}', which matches no 类/款/项 of the budget's tables"),
+    "FR706.amount": ("金额 {value} 万元与预算表中“{name}（{code}）”相符，疑为该科目", "its amount {value} 万元 is that of {code} {name} in the tables: that row is meant, it seems"),
+    "FR912": ("{table}注明“{statement}”，但表中列有数字：{figure} {value}", "{table} says '{statement}', yet prints figures: {figure} {value}"),
     "unit.in": ("（单位：{unit}）", " (in {unit})"),
     "unit.from": ("{tables}以{unit}列示", "{tables} in {unit}"),
     "unit.converted": ("（单位：{unit}；{converted}，已按 1 万元 = 10000 元精确折算）", " (in {unit}; {converted}, converted exactly at 1 万元 = 10 000 元)"),

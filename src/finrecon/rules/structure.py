@@ -6,9 +6,12 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+from pydantic import BaseModel
+
 from ..findings import Finding, Severity
 from ..interval import decimals_of, half_unit
 from ..model import Figure, Report
+from ..model.tables import PrintedTable
 from ..model.bind import field_title
 from ..model.figure import loc_of
 from .base import Rule, fmt, register
@@ -113,12 +116,33 @@ class ZeroBasePercentage(Rule):
         )
 
 
+# The tables that may be printed empty, and must then say why: 决算 tables 8 and 9; the budget's
+# tables 6, 7 (政府性基金, 国有资本经营) and 9 (“三公”经费和机关运行经费).
+_MAY_BE_EMPTY: tuple[str, ...] = (
+    "tables.government_fund", "tables.state_capital",
+    "budget.tables.government_fund", "budget.tables.state_capital", "budget.tables.three_public",
+)
+
+
+def _figures(model: object) -> Iterator[Figure]:
+    """Every figure printed in a table (or any part of a report), in field order."""
+    if isinstance(model, Figure):
+        yield model
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from _figures(getattr(model, name))
+    elif isinstance(model, list):
+        for item in model:
+            yield from _figures(item)
+
+
 @register
 class EmptyTableStatement(Rule):
     """An empty 政府性基金 or 国有资本经营 table must say why it is empty.
 
-    What it checks: table 8 or 9 present in the report with no figures must carry an
-    ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
+    What it checks: a table the template allows to be empty — 决算 tables 8 and 9; the budget's
+    政府性基金 and 国有资本经营 预算表 and its “三公”经费和机关运行经费预算表 — printed with no figures
+    must carry an ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
 
     Why: the disclosure rules require every table to be published; an empty one without its
     statement reads as a table left out by mistake.
@@ -132,18 +156,59 @@ class EmptyTableStatement(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        if report.tables is None:
+        if report.tables is None and report.budget is None:
             return
-        for name in ("government_fund", "state_capital"):
-            table = getattr(report.tables, name)
-            if table is None or table.rows or table.empty_statement:
+        for path in _MAY_BE_EMPTY:
+            table = model_at(report, path)
+            if table is None or table.empty_statement or next(_figures(table), None) is not None:
                 continue
-            if table.total is not None and any(
-                getattr(table.total, column) is not None for column in type(table.total).model_fields if column not in ("code", "name")
-            ):
+            title = path if self.lang == "en" else field_title(path)
+            yield self.finding(loc_of(path), path, self.say(self.id, table=title))
+
+
+@register
+class EmptyStatementContradicted(Rule):
+    """A table that says it is empty must not print figures.
+
+    What it checks: every table that carries an empty-table statement (“…无“三公”经费预算，故本表
+    为空表。”) against the figures printed in it: one figure other than 0 contradicts the statement.
+
+    Why: one of the two is wrong — the statement was copied from last year's report, or the
+    figures were filled into a table the text says is empty.  A reader cannot tell which to believe.
+
+    Example: passes — a 政府性基金 table with no figures and its statement.  Fails — the “三公”
+    table prints 47.91 under “本部门无“三公”经费…预算，故本表为空表。”.
+    """
+
+    id = "FR912"
+    title = "空表说明与表中数字矛盾"
+    title_en = "a table says it is empty but prints figures"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for path, table in _printed_tables(report):
+            if not table.empty_statement:
                 continue
-            title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
-            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
+            printed = next((figure for figure in _figures(table) if figure.value != 0), None)
+            if printed is None:
+                continue
+            title = path if self.lang == "en" else field_title(path)
+            yield self.finding(
+                (*loc_of(path), "empty_statement"), f"{path}.empty_statement",
+                self.say(self.id, table=title, statement=table.empty_statement, figure=self.name(printed), value=fmt(printed.value)),
+                related=(printed.path,), reported=fmt(printed.value), expected="0",
+            )
+
+
+def _printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
+    """Every printed table of the report, with its path."""
+    for section in ("tables", "budget.tables"):
+        container = model_at(report, section)
+        if container is None:
+            continue
+        for name in type(container).model_fields:
+            table = getattr(container, name)
+            if isinstance(table, PrintedTable):
+                yield f"{section}.{name}", table
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -156,10 +221,17 @@ _NARRATIVE_CORE = tuple(
     f"narrative.{name}" for name in ("total", "income", "expenditure", "appropriation_total", "general_budget", "basic", "three_public")
 )
 _OTHER = ("other.operating_costs", "other.procurement", "other.assets")
+_BUDGET = tuple(
+    f"budget.tables.{name}"
+    for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "government_fund", "state_capital", "basic", "three_public")
+) + ("budget.statement.income", "budget.statement.expenditure") + tuple(
+    f"budget.other.{name}" for name in ("three_public", "operating_costs", "procurement", "performance_targets", "assets")
+)
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "common": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "shanghai": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "sichuan": _NARRATIVE_CORE + ("narrative.government_fund_expenditure", "narrative.state_capital_expenditure") + _OTHER,
+    "shanghai-budget": _BUDGET,  # 上海市区级部门预算/单位预算: the nine tables, 预算编制说明, 其他相关情况说明
 }
 
 
