@@ -128,6 +128,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.in": ("（单位：{unit}）", " (in {unit})"),
     "unit.from": ("{tables}以{unit}列示", "{tables} in {unit}"),
     "unit.converted": ("（单位：{unit}；{converted}，已按 1 万元 = 10000 元精确折算）", " (in {unit}; {converted}, converted exactly at 1 万元 = 10 000 元)"),
+    "hint.swapped": ("{pct}% = ({prior} − {current}) / {current}：疑似本年数与上年数颠倒", "{pct}% = ({prior} − {current}) / {current}: this year's and last year's figures swapped, it seems"),
+    "hint.same_item_base": ("{pct}% = ({value} − {other}) / {other}，以本项的{title} {other} 作了基数：疑似用错了基数", "{pct}% = ({value} − {other}) / {other}: the item's {title} {other} used as the base, it seems"),
+    "hint.same_item_current": ("{pct}% = ({other} − {prior}) / {prior}，用的是本项的{title} {other} 而不是 {value}：疑似用错了数字", "{pct}% = ({other} − {prior}) / {prior}: the item's {title} {other} used instead of {value}, it seems"),
+    "hint.digit_inserted": ("{figure}若为 {meant}（而非 {printed}），增减率恰为 {pct}%：疑似{figure}多录入了一位数字", "with {figure} {meant} (not {printed}) the change is exactly {pct}%: a digit inserted into {figure}, it seems"),
+    "hint.digit_dropped": ("{figure}若为 {meant}（而非 {printed}），增减率恰为 {pct}%：疑似{figure}漏录了一位数字", "with {figure} {meant} (not {printed}) the change is exactly {pct}%: a digit dropped from {figure}, it seems"),
+    "hint.figure_prior": ("上年数", "last year's figure"),
+    "hint.figure_current": ("本年数", "this year's figure"),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),
