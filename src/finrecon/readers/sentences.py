@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .budget_sentences import derive_budget
 from .source import SourceMap
 
 
 def derive(tree: dict[str, Any], source: SourceMap) -> None:
     """Fill ``tree`` with the figures its text states, where the tree does not give them already."""
+    if isinstance(tree.get("meta"), dict) and tree["meta"].get("kind") == "budget":
+        return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
