@@ -1,5 +1,5 @@
 """The six published budgets (部门预算 / 单位预算), read from their PDFs: what is recognised, what is
-extracted, and every finding, with its verdict.
+extracted (against the hand-checked samples, figure by figure), and every finding, with its verdict.
 
 The PDFs are not the repository's: they are read from ``../shared/reports/pdf/`` beside it, and
 these tests skip, saying why, where that folder is absent.
@@ -17,7 +17,7 @@ import pytest
 from finrecon.engine import check
 from finrecon.readers import load_report
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLES
 
 PDFS = ROOT.parent / "shared" / "reports" / "pdf"
 
@@ -85,6 +85,27 @@ def test_the_command_exits_0_or_1_on_every_budget(pdfs: Path) -> None:
     assert all("error" not in r for r in reports)
 
 
+# ----------------------------------------------------------------------------- extraction = sample
+_SAMPLES = {
+    "shanghai-putuo-wanli-street-2024-budget.pdf": "shanghai-putuo-wanli-street-2024-budget.yaml",
+    "shanghai-putuo-government-office-2025-unit-budget.pdf": "shanghai-putuo-government-office-2025-unit-budget.yaml",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SAMPLES))
+def test_the_extraction_equals_the_hand_checked_sample_figure_by_figure(pdfs: Path, name: str) -> None:
+    from_pdf = _load(pdfs, name).report
+    from_yaml = load_report(SAMPLES / _SAMPLES[name]).report
+    keys = ("unit", "year", "kind", "scope", "template", "money_unit")
+    assert [getattr(from_pdf.meta, key) for key in keys] == [getattr(from_yaml.meta, key) for key in keys]
+    # Every number, at the same path, printed alike (25 is not 25.00: the precision is part of the figure).
+    printed = {path: str(number.value) for path, number in from_pdf.numbers.items() if path.startswith("budget.")}
+    assert printed == {path: str(number.value) for path, number in from_yaml.numbers.items()}
+    assert len(printed) > 200
+    # …and everything else: codes, names, wordings, purposes, reasons, counts, titles, units, statements.
+    assert from_pdf.budget.model_dump() == from_yaml.budget.model_dump()
+
+
 # ----------------------------------------------------------------------------- every finding, with its verdict
 FINDINGS = {
     "shanghai-putuo-wanli-street-2024-budget.pdf": [
@@ -127,3 +148,10 @@ def test_findings_stand_where_the_words_were_printed(pdfs: Path) -> None:
     (finding,) = check(_load(pdfs, "shanghai-putuo-wanli-street-2025-budget.pdf"))
     assert (finding.page, finding.line) == (7, 17)
     assert finding.hint == "金额 20.00 万元与预算表中“计划生育服务（2100717）”相符，疑为该科目"
+
+
+# ----------------------------------------------------------------------------- the samples on their own
+def test_the_budget_samples_give_the_pdfs_findings() -> None:
+    wanli = [(f.rule, f.path, f.reported, f.expected) for f in check(load_report(SAMPLES / "shanghai-putuo-wanli-street-2024-budget.yaml"))]
+    assert sorted(wanli) == sorted(FINDINGS["shanghai-putuo-wanli-street-2024-budget.pdf"])
+    assert check(load_report(SAMPLES / "shanghai-putuo-government-office-2025-unit-budget.yaml")) == []
