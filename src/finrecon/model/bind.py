@@ -58,10 +58,11 @@ class _Bound:
         fields_set = figure.__pydantic_fields_set__
         if len(fields_set) > 1 or "value" not in fields_set:  # more than a bare number
             self.stating.append(figure)
-            for name, title in _FIGURE_NUMBERS if type(figure) is Figure else numbers_of(type(figure)):
+            names, titles = _NUMBERS.get(type(figure)) or _learn_numbers(type(figure))
+            for name in names:
                 number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{title}")
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{titles[name]}")
             for name in _FIGURE_TEXTS:
                 text = attributes.get(name)
                 if text:
@@ -217,7 +218,14 @@ def numbers_of(kind: type[Figure]) -> tuple[tuple[str, str], ...]:
     )
 
 
-_FIGURE_NUMBERS = numbers_of(Figure)
+# What binding reads off a figure of each kind: the names of its numbers, and their titles.
+_NUMBERS: dict[type, tuple[tuple[str, ...], dict[str, str]]] = {}
+
+
+def _learn_numbers(kind: type[Figure]) -> tuple[tuple[str, ...], dict[str, str]]:
+    numbers = numbers_of(kind)
+    _NUMBERS[kind] = (tuple(name for name, _ in numbers), dict(numbers))
+    return _NUMBERS[kind]
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:

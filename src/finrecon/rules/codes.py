@@ -63,6 +63,8 @@ def coded_rows(report: Report) -> list[CodedRow]:
 def _coded_rows(report: Report) -> list[CodedRow]:
     found: list[CodedRow] = []
     for list_path, functional, level in _CODED_LISTS:
+        if report.__dict__[list_path.partition(".")[0]] is None:
+            continue  # no such section (a 决算 has no budget, a budget no tables)
         rows = model_at(report, list_path) or []
         codes = frozenset({row.code for row in rows if row.code})
         lengths = frozenset({len(code) for code in codes})

@@ -124,13 +124,17 @@ _MAY_BE_EMPTY: tuple[str, ...] = (
 )
 
 
+_PLAIN = (type(None), str, int, Decimal)  # what a model's fields hold besides models and lists
+
+
 def _figures(model: object) -> Iterator[Figure]:
     """Every figure printed in a table (or any part of a report), in field order."""
     if isinstance(model, Figure):
         yield model
     elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            yield from _figures(getattr(model, name))
+        for value in model.__dict__.values():
+            if type(value) not in _PLAIN:
+                yield from _figures(value)
     elif isinstance(model, list):
         for item in model:
             yield from _figures(item)
@@ -186,7 +190,7 @@ class EmptyStatementContradicted(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for path, table in _printed_tables(report):
-            if not table.empty_statement:
+            if table.empty_statement is None:
                 continue
             printed = next((figure for figure in _figures(table) if figure.value != 0), None)
             if printed is None:
@@ -205,9 +209,8 @@ def _printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
         container = model_at(report, section)
         if container is None:
             continue
-        for name in type(container).model_fields:
-            table = getattr(container, name)
-            if isinstance(table, PrintedTable):
+        for name, table in container.__dict__.items():
+            if table is not None:  # every table of these containers is a PrintedTable
                 yield f"{section}.{name}", table
 
 
