@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,17 @@ def test_the_budget_samples_give_the_pdfs_findings() -> None:
     wanli = [(f.rule, f.path, f.reported, f.expected) for f in check(load_report(SAMPLES / "shanghai-putuo-wanli-street-2024-budget.yaml"))]
     assert sorted(wanli) == sorted(FINDINGS["shanghai-putuo-wanli-street-2024-budget.pdf"])
     assert check(load_report(SAMPLES / "shanghai-putuo-government-office-2025-unit-budget.yaml")) == []
+
+
+def test_each_projects_annual_plan_is_read(pdfs: Path) -> None:
+    projects = _load(pdfs, "shanghai-putuo-commerce-2025-budget.pdf").report.budget.projects
+    assert [(p.name, p.total.value if p.total else None, len(p.parts), p.stated_total.value if p.stated_total else None) for p in projects] == [
+        ("科技创新专项经费情况说明", Decimal("1720.00"), 1, None),
+        ("生命健康专项（政策资金）经费情况说明", Decimal("1170.00"), 4, Decimal("1170.00")),
+        ("商业创新专项（政策资金）经费情况说明", Decimal("1410.00"), 5, Decimal("1410.00")),
+        ("贸易高质量发展专项（政策资金）经费情况说明", Decimal("2921.00"), 5, Decimal("2921.00")),
+    ]
+    # “…支持商业综合服务能力提升80.00万元，合计1410.00万。”: 万 and 万元 alike
+    assert projects[2].parts[-1].name == "支持商业综合服务能力提升" and projects[2].parts[-1].value == Decimal("80.00")
+    (plan,) = _load(pdfs, "shanghai-putuo-government-office-2025-budget.pdf").report.budget.projects
+    assert plan.total is None and plan.parts == []  # “结合区政府重点工作推进情况，…按时拨付资金。”: no amount, none read

@@ -214,9 +214,26 @@ class BudgetOther(OtherMatters):
     assets: BudgetAssets | None = Field(None, title="国有资产占有使用情况")
 
 
+# ---------------------------------------------------------------- 项目经费情况说明
+class PlannedAmount(Figure):
+    """One line of a project's 年度预算安排: “支持企业规模化发展870.00万”, “第一季度用款计划158.05万元”."""
+
+    name: str = Field(title="名称")
+
+
+class BudgetProject(Strict):
+    """One project of 项目经费情况说明, and its 年度预算安排: the total, its parts, the 合计 printed."""
+
+    name: str = Field(title="项目", description="the heading as printed, e.g. 科技创新专项经费情况说明")
+    total: Figure | None = cell("项目总预算")
+    parts: list[PlannedAmount] = Field(default_factory=list, title="年度预算安排（分项）")
+    stated_total: Figure | None = cell("合计", "the 合计 printed after the parts")
+
+
 class Budget(Strict):
     """A 部门预算 or 单位预算: its tables (in 元), the 预算编制说明 and the other matters (in 万元)."""
 
     tables: BudgetTables | None = Field(None, title="预算表")
     statement: BudgetStatement | None = Field(None, title="预算编制说明")
     other: BudgetOther | None = Field(None, title="其他相关情况说明")
+    projects: list[BudgetProject] = Field(default_factory=list, title="项目经费情况说明")

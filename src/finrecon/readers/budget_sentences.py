@@ -105,9 +105,15 @@ def _zero_like(amount: Decimal) -> Decimal:
     return Decimal(0).quantize(amount) if amount.as_tuple().exponent < 0 else Decimal(0)  # type: ignore[operator]
 
 
+# 项目经费情况说明, its “六、年度预算安排”: “2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，
+# …，合计1170.00万。” or “第一季度用款计划158.05万元，第二季度用款计划158.05万元，…”.
+_PLAN_SECTION = re.compile(r"年度预算安排$")
+_PLAN_TOTAL = re.compile(rf"项目总预算(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?")
+_PLAN_PART = re.compile(rf"(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?(?=[，,。；;]|$)")
+
 # The parts whose sentences state the figures, unless the report's template (``layouts/*.yaml``,
-# ``statement_part`` / ``other_part``) says otherwise.
-_PARTS = {"statement_part": "预算编制说明$", "other_part": "^其他相关情况说明$"}
+# ``statement_part`` / ``other_part`` / ``project_part``) says otherwise.
+_PARTS = {"statement_part": "预算编制说明$", "other_part": "^其他相关情况说明$", "project_part": "经费情况说明$"}
 
 
 def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
@@ -129,6 +135,10 @@ def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
         other = reader.other(_paragraphs(text["parts"], other_part))
         if other:
             budget["other"] = other
+    if "projects" not in budget:
+        projects = reader.projects(text["parts"], parts["project_part"])
+        if projects:
+            budget["projects"] = projects
     if not budget:
         del tree["budget"]
 
@@ -244,6 +254,44 @@ class _Reader:
                     _put(other, path, int(count.group("count")))
                     self.source.derive(("budget", "other", *path), text_loc, count.start("count"))
         return other
+
+    # ------------------------------------------------------------------ 项目经费情况说明
+    def projects(self, parts: list[Any], heading: str) -> list[dict[str, Any]]:
+        pattern = re.compile(heading)
+        projects: list[dict[str, Any]] = []
+        for index, part in enumerate(parts):
+            if not (isinstance(part, dict) and isinstance(part.get("heading"), str) and pattern.search(part["heading"].replace(" ", ""))):
+                continue
+            loc: TreePath = ("budget", "projects", len(projects))
+            project: dict[str, Any] = {"name": part["heading"].replace(" ", "")}
+            self.source.derive((*loc, "name"), ("text", "parts", index, "heading"), 0)
+            for child, section in enumerate(part.get("sections") or []):
+                if isinstance(section, dict) and isinstance(section.get("heading"), str) and _PLAN_SECTION.search(section["heading"]):
+                    for text_loc, paragraph in _walk(section, ("text", "parts", index, "sections", child)):
+                        self._plan(project, loc, paragraph, text_loc)
+            projects.append(project)
+        return projects
+
+    def _plan(self, project: dict[str, Any], loc: TreePath, paragraph: str, text_loc: TreePath) -> None:
+        """The amounts of a 年度预算安排 sentence: the project's total, its parts, the 合计 printed."""
+        total = _PLAN_TOTAL.search(paragraph)
+        if total and "total" not in project:
+            project["total"] = _number(total.group("amount"))
+            self.source.derive((*loc, "total"), text_loc, total.start("amount"))
+        for match in _PLAN_PART.finditer(paragraph):
+            if total and match.start("amount") == total.start("amount"):
+                continue
+            name = re.sub(r"^(?:其中|另)?[，,、]?", "", match.group("name")).strip()
+            if not name:
+                continue
+            if name == "合计":
+                if "stated_total" not in project:
+                    project["stated_total"] = _number(match.group("amount"))
+                    self.source.derive((*loc, "stated_total"), text_loc, match.start("amount"))
+                continue
+            parts = project.setdefault("parts", [])
+            self.source.derive((*loc, "parts", len(parts)), text_loc, match.start("amount"))
+            parts.append({"name": name, "value": _number(match.group("amount"))})
 
     # ------------------------------------------------------------------ one figure
     def _figure(self, section: dict[str, Any], at: TreePath, path: tuple[str, ...], match: re.Match[str], text_loc: TreePath) -> None:

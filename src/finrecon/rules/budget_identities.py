@@ -32,6 +32,8 @@ SUMS: tuple[Sum, ...] = (
     *_three_public_sums((f"{T}.three_public",), ("",)),
     *_three_public_sums((f"{O}.three_public",), ("", ".change")),
     Sum(f"{O}.procurement.total", _each(f"{O}.procurement.{{}}", ("goods", "works", "services"))),
+    Sum("budget.projects[*].total", ("budget.projects[*].parts[*]",)),
+    Sum("budget.projects[*].stated_total", ("budget.projects[*].parts[*]",)),
 )
 
 # --------------------------------------------------------------------------- FR102: 类/款/项

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from ..model import Report
+from ..model.figure import PATH_PART
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated
 
@@ -215,18 +216,23 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
 
 
 def model_at(report: Report, path: str) -> Any:
-    """The model object (or list) at a dotted path without wildcards, or ``None``."""
+    """The model object (or list) at a dotted path without wildcards (``budget.projects[0].parts``), or ``None``."""
     node: Any = report
     for part in _parts(path):
-        node = getattr(node, part, None)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            node = getattr(node, part, None)
         if node is None:
             return None
     return node
 
 
 @functools.lru_cache(maxsize=1024)
-def _parts(path: str) -> tuple[str, ...]:
-    return tuple(path.split("."))
+def _parts(path: str) -> tuple[str | int, ...]:
+    if "[" not in path:
+        return tuple(path.split("."))
+    return tuple(int(index) if index else name for name, index in PATH_PART.findall(path))
 
 
 def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
