@@ -227,6 +227,7 @@ class Reader:
         table's key, its title line, the lines under the title, and the grid below them."""
         lines: list[Line] = []
         key = None
+        last = -1  # the last row that holds the title or a line under it
         for row in range(min(len(grid.rows), 8)):
             glyphs = sorted((g for cell in grid.rows[row] for g in cell.glyphs), key=lambda g: g.x0)
             if not glyphs:
@@ -237,14 +238,12 @@ class Reader:
                 key = self.table_of(line.text)
                 if key is None:
                     return None  # the first words in the grid are no title: an ordinary table
-                lines.append(line)
-            elif re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
-                lines.append(line)
-            else:
+            elif not re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
                 break
+            lines.append(line)
+            last = row
         if key is None:
             return None
-        last = max(row for row in range(len(grid.rows)) if any(g.line in {l.number for l in lines} for c in grid.rows[row] for g in c.glyphs))
         below = Grid(grid.page, grid.xs, grid.ys[last + 1 :], grid.rows[last + 1 :])
         return key, lines[0], lines[1:], below
 
