@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .figure import Figure, Stated, Title
+from .figure import UNIT_SCALES, Figure, ScaledStated, Stated, Title
 from .narrative import ClassFigure
 from .report import Report
 from .tables import ClassAmount, EconomicRow
@@ -34,16 +34,19 @@ def _row_prefix(model: BaseModel) -> str:
 
 
 class _Bound:
-    """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
+    """What binding collects: figures, numbers, figures that state more than a value, rows, texts,
+    and the spans of numbers printed in another money unit than the report's."""
 
-    __slots__ = ("figures", "numbers", "stating", "rows", "texts")
+    __slots__ = ("figures", "numbers", "stating", "rows", "texts", "unit", "foreign")
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "万元") -> None:
         self.figures: dict[str, Figure] = {}
         self.numbers: dict[str, Stated] = {}
         self.stating: list[Figure] = []
         self.rows: list[BaseModel] = []
         self.texts: list[tuple[str, str]] = []
+        self.unit = unit  # the report's money unit
+        self.foreign: list[tuple[int, int, str]] = []  # (first, end) positions in ``numbers``, and their unit
 
     def add(self, figure: Figure, path: str, owner: str | Title, title: Title | None, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called (``owner`` and ``title``, see
@@ -57,10 +60,11 @@ class _Bound:
         fields_set = figure.__pydantic_fields_set__
         if len(fields_set) > 1 or "value" not in fields_set:  # more than a bare number
             self.stating.append(figure)
-            for name in _FIGURE_NUMBERS:
+            names, titles = _NUMBERS.get(type(figure)) or _learn_numbers(type(figure))
+            for name in names:
                 number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", stated, _FIELD_TITLES[name])
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", stated, titles[name])
             for name in _FIGURE_TEXTS:
                 text = attributes.get(name)
                 if text:
@@ -118,8 +122,12 @@ def _bind(model: BaseModel, path: str, prefix: str | Title, bound: _Bound) -> No
             else:  # the group's name and the field's title: “合计·本年收入合计”
                 bound.add(value, dotted + name, prefix, title, base)
         elif holds is _MODEL:
+            first = len(bound.numbers)
             named_by_field = name == "total" or value.NAMED_BY_FIELD  # the 合计 row; a split by fund
             _bind(value, dotted + name, _row_prefix(value) or (title if named_by_field else ""), bound)
+            unit = value.__dict__.get("money_unit")  # a printed table's own unit (单位：元)
+            if unit is not None and unit != bound.unit and name != "meta":
+                bound.foreign.append((first, len(bound.numbers), unit))
         elif isinstance(value, str):
             bound.texts.append((dotted + name, value))
         elif isinstance(value, list):
@@ -138,12 +146,33 @@ _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the ro
 
 
 def bind_report(report: Report) -> None:
-    bound = _Bound()
+    bound = _Bound(report.meta.money_unit)
     _bind(report, "", "", bound)
+    if bound.foreign:
+        _scale(bound)
     # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
     report.__dict__.update(
-        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts
+        _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts,
+        _scaled=bool(bound.foreign),
     )
+
+
+def _scale(bound: _Bound) -> None:
+    """Every number of a table printed in another unit than the report's learns how to be read in
+    the report's unit (1 元 = 0.0001 万元, exactly); its value stays as printed."""
+    spans = sorted(bound.foreign)
+    numbers = list(bound.numbers.items())
+    for index, (first, end, unit) in enumerate(spans):
+        inner = spans[index + 1 :]
+        for position in range(first, end):
+            if any(a <= position < b for a, b, _ in inner):
+                continue  # a table inside this one says its own unit (not in these templates)
+            path, stated = numbers[position]
+            scaled = ScaledStated(stated, unit, UNIT_SCALES[unit] / UNIT_SCALES[bound.unit])
+            bound.numbers[path] = scaled
+            figure = bound.figures.get(path)
+            if figure is not None:
+                figure.__dict__["bound"] = scaled
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
@@ -184,8 +213,25 @@ def _unwrap(annotation: Any) -> Any:
     return _inner(annotation)[0]
 
 
-_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _inner(field.annotation) == (Decimal, False))
-_FIELD_TITLES = {name: Title.of(Figure.model_fields[name], name) for name in _FIGURE_NUMBERS}
+@functools.cache
+def numbers_of(kind: type[Figure]) -> tuple[tuple[str, Title], ...]:
+    """The numbers a figure of ``kind`` may state besides its value, with their titles (a budget
+    item adds its 本年预算安排 to what every figure may state).  Only single numbers: a list field
+    holds no number of its own."""
+    return tuple(
+        (name, Title.of(field, name)) for name, field in kind.model_fields.items()
+        if name != "value" and _inner(field.annotation) == (Decimal, False)
+    )
+
+
+# What binding reads off a figure of each kind: the names of its numbers, and their titles.
+_NUMBERS: dict[type, tuple[tuple[str, ...], dict[str, Title]]] = {}
+
+
+def _learn_numbers(kind: type[Figure]) -> tuple[tuple[str, ...], dict[str, Title]]:
+    numbers = numbers_of(kind)
+    _NUMBERS[kind] = (tuple(name for name, _ in numbers), dict(numbers))
+    return _NUMBERS[kind]
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:

@@ -146,6 +146,10 @@ def loc_of(path: str) -> tuple[str | int, ...]:
     return tuple(int(index) if index else name for name, index in PATH_PART.findall(path))
 
 
+UNIT_SCALES: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
+"""How many 元 one of each money unit is."""
+
+
 class Stated:
     """A number the report prints, where it stands, what it is called, and how far rounding may
     have moved it: ``half`` is half of its last printed digit (0.005 for 12.34).
@@ -158,6 +162,11 @@ class Stated:
     """
 
     __slots__ = ("value", "path", "_owner", "_title", "_loc", "_half")
+
+    # A number in the report's own money unit (every number, but those of a table that prints
+    # another unit: see ``ScaledStated``).  Class attributes: nothing to store per number.
+    unit: str | None = None
+    scale: Decimal | None = None
 
     def __init__(self, value: Decimal, path: str, owner: str | Title | Stated = "", title: Title | None = None) -> None:
         self.value, self.path, self._owner, self._title = value, path, owner, title
@@ -219,6 +228,22 @@ class Stated:
     @property
     def interval(self) -> Interval:
         return Interval(self.value - self.half, self.value + self.half)
+
+
+class ScaledStated(Stated):
+    """A number printed in another money unit than the report's (a budget table in 元, its text
+    in 万元): ``value`` as printed, in ``unit``; ``value × scale`` is the same amount in the
+    report's unit, exactly (1,234,567.89 元 × 0.0001 = 123.456789 万元)."""
+
+    __slots__ = ("unit", "scale")
+
+    def __init__(self, stated: Stated, unit: str, scale: Decimal) -> None:
+        super().__init__(stated.value, stated.path, stated._owner, stated._title)
+        self._half = stated._half
+        self.unit, self.scale = unit, scale
+
+    def __repr__(self) -> str:
+        return f"ScaledStated({self.value!r} {self.unit}, {self.path!r})"
 
 
 # What an unbound figure says it is: no number at all, so that using one fails loudly.

@@ -1,4 +1,4 @@
-"""A whole report (部门决算, or a budget): metadata, the tables, the narrative, performance, other matters, the words."""
+"""A whole report — a 部门决算, or a 部门预算/单位预算 (``budget``): metadata, tables, narrative, performance, other matters, the words."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pydantic import BaseModel, StrictBool
 
 from .figure import Field, Figure, Stated, Strict
 
+from .budget import Budget
 from .document import Organisation, Printed, Text
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
@@ -46,6 +47,9 @@ class Report(Strict):
     performance: Performance | None = Field(None, title="预算绩效", en="performance")
     other: OtherMatters | None = Field(None, title="其他重要事项", en="other matters")
     organisation: Organisation | None = Field(None, title="单位构成", en="units of the department")
+    budget: Budget | None = Field(
+        None, title="部门预算", en="budget", description="a budget's tables, 预算编制说明 and other matters (meta.kind: budget)"
+    )
     text: Text | None = Field(None, title="文字", en="text", description="cover, contents, headings and paragraphs as printed")
     printed: Printed | None = Field(None, title="印刷版面", en="printed pages", description="what only the PDF shows (written by the PDF reader)")
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model.bind import model_class_at
 from ..model.figure import Figure
+from .budget_sentences import derive_budget
 from .source import SourceMap, TreePath
 from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
 
@@ -201,6 +202,8 @@ def derive(tree: dict[str, Any], source: SourceMap) -> None:
     """Fill ``tree`` with the figures its text states, where the tree does not give them already."""
     meta = tree.get("meta")
     kind = meta.get("kind", "final") if isinstance(meta, dict) else "final"
+    if kind == "budget":
+        return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
     statements = _compiled(kind if isinstance(kind, str) else "final")
     text = tree.get("text")
     if not statements or not isinstance(text, dict):

@@ -7,7 +7,9 @@ from typing import Iterator
 
 from ..findings import Severity
 from ..model import Report
+from ..model.bind import field_title
 from .base import Equation, EquationRule, Stated, register
+from . import budget_identities as budget
 from .identities import CROSS_TABLE, NARRATIVE, RELATED
 
 
@@ -32,6 +34,7 @@ class CrossTable(EquationRule):
     title_en = "one figure differs between tables"
 
     specs = CROSS_TABLE
+    budget_specs = budget.CROSS_TABLE
 
 
 @register
@@ -54,6 +57,12 @@ class NarrativeVsTable(EquationRule):
     title_en = "the narrative contradicts a table"
 
     specs = NARRATIVE
+    budget_specs = budget.NARRATIVE
+
+    def params(self, equation: Equation) -> dict[str, object]:
+        parts = equation.left[0].path.split(".")
+        text = ".".join(parts[:2] if parts[0] == "budget" else parts[:1])  # 情况说明, 预算编制说明, 其他相关情况说明
+        return {**super().params(equation), "text": field_title(text, self.lang)}
 
 
 @register

@@ -2,8 +2,11 @@
 
 Paths are the report paths of ``Figure.path`` (``tables.summary.income.total``); a trailing
 ``.budget`` / ``.prior`` / ``.change`` means that attribute of the figure; ``[*]`` means every item
-of a list.  A figure the report leaves out is simply absent: a sum is checked when its total and
-at least one part are stated (a blank cell counts as zero), an equality when both sides are.
+of a list: on the right side of an identity, the sum over the items; in the path the identity
+is about (a sum's total, an equality's left side) one identity per item, the same ``[*]`` on the
+right standing for the same item.  A figure the report leaves out is simply absent: a sum is
+checked when its total and at least one part are stated (a blank cell counts as zero), an
+equality when both sides are.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pydantic import BaseModel
 
 from ..model import Report
 from ..model.bind import field_titles
+from ..model.figure import PATH_PART
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated
 
@@ -92,9 +96,11 @@ _FUNDS = ("total", "general_budget", "government_fund", "state_capital")
 _THREE_PUBLIC = ("tables.three_public", "narrative.three_public")
 
 
-def _three_public_sums() -> Iterator[Sum]:
-    for section in _THREE_PUBLIC:
-        for attribute in ("", ".budget"):
+def _three_public_sums(sections: tuple[str, ...] = _THREE_PUBLIC, attributes: tuple[str, ...] = ("", ".budget")) -> Iterator[Sum]:
+    """The “三公” parts: total = 出国 + 用车 + 接待, 用车 = 购置 + 运行, 接待 = 国内 + 外事; for
+    each figure and each of its ``attributes`` (its budget, its change …)."""
+    for section in sections:
+        for attribute in attributes:
             yield Sum(f"{section}.total{attribute}", _each(f"{section}.{{}}{attribute}", ("outbound", "vehicle", "reception")))
             yield Sum(f"{section}.vehicle{attribute}", _each(f"{section}.{{}}{attribute}", ("vehicle_purchase", "vehicle_operation")))
             yield Sum(f"{section}.reception{attribute}", _each(f"{section}.{{}}{attribute}", ("domestic_reception", "foreign_reception")))
@@ -237,18 +243,23 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
 
 
 def model_at(report: Report, path: str) -> Any:
-    """The model object (or list) at a dotted path without wildcards, or ``None``."""
+    """The model object (or list) at a dotted path without wildcards (``budget.projects[0].parts``), or ``None``."""
     node: Any = report
     for part in _parts(path):
-        node = getattr(node, part, None)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            node = getattr(node, part, None)
         if node is None:
             return None
     return node
 
 
 @functools.lru_cache(maxsize=1024)
-def _parts(path: str) -> tuple[str, ...]:
-    return tuple(path.split("."))
+def _parts(path: str) -> tuple[str | int, ...]:
+    if "[" not in path:
+        return tuple(path.split("."))
+    return tuple(int(index) if index else name for name, index in PATH_PART.findall(path))
 
 
 def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
@@ -304,7 +315,18 @@ def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...]
     return [Equation(tuple(left), tuple(right))] if left and right else []
 
 
+def _each_item(report: Report, anchor: str, paths: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """An identity about ``list[*]…``: one identity per item of the list, the same item on both sides."""
+    head = anchor.partition("[*]")[0]
+    marker = head + "[*]"
+    for index in range(len(model_at(report, head) or ())):
+        item = f"{head}[{index}]"
+        yield anchor.replace(marker, item, 1), tuple(path.replace(marker, item, 1) for path in paths)
+
+
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
+    if "[*]" in spec.total:
+        return [equation for total, parts in _each_item(report, spec.total, spec.parts) for equation in sum_equations(report, Sum(total, parts, spec.counts))]
     numbers = counted if spec.counts else resolve
     return _equation(numbers(report, (spec.total,)), numbers(report, spec.parts))
 
@@ -324,6 +346,8 @@ def at_most_equations(report: Report, spec: AtMost) -> list[Equation]:
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
+    if isinstance(spec, Same) and "[*]" in spec.left:
+        return [equation for left, right in _each_item(report, spec.left, spec.right) for equation in same_equations(report, Same(left, right))]
     if isinstance(spec, Same):
         # A blank cell is a zero: compare with the funds that are printed, if any is.
         right = resolve(report, spec.right)

@@ -12,8 +12,8 @@ from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..model import Report
-from ..model.tables import PrintedTable
 from .base import Rule, register
+from .structure import printed_tables
 
 
 class PrintedFact(Rule):
@@ -111,7 +111,7 @@ class UnreadTable(PrintedFact):
 _NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")
 
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^(?:部门|单位)(?:预算|决算)表$")
 
 
 def _words(text: str) -> str:
@@ -145,7 +145,7 @@ class ContentsTables(Rule):
             return
         listed = {
             _words(entry): index for index, entry in enumerate(report.text.contents)
-            if _words(entry).endswith("表") and not _PART.match(_words(entry))  # “第二部分 …决算表” is a part
+            if _words(entry).endswith("表") and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
         }
         for words, index in listed.items():
             if words not in printed:
@@ -153,20 +153,3 @@ class ContentsTables(Rule):
         for words, path in printed.items():
             if words not in listed:
                 yield self.finding(tuple(path.split(".")), path, self.say("FR924.unlisted", title=words))
-
-
-def printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
-    """Every table the report prints, with its path (``tables.summary``, a budget's tables …)."""
-    for section_name in type(report).model_fields:
-        section = getattr(report, section_name)
-        if section is None or isinstance(section, (str, int, list)):
-            continue
-        holders = [(section_name, section)]
-        inner = getattr(section, "tables", None)
-        if inner is not None and not isinstance(inner, list):
-            holders.append((f"{section_name}.tables", inner))
-        for prefix, holder in holders:
-            for name in type(holder).model_fields if hasattr(type(holder), "model_fields") else ():
-                table = getattr(holder, name)
-                if isinstance(table, PrintedTable):
-                    yield f"{prefix}.{name}", table

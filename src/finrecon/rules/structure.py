@@ -6,9 +6,12 @@ import re
 from decimal import Decimal
 from typing import ClassVar, Iterator
 
+from pydantic import BaseModel
+
 from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, half_unit, percent_ratio
 from ..model import Figure, Report
+from ..model.tables import PrintedTable
 from ..model.bind import field_title, field_titles
 from ..model.figure import loc_of
 from .base import Rule, Stated, fmt, register
@@ -135,12 +138,37 @@ class ZeroBasePercentage(Rule):
         )
 
 
+# The tables that may be printed empty, and must then say why: 决算 tables 7, 8 and 9; the budget's
+# tables 6, 7 (政府性基金, 国有资本经营) and 9 (“三公”经费和机关运行经费).
+_MAY_BE_EMPTY: tuple[str, ...] = (
+    "tables.three_public", "tables.government_fund", "tables.state_capital",
+    "budget.tables.government_fund", "budget.tables.state_capital", "budget.tables.three_public",
+)
+
+
+_PLAIN = (type(None), str, int, Decimal)  # what a model's fields hold besides models and lists
+
+
+def _figures(model: object) -> Iterator[Figure]:
+    """Every figure printed in a table (or any part of a report), in field order."""
+    if isinstance(model, Figure):
+        yield model
+    elif isinstance(model, BaseModel):
+        for value in model.__dict__.values():
+            if type(value) not in _PLAIN:
+                yield from _figures(value)
+    elif isinstance(model, list):
+        for item in model:
+            yield from _figures(item)
+
+
 @register
 class EmptyTableStatement(Rule):
     """An empty “三公”, 政府性基金 or 国有资本经营 table must say why it is empty.
 
-    What it checks: table 7, 8 or 9 present in the report with no figures must carry an
-    ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
+    What it checks: a table the template allows to be empty — 决算 tables 7, 8 and 9; the budget's
+    政府性基金 and 国有资本经营 预算表 and its “三公”经费和机关运行经费预算表 — printed with no figures
+    must carry an ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
 
     Why: the disclosure rules require every table to be published; an empty one without its
     statement reads as a table left out by mistake.
@@ -153,19 +181,57 @@ class EmptyTableStatement(Rule):
     title_en = "an empty table without its statement"
     severity = Severity.WARNING
 
-    MAY_BE_EMPTY: ClassVar[tuple[str, ...]] = ("three_public", "government_fund", "state_capital")
+    def check(self, report: Report) -> Iterator[Finding]:
+        if report.tables is None and report.budget is None:
+            return
+        for path in _MAY_BE_EMPTY:
+            table = model_at(report, path)
+            if table is None or table.empty_statement or next(_figures(table), None) is not None:
+                continue
+            yield self.finding(loc_of(path), path, self.say(self.id, table=field_title(path, self.lang)))
+
+
+@register
+class EmptyStatementContradicted(Rule):
+    """A table that says it is empty must not print figures.
+
+    What it checks: every table that carries an empty-table statement (“…无“三公”经费预算，故本表
+    为空表。”) against the figures printed in it: one figure other than 0 contradicts the statement.
+
+    Why: one of the two is wrong — the statement was copied from last year's report, or the
+    figures were filled into a table the text says is empty.  A reader cannot tell which to believe.
+
+    Example: passes — a 政府性基金 table with no figures and its statement.  Fails — the “三公”
+    table prints 47.91 under “本部门无“三公”经费…预算，故本表为空表。”.
+    """
+
+    id = "FR912"
+    title = "空表说明与表中数字矛盾"
+    title_en = "a table says it is empty but prints figures"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        if report.tables is None:
-            return
-        for name in self.MAY_BE_EMPTY:
-            table = getattr(report.tables, name)
-            if table is None or table.empty_statement:
+        for path, table in printed_tables(report):
+            if table.empty_statement is None:
                 continue
-            prefix = f"tables.{name}."
-            if any(path.startswith(prefix) for path in report.numbers):
+            printed = next((figure for figure in _figures(table) if figure.value != 0), None)
+            if printed is None:
                 continue
-            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=field_title(f"tables.{name}", self.lang)))
+            yield self.finding(
+                (*loc_of(path), "empty_statement"), f"{path}.empty_statement",
+                self.say(self.id, table=field_title(path, self.lang), statement=table.empty_statement, figure=self.name(printed), value=fmt(printed.value)),
+                related=(printed.path,), reported=fmt(printed.value), expected="0",
+            )
+
+
+def printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
+    """Every printed table of the report, with its path."""
+    for section in ("tables", "budget.tables"):
+        container = model_at(report, section)
+        if container is None:
+            continue
+        for name, table in container.__dict__.items():
+            if table is not None:  # every table of these containers is a PrintedTable
+                yield f"{section}.{name}", table
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -178,10 +244,17 @@ _NARRATIVE_CORE = tuple(
     f"narrative.{name}" for name in ("total", "income", "expenditure", "appropriation_total", "general_budget", "basic", "three_public")
 )
 _OTHER = ("other.operating_costs", "other.procurement", "other.assets")
+_BUDGET = tuple(
+    f"budget.tables.{name}"
+    for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "government_fund", "state_capital", "basic", "three_public")
+) + ("budget.statement.income", "budget.statement.expenditure") + tuple(
+    f"budget.other.{name}" for name in ("three_public", "operating_costs", "procurement", "performance_targets", "assets")
+)
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "common": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "shanghai": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "sichuan": _NARRATIVE_CORE + ("narrative.government_fund_expenditure", "narrative.state_capital_expenditure") + _OTHER,
+    "shanghai-budget": _BUDGET,  # 上海市区级部门预算/单位预算: the nine tables, 预算编制说明, 其他相关情况说明
 }
 
 

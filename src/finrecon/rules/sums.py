@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..model import Report
 from .base import Equation, EquationRule, excess, register
+from . import budget_identities as budget
 from .identities import AT_MOST, BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
 
 
@@ -33,6 +34,7 @@ class StatedSum(EquationRule):
     title_en = "a total differs from the sum of its parts"
 
     specs = SUMS
+    budget_specs = budget.SUMS
 
     def equations(self, report: Report) -> Iterator[Equation]:
         yield from super().equations(report)
@@ -77,6 +79,7 @@ class ClassificationHierarchy(EquationRule):
     title_en = "类/款/项 do not add up"
 
     specs = HIERARCHIES
+    budget_specs = budget.HIERARCHIES
 
 
 @register
@@ -130,6 +133,7 @@ class Balance(EquationRule):
     title_en = "income and expenditure do not balance"
 
     specs = BALANCES
+    budget_specs = budget.BALANCES
 
 
 @register

@@ -167,6 +167,11 @@ class Reader:
         body = blocks[position:]
         for index, (page_number, _, item) in enumerate(body):
             if isinstance(item, Grid):
+                titled = self._titled(item)
+                if titled is not None:  # the title ruled into the grid's top rows (an Excel page)
+                    key, title, before, item = titled
+                    table = TableBlock(key, title, before=before)
+                    flow.tables.append(table)
                 paragraph = None
                 (table.grids if table is not None else flow.loose_grids).append(item)
                 previous = None
@@ -216,6 +221,31 @@ class Reader:
             paragraph.add(line)
             previous = line
         return flow
+
+    def _titled(self, grid: Grid) -> tuple[str, Line, list[Line], Grid] | None:
+        """A table whose title, compiler and unit lines are printed inside its own rulings: the
+        table's key, its title line, the lines under the title, and the grid below them."""
+        lines: list[Line] = []
+        key = None
+        last = -1  # the last row that holds the title or a line under it
+        for row in range(min(len(grid.rows), 8)):
+            glyphs = sorted((g for cell in grid.rows[row] for g in cell.glyphs), key=lambda g: g.x0)
+            if not glyphs:
+                continue
+            text_line = TextLine(grid.page, glyphs[0].line, glyphs)
+            line = Line(grid.page, text_line.number, text_line.x0, text_line.x1, text_line.top, text_line.size, text_line.text)
+            if key is None:
+                key = self.table_of(line.text)
+                if key is None:
+                    return None  # the first words in the grid are no title: an ordinary table
+            elif not re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
+                break
+            lines.append(line)
+            last = row
+        if key is None:
+            return None
+        below = Grid(grid.page, grid.xs, grid.ys[last + 1 :], grid.rows[last + 1 :])
+        return key, lines[0], lines[1:], below
 
     def _cover_and_contents(self, blocks: list[tuple[int, float, Line | Grid]], flow: Flow) -> int:
         """Put the cover's and the contents' lines aside; the position where the body begins.
