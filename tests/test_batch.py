@@ -28,5 +28,6 @@ def test_output_is_the_same_whatever_jobs_is(tmp_path: Path) -> None:
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     document = json.loads(outputs[0])
-    assert document["summary"]["files"] == 19 and document["summary"]["unreadable"] == 1
-    assert [Path(report["file"]).parent.name for report in document["reports"]][:4] == ["unit-0"] * 3 + ["unit-1"]
+    samples = len(list(SAMPLES.glob("*.yaml")))
+    assert document["summary"]["files"] == 6 * samples + 1 and document["summary"]["unreadable"] == 1
+    assert [Path(report["file"]).parent.name for report in document["reports"]][: samples + 1] == ["unit-0"] * samples + ["unit-1"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from finrecon.catalog import builtin, load_catalog
+from finrecon.catalog import builtin, load_catalog, normalise_name
 from finrecon.cli import app
 from finrecon.engine import check
 from finrecon.readers import LoadError, load_text
@@ -72,6 +74,9 @@ def test_bad_catalogue_is_a_clean_exit_2(tmp_path: Path, samples) -> None:
         ("c.yaml", "functional: {'201': 一般公共服务支出}\nrenamed: {'201': {former: 旧名, since: abc}}\n"),
         ("d.csv", "code,name,former,since\n201,一般公共服务支出,旧名,2018²\n"),
         ("e.yaml", "- 1\n"),
+        ("f.yaml", "functional: {'20139': {name: 社会工作事务, from: 二〇二四}}\n"),
+        ("g.yaml", "functional: {'20139': {title: 社会工作事务}}\n"),
+        ("h.csv", "20139,社会工作事务,,,2024,later\n"),
     ],
 )
 def test_malformed_catalogues_are_load_errors(name: str, content: str, tmp_path: Path) -> None:
@@ -79,3 +84,81 @@ def test_malformed_catalogues_are_load_errors(name: str, content: str, tmp_path:
     catalog.write_text(content, encoding="utf-8")
     with pytest.raises(LoadError):
         load_catalog(catalog)
+
+
+# ------------------------------------------------------------------ what the catalogue covers
+PDF_CODES = Path(__file__).parent / "data" / "pdf-codes.csv"
+CATALOGUE = Path(__file__).resolve().parent.parent / "src" / "finrecon" / "catalogs" / "classification-2024.yaml"
+
+
+def _pdf_codes() -> list[dict[str, str]]:
+    """Every (code, name) pair the real reports in shared/reports/pdf print in their tables, with file and page."""
+    with PDF_CODES.open(encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+def test_every_code_the_real_reports_print_is_in_the_catalogue_under_the_name_they_print() -> None:
+    catalog = builtin()
+    rows = _pdf_codes()
+    assert len({row["code"] for row in rows}) >= 150 and len({row["file"] for row in rows}) == 8
+    wrong = []
+    for row in rows:
+        year = int(re.search(r"20\d\d", row["file"]).group(0))
+        entry = catalog.get(row["code"])
+        if entry is None or not entry.in_force(year) or normalise_name(entry.name_in(year)) != normalise_name(row["name"]):
+            wrong.append((row["file"], row["page"], row["code"], row["name"], entry))
+    assert not wrong
+
+
+def test_every_catalogue_entry_says_where_it_comes_from_and_pdf_means_printed_by_a_pdf() -> None:
+    printed = {row["code"] for row in _pdf_codes()}
+    entries = re.findall(r'^  "(\d+)": .*?# (.+)$', CATALOGUE.read_text(encoding="utf-8"), re.M)
+    assert len(entries) == len(builtin().entries)
+    for code, tags in entries:
+        sources = set(tags.split(" (")[0].split())
+        assert sources and sources <= {"pdf", "issue", "mof"}, (code, tags)
+        assert ("pdf" in sources) == (code in printed), code
+
+
+# The 类 of the 一般公共预算, as table 4 of the 2024 final report prints them (pages 12–13), in order.
+TABLE_4_CLASSES = (
+    "一般公共服务支出 外交支出 国防支出 公共安全支出 教育支出 科学技术支出 文化旅游体育与传媒支出 社会保障和就业支出 卫生健康支出 "
+    "节能环保支出 城乡社区支出 农林水支出 交通运输支出 资源勘探工业信息等支出 商业服务业等支出 金融支出 援助其他地区支出 "
+    "自然资源海洋气象等支出 住房保障支出 粮油物资储备支出 国有资本经营预算支出 灾害防治及应急管理支出 其他支出 债务还本支出 "
+    "债务付息支出 抗疫特别国债安排的支出"
+).split()
+
+
+def test_every_class_the_final_report_lists_is_a_class_of_the_catalogue() -> None:
+    classes = {entry.name: code for code, entry in builtin().entries.items() if len(code) == 3 and code.startswith("2")}
+    assert [name for name in TABLE_4_CLASSES if name not in classes] == []
+    assert sorted(classes[name] for name in TABLE_4_CLASSES) == [classes[name] for name in TABLE_4_CLASSES]  # in code order
+
+
+def test_the_name_in_force_is_the_one_of_the_reports_year() -> None:
+    entry = builtin().get("22001")
+    assert (entry.name_in(2018), entry.name_in(2019), entry.name_in(2024)) == ("国土资源事务", "自然资源事务", "自然资源事务")
+    social_work = builtin().get("20139")
+    assert not social_work.in_force(2023) and social_work.in_force(2024) and social_work.in_force(2025)
+
+    def report(year: int, name: str) -> str:
+        return f"meta: {{unit: x, year: {year}}}\ntables:\n  general_budget:\n    rows:\n      - {{code: '22001', name: {name}, total: 1.00}}\n"
+
+    assert check(load_text(report(2018, "国土资源事务")), ["FR701", "FR703"]) == []  # the name then in force
+    assert [(f.rule, f.expected) for f in check(load_text(report(2024, "国土资源事务")), ["FR701", "FR703"])] == [("FR703", "自然资源事务")]
+    assert [(f.rule, f.expected) for f in check(load_text(report(2018, "测绘事务")), ["FR701"])] == [("FR701", "国土资源事务")]
+    assert [(f.rule, f.expected) for f in check(load_text(report(2024, "测绘事务")), ["FR701"])] == [("FR701", "自然资源事务")]
+
+
+def test_a_user_catalogue_gives_the_years_a_code_holds_in_yaml_or_csv(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "codes.yaml"
+    yaml_file.write_text('functional:\n  "2019901": {name: 地方特色事务, from: 2023, until: 2024}\n', encoding="utf-8")
+    csv_file = tmp_path / "codes.csv"
+    csv_file.write_text("code,name,former,since,from,until\n2019901,地方特色事务,,,2023,2024\n", encoding="utf-8")
+    for file in (yaml_file, csv_file):
+        entry = load_catalog(file).get("2019901")
+        assert (entry.valid_from, entry.valid_until) == (2023, 2024)
+        assert [entry.in_force(year) for year in (2022, 2023, 2024, 2025)] == [False, True, True, False]
+    overridden = tmp_path / "rename.csv"
+    overridden.write_text("2013901,社会工作行政运行\n", encoding="utf-8")
+    assert load_catalog(overridden).get("2013901").valid_from == 2024  # the shipped years stay with a renamed code

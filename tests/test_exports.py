@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Mapping
 from xml.etree import ElementTree as ET
 
 import jsonschema
@@ -17,6 +19,8 @@ from typer.testing import CliRunner
 from finrecon.cli import app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium, which .ci/run installs
+REQUIRE_BROWSER = "FINRECON_REQUIRE_BROWSER"  # set to 1 (CI does): a missing browser fails instead of skipping
 FILES = [str(SAMPLES / name) for name in ("panzhihua-xiqu-cppcc-2020.yaml", "shanghai-putuo-finance-2024.yaml", "minimal-clean.yaml")]
 
 
@@ -111,12 +115,47 @@ def test_html_is_one_self_contained_page(exports) -> None:  # noqa: ANN001
     assert "<style>" in page and "<script" not in page and 'src="http' not in page and "<link" not in page
 
 
+def missing_browser(executable: Path = CHROMIUM) -> str | None:
+    """Why the html export cannot be rendered on this machine, or ``None`` when it can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    if not os.access(executable, os.X_OK):
+        return f"no browser at {executable} (install Debian's chromium package to run this test)"
+    return None
+
+
+def require_browser(executable: Path = CHROMIUM, environ: Mapping[str, str] = os.environ) -> None:
+    """Skip on a machine without the browser, with the reason; fail instead where CI requires it."""
+    reason = missing_browser(executable)
+    if reason is None:
+        return
+    if environ.get(REQUIRE_BROWSER, "") not in ("", "0"):
+        pytest.fail(f"{reason}; {REQUIRE_BROWSER}={environ[REQUIRE_BROWSER]} requires the browser")
+    pytest.skip(reason)
+
+
+def test_a_missing_browser_skips_on_a_users_machine_and_fails_where_required(tmp_path: Path) -> None:
+    absent = tmp_path / "chromium"
+    with pytest.raises(pytest.skip.Exception, match="no browser at"):
+        require_browser(absent, {})
+    with pytest.raises(pytest.skip.Exception):
+        require_browser(absent, {REQUIRE_BROWSER: "0"})
+    with pytest.raises(pytest.fail.Exception, match=f"{REQUIRE_BROWSER}=1 requires"):
+        require_browser(absent, {REQUIRE_BROWSER: "1"})
+    absent.write_text("#!/bin/sh\n")
+    absent.chmod(0o755)
+    assert require_browser(absent, {REQUIRE_BROWSER: "1"}) is None  # present: the test runs
+
+
 def test_html_renders_rows_and_colours_in_chromium(exports) -> None:  # noqa: ANN001
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
+            executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         )
         page = browser.new_page()

@@ -40,7 +40,7 @@ def test_config_in_pyproject_found_upward(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 0  # fail-on never
     rules = {f["rule"] for f in json.loads(result.stdout)["reports"][0]["findings"]}
     assert rules and not any(rule.startswith("FR6") for rule in rules)
-    assert json.loads(result.stdout)["reports"][0]["findings"][0]["message"].startswith("the change of")  # lang = en
+    assert json.loads(result.stdout)["reports"][0]["findings"][0]["message"].startswith("grand total of appropriation income and expenditure: the change should be")  # lang = en
     assert invoke("check", "--fail-on", "error", str(SEED), cwd=nested, monkeypatch=monkeypatch).exit_code == 1  # the flag wins
 
 

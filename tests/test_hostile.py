@@ -106,14 +106,15 @@ def test_directories_and_globs(tmp_path: Path) -> None:
 
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ("b/2.yml", "a.yaml", ".hidden/x.yaml", "notes.txt"):
+    for name in ("b/2.yml", "a.yaml", ".hidden/x.yaml", "notes.txt", "c/r.pdf"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, problems = discover([str(tmp_path), str(tmp_path / "*.yaml")])
-    assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml"] and problems == []
+    assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml", tmp_path / "c" / "r.pdf"] and problems == []
     (tmp_path / "empty").mkdir()
     problems = discover([str(tmp_path / "a.yaml"), str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]
     assert [(argument, problem.render("zh"), position) for argument, problem, position in problems] == [
-        (str(tmp_path / "empty"), "目录中没有 .yaml/.yml 报告文件", 1),
+        (str(tmp_path / "empty"), "目录中没有 .yaml/.yml/.pdf 报告文件", 1),
         (str(tmp_path / "*.none"), "没有文件与此模式匹配", 1),
     ]
     result = CliRunner().invoke(app, ["check", str(tmp_path / "empty")])

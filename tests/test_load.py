@@ -50,6 +50,7 @@ def test_figure_positions_point_at_the_value() -> None:
         (META + "narrative: [1, 2]\n", 2, 12, "映射"),
         ("meta: {unit: x, year: 20.5}\n", 1, 23, "整数"),
         ("meta: {unit: x}\n", 1, 7, "缺少必填项 “year”"),
+        ("meta: {unit: x, year: 2024, all_units_administrative: 是}\n", 1, 55, "应为 true 或 false"),
         (META + "x: !!python/object:os.system ls\n", 2, 4, "不支持的 YAML 标签"),
         (META + "narrative:\n\ttotal: 1\n", 3, 1, "YAML 语法错误"),
         (META + "a: [1, 2\n", 3, 1, "YAML 语法错误"),

@@ -1,9 +1,14 @@
-"""The 政府收支分类科目 catalogue: which code carries which name, and which names were renamed.
+"""The 政府收支分类科目 catalogue: which code carries which name, in which years.
 
-finrecon ships a part of the 2024 lists (``catalogs/classification-2024.yaml``); users extend or
-override it with ``--catalog FILE`` — YAML of the same shape, or CSV with the columns
-``code,name[,former,since]``.  Codes starting with 2 are functional (支出功能分类), with 3 economic
-(支出经济分类).
+finrecon ships the 2024 and 2025 lists as far as they could be established
+(``catalogs/classification-2024.yaml`` says where each part comes from); users extend or override
+it with ``--catalog FILE`` — YAML of the same shape, or CSV with the columns
+``code,name[,former,since[,from,until]]``.  Codes starting with 2 are functional (支出功能分类),
+with 3 economic (支出经济分类).
+
+Names change over the years: a code's ``former`` name was in force before ``since`` (a 2018 report
+may print 医疗卫生与计划生育支出 for 210; from 2018 it is 卫生健康支出), and a code itself may exist
+only ``from`` or ``until`` a year (20139 社会工作事务 from 2024).  ``meta.year`` picks what is in force.
 """
 
 from __future__ import annotations
@@ -34,10 +39,22 @@ def normalise_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
+    """A code, its name, the name it had before ``since``, and the years it exists (both ends included)."""
+
     code: str
     name: str
     former: str | None = None
     since: int | None = None
+    valid_from: int | None = None
+    valid_until: int | None = None
+
+    def in_force(self, year: int) -> bool:
+        """Whether the code exists in the lists of ``year``."""
+        return (self.valid_from is None or year >= self.valid_from) and (self.valid_until is None or year <= self.valid_until)
+
+    def name_in(self, year: int) -> str:
+        """The name in force in ``year``: the former one before the renaming, else the current one."""
+        return self.former if self.former and self.since is not None and year < self.since else self.name
 
 
 @dataclass(frozen=True)
@@ -48,12 +65,14 @@ class Catalog:
     def get(self, code: str) -> Entry | None:
         return self.entries.get(code)
 
-    def code_of(self, name: str, length: int) -> str | None:
-        """The one code of ``length`` digits named ``name`` (as printed, or formerly); ``None`` if none or several."""
+    def code_of(self, name: str, length: int, under: str = "") -> str | None:
+        """The one code of ``length`` digits named ``name`` (as printed, or formerly), below the
+        code ``under`` if one is given (款 行政运行 is in every 类); ``None`` if none or several."""
         wanted = normalise_name(name)
         found = {
             entry.code for entry in self.entries.values()
-            if len(entry.code) == length and wanted in (normalise_name(entry.name), normalise_name(entry.former or ""))
+            if len(entry.code) == length and entry.code.startswith(under)
+            and wanted in (normalise_name(entry.name), normalise_name(entry.former or ""))
         }
         return found.pop() if len(found) == 1 else None
 
@@ -63,6 +82,8 @@ class Catalog:
             previous = entries.get(code)
             if previous and entry.former is None:
                 entry = replace(entry, former=previous.former, since=previous.since)
+            if previous and entry.valid_from is None and entry.valid_until is None:
+                entry = replace(entry, valid_from=previous.valid_from, valid_until=previous.valid_until)
             entries[code] = entry
         return Catalog(f"{self.follows}；另加 {other.follows}", entries)
 
@@ -80,6 +101,21 @@ def _year(value: Any) -> int | None:
     return int(text) if _YEAR.fullmatch(text) else None
 
 
+def _entry(key: Any, value: Any, file: str) -> Entry:
+    """``"20139": 社会工作事务``, or ``"20139": {name: 社会工作事务, from: 2024, until: …}``."""
+    code = _code(key)
+    if code is not None and isinstance(value, str):
+        return Entry(code, value)
+    if code is None or not isinstance(value, dict) or not isinstance(value.get("name"), str) or set(value) - {"name", "from", "until"}:
+        raise LoadError(Msg("catalog.entry", entry=f"{key}: {value}"), file=file)
+    years = {}
+    for word in ("from", "until"):
+        if value.get(word) is not None and _year(value[word]) is None:
+            raise LoadError(Msg("catalog.since", since=value[word]), file=file)
+        years[word] = _year(value[word]) if value.get(word) is not None else None
+    return Entry(code, value["name"], valid_from=years["from"], valid_until=years["until"])
+
+
 def _from_tree(tree: Any, name: str) -> Catalog:
     """A YAML catalogue: ``functional:`` / ``economic:`` / ``renamed:``, or a flat ``code: name``."""
     if not isinstance(tree, dict):
@@ -93,11 +129,9 @@ def _from_tree(tree: Any, name: str) -> Catalog:
             continue
         if not isinstance(section, dict):
             raise LoadError(Msg("catalog.shape"), file=name)
-        for key, title in section.items():
-            code = _code(key)
-            if code is None or not isinstance(title, str):
-                raise LoadError(Msg("catalog.entry", entry=f"{key}: {title}"), file=name)
-            entries[code] = Entry(code, title)
+        for key, value in section.items():
+            entry = _entry(key, value, name)
+            entries[entry.code] = entry
     renamed = tree.get("renamed") or {}
     if not isinstance(renamed, dict):
         raise LoadError(Msg("catalog.shape"), file=name)
@@ -122,10 +156,13 @@ def _from_csv(text: str, name: str) -> Catalog:
         if code is None or len(row) < 2 or not row[1].strip():
             raise LoadError(Msg("catalog.csv_row"), number, 1, name)
         former = row[2].strip() if len(row) > 2 and row[2].strip() else None
-        since = row[3].strip() if len(row) > 3 else ""
-        if since and _year(since) is None:
-            raise LoadError(Msg("catalog.since", since=since), number, 4, name)
-        entries[code] = Entry(code, row[1].strip(), former, _year(since) if since else None)
+        years: list[int | None] = []
+        for column in (3, 4, 5):  # since, from, until
+            text = row[column].strip() if len(row) > column else ""
+            if text and _year(text) is None:
+                raise LoadError(Msg("catalog.since", since=text), number, column + 1, name)
+            years.append(_year(text) if text else None)
+        entries[code] = Entry(code, row[1].strip(), former, *years)
     return Catalog(name, entries)
 
 

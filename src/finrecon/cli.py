@@ -91,6 +91,7 @@ SkipOpt = Annotated[
     bool, typer.Option("--skip-non-reports", help="跳过没有 meta: 的 YAML 文件（供 pre-commit 使用）/ pass over YAML that is not a report.")
 ]
 MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
+MaxPagesOpt = Annotated[Optional[int], typer.Option("--max-pages", min=1, max=100_000, help="PDF 页数上限 / page limit for PDFs.")]
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Prepared:
     protected: list[Path]  # the inputs, which no output may replace: reports, catalogue, baseline
 
 
-def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes, skip=False) -> Prepared:  # noqa: ANN001
+def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_bytes, max_depth, max_nodes, skip=False, max_pages=None) -> Prepared:  # noqa: ANN001
     """Configuration, rule selection and input discovery, shared by `check` and `baseline`."""
     from .baseline import BaselineError
     from .baseline import read as read_baseline
@@ -151,8 +152,9 @@ def _prepare(files, select, ignore, lang, catalog, baseline_file, jobs, max_byte
         max_bytes=max_bytes or config.get("max-bytes", Limits.max_bytes),
         max_depth=max_depth or config.get("max-depth", Limits.max_depth),
         max_nodes=max_nodes or config.get("max-nodes", Limits.max_nodes),
+        max_pages=max_pages or config.get("max-pages", Limits.max_pages),
     )
-    settings = Settings(rule_ids, options, limits, accepted, skip)
+    settings = Settings(rule_ids, options, limits, accepted, skip, config.get("waivers", ()))
     paths, problems = discover(files)
     fail_on = config.get("fail-on", "error")
     if fail_on not in _THRESHOLD:
@@ -283,6 +285,7 @@ def check(
     max_bytes: MaxBytesOpt = None,
     max_depth: MaxDepthOpt = None,
     max_nodes: MaxNodesOpt = None,
+    max_pages: MaxPagesOpt = None,
     skip_non_reports: SkipOpt = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
@@ -291,7 +294,7 @@ def check(
     """
     from .reporters import STREAMING, reporter
 
-    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports)
+    prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports, max_pages)
     language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value
@@ -347,6 +350,53 @@ def make_baseline(
     _write(output, render(run), prepared.protected, prepared.language)
     sys.stderr.write(t("cli.written", prepared.language, path=output) + "\n")
     raise typer.Exit(2 if run.unreadable else 0)
+
+
+@app.command()
+def extract(
+    pdf: Annotated[Path, typer.Argument(help="已公开的 PDF 报告 / the published PDF report.", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入此 YAML 文件（默认输出到屏幕）/ write the YAML here (default: stdout).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file.")] = False,
+    lang: LangOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    max_pages: MaxPagesOpt = None,
+) -> None:
+    """把 PDF 报告读成 finrecon 的 YAML（数字照印、注明页码），供核对修改后检查。
+
+    Read a published PDF into finrecon's YAML: every number as printed, each table and paragraph
+    marked with its page, for an accountant to correct and keep.
+    """
+    from .extract import to_yaml
+    from .readers import Limits, LoadError, is_pdf, named, read_bytes
+    from .readers.pdf import read_pdf
+    from .readers.tree import derive_and_validate
+
+    language = lang.value if lang else default_lang()
+    limits = Limits(max_bytes=max_bytes or Limits.max_bytes, max_pages=max_pages or Limits.max_pages)
+    try:
+        data = read_bytes(pdf, limits)
+        if not is_pdf(data):
+            raise LoadError(Msg("pdf.not_pdf"))
+        tree, source = read_pdf(data, limits)
+        derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
+    except LoadError as error:
+        sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")
+        raise typer.Exit(2) from None
+    document = to_yaml(tree, source, pdf.name)
+    if output is None:
+        _encode_streams(machine=True)
+        sys.stdout.write(document)
+        return
+    if output.exists() and not force:
+        _fail(language, "cli.exists_force", path=output)
+    _write(output, document, [pdf], language)
+    sys.stderr.write(t("cli.written", language, path=output) + "\n")
+
+
+def printable_error(text: str) -> str:
+    from .reporters.rows import printable
+
+    return printable(text)
 
 
 @app.command()

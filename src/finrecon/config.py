@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .waivers import ConfigWaiver
+
 KEYS = {
     "select": list, "ignore": list, "fail-on": str, "lang": str, "catalog": str, "baseline": str,
-    "max-bytes": int, "max-depth": int, "max-nodes": int, "jobs": int, "templates": dict,
+    "max-bytes": int, "max-depth": int, "max-nodes": int, "max-pages": int, "jobs": int, "templates": dict, "waivers": "waivers",
 }
-RANGES = {"max-bytes": (1, 1 << 40), "max-depth": (1, 10_000), "max-nodes": (1, 1 << 32), "jobs": (1, 1024)}
+RANGES = {"max-bytes": (1, 1 << 40), "max-depth": (1, 10_000), "max-nodes": (1, 1 << 32), "max-pages": (1, 100_000), "jobs": (1, 1024)}
 
 
 class ConfigError(Exception):
@@ -57,7 +59,9 @@ def _validate(path: Path, values: dict[str, Any]) -> dict[str, Any]:
         if key not in KEYS:
             raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})")
         kind = KEYS[key]
-        if kind is list:
+        if kind == "waivers":
+            values[key] = _waivers(path, value)
+        elif kind is list:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -74,6 +78,29 @@ def _validate(path: Path, values: dict[str, Any]) -> dict[str, Any]:
         elif key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
             raise ConfigError(path, f"'{key}' must be between {RANGES[key][0]} and {RANGES[key][1]}")
     return values
+
+
+def _waivers(path: Path, value: Any) -> tuple[ConfigWaiver, ...]:
+    """``[[waivers]]`` tables: rules (IDs or prefixes), a reason, and optionally files and path."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ConfigError(path, "'waivers' is a list of tables ([[waivers]])")
+    found = []
+    for item in value:
+        unknown = set(item) - {"rules", "reason", "files", "path"}
+        if unknown:
+            raise ConfigError(path, f"a waiver has unknown key '{sorted(unknown)[0]}' (known: rules, reason, files, path)")
+        rules = item.get("rules")
+        rules = [rules] if isinstance(rules, str) else rules
+        if not rules or not isinstance(rules, list) or not all(isinstance(rule, str) and rule for rule in rules):
+            raise ConfigError(path, "a waiver names its rules: rules = [\"FR920\"]")
+        reason = item.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(path, "a waiver gives its reason: reason = \"…\"")
+        for key in ("files", "path"):
+            if key in item and not isinstance(item[key], str):
+                raise ConfigError(path, f"a waiver's '{key}' must be text")
+        found.append(ConfigWaiver(tuple(rule.upper() for rule in rules), reason.strip(), item.get("files"), item.get("path"), path.parent))
+    return tuple(found)
 
 
 def find_config(start: Path | None = None) -> Config:

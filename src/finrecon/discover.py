@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .i18n import Msg
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF")
 
 
 def _walk(directory: Path) -> list[Path]:
@@ -72,7 +72,7 @@ def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int
     """The report files the arguments name, in order and each once, and the arguments that name
     none — each with the number of files before it, so that output keeps the arguments' order.
 
-    A directory stands for every *.yaml / *.yml below it (hidden folders skipped, links not
+    A directory stands for every *.yaml / *.yml / *.pdf below it (hidden folders skipped, links not
     followed); an argument with * ? [ that is not itself a file is a glob (``**`` recurses).
     """
     files: list[Path] = []

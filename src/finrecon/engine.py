@@ -17,7 +17,7 @@ from .model.figure import PATH_PART
 from .rules import all_rules
 from .rules.base import Options
 from .rules.waivers import WaiverRule
-from .waivers import Waiver
+from .waivers import ConfigWaiver, Waiver
 
 
 def _waiver_for(loaded: LoadedReport, finding: Finding, line: int) -> Waiver | None:
@@ -79,10 +79,12 @@ def check(
     rule_ids: list[str] | None = None,
     options: Options | None = None,
     baseline: Collection[str] = (),
+    waivers: Collection[ConfigWaiver] = (),
 ) -> list[Finding]:
-    """All findings of the chosen rules; ``baseline`` holds the fingerprints already accepted."""
+    """All findings of the chosen rules; ``baseline`` holds the fingerprints already accepted,
+    ``waivers`` the configuration's waivers for this file."""
     with localcontext(_PRECISE):
-        return _check(loaded, rule_ids, options, baseline)
+        return _check(loaded, rule_ids, options, baseline, waivers)
 
 
 def _check(
@@ -90,6 +92,7 @@ def _check(
     rule_ids: list[str] | None,
     options: Options | None,
     baseline: Collection[str],
+    configured: Collection[ConfigWaiver],
 ) -> list[Finding]:
     wanted = None if rule_ids is None else frozenset(rule_ids)
     rules = [rule for rule in all_rules() if wanted is None or rule.id in wanted]
@@ -102,11 +105,15 @@ def _check(
         for finding in rule(options).check(loaded.report):
             place = loaded.source.place(finding.loc, finding.offset)
             waiver = _waiver_for(loaded, finding, place.line) if loaded.waivers else None
-            stable_id = fingerprint(meta.unit, meta.year, finding.rule, logical_path(loaded.report, finding.path))
+            stable_path = logical_path(loaded.report, finding.path)
+            stable_id = fingerprint(meta.unit, meta.year, finding.rule, stable_path)
             status, note = Status.OPEN, finding.note
+            accepted = next((item for item in configured if item.covers(finding.rule, stable_path)), None) if configured else None
             if waiver is not None:
                 status, note = Status.WAIVED, waiver.reason
                 used.add(waiver.line)
+            elif accepted is not None:
+                status, note = Status.WAIVED, accepted.reason
             elif stable_id in baseline:
                 status = Status.BASELINED
             # Located: the tree path is not needed any more.

@@ -17,6 +17,7 @@ from .i18n import t
 from .readers import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
 from .rules.base import Options
+from .waivers import ConfigWaiver
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     baseline: frozenset[str] = frozenset()
     skip_non_reports: bool = False  # YAML without a top-level meta: is passed over (pre-commit)
+    waivers: tuple[ConfigWaiver, ...] = ()  # the configuration's waivers
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
@@ -38,7 +40,8 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     meta = loaded.report.meta
     rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
     try:
-        findings = check(loaded, rule_ids, settings.options, settings.baseline)
+        waivers = [waiver for waiver in settings.waivers if waiver.applies_to(str(path))]
+        findings = check(loaded, rule_ids, settings.options, settings.baseline, waivers)
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
             raise

@@ -1,13 +1,20 @@
-"""Inline waivers — ``# finrecon: ignore[FR201] 原文如此，已与编制人确认`` next to a figure.
+"""Waivers: a finding accepted, with its reason.  It stays visible, marked as waived, and no
+longer fails the gate.
 
-A waiver names rule IDs or prefixes and must give a reason.  It waives the findings of those
-rules on its own line; the findings stay visible, marked as waived, and no longer fail the gate.
+* Inline — ``# finrecon: ignore[FR201] 原文如此，已与编制人确认`` next to a figure of a YAML report:
+  it waives the findings of those rules on its own line.
+* In the configuration — ``[[tool.finrecon.waivers]]`` with ``rules``, a ``reason``, and
+  optionally ``files`` (a glob) and ``path`` (the start of the findings' paths): for a PDF, which
+  has no place for a comment.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
 
 _WAIVER = re.compile(r"(?:^|\s)#\s*finrecon:\s*ignore\[([^\]]*)\]")
 
@@ -37,3 +44,28 @@ def parse_waivers(text: str) -> dict[int, Waiver]:
             reason = line[match.end() :].strip()  # no regex over the reason: a long line stays linear
             waivers[number] = Waiver(number, match.start(1) + 1 - len("ignore["), rules, reason)
     return waivers
+
+
+@dataclass(frozen=True)
+class ConfigWaiver:
+    """A waiver written in the configuration: which files, rules and paths, and why."""
+
+    rules: tuple[str, ...]
+    reason: str
+    files: str | None = None
+    path: str | None = None
+    base: Path | None = None  # the folder of the configuration file the ``files`` glob is relative to
+
+    def applies_to(self, file: str) -> bool:
+        if self.files is None:
+            return True
+        candidates = [file, Path(file).name]
+        if self.base is not None:
+            try:
+                candidates.append(os.path.relpath(Path(file).resolve(), self.base.resolve()))
+            except ValueError:  # another drive (Windows)
+                pass
+        return any(fnmatch(candidate, self.files) for candidate in candidates)
+
+    def covers(self, rule: str, path: str) -> bool:
+        return any(rule.startswith(prefix) for prefix in self.rules) and (self.path is None or path.startswith(self.path))

@@ -1,7 +1,8 @@
 """Every rule's passing and failing cases, as data: one YAML file of cases per rule (sqlfluff style).
 
 A case gives a report fragment (``meta`` is added unless the case brings its own) and the findings the rule must produce —
-exactly those, in order; a case with ``findings: []`` must pass cleanly.
+exactly those, in order; a case with ``findings: []`` must pass cleanly.  A finding may pin its ``reported``, ``expected``
+and ``difference``, and words its message or hint must contain (``message_contains``, ``hint_contains``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def test_rule_case(rule_id: str, case: dict) -> None:
         for key in ("reported", "expected", "difference"):
             if key in expected:
                 assert getattr(finding, key) == expected[key], (key, finding)
+        if "message_contains" in expected:
+            assert expected["message_contains"] in finding.message, finding.message
         if "hint_contains" in expected:
             assert finding.hint and expected["hint_contains"] in finding.hint, finding.hint
         assert finding.message and finding.line >= 1

@@ -2,7 +2,9 @@
 
 Rules then work on a figure wherever it stands: ``figure.path`` is its path in the report
 (``tables.general_budget.rows[3].total``), ``figure.loc`` the same as a tree path for the source
-map, ``figure.label`` its name in the report's own words.
+map, ``figure.label_in(lang)`` its name in a message.  A name is the row or group the figure
+stands in and its field's title (``Field(title=…, en=…)``, see ``Stated.label_in``); binding only
+records the two, and a name is put together when a finding asks for it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .figure import Figure, Stated
+from .figure import UNIT_SCALES, Figure, ScaledStated, Stated, Title
 from .narrative import ClassFigure
 from .report import Report
 from .tables import ClassAmount, EconomicRow
@@ -32,34 +34,38 @@ def _row_prefix(model: BaseModel) -> str:
 
 
 class _Bound:
-    """What binding collects: figures, numbers, figures that state more than a value, rows, texts."""
+    """What binding collects: figures, numbers, figures that state more than a value, rows, texts,
+    and the spans of numbers printed in another money unit than the report's."""
 
-    __slots__ = ("figures", "numbers", "stating", "rows", "texts", "figure_texts")
+    __slots__ = ("figures", "numbers", "stating", "rows", "texts", "figure_texts", "unit", "foreign")
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "万元") -> None:
         self.figures: dict[str, Figure] = {}
         self.numbers: dict[str, Stated] = {}
         self.stating: list[Figure] = []
         self.rows: list[BaseModel] = []
         self.texts: list[tuple[str, str]] = []
         self.figure_texts: list[tuple[str, str, str]] = []  # what figures say in words: (path, field, text)
+        self.unit = unit  # the report's money unit
+        self.foreign: list[tuple[int, int, str]] = []  # (first, end) positions in ``numbers``, and their unit
 
-    def add(self, figure: Figure, path: str, label: str, share_base: str | None) -> None:
-        """Tell ``figure`` where it stands, what it is called and what its share is of; collect it."""
-        label = label or path
-        stated = Stated(figure.value, path, label)
+    def add(self, figure: Figure, path: str, owner: str | Title, title: Title | None, share_base: str | None) -> None:
+        """Tell ``figure`` where it stands, what it is called (``owner`` and ``title``, see
+        ``Stated.label_in``) and what its share is of; collect it."""
+        stated = Stated(figure.value, path, owner, title)
         attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
-        attributes["bound"], attributes["path"], attributes["label"] = stated, path, label
+        attributes["bound"], attributes["path"] = stated, path
         attributes["default_share_base"] = share_base
         self.figures[path] = figure
         self.numbers[path] = stated
         fields_set = figure.__pydantic_fields_set__
         if len(fields_set) > 1 or "value" not in fields_set:  # more than a bare number
             self.stating.append(figure)
-            for name in _FIGURE_NUMBERS:
+            names, titles = _NUMBERS.get(type(figure)) or _learn_numbers(type(figure))
+            for name in names:
                 number = attributes[name]
                 if number is not None:
-                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", f"{label}{_FIELD_TITLES[name]}")
+                    self.numbers[f"{path}.{name}"] = Stated(number, f"{path}.{name}", stated, titles[name])
             for name in _FIGURE_TEXTS:
                 text = attributes.get(name)
                 if text:
@@ -81,8 +87,8 @@ _FIGURE, _MODEL, _OTHER = "figure", "model", "other"
 
 
 @functools.cache
-def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
-    """Each field of ``kind``: its name, what it holds, its title, and whether it is a share."""
+def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, Title, bool], ...]:
+    """Each field of ``kind``: its name, what it holds, its titles, and whether it is a share."""
     plan = []
     for name, field in kind.model_fields.items():
         inner, is_list = _inner(field.annotation)
@@ -93,11 +99,13 @@ def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
             holds = _MODEL
         elif not is_list and _mentions_model(inner):  # e.g. ``Figure | str``: binding would miss it
             raise TypeError(f"{kind.__name__}.{name}: binding cannot tell what {field.annotation} holds")
-        plan.append((name, holds, field.title or name, bool(kind.SHARE_BASE) and name != kind.SHARE_BASE))
+        plan.append((name, holds, Title.of(field, name), bool(kind.SHARE_BASE) and name != kind.SHARE_BASE))
     return tuple(plan)
 
 
-def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
+def _bind(model: BaseModel, path: str, prefix: str | Title, bound: _Bound) -> None:
+    """Bind ``model``'s figures; ``prefix`` names the model (a row as printed, the 合计 row, or the
+    field that holds an amount split by fund)."""
     kind = type(model)
     if kind.ROW_PARTS:
         bound.rows.append(model)
@@ -110,16 +118,20 @@ def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
         if value is None:
             continue
         if holds is _FIGURE:
-            if isinstance(value, ClassFigure):
-                label = value.name
-            elif row_label is not None:
-                label = row_label
-            else:
-                label = f"{prefix}·{title}" if prefix else title
             base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
-            bound.add(value, dotted + name, label, base)
+            if isinstance(value, ClassFigure):  # named by the text: “住房保障支出”
+                bound.add(value, dotted + name, value.name, None, base)
+            elif row_label is not None:  # named by its row: “行政运行（2010601）”
+                bound.add(value, dotted + name, row_label, None, base)
+            else:  # the group's name and the field's title: “合计·本年收入合计”
+                bound.add(value, dotted + name, prefix, title, base)
         elif holds is _MODEL:
-            _bind(value, dotted + name, _row_prefix(value) or ("合计" if name == "total" else ""), bound)
+            first = len(bound.numbers)
+            named_by_field = name == "total" or value.NAMED_BY_FIELD  # the 合计 row; a split by fund
+            _bind(value, dotted + name, _row_prefix(value) or (title if named_by_field else ""), bound)
+            unit = value.__dict__.get("money_unit")  # a printed table's own unit (单位：元)
+            if unit is not None and unit != bound.unit and name != "meta":
+                bound.foreign.append((first, len(bound.numbers), unit))
         elif isinstance(value, str):
             bound.texts.append((dotted + name, value))
         elif isinstance(value, list):
@@ -129,7 +141,7 @@ def _bind(model: BaseModel, path: str, prefix: str, bound: _Bound) -> None:
                 if isinstance(item, str):
                     bound.texts.append((item_path, item))
                 elif isinstance(item, Figure):
-                    bound.add(item, item_path, item.__dict__.get("name") or "", share_path)
+                    bound.add(item, item_path, item.__dict__.get("name") or "", None, share_path)
                 elif isinstance(item, BaseModel):
                     _bind(item, item_path, _row_prefix(item), bound)
 
@@ -138,13 +150,33 @@ _NAMED_ROWS = (ClassAmount, EconomicRow)  # rows whose figure is named by the ro
 
 
 def bind_report(report: Report) -> None:
-    bound = _Bound()
+    bound = _Bound(report.meta.money_unit)
     _bind(report, "", "", bound)
+    if bound.foreign:
+        _scale(bound)
     # Plain attributes in the instance ``__dict__``: read on every rule's hot path.
     report.__dict__.update(
         _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts,
-        _figure_texts=bound.figure_texts,
+        _figure_texts=bound.figure_texts, _scaled=bool(bound.foreign),
     )
+
+
+def _scale(bound: _Bound) -> None:
+    """Every number of a table printed in another unit than the report's learns how to be read in
+    the report's unit (1 元 = 0.0001 万元, exactly); its value stays as printed."""
+    spans = sorted(bound.foreign)
+    numbers = list(bound.numbers.items())
+    for index, (first, end, unit) in enumerate(spans):
+        inner = spans[index + 1 :]
+        for position in range(first, end):
+            if any(a <= position < b for a, b, _ in inner):
+                continue  # a table inside this one says its own unit (not in these templates)
+            path, stated = numbers[position]
+            scaled = ScaledStated(stated, unit, UNIT_SCALES[unit] / UNIT_SCALES[bound.unit])
+            bound.numbers[path] = scaled
+            figure = bound.figures.get(path)
+            if figure is not None:
+                figure.__dict__["bound"] = scaled
 
 
 def unknown_references(report: Report) -> Iterator[tuple[str, Loc]]:
@@ -185,8 +217,25 @@ def _unwrap(annotation: Any) -> Any:
     return _inner(annotation)[0]
 
 
-_FIGURE_NUMBERS = tuple(name for name, field in Figure.model_fields.items() if name != "value" and _unwrap(field.annotation) is Decimal)
-_FIELD_TITLES = {name: Figure.model_fields[name].title or name for name in _FIGURE_NUMBERS}
+@functools.cache
+def numbers_of(kind: type[Figure]) -> tuple[tuple[str, Title], ...]:
+    """The numbers a figure of ``kind`` may state besides its value, with their titles (a budget
+    item adds its 本年预算安排 to what every figure may state).  Only single numbers: a list field
+    holds no number of its own."""
+    return tuple(
+        (name, Title.of(field, name)) for name, field in kind.model_fields.items()
+        if name != "value" and _inner(field.annotation) == (Decimal, False)
+    )
+
+
+# What binding reads off a figure of each kind: the names of its numbers, and their titles.
+_NUMBERS: dict[type, tuple[tuple[str, ...], dict[str, Title]]] = {}
+
+
+def _learn_numbers(kind: type[Figure]) -> tuple[tuple[str, ...], dict[str, Title]]:
+    numbers = numbers_of(kind)
+    _NUMBERS[kind] = (tuple(name for name, _ in numbers), dict(numbers))
+    return _NUMBERS[kind]
 
 
 def model_class_at(loc: Loc) -> type[BaseModel] | None:
@@ -202,9 +251,15 @@ def model_class_at(loc: Loc) -> type[BaseModel] | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def field_title(path: str) -> str:
-    """The Chinese title of the field at a dotted path (``tables.three_public`` → 表7 …)."""
+def field_titles(path: str) -> Title | None:
+    """The titles of the field at a dotted path without list positions (``performance.projects.budget``)."""
     parts = tuple(path.split("."))
     parent = model_class_at(parts[:-1])
     field = parent.model_fields.get(parts[-1]) if parent else None
-    return (field.title if field else None) or path
+    return Title.of(field, parts[-1]) if field else None
+
+
+def field_title(path: str, lang: str = "zh") -> str:
+    """The title of the field at a dotted path (``tables.three_public`` → 表7 …), or the path."""
+    titles = field_titles(path)
+    return titles.in_(lang) if titles else path

@@ -7,70 +7,68 @@ from these paragraphs into ``narrative`` (unless the report gives them there its
 
 from __future__ import annotations
 
-from pydantic import Field
-
-from .figure import Count, Strict
+from .figure import Count, Field, Strict
 
 
 class Section(Strict):
     """A heading and what is printed under it: paragraphs, then subsections, in print order."""
 
-    heading: str = Field(title="标题", description="as printed, with its number: 一、收入决算情况说明")
-    paragraphs: list[str] = Field(default_factory=list, title="段落", description="each paragraph as printed, in order")
-    sections: list[Section] = Field(default_factory=list, title="下级标题")
+    heading: str = Field(title="标题", en="heading", description="as printed, with its number: 一、收入决算情况说明")
+    paragraphs: list[str] = Field(default_factory=list, title="段落", en="paragraphs", description="each paragraph as printed, in order")
+    sections: list[Section] = Field(default_factory=list, title="下级标题", en="subsections")
 
 
 class Cover(Strict):
     """The cover: whose report it is and what it is called."""
 
-    unit: str | None = Field(None, title="封面单位名称", description="the unit's name as the cover prints it")
-    title: str | None = Field(None, title="封面标题", description="e.g. 2024年度部门决算")
-    lines: list[str] = Field(default_factory=list, title="封面其他文字")
+    unit: str | None = Field(None, title="封面单位名称", en="unit on the cover", description="the unit's name as the cover prints it")
+    title: str | None = Field(None, title="封面标题", en="title on the cover", description="e.g. 2024年度部门决算")
+    lines: list[str] = Field(default_factory=list, title="封面其他文字", en="other lines of the cover")
 
 
 class Unit(Strict):
     """One unit of the department (部门决算单位构成 / 机构设置)."""
 
-    name: str = Field(title="单位名称")
-    note: str | None = Field(None, title="备注", description="e.g. 预算不单列，并入本级")
+    name: str = Field(title="单位名称", en="unit name")
+    note: str | None = Field(None, title="备注", en="note", description="e.g. 预算不单列，并入本级")
 
 
 class Organisation(Strict):
     """Which units the report covers, and of what kind they are."""
 
-    units: list[Unit] = Field(default_factory=list, title="单位构成")
-    administrative: Count | None = Field(None, title="行政单位（家）")
-    civil_service_managed: Count | None = Field(None, title="参照公务员法管理事业单位（家）")
-    public_institutions: Count | None = Field(None, title="其他事业单位（家）")
+    units: list[Unit] = Field(default_factory=list, title="单位构成", en="units")
+    administrative: Count | None = Field(None, title="行政单位（家）", en="administrative units")
+    civil_service_managed: Count | None = Field(None, title="参照公务员法管理事业单位（家）", en="institutions managed as civil service")
+    public_institutions: Count | None = Field(None, title="其他事业单位（家）", en="other public institutions")
 
 
 class Text(Strict):
     """The report's words in print order: cover, contents and the parts with their sections."""
 
-    cover: Cover | None = Field(None, title="封面")
-    contents: list[str] = Field(default_factory=list, title="目录", description="each line of the contents, as printed")
-    parts: list[Section] = Field(default_factory=list, title="正文", description="第一部分 … 第四部分, each with its sections")
+    cover: Cover | None = Field(None, title="封面", en="cover")
+    contents: list[str] = Field(default_factory=list, title="目录", en="contents", description="each line of the contents, as printed")
+    parts: list[Section] = Field(default_factory=list, title="正文", en="parts", description="第一部分 … 第四部分, each with its sections")
 
 
 class RepeatedPage(Strict):
     """A page that prints exactly what an earlier page prints."""
 
-    page: Count = Field(title="页码")
-    same_as: Count = Field(title="与之相同的页码")
+    page: Count = Field(title="页码", en="page")
+    same_as: Count = Field(title="与之相同的页码", en="same as page")
 
 
 class PageText(Strict):
     """Text on a page, as the reader found it."""
 
-    page: Count = Field(title="页码")
-    text: str = Field(title="文字")
+    page: Count = Field(title="页码", en="page")
+    text: str = Field(title="文字", en="text")
 
 
 class Printed(Strict):
     """What only the printed PDF shows: its pages, and what the reader could not read."""
 
-    pages: Count = Field(title="页数")
-    empty_pages: list[Count] = Field(default_factory=list, title="空白页")
-    repeated_pages: list[RepeatedPage] = Field(default_factory=list, title="重复页")
-    off_page: list[PageText] = Field(default_factory=list, title="超出页面的文字", description="glyphs outside the page box: read, but never shown")
-    unread: list[PageText] = Field(default_factory=list, title="无法读取的表格内容", description="printed figures the reader could not place")
+    pages: Count = Field(title="页数", en="pages")
+    empty_pages: list[Count] = Field(default_factory=list, title="空白页", en="blank pages")
+    repeated_pages: list[RepeatedPage] = Field(default_factory=list, title="重复页", en="repeated pages")
+    off_page: list[PageText] = Field(default_factory=list, title="超出页面的文字", en="text off the page", description="glyphs outside the page box: read, but never shown")
+    unread: list[PageText] = Field(default_factory=list, title="无法读取的表格内容", en="table content not read", description="printed figures the reader could not place")

@@ -1,13 +1,14 @@
-"""A whole 部门决算 report: metadata, the nine tables, the narrative, performance, other matters."""
+"""A whole report — a 部门决算, or a 部门预算/单位预算 (``budget``): metadata, tables, narrative, performance, other matters, the words."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, StrictBool
 
-from .figure import Figure, Stated, Strict
+from .figure import Field, Figure, Stated, Strict
 
+from .budget import Budget
 from .document import Organisation, Printed, Text
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
@@ -17,29 +18,40 @@ from .tables import Tables
 class Meta(Strict):
     """Who published the report, for which year, and how it prints its figures."""
 
-    unit: str = Field(title="单位名称")
-    year: int = Field(title="决算年度", ge=1990, le=2100)
-    money_unit: Literal["万元", "元"] = Field("万元", title="金额单位")
-    amount_decimals: int = Field(2, title="金额打印小数位", ge=0, le=6)
-    percent_decimals: int = Field(2, title="百分比打印小数位", ge=0, le=6)
-    region: str | None = Field(None, title="地区")
-    template: str | None = Field(None, title="模板", description="e.g. sichuan, shanghai")
-    kind: Literal["final", "budget"] = Field("final", title="报告类型", description="final: 部门决算; budget: 部门预算/单位预算")
-    scope: Literal["department", "unit"] | None = Field(None, title="报告范围", description="department: 部门; unit: 单位")
-    source: str | None = Field(None, title="来源")
+    unit: str = Field(title="单位名称", en="reporting unit")
+    year: int = Field(title="决算年度", en="financial year", ge=1990, le=2100)
+    money_unit: Literal["万元", "元"] = Field("万元", title="金额单位", en="money unit")
+    amount_decimals: int = Field(2, title="金额打印小数位", en="decimals printed for amounts", ge=0, le=6)
+    percent_decimals: int = Field(2, title="百分比打印小数位", en="decimals printed for percentages", ge=0, le=6)
+    region: str | None = Field(None, title="地区", en="region")
+    template: str | None = Field(None, title="模板", en="template", description="e.g. sichuan, shanghai")
+    source: str | None = Field(None, title="来源", en="source")
+    kind: Literal["final", "budget"] = Field(
+        "final", title="报告类型", en="report kind", description="final: 部门决算; budget: 部门预算/单位预算"
+    )
+    scope: Literal["department", "unit"] | None = Field(None, title="报告范围", en="scope", description="department: 部门; unit: 单位")
+    all_units_administrative: StrictBool | None = Field(
+        None,
+        title="所属单位均为行政单位或参公事业单位", en="every unit administrative or managed as civil service",
+        description="true when every unit the report covers is a 行政单位 or a 参照公务员法管理的事业单位 "
+        "(部门决算单位构成): 机关运行经费 then equals 公用经费 (FR503); leave out when unknown",
+    )
 
 
 class Report(Strict):
     """A 部门决算 report as finrecon reads it. Every section is optional."""
 
-    meta: Meta = Field(title="基本信息")
-    tables: Tables | None = Field(None, title="决算表")
-    narrative: Narrative | None = Field(None, title="情况说明")
-    performance: Performance | None = Field(None, title="预算绩效")
-    other: OtherMatters | None = Field(None, title="其他重要事项")
-    organisation: Organisation | None = Field(None, title="单位构成")
-    text: Text | None = Field(None, title="文字", description="cover, contents, headings and paragraphs as printed")
-    printed: Printed | None = Field(None, title="印刷版面", description="what only the PDF shows (written by the PDF reader)")
+    meta: Meta = Field(title="基本信息", en="report details")
+    tables: Tables | None = Field(None, title="决算表", en="tables")
+    narrative: Narrative | None = Field(None, title="情况说明", en="narrative")
+    performance: Performance | None = Field(None, title="预算绩效", en="performance")
+    other: OtherMatters | None = Field(None, title="其他重要事项", en="other matters")
+    organisation: Organisation | None = Field(None, title="单位构成", en="units of the department")
+    budget: Budget | None = Field(
+        None, title="部门预算", en="budget", description="a budget's tables, 预算编制说明 and other matters (meta.kind: budget)"
+    )
+    text: Text | None = Field(None, title="文字", en="text", description="cover, contents, headings and paragraphs as printed")
+    printed: Printed | None = Field(None, title="印刷版面", en="printed pages", description="what only the PDF shows (written by the PDF reader)")
 
     # ``bind_report`` stores what it collects in the instance ``__dict__`` (see the properties).
 

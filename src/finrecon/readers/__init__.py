@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..i18n import Msg
 from .source import Limits, LoadedReport, LoadError, NotAReport, Place, SourceMap, named, read_bytes
 from .yaml_reader import load_text, load_yaml
 
@@ -31,4 +32,6 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_no
         from .pdf import load_pdf  # PDFium is loaded only for PDFs
 
         return load_pdf(data, name, limits)
+    if name.lower().endswith(".pdf"):
+        raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
     return load_yaml(data, name, limits, skip_non_reports)

@@ -2,18 +2,452 @@
 ``other``, ``performance``) — for a PDF and for YAML that gives the text alike.
 
 “…收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。主要原因：…”
-becomes ``narrative.total: {value: 2995.39, change: -56.95, change_pct: -1.87, reason: …}``, and
+becomes ``narrative.total: {value: 2995.39, change: -56.95, change_pct: -1.87, reasons: […]}``, and
 the source map learns that each of these numbers stands in that paragraph, at its offset, so that
 a finding on it points at the printed words.  A figure the report writes under ``narrative:``
 itself is kept as written: the text only fills what is not there.
+
+What the sentences say, and where each figure goes, is the template's wording, kept as data in
+``statements.py``; here is only the reading.  Numbers are taken exactly as printed (“6.2万元” is
+``Decimal("6.2")``), never computed: a figure the text does not print is not there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterator
 
-from .source import SourceMap
+from ..model.bind import model_class_at
+from ..model.figure import Figure
+from .budget_sentences import derive_budget
+from .source import SourceMap, TreePath
+from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+MAX_PARAGRAPH = 10_000  # characters; a longer paragraph is no sentence of a 情况说明 and is not read
+
+_DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
+_SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.])")
+_LEVEL_WORD = re.compile(r"（(类|款|项)）")
+
+# Groups that say how to read the others, and what each completion base is called.
+_READING = frozenset({"name", "change_word", "pct_word", "change_direction", "budget_direction"})
+_COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
+_NEGATIVE = frozenset({"减少", "下降"})
+
+
+class Words:
+    """A paragraph as the patterns read it: no spaces, line breaks or quotation marks, ASCII
+    digits and full-width punctuation (a comma between digits stays a thousands separator) —
+    and, for each character, where it stands in the paragraph as printed."""
+
+    __slots__ = ("loc", "printed", "text", "offsets")
+
+    def __init__(self, loc: TreePath, printed: str) -> None:
+        self.loc, self.printed = loc, printed
+        chars: list[str] = []
+        offsets: list[int] = []
+        last = len(printed) - 1
+        for index, char in enumerate(printed):
+            if char in _DROPPED:
+                continue
+            if char == "," and not (chars and chars[-1].isdigit() and index < last and printed[index + 1].isdigit()):
+                char = "，"
+            chars.append(char)
+            offsets.append(index)
+        self.text = "".join(chars).translate(_SAME)
+        self.offsets = offsets
+
+    def offset(self, index: int) -> int:
+        """Where the character ``index`` of ``text`` stands in the paragraph as printed."""
+        return self.offsets[index] if index < len(self.offsets) else len(self.printed)
+
+    def printed_between(self, start: int, end: int) -> str:
+        """The printed words from character ``start`` to ``end`` of ``text``, spaces and quotes kept."""
+        if end <= start:
+            return ""
+        words = self.printed[self.offsets[start] : self.offsets[end - 1] + 1]
+        return words.replace("\r", "").replace("\n", "").strip()  # a pasted paragraph's line breaks are no words
+
+
+class _Found:
+    """What the sentences state: a tree like the report's, and where each of its values stands."""
+
+    def __init__(self) -> None:
+        self.tree: dict[str, Any] = {}
+        self.places: dict[TreePath, tuple[TreePath, int]] = {}
+
+    def node(self, loc: TreePath, create: bool = True, kind: type = dict) -> Any:
+        """The dict or list at ``loc``; made (the last one a ``kind``) where it is missing, if ``create``."""
+        node: Any = self.tree
+        for depth, part in enumerate(loc):
+            last = depth == len(loc) - 1
+            if isinstance(part, int):
+                if not isinstance(node, list):
+                    return None
+                while create and len(node) <= part:
+                    node.append({})
+                if part >= len(node):
+                    return None
+                node = node[part]
+            elif not isinstance(node, dict):
+                return None
+            elif part in node:
+                node = node[part]
+            elif create:
+                following = loc[depth + 1] if not last else None
+                node = node.setdefault(part, kind() if last else ([] if isinstance(following, int) else {}))
+            else:
+                return None
+        return node
+
+    def put(self, loc: TreePath, value: Any, place: tuple[TreePath, int]) -> None:
+        """``value`` at ``loc``, unless the text stated it already: the first statement counts, and
+        a figure's value printed again with another number is kept as printed again."""
+        parent = self.node(loc[:-1])
+        if not isinstance(parent, dict):
+            return
+        if loc[-1] in parent:
+            if loc[-1] == "value" and isinstance(value, Decimal) and parent["value"] != value and _is_figure(loc[:-1]):
+                again = parent.setdefault("printed_again", [])
+                self.places[(*loc[:-1], "printed_again", len(again))] = place
+                again.append(value)
+            return
+        parent[loc[-1]] = value
+        self.places[loc] = place
+        if loc[-1] == "value" and _is_figure(loc[:-1]):
+            self.places[loc[:-1]] = place  # a figure stands where its value is printed
+        else:
+            self.places.setdefault(loc[:-1], place)
+
+    def append(self, loc: TreePath, item: dict[str, Any], place: tuple[TreePath, int]) -> None:
+        items = self.node(loc, kind=list)
+        if isinstance(items, list):
+            self.places[(*loc, len(items))] = place
+            items.append(item)
+
+
+@lru_cache(maxsize=512)
+def _class_at(loc: tuple[str | int, ...]) -> type | None:
+    return model_class_at(loc)
+
+
+def _is_figure(loc: TreePath) -> bool:
+    kind = _class_at(tuple(loc))
+    return kind is not None and issubclass(kind, Figure)
+
+
+@lru_cache(maxsize=256)
+def target_path(template: str) -> tuple[str | int, ...]:
+    """``narrative.general_budget.items[]`` → ``("narrative", "general_budget", "items", "[]")``."""
+    loc: list[str | int] = []
+    for part in template.split("."):
+        name, bracket, rest = part.partition("[")
+        loc.append(name)
+        if bracket:
+            loc.append("[" + rest)
+    return tuple(loc)
+
+
+@lru_cache(maxsize=4)
+def _compiled(kind: str) -> dict[str, list[tuple[Statement, re.Pattern[str]]]]:
+    """Each section's statements, compiled once."""
+    by_section: dict[str, list[tuple[Statement, re.Pattern[str]]]] = {}
+    for statement in TEMPLATES.get(kind, ()):
+        pattern = re.compile(statement.pattern)
+        for section in statement.sections:
+            by_section.setdefault(section, []).append((statement, pattern))
+    return by_section
+
+
+def heading_words(heading: str) -> str:
+    """A heading as ``HEADINGS`` names it: without its number, spaces, quotation marks and final stop."""
+    words = "".join(char for char in heading if char not in _DROPPED).translate(_SAME)
+    return _NUMBERING.sub("", words).rstrip("。：.")
+
+
+def _sections(text: dict[str, Any]) -> Iterator[tuple[str, TreePath, list[Any]]]:
+    """(section, its tree path, its paragraphs) for every section of the 情况说明 that ``HEADINGS``
+    knows, in print order.  Without a part headed …情况说明 (pasted sections), every part is looked at."""
+    parts = text.get("parts")
+    if not isinstance(parts, list):
+        return
+    chosen = [
+        index for index, part in enumerate(parts)
+        if isinstance(part, dict) and isinstance(part.get("heading"), str) and PART in heading_words(part["heading"])
+    ]
+    for index in chosen or range(len(parts)):
+        yield from _walk(parts[index], ("text", "parts", index))
+
+
+def _walk(section: Any, loc: TreePath) -> Iterator[tuple[str, TreePath, list[Any]]]:
+    if not isinstance(section, dict):
+        return
+    heading, paragraphs = section.get("heading"), section.get("paragraphs")
+    key = HEADINGS.get(heading_words(heading)) if isinstance(heading, str) else None
+    if key is not None and isinstance(paragraphs, list):
+        yield key, loc, paragraphs
+    children = section.get("sections")
+    if isinstance(children, list):
+        for index, child in enumerate(children):
+            yield from _walk(child, (*loc, "sections", index))
 
 
 def derive(tree: dict[str, Any], source: SourceMap) -> None:
     """Fill ``tree`` with the figures its text states, where the tree does not give them already."""
+    meta = tree.get("meta")
+    kind = meta.get("kind", "final") if isinstance(meta, dict) else "final"
+    if kind == "budget":
+        return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
+    statements = _compiled(kind if isinstance(kind, str) else "final")
+    text = tree.get("text")
+    if not statements or not isinstance(text, dict):
+        return
+    found = _Found()
+    for key, loc, paragraphs in _sections(text):
+        if key in statements:
+            _read_section(found, key, loc, paragraphs, statements[key])
+    if not found.tree:
+        return
+    _finish(found)
+    _merge(tree, found.tree, (), found, source)
+
+
+# --------------------------------------------------------------------------- reading one section
+Span = tuple[Words, int, int]  # a paragraph and the characters of it a statement may read
+
+
+def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any], statements: list[tuple[Statement, re.Pattern[str]]]) -> None:
+    spans: list[Span] = []
+    items: list[Span] = []
+    numbered = ITEMS.get(key)
+    starts_pattern = re.compile(numbered[1]) if numbered else None
+    for index, paragraph in enumerate(paragraphs):
+        if not isinstance(paragraph, str) or len(paragraph) > MAX_PARAGRAPH:
+            continue
+        words = Words((*loc, "paragraphs", index), paragraph)
+        if starts_pattern is None:
+            spans.append((words, 0, len(words.text)))
+            continue
+        starts = [match.start() for match in starts_pattern.finditer(words.text)]
+        if not starts or starts[0] > 0:
+            spans.append((words, 0, starts[0] if starts else len(words.text)))
+        items += [(words, start, end) for start, end in zip(starts, (*starts[1:], len(words.text)))]
+    base = 0
+    if numbered:
+        list_loc = target_path(numbered[0])
+        existing = found.node(list_loc, kind=list)
+        if not isinstance(existing, list):
+            return
+        base = len(existing)
+        for position, (words, start, _) in enumerate(items):
+            found.node((*list_loc, base + position))  # one item per number, filled below
+            found.places.setdefault((*list_loc, base + position), (words.loc, words.offset(start)))
+    for statement, pattern in statements:
+        target = target_path(statement.target)
+        if target[-1] == "[]":
+            for position, span in enumerate(items):
+                _read(found, statement, pattern, span, (*target[:-1], base + position))
+        else:
+            for span in spans:
+                _read(found, statement, pattern, span, target)
+
+
+def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: Span, target: tuple[str | int, ...]) -> None:
+    words, start, end = span
+    text = words.text[start:end]
+    matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
+    for match in matches:
+        loc = _resolve(found, statement, match, target, (words.loc, words.offset(start + match.start())))
+        if loc is not None:
+            _take(found, statement, match, words, start, loc)
+
+
+def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: tuple[str | int, ...], place: tuple[TreePath, int]) -> TreePath | None:
+    """The tree path of what ``match`` is about: ``{name}`` named, ``[+]`` a new list item."""
+    loc: list[str | int] = []
+    for part in target:
+        if part == "{name}":
+            name = statement.names.get(match.group("name") or "")
+            if name is None:
+                return None
+            loc.append(name)
+        elif part == "[+]":
+            items = found.node(tuple(loc), kind=list)
+            if not isinstance(items, list):
+                return None
+            found.append(tuple(loc), {}, place)
+            loc.append(len(items) - 1)
+        else:
+            loc.append(part)
+    return tuple(loc)
+
+
+def _number(printed: str) -> Decimal:
+    return Decimal(printed.replace(",", ""))
+
+
+def _take(found: _Found, statement: Statement, match: re.Match[str], words: Words, start: int, loc: TreePath) -> None:
+    """Put what one match states at ``loc``, each value with the place it was printed at."""
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+
+    def place(name: str | int) -> tuple[TreePath, int]:
+        return words.loc, words.offset(start + match.start(name))
+
+    def printed(name: str) -> str:
+        return words.printed_between(start + match.start(name), start + match.end(name))
+
+    figure = _is_figure(loc)
+    for name, text in groups.items():
+        if name in _READING:
+            continue
+        if name == "change":
+            sign = -1 if groups.get("change_word") in _NEGATIVE else 1
+            found.put((*loc, "change"), sign * _number(text), place(name))
+        elif name == "change_pct":
+            sign = -1 if groups.get("pct_word", groups.get("change_word")) in _NEGATIVE else 1
+            found.put((*loc, "change_pct"), sign * _number(text), place(name))
+        elif name == "flat":
+            found.put((*loc, "change"), Decimal(0), place(name))
+        elif name == "completion_of":
+            base = _COMPLETION_OF.get(text)
+            if base is not None:
+                found.put((*loc, "completion_of"), base, place(name))
+        elif name in ("change_reason", "budget_reason"):
+            about = name.partition("_")[0]
+            direction = groups.get(f"{about}_direction")
+            if about == "change" and direction is None:
+                direction = groups.get("change_word") or groups.get("pct_word") or groups.get("flat")
+            reason = {"about": about, "text": printed(name)}
+            if direction:
+                reason["direction"] = direction
+            reasons = found.node((*loc, "reasons"), kind=list)
+            if isinstance(reasons, list):
+                found.places[(*loc, "reasons", len(reasons), "text")] = place(name)
+                found.append((*loc, "reasons"), reason, place(name))
+        elif name in ("wording", "purpose"):
+            found.put((*loc, name), printed(name), place(name))
+        elif name == "sentence":
+            found.put((*loc, "text"), _sentence(words, start + match.start(name), start + match.end(name)), place(name))
+        else:
+            path: TreePath = (*loc, *name.split("__"))
+            if name == "value" and not figure:
+                path = loc  # a count or a score: the target itself
+            if _is_figure(path):
+                path = (*path, "value")
+            found.put(path, _number(text), place(name))
+    for name, text in statement.fixed.items():
+        found.put((*loc, name), text, place(0))
+
+
+def _sentence(words: Words, start: int, end: int) -> str:
+    """The whole sentence the characters ``start``–``end`` stand in, as printed."""
+    text = words.text
+    begin = max(text.rfind("。", 0, start), text.rfind("；", 0, start)) + 1
+    stop = text.find("。", end)
+    return words.printed_between(begin, len(text) if stop < 0 else stop + 1)
+
+
+# --------------------------------------------------------------------------- what is kept
+def _finish(found: _Found) -> None:
+    """Name the 科目 of each listed figure; drop what the text did not state in full."""
+    from ..catalog import builtin  # the catalogue reads YAML with this package's reader
+
+    catalog = builtin()
+    for list_path, length in CODED.items():
+        items = found.node(target_path(list_path), create=False)
+        if isinstance(items, list):
+            _name_classes(items, length, catalog)
+    _drop_incomplete(found.tree, ())
+    for loc in _EITHER:
+        group = found.node(loc, create=False)
+        if isinstance(group, dict):
+            for name in _excluded(group, loc):
+                group.pop(name, None)  # the text states both: 财政拨款收入 counts, as the model wants one
+
+
+def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) -> None:
+    """Each item's 科目 name (the last one its wording names) and code, walking 类 → 款 → 项 in
+    the catalogue; an item that names only its 项 (or 款 and 项) is under the one above it."""
+    above: list[str] = []  # the codes of the item above: 类, 款
+    for item in items:
+        wording = item.get("wording")
+        if not isinstance(wording, str):
+            continue
+        pieces = _LEVEL_WORD.split(wording.replace("(", "（").replace(")", "）"))
+        names = [pieces[i].strip("，,、 ") for i in range(0, len(pieces) - 1, 2)] or [wording.strip("。 ")]
+        names = [name for name in names if name]
+        if not names:
+            continue
+        item["name"] = names[-1]
+        levels = (3, 5, 7)[: (3, 5, 7).index(length) + 1]
+        named = levels[-len(names):] if len(names) <= len(levels) else None
+        if named is None:
+            continue
+        if len(above) < levels.index(named[0]):
+            above = []
+            continue  # a 项 named alone, with no 类 and 款 above it to look it up under
+        codes = above[: levels.index(named[0])]
+        for name, digits in zip(names[-len(named):], named):
+            code = catalog.code_of(name, digits, under=codes[-1] if codes else "")
+            if code is None:
+                break
+            codes.append(code)
+        else:
+            item["code"] = codes[-1]
+            above = codes[:2]
+            continue
+        above = []
+
+
+def _drop_incomplete(node: Any, loc: TreePath) -> bool:
+    """Remove figures whose value the text did not state and emptied groups; ``True`` if ``node`` is empty."""
+    if isinstance(node, dict):
+        for key in list(node):
+            if _drop_incomplete(node[key], (*loc, key)):
+                del node[key]
+        if _is_figure(loc) and ("value" not in node or (loc[-1:] and isinstance(loc[-1], int) and "name" not in node)):
+            node.clear()
+        return not node
+    if isinstance(node, list):
+        node[:] = [item for index, item in enumerate(node) if not _drop_incomplete(item, (*loc, index))]
+        return not node
+    return False
+
+
+# Fields a group takes one way or the other, never both (财政拨款收入, or its three funds): what the
+# report writes itself of one excludes what the text states of the other.
+_EITHER: dict[TreePath, tuple[frozenset[str], ...]] = {
+    ("narrative", "income"): (frozenset({"appropriation"}), frozenset({"general_budget", "government_fund", "state_capital"})),
+}
+
+
+def _excluded(group: dict[str, Any], loc: TreePath) -> set[str]:
+    """The fields ``group`` may not take besides those it has (where it has both, the first way counts)."""
+    for names in _EITHER.get(loc, ()):
+        if any(group.get(name) is not None for name in names):
+            return {name for other in _EITHER[loc] if other is not names for name in other}
+    return set()
+
+
+def _merge(tree: dict[str, Any], found: dict[str, Any], loc: TreePath, everything: _Found, source: SourceMap) -> None:
+    """Add what the text states to ``tree`` where the tree says nothing of it: a figure, a list or a
+    value the report gives itself is kept as given."""
+    excluded = _excluded(tree, loc)
+    for key, value in found.items():
+        here = (*loc, key)
+        if key in excluded:
+            continue
+        mine = tree.get(key)
+        if mine is None:
+            tree[key] = value
+            for path, (text_loc, offset) in everything.places.items():
+                if path[: len(here)] == here:
+                    source.derive(path, text_loc, offset)
+        elif isinstance(mine, dict) and isinstance(value, dict) and not _is_figure(here):
+            _merge(mine, value, here, everything, source)

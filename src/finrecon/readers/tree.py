@@ -48,6 +48,7 @@ def _describe(error: dict[str, Any]) -> Msg:
         "model_type": "load.want_mapping", "dict_type": "load.want_mapping", "model_attributes_type": "load.want_mapping",
         "list_type": "load.want_list", "string_type": "load.want_text",
         "int_type": "load.want_integer", "int_parsing": "load.want_integer", "int_from_float": "load.want_integer",
+        "bool_type": "load.want_boolean",
     }
     if kind in simple:
         return Msg(simple[kind])

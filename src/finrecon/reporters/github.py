@@ -24,9 +24,12 @@ def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally
         for finding in result.findings:
             if not finding.counts:
                 continue
-            message = finding.message + (f" — {finding.hint}" if finding.hint else "")
-            out.write(
-                f"::{LEVELS[finding.severity]} file={_escape(result.file, True)},line={finding.line},col={finding.column},"
-                f"title={_escape(finding.rule + ' ' + finding.path, True)}::{_escape(message)}\n"
-            )
+            message = finding.message + (f" — {finding.excerpt}" if finding.excerpt else "") + (f" — {finding.hint}" if finding.hint else "")
+            if finding.page is None:
+                at = f"line={finding.line},col={finding.column},"
+                title = f"{finding.rule} {finding.path}"
+            else:  # a PDF has no lines GitHub can show: the page goes into the title
+                at = ""
+                title = f"{finding.rule} p.{finding.page} {finding.path}"
+            out.write(f"::{LEVELS[finding.severity]} file={_escape(result.file, True)},{at}title={_escape(title, True)}::{_escape(message)}\n")
     return tally

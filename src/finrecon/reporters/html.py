@@ -7,7 +7,7 @@ from html import escape
 from .. import __version__
 from ..i18n import t
 from ..results import Run
-from .rows import summary_line
+from .rows import summary_line, where
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #222; }
@@ -24,6 +24,7 @@ tr.warning { background: rgb(255, 248, 220); }
 tr.info { background: rgb(245, 245, 245); }
 tr.suppressed { opacity: 0.6; }
 p.hint { margin: 0.3em 0 0; color: #555; }
+p.excerpt { margin: 0.3em 0 0; color: #333; font-family: serif; }
 p.summary { font-weight: bold; }
 p.unreadable { color: rgb(192, 0, 0); }
 """
@@ -55,11 +56,13 @@ def render(run: Run, lang: str = "zh") -> str:
             classes = finding.severity.value + ("" if finding.counts else " suppressed")
             status = "" if finding.counts else f"<br>{escape(t(f'status.{finding.status.value}', lang))}"
             hint = f'<p class="hint">{escape(t("hint", lang, hint=finding.hint))}</p>' if finding.hint else ""
+            if finding.excerpt:
+                hint = f'<p class="excerpt">{escape(t("excerpt", lang, excerpt=finding.excerpt))}</p>' + hint
             parts.append(
                 f'<tr class="{classes}" data-rule="{finding.rule}" data-severity="{finding.severity.value}">'
                 f"<td>{finding.rule}</td>"
                 f'<td class="severity">{escape(t(f"severity.{finding.severity.value}", lang))}{status}</td>'
-                f"<td>{escape(t('line', lang, line=finding.line))}<br><code>{escape(finding.path)}</code></td>"
+                f"<td>{escape(where(finding, lang))}<br><code>{escape(finding.path)}</code></td>"
                 f'<td class="num">{escape(finding.reported or "")}</td>'
                 f'<td class="num">{escape(finding.expected or "")}</td>'
                 f'<td class="num">{escape(finding.difference or "")}</td>'

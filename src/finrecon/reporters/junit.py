@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import t
 from ..results import Run
-from .rows import printable
+from .rows import printable, where
 
 
 def render(run: Run, lang: str = "zh") -> str:
@@ -26,7 +26,9 @@ def render(run: Run, lang: str = "zh") -> str:
             tests += 1
             case = ET.SubElement(suite, "testcase", classname=result.file, name=f"{finding.rule} {finding.path}", file=result.file, line=str(finding.line))
             body = "\n".join(part for part in (
+                where(finding, lang),
                 finding.message,
+                t("excerpt", lang, excerpt=finding.excerpt) if finding.excerpt else "",
                 t("hint", lang, hint=finding.hint) if finding.hint else "",
                 f"{t('column.reported', lang)}: {finding.reported}  {t('column.expected', lang)}: {finding.expected}",
             ) if part)

@@ -8,10 +8,7 @@ from ..i18n import t
 from ..results import FileResult, Tally
 from .rows import rows, summary_line
 
-COLUMNS = ("file", "line", "rule", "severity", "status", "path", "reported", "expected", "difference", "message")
-KEYS = {"file": "column.file", "line": "column.line", "rule": "column.rule", "severity": "column.severity", "status": "column.status",
-        "path": "column.path", "reported": "column.reported", "expected": "column.expected", "difference": "column.difference",
-        "message": "column.message"}
+COLUMNS = ("file", "page", "line", "rule", "severity", "status", "path", "reported", "expected", "difference", "message")
 
 
 def _cell(value: object) -> str:
@@ -22,10 +19,12 @@ def _cell(value: object) -> str:
 def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
     tally = Tally()
     out.write(f"# {t('report.title', lang)}\n\n")
-    out.write("| " + " | ".join(t(KEYS[c], lang) for c in COLUMNS) + " |\n")
-    out.write("|" + "|".join("---:" if c in ("line", "reported", "expected", "difference") else "---" for c in COLUMNS) + "|\n")
+    out.write("| " + " | ".join(t(f"column.{c}", lang) for c in COLUMNS) + " |\n")
+    out.write("|" + "|".join("---:" if c in ("page", "line", "reported", "expected", "difference") else "---" for c in COLUMNS) + "|\n")
     for item in rows(tally.tallied(results), lang):
         cells = {column: _cell(item[column]) for column in COLUMNS}
+        if item["excerpt"]:
+            cells["message"] += "<br>" + _cell(t("excerpt", lang, excerpt=item["excerpt"]))
         if item["hint"]:
             cells["message"] += "<br>" + _cell(t("hint", lang, hint=item["hint"]))
         out.write("| " + " | ".join(cells[c] for c in COLUMNS) + " |\n")

@@ -9,14 +9,21 @@ from ..findings import Finding
 from ..i18n import t
 from ..results import FileResult, Tally
 
-COLUMNS = ("file", "unit", "year", "rule", "severity", "status", "line", "path", "reported", "expected", "difference", "message", "hint")
+COLUMNS = (
+    "file", "unit", "year", "rule", "severity", "status", "page", "line", "path", "reported", "expected", "difference",
+    "message", "excerpt", "hint",
+)
 
 
 def headers(lang: str) -> list[str]:
-    keys = {"file": "column.file", "unit": "column.unit", "year": "column.year", "rule": "column.rule", "severity": "column.severity",
-            "status": "column.status", "line": "column.line", "path": "column.path", "reported": "column.reported",
-            "expected": "column.expected", "difference": "column.difference", "message": "column.message", "hint": "column.hint"}
-    return [t(keys[column], lang) for column in COLUMNS]
+    return [t(f"column.{column}", lang) for column in COLUMNS]
+
+
+def where(finding: Finding, lang: str) -> str:
+    """Where a finding stands, as a reader looks for it: “第 3 页第 12 行” in a PDF, “第 12 行” in YAML."""
+    if finding.page is not None:
+        return t("page_line", lang, page=finding.page, line=finding.line)
+    return t("line", lang, line=finding.line)
 
 
 def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
@@ -27,12 +34,14 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
         "rule": finding.rule,
         "severity": t(f"severity.{finding.severity.value}", lang),
         "status": t(f"status.{finding.status.value}", lang) + (f"：{finding.note}" if finding.note else ""),
+        "page": finding.page,
         "line": finding.line,
         "path": finding.path,
         "reported": finding.reported,
         "expected": finding.expected,
         "difference": finding.difference,
         "message": finding.message,
+        "excerpt": finding.excerpt,
         "hint": finding.hint,
         "level": finding.severity.value,  # not a column: the colour a spreadsheet gives the row
     }

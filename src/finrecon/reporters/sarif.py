@@ -19,6 +19,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
+    if finding.page is not None:
+        # A PDF has pages, not lines: the region is the line on its page, the page a property,
+        # and the printed line the snippet a reader looks for.
+        region = {"startLine": max(finding.line, 1), "message": {"text": f"p.{finding.page}"}, "properties": {"page": finding.page}}
+    if finding.excerpt:
+        region["snippet"] = {"text": finding.excerpt}
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
@@ -27,7 +34,7 @@ def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> di
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": quote(file)},
-                "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
+                "region": region,
             },
             "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
         }],

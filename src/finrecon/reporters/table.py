@@ -9,7 +9,7 @@ from rich.text import Text
 from ..findings import Severity
 from ..i18n import t
 from ..results import Run
-from .rows import printable, summary_line
+from .rows import printable, summary_line, where
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -53,11 +53,15 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
         table.add_column(t("column.message", lang), overflow="fold", ratio=4)
         for finding in result.findings:
             style = STYLES[finding.severity] if finding.counts else "dim"
-            message = printable(finding.message + ("\n" + t("hint", lang, hint=finding.hint) if finding.hint else ""))
+            message = printable(
+                finding.message
+                + ("\n" + t("excerpt", lang, excerpt=finding.excerpt) if finding.excerpt else "")
+                + ("\n" + t("hint", lang, hint=finding.hint) if finding.hint else "")
+            )
             status = "" if finding.counts else "\n" + t(f"status.{finding.status.value}", lang)
             table.add_row(
                 Text(f"{finding.rule}\n{t(f'severity.{finding.severity.value}', lang)}{status}", style=style),
-                Text(f"{t('line', lang, line=finding.line)}\n{printable(finding.path)}"),
+                Text(f"{where(finding, lang)}\n{printable(finding.path)}"),
                 Text(_short(finding.reported)),
                 Text(_short(finding.expected)),
                 Text(_short(finding.difference)),

@@ -11,8 +11,8 @@ from ..results import Run
 from .rows import COLUMNS, headers, is_number, rows, spreadsheet_safe, summary_line
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "EDEDED"}
-WIDTHS = {"file": 28, "unit": 20, "year": 7, "rule": 8, "severity": 8, "status": 10, "line": 6, "path": 36,
-          "reported": 14, "expected": 14, "difference": 12, "message": 60, "hint": 40}
+WIDTHS = {"file": 28, "unit": 20, "year": 7, "rule": 8, "severity": 8, "status": 10, "page": 5, "line": 6, "path": 36,
+          "reported": 14, "expected": 14, "difference": 12, "message": 60, "excerpt": 40, "hint": 40}
 NUMERIC = ("reported", "expected", "difference")
 
 

@@ -59,8 +59,8 @@ class Rule:
         return t(key, self.lang, **params)
 
     def name(self, item: Stated | Figure) -> str:
-        """What to call a figure: its name in the report (zh) or its path (en)."""
-        return item.path if self.lang == "en" else item.label
+        """What to call a figure in the run's language: its row or group and its field's title."""
+        return item.label_in(self.lang)
 
     @classmethod
     def title_in(cls, lang: str) -> str:
@@ -111,7 +111,52 @@ def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
     return (reported, expected) if abs(reported - expected) > slack else None
 
 
+def excess(equation: Equation) -> tuple[Decimal, Decimal] | None:
+    """The two sums when the left one exceeds the right one by more than rounding allows (a part
+    larger than its whole); ``None`` when the left may be at most the right."""
+    left, right = equation
+    reported = sum((item.value for item in left), _ZERO)
+    expected = sum((item.value for item in right), _ZERO)
+    if reported <= expected:
+        return None
+    slack = sum((item.half for item in (*left, *right)), _ZERO)
+    return (reported, expected) if reported - expected > slack else None
+
+
 _ZERO = Decimal(0)
+
+
+def in_one_unit(equation: Equation) -> tuple[Equation, Stated | None]:
+    """The equation with every figure in one money unit, and the figure whose unit that is.
+
+    A figure printed in another unit than the report's (``ScaledStated``) is compared exactly:
+    its value and its half-unit are converted, never rounded (1,234,567.89 元 is 123.456789 万元,
+    ±0.000005).  Figures that share one unit are left as printed — the finding then shows them in
+    the unit the table prints — and ``None`` says they are in the report's unit.  Otherwise all
+    are converted to the unit of the first figure on the left, where the finding will stand.
+    """
+    items = equation.left + equation.right
+    anchor = equation.left[0]
+    scale = anchor.scale
+    if all(item.scale == scale for item in items):
+        return equation, (anchor if scale is not None else None)
+    return Equation(_converted(equation.left, scale), _converted(equation.right, scale)), anchor
+
+
+def _converted(items: tuple[Stated, ...], scale: Decimal | None) -> tuple[Stated, ...]:
+    converted = []
+    for item in items:
+        if item.scale == scale:
+            converted.append(item)
+            continue
+        factor = (item.scale or _ONE) / (scale or _ONE)
+        copy = Stated(item.value * factor, item.path, item.label)
+        copy._half = item.half * factor
+        converted.append(copy)
+    return tuple(converted)
+
+
+_ONE = Decimal(1)
 
 
 def joined(rule: Rule, items: Iterable[Stated], limit: int = 4) -> str:
@@ -124,22 +169,26 @@ def joined(rule: Rule, items: Iterable[Stated], limit: int = 4) -> str:
 class EquationRule(Rule):
     """Base of every identity rule: one evaluation and one wording for all of them.
 
-    A rule lists its identities as data in ``specs`` (see ``identities.py``); a rule whose
-    equations come from elsewhere overrides ``equations``.  Its message template (``i18n``) may
-    use any of the names ``describe`` offers.
+    A rule lists its identities as data in ``specs`` (see ``identities.py``) and the budget's in
+    ``budget_specs`` (``budget_identities.py``, asked only of a report with a budget); a rule whose
+    equations come from elsewhere overrides ``equations``; a rule about figures that are related
+    but not identical overrides ``verdict`` to say which differences it reports, and how.  Its
+    message template (``i18n``) may use any of the names ``describe`` offers.
     """
 
     specs: ClassVar[tuple[object, ...]] = ()
+    budget_specs: ClassVar[tuple[object, ...]] = ()  # the budget's identities (budget_identities.py)
 
     def equations(self, report: Report) -> Iterable[Equation]:
         from .identities import equations
 
-        return [equation for spec in self.specs for equation in equations(report, spec)]
+        specs = self.specs if report.budget is None else self.specs + self.budget_specs
+        return [equation for spec in specs for equation in equations(report, spec)]
 
     def table(self, item: Stated) -> str:
-        """The table or section a figure stands in: its title (zh) or its path (en)."""
-        section = ".".join(item.path.split(".")[:2])
-        return section if self.lang == "en" else field_title(section)
+        """The title of the table or section a figure stands in (a budget's: ``budget.tables.summary``)."""
+        parts = item.path.split(".")
+        return field_title(".".join(parts[: 3 if parts[:2] == ["budget", "tables"] else 2]), self.lang)
 
     def params(self, equation: Equation) -> dict[str, object]:
         """What a message may say about an equation, besides its three numbers."""
@@ -153,23 +202,56 @@ class EquationRule(Rule):
             "table": self.table(right[0]),
         }
 
-    def describe(self, equation: Equation, reported: str, expected: str, difference: str) -> str:
-        return self.say(self.id, **self.params(equation), reported=reported, expected=expected, difference=difference)
+    def verdict(self, report: Report, reported: Decimal, expected: Decimal) -> str | None:
+        """The message for an equation whose two sides differ beyond rounding, or ``None`` when
+        the rule accepts that difference.  An identity accepts none: the rule's own message."""
+        return self.id
+
+    def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        return self.say(key, **self.params(equation), reported=reported, expected=expected, difference=difference)
+
+    @staticmethod
+    def discrepancy(equation: Equation) -> tuple[Decimal, Decimal] | None:
+        """The two sides' sums where they contradict the identity; an equality by default."""
+        return imbalance(equation)
+
+    def units(self, equation: Equation, unit_of: Stated, report_unit: str) -> str:
+        """What unit the numbers of the message are in, and which tables were converted to it."""
+        unit = unit_of.unit or report_unit
+        others = {}
+        for item in equation.left + equation.right:
+            original = item.unit or report_unit
+            if original != unit:
+                others.setdefault(original, {}).setdefault(self.table(item), None)
+        if not others:
+            return self.say("unit.in", unit=unit)
+        converted = self.say("list.and").join(
+            self.say("unit.from", tables=self.say("list.and").join(tables), unit=original) for original, tables in others.items()
+        )
+        return self.say("unit.converted", unit=unit, converted=converted)
 
     def check(self, report: Report) -> Iterator[Finding]:
         reported_once: set[Equation] = set()  # two identities may give the same equation
-        for equation in self.equations(report):
-            sums = imbalance(equation)
-            if sums is None or equation in reported_once:
+        scaled = report.__dict__.get("_scaled", False)  # some table prints another money unit
+        for printed in self.equations(report):
+            equation, unit_of = in_one_unit(printed) if scaled else (printed, None)
+            sums = self.discrepancy(equation)
+            if sums is None or printed in reported_once:
                 continue
-            reported_once.add(equation)
             reported, expected = sums
+            key = self.verdict(report, reported, expected)
+            if key is None:
+                continue
+            reported_once.add(printed)
             difference = reported - expected
             anchor = equation.left[0]
+            message = self.describe(key, equation, fmt(reported), fmt(expected), fmt(difference))
+            if unit_of is not None:
+                message += self.units(printed, unit_of, report.meta.money_unit)
             yield self.finding(
                 anchor.loc,
                 anchor.path,
-                self.describe(equation, fmt(reported), fmt(expected), fmt(difference)),
+                message,
                 related=tuple(s.path for s in equation.left + equation.right),
                 reported=fmt(reported),
                 expected=fmt(expected),

@@ -2,23 +2,67 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from ..findings import Finding
 from ..interval import percent_ratio, point_ratio
-from ..model import Report
+from ..model import Figure, Report
+from ..model.figure import Title
 from .base import Rule, Stated, ratio_finding, register
-from .hints import inverted, printing_slip
+from .hints import inverted, other_budget, printing_slip
+from .identities import NARRATIVE, Same, model_at
+
+
+# The budget a narrative figure's completion rate is of, where the text states none: the table
+# cell the narrative↔table identities pair with it (表7's 预算数 for a “三公” figure).
+_TABLE_BUDGETS = {
+    spec.left: (spec.right[0], ".".join(spec.right[0].split(".")[:2]))  # the cell, and the table it is in
+    for spec in NARRATIVE
+    if isinstance(spec, Same) and len(spec.right) == 1 and spec.left.endswith((".budget", ".adjusted_budget"))
+}
+_BUDGET_NAMES = ("budget", "adjusted_budget")
+_BUDGET_TITLES = {name: Title.of(Figure.model_fields[name], name) for name in _BUDGET_NAMES}
+
+
+_ZERO = Decimal(0)
+
+
+def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None:
+    """The budget ``figure``'s completion rate is of, and which one it is (budget: 年初预算,
+    adjusted_budget: 全年预算), or ``None`` where nothing says.
+
+    The one the text names (“完成年初预算的…”, “完成全年预算的…”); for a rate of just “预算” the
+    年初预算, unless that is 0 or not given and a 全年预算 is.  Where the figure states no budget, the
+    table cell the narrative↔table identities pair with it: a blank cell of a printed table is 0.
+    """
+    named = figure.completion_of
+    if named is None:
+        named = "adjusted_budget" if not figure.budget and figure.adjusted_budget is not None else "budget"
+    if getattr(figure, named) is not None:
+        return named, report.numbers[f"{figure.path}.{named}"]
+    found = _TABLE_BUDGETS.get(f"{figure.path}.{named}")
+    if found is None:
+        return None
+    cell, table = found
+    stated = report.numbers.get(cell)
+    if stated is None and model_at(report, table) is not None:
+        stated = Stated.exact(_ZERO, cell, figure.bound, _BUDGET_TITLES[named])  # blank: nothing budgeted
+    return (named, stated) if stated is not None else None
 
 
 @register
 class BudgetCompletion(Rule):
-    """A stated completion rate must equal 决算 ÷ 预算.
+    """A stated completion rate must equal 决算 ÷ the budget it names.
 
-    What it checks: every figure with a budget and a ``completion_pct`` (“年初预算为2993.92万元，
-    支出决算为2940.05万元，完成年初预算的98.20%”), on rounding intervals.
+    What it checks: every figure with a ``completion_pct`` (“年初预算为2993.92万元，支出决算为
+    2940.05万元，完成年初预算的98.20%”), on rounding intervals, against the budget the text says
+    the rate is of — 年初预算 (``budget``) or 全年预算/调整预算 (``adjusted_budget``, “完成全年预算的…”).
+    A “三公” figure that states no budget is taken against table 7's.  When the other budget
+    reproduces the printed rate, the hint says so.
 
-    Why: completion rates are often left at 100% after the final figures change.
+    Why: completion rates are often left at 100% after the final figures change, or computed
+    against the adjusted budget while the text says 年初预算.
 
     Example: passes — 2940.05 of 2993.92 stated 98.20%.  Fails — stated 100%.
     """
@@ -29,13 +73,24 @@ class BudgetCompletion(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.stating:
-            if figure.budget is None or figure.completion_pct is None:
+            if figure.completion_pct is None:
                 continue
-            budget = report.numbers[f"{figure.path}.budget"]
+            base = completion_base(report, figure)
+            if base is None:
+                continue
+            named, budget = base
+            other = _other_budget(report, figure, named)
             yield from _rate(
                 self, figure.bound, budget, figure.completion_pct, (*figure.loc, "completion_pct"),
                 f"{figure.path}.completion_pct", self.name(figure),
+                lambda: other_budget(figure.bound, other, named, figure.completion_pct, self.lang) if other else None,
             )
+
+
+def _other_budget(report: Report, figure: Figure, named: str) -> Stated | None:
+    """The figure's other budget (全年预算 beside 年初预算, or the reverse), if it states one."""
+    other = _BUDGET_NAMES[1 - _BUDGET_NAMES.index(named)]
+    return report.numbers.get(f"{figure.path}.{other}") if getattr(figure, other) is not None else None
 
 
 @register
@@ -70,7 +125,7 @@ class ProjectExecution(Rule):
             )
 
 
-def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str) -> Iterator[Finding]:  # noqa: ANN001
+def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str, cause=None) -> Iterator[Finding]:  # noqa: ANN001
     if budget.interval.contains_zero():
         return  # undefined: FR902's business
     point = point_ratio(actual.value, budget.value)
@@ -78,7 +133,7 @@ def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str
         rule, loc, path, stated_pct, lambda: percent_ratio(actual.interval, budget.interval), point,
         lambda expected, reported: rule.say(rule.id, figure=figure, expected=expected, reported=reported),
         (actual.path, budget.path, path),
-        lambda: inverted(actual, budget, stated_pct, rule.lang) or printing_slip(stated_pct, point, rule.lang),
+        lambda: (cause and cause()) or inverted(actual, budget, stated_pct, rule.lang) or printing_slip(stated_pct, point, rule.lang),
     )
     if found:
         yield found

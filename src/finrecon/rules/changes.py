@@ -8,7 +8,7 @@ from ..findings import Finding
 from ..interval import Interval, percent_change, percent_change_from_amount, point_ratio
 from ..model import Report
 from .base import Rule, fmt, ratio_finding, register
-from .hints import amount_as_percent, current_year_as_base, printing_slip
+from .hints import amount_as_percent, current_year_as_base, digit_slip, printing_slip, same_item, swapped_years
 
 
 @register
@@ -100,6 +100,9 @@ class ChangePercent(Rule):
                 (figure.path, used, f"{figure.path}.change_pct"),
                 lambda: current_year_as_base(change_interval, figure.bound, prior, figure.change_pct, fmt(change), self.lang)
                 or amount_as_percent(change_interval, fmt(change), figure.change_pct, self.lang)
+                or (figure.prior is not None and swapped_years(figure.bound, figure.prior, figure.change_pct, self.lang))
+                or same_item(figure, figure.change_pct, self.lang)
+                or (figure.prior is not None and digit_slip(figure.bound, figure.prior, figure.change_pct, self.lang))
                 or printing_slip(figure.change_pct, point, self.lang),
             )
             if found:

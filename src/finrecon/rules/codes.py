@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
-from ..model import Report
-from .base import Rule, register
+from ..model import Report, Stated
+from ..subjects import code_named, names_of
+from .base import Rule, fmt, register
 from .identities import model_at
 
 Loc = tuple[str | int, ...]
@@ -25,6 +27,15 @@ _CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
     ("tables.state_capital.rows", True, None),
     ("narrative.general_budget.by_class", True, 3),
     ("narrative.general_budget.items", True, None),
+    ("budget.tables.summary.expenditure.by_class", True, 3),
+    ("budget.tables.income.rows", True, None),
+    ("budget.tables.expenditure.rows", True, None),
+    ("budget.tables.appropriation.by_class", True, 3),
+    ("budget.tables.general_budget.rows", True, None),
+    ("budget.tables.government_fund.rows", True, None),
+    ("budget.tables.state_capital.rows", True, None),
+    ("budget.tables.basic.rows", False, None),
+    ("budget.statement.items", True, None),
 )
 
 
@@ -52,6 +63,8 @@ def coded_rows(report: Report) -> list[CodedRow]:
 def _coded_rows(report: Report) -> list[CodedRow]:
     found: list[CodedRow] = []
     for list_path, functional, level in _CODED_LISTS:
+        if report.__dict__[list_path.partition(".")[0]] is None:
+            continue  # no such section (a 决算 has no budget, a budget no tables)
         rows = model_at(report, list_path) or []
         codes = frozenset({row.code for row in rows if row.code})
         lengths = frozenset({len(code) for code in codes})
@@ -75,9 +88,10 @@ class CodeNameMismatch(CatalogRule):
     """A 科目 code and the name printed beside it must agree.
 
     What it checks: every coded row (tables 1–6, 8, 9 and the narrative's 类/项 figures) against the
-    catalogue of 政府收支分类科目 (functional codes start with 2, economic with 3).  Names compare as
-    printed, full-width or half-width alike; a name the catalogue knows as a former name is
-    FR703's business, and a code the catalogue lacks is FR704's.
+    catalogue of 政府收支分类科目 (functional codes start with 2, economic with 3), and names the
+    name in force in the report's year.  Names compare as printed, full-width or half-width alike;
+    a name the catalogue knows as a former name is FR703's business, and a code the catalogue
+    lacks for that year is FR704's.
 
     Why: a wrong name beside a code means either the code or the name was copied from another
     row; both mislead whoever totals the reports.
@@ -90,18 +104,19 @@ class CodeNameMismatch(CatalogRule):
     title_en = "a classification code and its name disagree"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
+        catalog, year = self.catalog, report.meta.year
         for row in coded_rows(report):
             entry = catalog.get(row.code)
-            if entry is None or not row.name or row.name == entry.name:
+            if entry is None or not row.name or row.name == entry.name or not entry.in_force(year):
                 continue
             name = normalise_name(row.name)
             if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
                 continue
+            expected = entry.name_in(year)
             yield self.finding(
                 (*row.loc, "name"), row.path,
-                self.say(self.id, code=row.code, expected=entry.name, reported=row.name),
-                reported=row.name, expected=entry.name,
+                self.say(self.id, code=row.code, expected=expected, reported=row.name),
+                reported=row.name, expected=expected,
             )
 
 
@@ -184,31 +199,41 @@ class RenamedClassification(CatalogRule):
 
 @register
 class UnknownCode(CatalogRule):
-    """A 科目 code the catalogue does not know, so its name cannot be checked.
+    """科目 codes the catalogue does not know for the report's year, so their names cannot be checked.
 
-    What it checks: codes absent from the shipped catalogue and from ``--catalog``.  The shipped
-    catalogue is a part of the 2024 lists; add your region's codes with ``--catalog FILE``.
+    What it checks: codes absent from the shipped catalogue and from ``--catalog``, or present
+    only for other years (20139 社会工作事务 exists from 2024).  One note per report lists them
+    all, at the first.  The shipped catalogue holds the 2024 and 2025 lists as far as they could
+    be established; add your region's codes with ``--catalog FILE``.
 
     Why: an unknown code is often a typo (20160 for 20106); if it is real, adding it lets
     finrecon check its name.
 
-    Example: passes — 2010601.  Notes — 2019901 if the catalogue lacks it.
+    Example: passes — 2010601.  Notes — 2019901 and 2019902, in one note, if the catalogue lacks them.
     """
 
     id = "FR704"
     title = "科目编码不在目录中"
-    title_en = "a classification code not in the catalogue"
+    title_en = "classification codes not in the catalogue"
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
+        catalog, year = self.catalog, report.meta.year
+        unknown: dict[str, CodedRow] = {}  # each code once, where it first stands
         for row in coded_rows(report):
-            if catalog.get(row.code) is None and len(row.code) in LEVELS:
-                yield self.finding(
-                    (*row.loc, "code"), row.path,
-                    self.say(self.id, code=row.code, catalog=catalog.follows),
-                    reported=row.code,
-                )
+            if len(row.code) in LEVELS and row.code not in unknown:
+                entry = catalog.get(row.code)
+                if entry is None or not entry.in_force(year):
+                    unknown[row.code] = row
+        if unknown:
+            first = next(iter(unknown.values()))
+            codes = "、".join(unknown) if self.lang != "en" else ", ".join(unknown)
+            yield self.finding(
+                (*first.loc, "code"), first.path,
+                self.say(self.id, codes=codes, count=len(unknown), year=year, catalog=catalog.follows),
+                related=tuple(row.path for row in unknown.values()),
+                reported=", ".join(unknown),
+            )
 
 
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
@@ -267,3 +292,64 @@ class LevelWordMismatch(CatalogRule):
                             self.say(self.id, name=name, actual=real, word=word),
                             reported=f"{name}（{word}）", expected=f"{name}（{real}）",
                         )
+
+
+# The budget's tables by 科目 that an item of the 预算编制说明 may name (the 项 of 财政拨款 spending).
+_ITEM_TABLES = ("general_budget", "government_fund", "state_capital", "expenditure")
+
+
+@register
+class ItemNamesNoRow(Rule):
+    """A 科目 the 预算编制说明 names must be a row of the budget's tables.
+
+    What it checks: each item of “财政拨款支出主要内容” names its 项 by the names of its 类, 款 and
+    项 — “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）” or “一般公共服务支出-政府办公厅（室）
+    及相关机构事务-行政运行” — and the budget's tables by 科目 must hold a 项 of that name under a 款
+    and a 类 of those names.  An item that gives its code is FR701's business.  Where exactly one
+    项 of the tables carries the item's amount, the finding names it.
+
+    Why: a level skipped, a 款 named twice or an old name leaves the reader unable to find the
+    item in the tables — and finrecon unable to check its amount against them.
+
+    Example: passes — “卫生健康支出（类）计划生育事务（款）计划生育服务（项）” with 2100717 计划生育服务 in
+    the tables.  Warns — “卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”.
+    """
+
+    id = "FR706"
+    title = "预算编制说明所列科目在预算表中找不到"
+    title_en = "an item names a classification the budget's tables do not hold"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        statement = report.budget.statement if report.budget else None
+        if statement is None or not statement.items:
+            return
+        rows = [row for table in _ITEM_TABLES for row in (model_at(report, f"budget.tables.{table}.rows") or [])]
+        named = [(row.code, row.name) for row in rows if row.code and row.name]
+        if not named:
+            return  # no table to look in
+        for item in statement.items:
+            if item.code or not item.wording or code_named(item.wording, named) is not None:
+                continue
+            names = names_of(item.wording)
+            top = code_named(names[0], named) if names else None  # the 类, where the wording names one right
+            same = _rows_of_amount(item.bound, [row for row in rows if top is None or row.code.startswith(top)])
+            hint = self.say("FR706.amount", name=same[0].name, code=same[0].code, value=fmt(item.value)) if len(same) == 1 else None
+            yield self.finding(
+                (*item.loc, "wording"), item.path, self.say(self.id, wording=item.wording), reported=item.wording, hint=hint,
+            )
+
+
+def _rows_of_amount(amount: Stated, rows: list) -> list:  # noqa: ANN001 - table rows by 科目
+    """The 项 rows (7-digit codes) whose 合计 is ``amount`` within rounding, in whatever unit each prints."""
+    wanted = amount.interval
+    scale = amount.scale or Decimal(1)
+    found: dict[str, object] = {}
+    for row in rows:
+        if row.code and len(row.code) == 7 and row.total is not None:
+            cell = row.total.bound
+            factor = (cell.scale or Decimal(1)) / scale
+            low, high = (cell.value - cell.half) * factor, (cell.value + cell.half) * factor
+            if low <= wanted.hi and wanted.lo <= high:
+                found.setdefault(row.code, row)
+    return list(found.values())

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Iterator
+
 from ..findings import Severity
-from .base import EquationRule, register
+from ..model import Report
+from ..model.bind import field_title
+from .base import Equation, EquationRule, Stated, register
+from . import budget_identities as budget
 from .identities import CROSS_TABLE, NARRATIVE, RELATED
 
 
@@ -28,6 +34,7 @@ class CrossTable(EquationRule):
     title_en = "one figure differs between tables"
 
     specs = CROSS_TABLE
+    budget_specs = budget.CROSS_TABLE
 
 
 @register
@@ -50,24 +57,68 @@ class NarrativeVsTable(EquationRule):
     title_en = "the narrative contradicts a table"
 
     specs = NARRATIVE
+    budget_specs = budget.NARRATIVE
+
+    def params(self, equation: Equation) -> dict[str, object]:
+        parts = equation.left[0].path.split(".")
+        text = ".".join(parts[:2] if parts[0] == "budget" else parts[:1])  # 情况说明, 预算编制说明, 其他相关情况说明
+        return {**super().params(equation), "text": field_title(text, self.lang)}
 
 
 @register
 class OperatingCostsVsPublicExpense(EquationRule):
-    """机关运行经费 should match 公用经费 of the basic expenditure; a difference needs a reason.
+    """机关运行经费 cannot exceed 公用经费, and equals it where every unit is administrative.
 
-    What it checks: 机关运行经费 (other matters) against 公用经费 (narrative 六 or table 6).
-    The two are related but not identical — 机关运行经费 covers administrative units only — so a
-    difference is a warning to explain, not an error.
+    What it checks: 机关运行经费 (other matters) against 公用经费 — the narrative's (六), else
+    table 6's 公用经费合计 — once per report.  机关运行经费 is the 公用经费 of 行政单位 and 参公
+    事业单位 only, so a department that includes other 事业单位 normally shows less; it is reported
+    only when it is more, beyond rounding, or when the report says every unit is 行政 or 参公
+    (``meta.all_units_administrative: true``) and the two differ at all.
 
-    Why: reviewers compare the two; an unexplained gap is a common query.
+    Why: 机关运行经费 above 公用经费 means one of the two was taken from the wrong columns or
+    the wrong units; in a purely administrative department any gap needs the same check.
 
-    Example: passes — 41.55 and 日常公用经费 41.55.  Warns — 41.55 against 公用经费 48.20.
+    Example: passes — 机关运行经费 142.80 against 公用经费 480.66 (a department with 事业单位).
+    Warns — 机关运行经费 41.55 against 公用经费 38.20; or 41.55 against 48.20 where every unit is
+    administrative.
     """
 
     id = "FR503"
-    title = "机关运行经费与公用经费不一致"
-    title_en = "operating costs differ from public expenses"
+    title = "机关运行经费与公用经费不符"
+    title_en = "operating costs do not fit public expenses"
     severity = Severity.WARNING
 
     specs = RELATED
+
+    def equations(self, report: Report) -> list[Equation]:
+        return list(super().equations(report))[:1]  # the first source of 公用经费 the report states
+
+    def verdict(self, report: Report, reported: Decimal, expected: Decimal) -> str | None:
+        if reported > expected:
+            return "FR503.exceeds"
+        return "FR503.differs" if report.meta.all_units_administrative else None
+
+
+@register
+class PrintedTwiceDifferently(EquationRule):
+    """A figure the 情况说明 prints twice must be printed the same both times.
+
+    What it checks: a figure the text states in two places — 一般公共预算财政拨款支出 in 五（一）,
+    五（二） and 五（三）; a “三公” figure in 七（一） and 七（二） — read from the sentences (a PDF, or
+    text pasted into YAML): the later printing against the first, on rounding intervals.
+
+    Why: one figure with two values in one explanation means one of them was not updated; the
+    reader cannot tell which is right.
+
+    Example: passes — 2940.05 in 五（一） and 2940.05 in 五（三）.  Fails — 2940.05 and 2904.05.
+    """
+
+    id = "FR504"
+    title = "同一数字在情况说明中两处不一致"
+    title_en = "one figure printed twice in the text, differently"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        for figure in report.stating:
+            for index, value in enumerate(figure.printed_again or ()):
+                again = Stated(value, f"{figure.path}.printed_again[{index}]", figure.bound)
+                yield Equation((again,), (figure.bound,))

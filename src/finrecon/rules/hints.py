@@ -10,8 +10,10 @@ from bisect import bisect_left, bisect_right
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
-from ..interval import Interval, decimals_of, percent_ratio
-from ..model import Report
+from ..interval import Interval, decimals_of, percent_change, percent_ratio
+from ..model import Figure, Report
+from ..model.bind import numbers_of
+from ..model.figure import Title
 from ..i18n import t
 from .stated import Stated, fmt
 
@@ -20,10 +22,6 @@ _TEN_THOUSAND = Decimal(10000)
 
 def _reproduces(stated_pct: Decimal, computed: Interval | None) -> bool:
     return computed is not None and Interval.printed(stated_pct).meets(computed)
-
-
-def _name(item: Stated, lang: str) -> str:
-    return item.path if lang == "en" else item.label
 
 
 def _valued_between(report: Report, low: Decimal, high: Decimal) -> list[Stated]:
@@ -56,8 +54,8 @@ def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, 
     high = part.interval.hi * 100 / share.lo + widest
     matches: dict[Decimal, Stated] = {}
     for candidate in _valued_between(report, low, high):
-        if candidate.path in (part.path, base.path) or candidate.value == base.value:
-            continue
+        if candidate.path in (part.path, base.path) or candidate.value == base.value or candidate.scale != part.scale:
+            continue  # (a figure printed in another money unit is no base of this one as printed)
         if _reproduces(stated_pct, percent_ratio(part.interval, candidate.interval)):
             matches.setdefault(candidate.value, candidate)
     if len(matches) != 1:
@@ -65,7 +63,7 @@ def other_base(report: Report, part: Stated, base: Stated, stated_pct: Decimal, 
     (candidate,) = matches.values()
     return t(
         "hint.other_base", lang, pct=fmt(stated_pct), part=fmt(part.value), candidate=fmt(candidate.value),
-        candidate_label=_name(candidate, lang), base=fmt(base.value), base_label=_name(base, lang),
+        candidate_label=candidate.label_in(lang), base=fmt(base.value), base_label=base.label_in(lang),
     )
 
 
@@ -90,6 +88,14 @@ def inverted(numerator: Stated, denominator: Stated, stated_pct: Decimal, lang: 
     if not _reproduces(stated_pct, percent_ratio(denominator.interval, numerator.interval)):
         return None
     return t("hint.inverted", lang, pct=fmt(stated_pct), denominator=fmt(denominator.value), numerator=fmt(numerator.value))
+
+
+def other_budget(actual: Stated, other: Stated, named: str, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """A completion rate said to be of one budget that is the rate of the other (年初预算 / 全年预算)."""
+    if not _reproduces(stated_pct, percent_ratio(actual.interval, other.interval)):
+        return None
+    key = "hint.of_adjusted_budget" if named == "budget" else "hint.of_budget"
+    return t(key, lang, pct=fmt(stated_pct), value=fmt(actual.value), other=fmt(other.value))
 
 
 def printing_slip(stated_pct: Decimal, point: Decimal, lang: str = "zh") -> str | None:
@@ -128,5 +134,82 @@ def unit_slip(left: list[Stated], right: list[Stated], lang: str = "zh") -> str 
             value = side_sum - term.value + term.value * factor
             half = side_half - term.half + term.half * factor
             if abs(value - target) <= half + target_half:
-                return t("hint.unit_slip", lang, figure=_name(term, lang), value=fmt(term.value))
+                return t("hint.unit_slip", lang, figure=term.label_in(lang), value=fmt(term.value))
     return None
+
+
+# ---- budgets: the hints the budget's percentages need (and the 决算's alike)
+def _change_reproduces(stated_pct: Decimal, current: Interval, prior: Interval) -> bool:
+    return _reproduces(stated_pct, percent_change(current, prior))
+
+
+def swapped_years(current: Stated, prior: Decimal, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """The two years swapped: (上年 − 本年) ÷ 本年 printed for (本年 − 上年) ÷ 上年."""
+    if current.value == prior or not _change_reproduces(stated_pct, Interval.printed(prior), current.interval):
+        return None
+    return t("hint.swapped", lang, pct=fmt(stated_pct), current=fmt(current.value), prior=fmt(prior))
+
+
+def same_item(figure: Figure, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """Another amount the same item states (its 本年预算安排, its 预算数 …) used in the change %:
+    as last year's figure, or as this year's."""
+    current, prior = Interval.printed(figure.value), Interval.printed(figure.prior) if figure.prior is not None else None
+    matches: dict[tuple[str, Decimal], str] = {}
+    for name, title in _other_amounts(type(figure)):
+        other = getattr(figure, name)
+        if other is None or other == figure.value or other == figure.prior:
+            continue
+        candidate = Interval.printed(other)
+        if _change_reproduces(stated_pct, current, candidate):
+            matches.setdefault((name, other), t("hint.same_item_base", lang, pct=fmt(stated_pct), value=fmt(figure.value), other=fmt(other), title=title.in_(lang)))
+        if prior is not None and _change_reproduces(stated_pct, candidate, prior):
+            matches.setdefault((name, other), t("hint.same_item_current", lang, pct=fmt(stated_pct), value=fmt(figure.value), other=fmt(other), title=title.in_(lang), prior=fmt(figure.prior)))
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def digit_slip(current: Stated, prior: Decimal, stated_pct: Decimal, lang: str = "zh") -> str | None:
+    """One digit inserted into, or dropped from, the whole part of one of the two figures: with the
+    figure as it was meant, the printed percentage comes out exactly (1410.22 typed for 141.22)."""
+    found: dict[tuple[str, Decimal], str] = {}
+    for which, printed in (("prior", prior), ("current", current.value)):
+        for variant, slip in _one_digit_off(printed):
+            meant = Interval.printed(variant)
+            reproduces = (
+                _change_reproduces(stated_pct, current.interval, meant) if which == "prior"
+                else _change_reproduces(stated_pct, meant, Interval.printed(prior))
+            )
+            if reproduces:
+                found.setdefault((which, variant), t(
+                    f"hint.digit_{slip}", lang, pct=fmt(stated_pct), printed=fmt(printed), meant=fmt(variant),
+                    figure=t(f"hint.figure_{which}", lang),
+                ))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_digit_off(value: Decimal) -> list[tuple[Decimal, str]]:
+    """Every figure one digit away from ``value`` in its whole part: one digit more, or one less."""
+    text = format(abs(value), "f")
+    whole, point, fraction = text.partition(".")
+    sign = "-" if value < 0 else ""
+    variants: list[tuple[str, str]] = []
+    for i in range(len(whole)):
+        shorter = whole[:i] + whole[i + 1 :]
+        if shorter and (shorter == "0" or not shorter.startswith("0")):
+            variants.append((shorter, "inserted"))  # the printed figure has one digit too many
+    for i in range(len(whole) + 1):
+        for digit in "0123456789":
+            longer = whole[:i] + digit + whole[i:]
+            if not longer.startswith("0"):
+                variants.append((longer, "dropped"))  # the printed figure lost one digit
+    seen: dict[Decimal, str] = {}
+    for digits, slip in variants:
+        number = Decimal(f"{sign}{digits}{point}{fraction}")
+        if number != value:
+            seen.setdefault(number, slip)
+    return list(seen.items())
+
+
+def _other_amounts(kind: type[Figure]) -> tuple[tuple[str, Title], ...]:
+    """The amounts a figure of ``kind`` may state besides its value and last year's (预算数, 全年预算数,
+    本年预算安排 …), with their titles."""
+    return tuple((name, title) for name, title in numbers_of(kind) if name not in ("prior", "change") and not name.endswith("_pct"))

@@ -2,19 +2,25 @@
 
 Paths are the report paths of ``Figure.path`` (``tables.summary.income.total``); a trailing
 ``.budget`` / ``.prior`` / ``.change`` means that attribute of the figure; ``[*]`` means every item
-of a list.  A figure the report leaves out is simply absent: a sum is checked when its total and
-at least one part are stated (a blank cell counts as zero), an equality when both sides are.
+of a list: on the right side of an identity, the sum over the items; in the path the identity
+is about (a sum's total, an equality's left side) one identity per item, the same ``[*]`` on the
+right standing for the same item.  A figure the report leaves out is simply absent: a sum is
+checked when its total and at least one part are stated (a blank cell counts as zero), an
+equality when both sides are.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
 from ..model import Report
+from ..model.bind import field_titles
+from ..model.figure import PATH_PART
 from ..model.tables import ByFund, ExpenditureRow, FundRow, GeneralBudgetRow, IncomeRow, IncomeSources
 from .base import Equation, Stated
 
@@ -22,10 +28,19 @@ from .base import Equation, Stated
 # --------------------------------------------------------------------------- kinds of identity
 @dataclass(frozen=True)
 class Sum:
-    """``total`` equals the sum of ``parts``."""
+    """``total`` equals the sum of ``parts``; ``counts``: they are counts (项目个数), exact integers."""
 
     total: str
     parts: tuple[str, ...]
+    counts: bool = False
+
+
+@dataclass(frozen=True)
+class AtMost:
+    """The sum of ``parts`` is at most ``total``: parts of a whole that need not cover all of it."""
+
+    parts: tuple[str, ...]
+    total: str
 
 
 @dataclass(frozen=True)
@@ -81,9 +96,11 @@ _FUNDS = ("total", "general_budget", "government_fund", "state_capital")
 _THREE_PUBLIC = ("tables.three_public", "narrative.three_public")
 
 
-def _three_public_sums() -> Iterator[Sum]:
-    for section in _THREE_PUBLIC:
-        for attribute in ("", ".budget"):
+def _three_public_sums(sections: tuple[str, ...] = _THREE_PUBLIC, attributes: tuple[str, ...] = ("", ".budget")) -> Iterator[Sum]:
+    """The “三公” parts: total = 出国 + 用车 + 接待, 用车 = 购置 + 运行, 接待 = 国内 + 外事; for
+    each figure and each of its ``attributes`` (its budget, its change …)."""
+    for section in sections:
+        for attribute in attributes:
             yield Sum(f"{section}.total{attribute}", _each(f"{section}.{{}}{attribute}", ("outbound", "vehicle", "reception")))
             yield Sum(f"{section}.vehicle{attribute}", _each(f"{section}.{{}}{attribute}", ("vehicle_purchase", "vehicle_operation")))
             yield Sum(f"{section}.reception{attribute}", _each(f"{section}.{{}}{attribute}", ("domestic_reception", "foreign_reception")))
@@ -106,6 +123,20 @@ SUMS: tuple[Sum, ...] = (
     Sum("narrative.expenditure.total", _each("narrative.expenditure.{}", ExpenditureRow.ROW_PARTS)),
     Sum("narrative.basic.total", ("narrative.basic.personnel", "narrative.basic.public")),
     Sum("other.procurement.total", _each("other.procurement.{}", ("goods", "works", "services"))),
+    # 预算绩效管理: each self-assessed project has one rating; each problem found is fixed or being fixed.
+    Sum(
+        "performance.management.self_assessment.projects",
+        _each("performance.management.ratings.{}", ("excellent", "good", "passed", "failed")), counts=True,
+    ),
+    Sum("performance.management.problems_found", _each("performance.management.{}", ("problems_fixed", "problems_in_progress")), counts=True),
+)
+
+# --------------------------------------------------------------------------- FR105: parts of a whole
+AT_MOST: tuple[AtMost, ...] = (
+    # 政府采购: what small and medium firms won, in reserved and in other projects, is part of the total.
+    AtMost(_each("other.procurement.{}", ("sme_awarded_reserved", "sme_awarded_other")), "other.procurement.total"),
+    # 公务接待: 外宾接待 printed as included in (含) 国内接待.
+    *(AtMost((f"{section}.domestic_foreign_reception",), f"{section}.domestic_reception") for section in _THREE_PUBLIC),
 )
 
 # --------------------------------------------------------------------------- FR102: 类/款/项
@@ -182,6 +213,8 @@ NARRATIVE: tuple[Same | Match, ...] = (
 )
 
 # --------------------------------------------------------------------------- FR503: related, not identical
+# 机关运行经费 against 公用经费, whose sources are listed in order of preference: the rule compares
+# with the first one the report states (the narrative's, else table 6's).
 RELATED: tuple[Same, ...] = (
     Same("other.operating_costs", ("narrative.basic.public",)),
     Same("other.operating_costs", ("tables.basic.public_total",)),
@@ -210,18 +243,23 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
 
 
 def model_at(report: Report, path: str) -> Any:
-    """The model object (or list) at a dotted path without wildcards, or ``None``."""
+    """The model object (or list) at a dotted path without wildcards (``budget.projects[0].parts``), or ``None``."""
     node: Any = report
     for part in _parts(path):
-        node = getattr(node, part, None)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            node = getattr(node, part, None)
         if node is None:
             return None
     return node
 
 
 @functools.lru_cache(maxsize=1024)
-def _parts(path: str) -> tuple[str, ...]:
-    return tuple(path.split("."))
+def _parts(path: str) -> tuple[str | int, ...]:
+    if "[" not in path:
+        return tuple(path.split("."))
+    return tuple(int(index) if index else name for name, index in PATH_PART.findall(path))
 
 
 def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
@@ -277,11 +315,39 @@ def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...]
     return [Equation(tuple(left), tuple(right))] if left and right else []
 
 
+def _each_item(report: Report, anchor: str, paths: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """An identity about ``list[*]…``: one identity per item of the list, the same item on both sides."""
+    head = anchor.partition("[*]")[0]
+    marker = head + "[*]"
+    for index in range(len(model_at(report, head) or ())):
+        item = f"{head}[{index}]"
+        yield anchor.replace(marker, item, 1), tuple(path.replace(marker, item, 1) for path in paths)
+
+
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
-    return _equation(resolve(report, (spec.total,)), resolve(report, spec.parts))
+    if "[*]" in spec.total:
+        return [equation for total, parts in _each_item(report, spec.total, spec.parts) for equation in sum_equations(report, Sum(total, parts, spec.counts))]
+    numbers = counted if spec.counts else resolve
+    return _equation(numbers(report, (spec.total,)), numbers(report, spec.parts))
+
+
+def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
+    """The counts at ``paths`` (项目个数, 问题个数): whole numbers, exact, not rounded prints."""
+    found = []
+    for path in paths:
+        value = model_at(report, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            found.append(Stated.exact(Decimal(value), path, field_titles(path.rpartition(".")[0]) or "", field_titles(path)))
+    return found
+
+
+def at_most_equations(report: Report, spec: AtMost) -> list[Equation]:
+    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)))
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
+    if isinstance(spec, Same) and "[*]" in spec.left:
+        return [equation for left, right in _each_item(report, spec.left, spec.right) for equation in same_equations(report, Same(left, right))]
     if isinstance(spec, Same):
         # A blank cell is a zero: compare with the funds that are printed, if any is.
         right = resolve(report, spec.right)
@@ -310,7 +376,7 @@ def balance_equations(report: Report, spec: Balance) -> list[Equation]:
     return _equation(inflow, outflow) if len(inflow) + len(outflow) >= 2 else []
 
 
-Spec = Sum | Same | Match | Balance | Hierarchy
+Spec = Sum | Same | Match | Balance | Hierarchy | AtMost
 
 
 def equations(report: Report, spec: Spec) -> list[Equation]:
@@ -318,4 +384,7 @@ def equations(report: Report, spec: Spec) -> list[Equation]:
     return _RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
 
 
-_RESOLVERS = {Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations, Hierarchy: hierarchy_equations}
+_RESOLVERS = {
+    Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations,
+    Hierarchy: hierarchy_equations, AtMost: at_most_equations,
+}

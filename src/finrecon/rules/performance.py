@@ -8,6 +8,7 @@ from typing import ClassVar, Iterator
 from ..findings import Finding, Severity
 from ..indicators import Verdict, judge, money, parse
 from ..model import Project, Report
+from ..model.bind import field_titles
 from .base import Equation, EquationRule, Rule, Stated, register
 
 Loc = tuple[str | int, ...]
@@ -109,7 +110,7 @@ class CostIndicatorsSum(EquationRule):
             costs = [(i, ind) for i, ind in enumerate(project.indicators) if "成本" in ind.level2]
             if not costs:
                 continue
-            for side, total, label in (("target", project.budget, "预算数"), ("actual", project.executed, "执行数")):
+            for side, total, field in (("target", project.budget, "budget"), ("actual", project.executed, "executed")):
                 amounts = [(i, ind, money(parse(getattr(ind, side)), unit)) for i, ind in costs]
                 if any(amount is None for _, _, amount in amounts):
                     continue
@@ -117,8 +118,7 @@ class CostIndicatorsSum(EquationRule):
                     Stated(amount, f"performance.projects[{p}].indicators[{i}].{side}", f"{ind.level3.strip()}")
                     for i, ind, amount in amounts
                 )
-                field = "budget" if side == "target" else "executed"
-                yield Equation((Stated(total, f"performance.projects[{p}].{field}", f"{project.name}{label}"),), parts)
+                yield Equation((Stated(total, f"performance.projects[{p}].{field}", project.name, field_titles(f"performance.projects.{field}")),), parts)
 
 
 _LISTED = 10  # missed indicators named (and related) in one finding: a claim's finding stays small

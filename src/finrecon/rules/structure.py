@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import ClassVar, Iterator
+
+from pydantic import BaseModel
 
 from ..findings import Finding, Severity
-from ..interval import decimals_of, half_unit
+from ..interval import Interval, decimals_of, half_unit, percent_ratio
 from ..model import Figure, Report
-from ..model.bind import field_title
+from ..model.tables import PrintedTable
+from ..model.bind import field_title, field_titles
 from ..model.figure import loc_of
-from .base import Rule, fmt, register
+from .base import Rule, Stated, fmt, register
+from .budget import completion_base
 from .identities import model_at
 from .texts import sentence_at
 
@@ -71,12 +75,16 @@ class ZeroBasePercentage(Rule):
 
     What it checks: a completion rate printed where the budget is 0, a change % where last
     year's figure is 0, a share of a total of 0.  “0%” or “100%” there is not a fact but a
-    convention; the template asks for words (“无预算”, “上年无此项支出”) instead.
+    convention; the template asks for words (“无预算”, “上年无此项支出”) instead.  The budget is the
+    one the text names (年初预算 or 全年预算); a “三公” figure that states none has table 7's, where
+    a blank cell is 0.  A rate “of 年初预算” where 年初预算 is 0 but which is 决算 ÷ 全年预算 is
+    reported as a rate of the wrong budget.
 
     Why: 0 ÷ 0 printed as 0% reads as “nothing of the budget was spent” when there was no
     budget at all; reviewers query it every time.
 
-    Example: passes — budget 0.95, actual 0, completion 0%.  Warns — budget 0, completion 0%.
+    Example: passes — budget 0.95, actual 0, completion 0%.  Warns — budget 0, completion 0%;
+    “年初预算为0万元，全年预算为50万元，支出决算为40万元，完成年初预算的80%”.
     """
 
     id = "FR902"
@@ -86,24 +94,41 @@ class ZeroBasePercentage(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.stating:
+            if figure.completion_pct is not None:
+                base = completion_base(report, figure)
+                if base is not None and base[1].value == 0:
+                    yield self._zero_budget(report, figure, base[0])
             share_base = report.figure(figure.share_base) if figure.share_base else None
             prior = figure.prior if figure.prior is not None else (
                 figure.value - figure.change if figure.change is not None else None
             )
             cases = (
-                ("completion_pct", figure.budget, "FR902.budget"),
                 ("change_pct", prior, "FR902.prior"),
                 ("share_pct", share_base.value if share_base else None, "FR902.base"),
             )
-            for attribute, base, base_name in cases:
+            for attribute, base_value, base_name in cases:
                 pct = getattr(figure, attribute)
-                if pct is not None and base is not None and base == 0:
+                if pct is not None and base_value is not None and base_value == 0:
                     yield self._zero(figure.loc, figure.path, self.name(figure), attribute, pct, base_name)
         if report.performance:
             for index, project in enumerate(report.performance.projects):
                 if project.execution_rate_pct is not None and project.budget == 0:
                     loc = ("performance", "projects", index)
                     yield self._zero(loc, f"performance.projects[{index}]", project.name, "execution_rate_pct", project.execution_rate_pct, "FR902.budget")
+
+    def _zero_budget(self, report: Report, figure: Figure, named: str) -> Finding:
+        """0 budgeted and a rate printed; said to be of 年初预算 while it is the 全年预算's, say that."""
+        pct = figure.completion_pct
+        adjusted = report.numbers.get(f"{figure.path}.adjusted_budget") if named == "budget" else None
+        if adjusted is not None and adjusted.value != 0:
+            rate = percent_ratio(figure.bound.interval, adjusted.interval)
+            if rate is not None and Interval.printed(pct).meets(rate):
+                return self.finding(
+                    (*figure.loc, "completion_pct"), f"{figure.path}.completion_pct",
+                    self.say("FR902.adjusted", figure=self.name(figure), reported=fmt(pct), value=fmt(figure.value), adjusted=fmt(adjusted.value)),
+                    related=(figure.path, f"{figure.path}.budget", adjusted.path), reported=fmt(pct),
+                )
+        return self._zero(figure.loc, figure.path, self.name(figure), "completion_pct", pct, "FR902.budget")
 
     def _zero(self, loc, path: str, label: str, attribute: str, pct: Decimal, base_name: str) -> Finding:  # noqa: ANN001
         return self.finding(
@@ -114,12 +139,37 @@ class ZeroBasePercentage(Rule):
         )
 
 
+# The tables that may be printed empty, and must then say why: 决算 tables 7, 8 and 9; the budget's
+# tables 6, 7 (政府性基金, 国有资本经营) and 9 (“三公”经费和机关运行经费).
+_MAY_BE_EMPTY: tuple[str, ...] = (
+    "tables.three_public", "tables.government_fund", "tables.state_capital",
+    "budget.tables.government_fund", "budget.tables.state_capital", "budget.tables.three_public",
+)
+
+
+_PLAIN = (type(None), str, int, Decimal)  # what a model's fields hold besides models and lists
+
+
+def _figures(model: object) -> Iterator[Figure]:
+    """Every figure printed in a table (or any part of a report), in field order."""
+    if isinstance(model, Figure):
+        yield model
+    elif isinstance(model, BaseModel):
+        for value in model.__dict__.values():
+            if type(value) not in _PLAIN:
+                yield from _figures(value)
+    elif isinstance(model, list):
+        for item in model:
+            yield from _figures(item)
+
+
 @register
 class EmptyTableStatement(Rule):
-    """An empty 政府性基金 or 国有资本经营 table must say why it is empty.
+    """An empty “三公”, 政府性基金 or 国有资本经营 table must say why it is empty.
 
-    What it checks: table 8 or 9 present in the report with no figures must carry an
-    ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
+    What it checks: a table the template allows to be empty — 决算 tables 7, 8 and 9; the budget's
+    政府性基金 and 国有资本经营 预算表 and its “三公”经费和机关运行经费预算表 — printed with no figures
+    must carry an ``empty_statement`` such as “本单位无政府性基金预算财政拨款支出，故本表无数据。”.
 
     Why: the disclosure rules require every table to be published; an empty one without its
     statement reads as a table left out by mistake.
@@ -133,18 +183,56 @@ class EmptyTableStatement(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        if report.tables is None:
+        if report.tables is None and report.budget is None:
             return
-        for name in ("government_fund", "state_capital"):
-            table = getattr(report.tables, name)
-            if table is None or table.rows or table.empty_statement:
+        for path in _MAY_BE_EMPTY:
+            table = model_at(report, path)
+            if table is None or table.empty_statement or next(_figures(table), None) is not None:
                 continue
-            if table.total is not None and any(
-                getattr(table.total, column) is not None for column in type(table.total).model_fields if column not in ("code", "name")
-            ):
+            yield self.finding(loc_of(path), path, self.say(self.id, table=field_title(path, self.lang)))
+
+
+@register
+class EmptyStatementContradicted(Rule):
+    """A table that says it is empty must not print figures.
+
+    What it checks: every table that carries an empty-table statement (“…无“三公”经费预算，故本表
+    为空表。”) against the figures printed in it: one figure other than 0 contradicts the statement.
+
+    Why: one of the two is wrong — the statement was copied from last year's report, or the
+    figures were filled into a table the text says is empty.  A reader cannot tell which to believe.
+
+    Example: passes — a 政府性基金 table with no figures and its statement.  Fails — the “三公”
+    table prints 47.91 under “本部门无“三公”经费…预算，故本表为空表。”.
+    """
+
+    id = "FR912"
+    title = "空表说明与表中数字矛盾"
+    title_en = "a table says it is empty but prints figures"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for path, table in printed_tables(report):
+            if table.empty_statement is None:
                 continue
-            title = f"tables.{name}" if self.lang == "en" else field_title(f"tables.{name}")
-            yield self.finding(("tables", name), f"tables.{name}", self.say(self.id, table=title))
+            printed = next((figure for figure in _figures(table) if figure.value != 0), None)
+            if printed is None:
+                continue
+            yield self.finding(
+                (*loc_of(path), "empty_statement"), f"{path}.empty_statement",
+                self.say(self.id, table=field_title(path, self.lang), statement=table.empty_statement, figure=self.name(printed), value=fmt(printed.value)),
+                related=(printed.path,), reported=fmt(printed.value), expected="0",
+            )
+
+
+def printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
+    """Every printed table of the report, with its path."""
+    for section in ("tables", "budget.tables"):
+        container = model_at(report, section)
+        if container is None:
+            continue
+        for name, table in container.__dict__.items():
+            if table is not None:  # every table of these containers is a PrintedTable
+                yield f"{section}.{name}", table
 
 
 # What each template requires; ``meta.template`` chooses.  A report without a template is not
@@ -157,10 +245,17 @@ _NARRATIVE_CORE = tuple(
     f"narrative.{name}" for name in ("total", "income", "expenditure", "appropriation_total", "general_budget", "basic", "three_public")
 )
 _OTHER = ("other.operating_costs", "other.procurement", "other.assets")
+_BUDGET = tuple(
+    f"budget.tables.{name}"
+    for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "government_fund", "state_capital", "basic", "three_public")
+) + ("budget.statement.income", "budget.statement.expenditure") + tuple(
+    f"budget.other.{name}" for name in ("three_public", "operating_costs", "procurement", "performance_targets", "assets")
+)
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "common": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "shanghai": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
     "sichuan": _NARRATIVE_CORE + ("narrative.government_fund_expenditure", "narrative.state_capital_expenditure") + _OTHER,
+    "shanghai-budget": _BUDGET,  # 上海市区级部门预算/单位预算: the nine tables, 预算编制说明, 其他相关情况说明
 }
 
 
@@ -188,7 +283,7 @@ class RequiredSections(Rule):
         required = templates.get((report.meta.template or "").lower(), ())
         for path in required:
             if model_at(report, path) is None:
-                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path), path=path))
+                yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 
 
 @register
@@ -228,11 +323,10 @@ class ThreePublicDetail(Rule):
                 ("domestic_reception", ("domestic_reception_batches", "domestic_reception_people")),
                 ("foreign_reception", ("foreign_reception_batches", "foreign_reception_people")),
             )
-            fields = type(expenses).model_fields
             for name, counts in needs:
-                missing = [count if self.lang == "en" else fields[count].title for count in counts if getattr(expenses, count) is None]
+                missing = [field_title(f"{path}.{count}", self.lang) for count in counts if getattr(expenses, count) is None]
                 if _spent(getattr(expenses, name)) and missing:
-                    figure = f"{path}.{name}" if self.lang == "en" else fields[name].title
+                    figure = field_title(f"{path}.{name}", self.lang)
                     yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing=self.say("list.and").join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
                 yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
@@ -253,8 +347,10 @@ class MissingReason(Rule):
     """A change from last year, or a 决算 that differs from its 预算, needs a stated reason.
 
     What it checks: every figure of the narrative and the other matters that states a non-zero
-    change, or a budget different from the actual, carries a ``reason`` — its own, or that of the
-    total of the group it stands in (“三公” items share the total's reason).
+    change, or a budget different from the actual, carries a reason for it — its own, or that of
+    the total of the group it stands in (“三公” items share the total's reason).  A reason read
+    from the text knows what it explains (“减少的主要原因：…” the change, “决算数小于预算数的主要
+    原因：…” the budget difference); a ``reason`` written by hand explains both.
 
     Why: the disclosure rules require the main reasons for each change and each difference from
     the budget; a bare number invites the question.
@@ -271,17 +367,25 @@ class MissingReason(Rule):
         for figure in report.stating:
             if not figure.path.startswith(("narrative.", "other.")) or figure.reason:
                 continue
-            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
-            if group_total is not None and group_total.reason:
-                continue
             changed = bool(figure.change) or bool(figure.change_pct) or (figure.prior is not None and figure.prior != figure.value)
             off_budget = figure.budget is not None and figure.budget != figure.value
-            if changed or off_budget:
-                if changed:
-                    message = self.say("FR906.change", figure=self.name(figure))
-                else:
-                    message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
+            if not (changed or off_budget):
+                continue
+            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
+            explained = _explains(figure) | (_explains(group_total) if group_total is not None else set())
+            if changed and "change" not in explained:
+                yield self.finding(figure.loc, figure.path, self.say("FR906.change", figure=self.name(figure)))
+            elif off_budget and "budget" not in explained:
+                message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
                 yield self.finding(figure.loc, figure.path, message)
+
+
+def _explains(figure: Figure) -> set[str]:
+    """What a figure's stated reasons explain: its change, its difference from the budget, or —
+    a ``reason`` written without saying which — both."""
+    if figure.reason:
+        return {"change", "budget"}
+    return {reason.about for reason in figure.reasons}
 
 
 # A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
@@ -300,7 +404,9 @@ class Placeholder(Rule):
 
     What it checks: every text of the report — unit name, the cover, contents, headings,
     paragraphs and table titles, 科目 names and wordings, reasons, conclusions, indicators,
-    statements.  One finding per text, at its first placeholder.
+    statements.  One finding per text, at its first placeholder.  Words the report's text prints
+    (its paragraphs) are reported there, once: not again in the reason or statement read from
+    them, nor the unit's name again beside the cover that prints it.
 
     Why: “上海市XX局” or “主要原因是XX” published as is shows the report was not finished.
 
@@ -318,16 +424,18 @@ class Placeholder(Rule):
         if not any(mark in everything for mark in _PLACEHOLDER_MARKS) or not _PLACEHOLDER.search(everything):
             return  # the usual answer, found with plain substring searches
         cover = report.text.cover.unit if report.text and report.text.cover else None
-        for path, text in texts:
+        hits = [(path, text, match) for path, text in texts if (match := _PLACEHOLDER.search(text))]
+        printed = [text for path, text, _ in hits if path.startswith("text.")]
+        for path, text, match in hits:
+            if printed and not path.startswith("text.") and any(text in words for words in printed):
+                continue  # the same words read from the report's text (a reason, a statement): reported where printed
             if path == "meta.unit" and text == cover:
                 continue  # the cover prints it: the finding stands there
-            match = _PLACEHOLDER.search(text)
-            if match:
-                quoted = _around(text, match.start(), match.end())
-                yield self.finding(
-                    loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=quoted),
-                    offset=match.start(), excerpt=quoted, reported=text if len(text) <= 40 else quoted,
-                )
+            quoted = _around(text, match.start(), match.end())
+            yield self.finding(
+                loc_of(path), path, self.say(self.id, placeholder=match.group(0), text=quoted),
+                offset=match.start(), excerpt=quoted, reported=text if len(text) <= 40 else quoted,
+            )
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -360,8 +468,6 @@ class NegativeAmount(Rule):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
                 if value < 0:
-                    yield self.finding(
-                        ("performance", "projects", index, attribute), f"performance.projects[{index}].{attribute}",
-                        self.say(self.id, figure=f"{project.name}·{attribute if self.lang == 'en' else type(project).model_fields[attribute].title}", value=fmt(value)),
-                        reported=fmt(value),
-                    )
+                    path = f"performance.projects[{index}].{attribute}"
+                    number = Stated(value, path, project.name, field_titles(f"performance.projects.{attribute}"))
+                    yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(value)), reported=fmt(value))

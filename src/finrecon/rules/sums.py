@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Report
-from .base import Equation, EquationRule, register
-from .identities import BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
+from .base import Equation, EquationRule, excess, register
+from . import budget_identities as budget
+from .identities import AT_MOST, BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
 
 
 @register
@@ -17,7 +18,9 @@ class StatedSum(EquationRule):
     年初结转和结余, 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余, 本年支出合计 = Σ 类, the
     “三公” total = 因公出国（境） + 公务用车 + 公务接待 and 公务用车 = 购置 + 运行 (for budget and
     actual), 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, 人员经费 = 301 + 303 and
-    公用经费 = the other economic classes — in the tables and in the narrative alike.
+    公用经费 = the other economic classes — in the tables and in the narrative alike; and the
+    counts of 预算绩效管理: the projects rated 优/良/合格/不合格 add up to the projects self-assessed,
+    the problems fixed and being fixed to the problems found (counts are exact: 4 ≠ 3 + 0).
 
     Why: a total that does not add up is the first thing a reviewer checks and the most common
     error inspections find.  Each printed figure is an interval (±½ of its last digit), so
@@ -31,10 +34,16 @@ class StatedSum(EquationRule):
     title_en = "a total differs from the sum of its parts"
 
     specs = SUMS
+    budget_specs = budget.SUMS
 
     def equations(self, report: Report) -> Iterator[Equation]:
         yield from super().equations(report)
         yield from self._economic_classes(report)
+
+    def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
+        if key == self.id and all(item.half == 0 for item in (*equation.left, *equation.right)):
+            key = "FR101.exact"  # counts: no rounding to speak of
+        return super().describe(key, equation, reported, expected, difference)
 
     @staticmethod
     def _economic_classes(report: Report) -> Iterator[Equation]:
@@ -70,6 +79,7 @@ class ClassificationHierarchy(EquationRule):
     title_en = "类/款/项 do not add up"
 
     specs = HIERARCHIES
+    budget_specs = budget.HIERARCHIES
 
 
 @register
@@ -101,7 +111,7 @@ class RowTotal(EquationRule):
                 yield Equation((total.bound,), tuple(cells))
 
     def params(self, equation: Equation) -> dict[str, object]:
-        columns = (item.path.rpartition(".")[2] if self.lang == "en" else item.label.rpartition("·")[2] for item in equation.right)
+        columns = (item.title_in(self.lang) for item in equation.right)
         return {**super().params(equation), "columns": self.say("list.and").join(columns)}
 
 
@@ -123,3 +133,29 @@ class Balance(EquationRule):
     title_en = "income and expenditure do not balance"
 
     specs = BALANCES
+    budget_specs = budget.BALANCES
+
+
+@register
+class PartExceedsTotal(EquationRule):
+    """A part of a whole, or parts together, must not exceed the whole.
+
+    What it checks: 政府采购 — what small and medium firms won in the projects reserved for them
+    plus what they won in other projects is at most the total procured; 公务接待 — 外宾接待,
+    printed as included in 国内接待 (“国内公务接待支出5万元（含外宾接待支出2万元）”), is at most
+    国内接待.  Parts may add up to less than the whole; on rounding intervals, only a sum that
+    exceeds it beyond rounding is reported.
+
+    Why: a part larger than its whole is always a slip — a figure copied from the wrong line, or
+    the total not updated.
+
+    Example: passes — 246.47 + 4.79 won of 251.25 procured (251.26 is within rounding).  Fails —
+    246.47 + 14.79 won of 251.25.
+    """
+
+    id = "FR105"
+    title = "部分之和超过总数"
+    title_en = "parts exceed their whole"
+
+    specs = AT_MOST
+    discrepancy = staticmethod(excess)

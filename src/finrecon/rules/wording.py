@@ -713,7 +713,10 @@ class Punctuation(WordingRule):
         if last in "；;" and passage.following is not None and (_ITEM.match(text) or _ITEM.match(passage.following)):
             return  # an item of a list: “（一）…；” then “（二）…”
         key = "FR808.semicolon" if last in "；;，," else "FR808.no_stop"
-        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=text[-12:])
+        # What is quoted: the clause that ends the paragraph (“占0.21%；”), or its last words.
+        clause = max(text.rfind(mark, 0, len(text) - 1) for mark in "，,、；;：:")
+        ending = text[clause + 1 :] if clause >= max(0, len(text) - 24) else text[-12:]
+        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=ending)
 
 
 # =============================================================================== FR809 units
@@ -1117,6 +1120,10 @@ class ItemTwoAmounts(WordingRule):
     “预算执行数” is another figure, and a 决算 item's “年初预算为…，支出决算为…” states two
     different figures on purpose.
 
+    Where the budget's reader has read the items into the model (``budget.statement.items``, as it
+    does for the Shanghai template), FR501 compares each item's headline with its ``arranged``
+    amount and this rule stays silent: it reads the sentences no reader has modelled.
+
     Why: one of the two was not updated; a reader cannot tell which the budget is.
 
     Example: passes — “…（项）”25.77万元 … 2024年预算安排25.77万元”.  Fails — “…（项）”350.35万元 …
@@ -1129,6 +1136,9 @@ class ItemTwoAmounts(WordingRule):
     kinds = frozenset({PARAGRAPH})
 
     def check(self, report: Report) -> Iterator[Finding]:
+        budget = getattr(report, "budget", None)
+        if budget is not None and budget.statement is not None and budget.statement.items:
+            return  # the budget's items are read into the model: FR501 compares each headline with its 预算安排
         year = report.meta.year
         for item in items(report):
             headline = _HEADLINE.search(item.text)

@@ -110,13 +110,18 @@ class _Builder:
         self.spec, self.pages, self.flow = spec, pages, flow
         self.source = PdfSource()
         self.unread: list[dict[str, Any]] = []
+        self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
         tree: dict[str, Any] = {"meta": self._meta()}
         tree["text"] = self._text()
         tables = self._tables()
         if tables:
-            tree["tables"] = tables
+            *parents, last = self.tables_at
+            node = tree
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[last] = tables
         organisation = self._organisation()
         if organisation:
             tree["organisation"] = organisation
@@ -126,13 +131,16 @@ class _Builder:
     # -------------------------------------------------------------- meta and words
     def _meta(self) -> dict[str, Any]:
         cover = self.spec["cover"]
-        unit = year = None
+        unit = year = scope = None
         for line in self.flow.cover:
             words = normal(line.text)
             match = re.search(cover["title"], words)
             if match:
                 year = int(match.group("year"))
                 self.source.put(("meta", "year"), self._place(line))
+                if "scope" in match.groupdict() and match.group("scope"):
+                    scope = cover.get("scopes", {}).get(match.group("scope"))
+                    self.source.put(("meta", "scope"), self._place(line))
                 continue
             match = re.search(cover["unit"], words)
             if match and unit is None:
@@ -141,9 +149,11 @@ class _Builder:
         if unit is None or year is None:
             raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=1)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
-        for key in ("scope",):
+        for key in ("scope", "money_unit"):
             if key in self.spec:
                 meta[key] = self.spec[key]
+        if scope is not None:
+            meta["scope"] = scope
         self.source.put(("meta",), self._place(self.flow.cover[0]))
         return meta
 
@@ -196,7 +206,7 @@ class _Builder:
             reader = TableReader(block.key, specs[block.key], catalog)
             read = reader.read(block.grids)
             table: dict[str, Any] = dict(read.tree)
-            loc = ("tables", block.key)
+            loc = (*self.tables_at, block.key)
             self.source.put(loc, self._place(block.title))
             table["title"] = normal(block.title.text)
             self.source.put((*loc, "title"), self._place(block.title))

@@ -167,6 +167,11 @@ class Reader:
         body = blocks[position:]
         for index, (page_number, _, item) in enumerate(body):
             if isinstance(item, Grid):
+                titled = self._titled(item)
+                if titled is not None:  # the title ruled into the grid's top rows (an Excel page)
+                    key, title, before, item = titled
+                    table = TableBlock(key, title, before=before)
+                    flow.tables.append(table)
                 paragraph = None
                 (table.grids if table is not None else flow.loose_grids).append(item)
                 previous = None
@@ -217,18 +222,46 @@ class Reader:
             previous = line
         return flow
 
+    def _titled(self, grid: Grid) -> tuple[str, Line, list[Line], Grid] | None:
+        """A table whose title, compiler and unit lines are printed inside its own rulings: the
+        table's key, its title line, the lines under the title, and the grid below them."""
+        lines: list[Line] = []
+        key = None
+        last = -1  # the last row that holds the title or a line under it
+        for row in range(min(len(grid.rows), 8)):
+            glyphs = sorted((g for cell in grid.rows[row] for g in cell.glyphs), key=lambda g: g.x0)
+            if not glyphs:
+                continue
+            text_line = TextLine(grid.page, glyphs[0].line, glyphs)
+            line = Line(grid.page, text_line.number, text_line.x0, text_line.x1, text_line.top, text_line.size, text_line.text)
+            if key is None:
+                key = self.table_of(line.text)
+                if key is None:
+                    return None  # the first words in the grid are no title: an ordinary table
+            elif not re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
+                break
+            lines.append(line)
+            last = row
+        if key is None:
+            return None
+        below = Grid(grid.page, grid.xs, grid.ys[last + 1 :], grid.rows[last + 1 :])
+        return key, lines[0], lines[1:], below
+
     def _cover_and_contents(self, blocks: list[tuple[int, float, Line | Grid]], flow: Flow) -> int:
-        """Put the cover's and the contents' lines aside; the position where the body begins."""
+        """Put the cover's and the contents' lines aside; the position where the body begins.
+
+        The cover is the first page (up to a 目录 printed on it); the contents start at 目录 and
+        run onto the next pages only while those hold nothing but entries.
+        """
         position = 0
         first_page = blocks[0][0] if blocks else 1
-        while position < len(blocks) and blocks[position][0] == first_page and isinstance(blocks[position][2], Line):
-            line = blocks[position][2]
-            if _CONTENTS.match(normal(line.text)):
+        while position < len(blocks) and blocks[position][0] == first_page:
+            item = blocks[position][2]
+            if isinstance(item, Line) and _CONTENTS.match(normal(item.text)):
                 break
-            flow.cover.append(line)  # type: ignore[arg-type]
+            if isinstance(item, Line):
+                flow.cover.append(item)
             position += 1
-        if position < len(blocks) and isinstance(blocks[position][2], Line) and not _CONTENTS.match(normal(blocks[position][2].text)):
-            position = _skip_page(blocks, position)
         if position >= len(blocks) or not isinstance(blocks[position][2], Line) or not _CONTENTS.match(normal(blocks[position][2].text)):
             return position
         contents_page = blocks[position][0]
@@ -240,7 +273,6 @@ class Reader:
                 break
             words = normal(item.text)
             if page_number != contents_page:
-                # The contents run onto this page only while it holds nothing but entries.
                 page_lines = [b[2] for b in blocks if b[0] == page_number]
                 if any(not isinstance(b, Line) or not _is_entry(normal(b.text)) for b in page_lines) or normal(page_lines[0].text) == first_entry:
                     break
@@ -258,13 +290,6 @@ def _continues_heading(line: Line, heading: Line) -> bool:
         return False
     middle = (line.x0 + line.x1) / 2
     return abs(middle - (heading.x0 + heading.x1) / 2) < 3 * line.size and line.top - heading.top < 3 * line.size
-
-
-def _skip_page(blocks: list[tuple[int, float, Line | Grid]], position: int) -> int:
-    page = blocks[position][0]
-    while position < len(blocks) and blocks[position][0] == page:
-        position += 1
-    return position
 
 
 def _is_entry(words: str) -> bool:

@@ -117,8 +117,8 @@ def find_grids(page: Page) -> list[Grid]:
         vertical = [s for s in group if not s.horizontal]
         ys = _merge([s.top for s in horizontal])
         xs = _merge([s.x0 for s in vertical])
-        if len(ys) < 2 or len(xs) < 2:
-            continue
+        if len(ys) < 2 or len(xs) < 3:
+            continue  # one column is no table: a boxed list (a contents drawn with rules) stays text
         rows = []
         for row in range(len(ys) - 1):
             middle = (ys[row] + ys[row + 1]) / 2

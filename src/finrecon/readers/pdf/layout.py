@@ -220,14 +220,21 @@ def _read_page(page, number: int) -> Page:  # noqa: ANN001 - a pypdfium2 page
     unmapped = 0
     try:
         count = raw.FPDFText_CountChars(text_page)
+        # The page's text in one call (UTF-16, one unit per character index); then each glyph's box.
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = buffer.raw[: max(written - 1, 0) * 2]
+        codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         box = raw.FS_RECTF()
-        for index in range(count):
-            code = raw.FPDFText_GetUnicode(text_page, index)
+        for index in range(min(count, len(codes))):
+            code = codes[index]
+            if 0xD800 <= code < 0xE000:  # half of a surrogate pair: ask PDFium for the whole character
+                code = raw.FPDFText_GetUnicode(text_page, index)
             char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-            if char in _NO_TEXT or char.isspace() or raw.FPDFText_IsGenerated(text_page, index) == 1:
+            if char in _NO_TEXT or char.isspace():  # PDFium's generated characters are spaces and line ends
                 continue
-            if raw.FPDFText_HasUnicodeMapError(text_page, index) == 1:
+            if (code < 0x20 or code == 0xFFFD or 0xE000 <= code < 0xF900) and raw.FPDFText_HasUnicodeMapError(text_page, index) == 1:
                 unmapped += 1
                 continue
             raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
@@ -270,13 +277,19 @@ def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
 
 
 def _rulings(page, point) -> list[Segment]:  # noqa: ANN001
-    """The edges of every path on the page: thin paths are rulings, boxes give their four sides."""
+    """The edges of every path on the page: thin paths are rulings, boxes give their four sides.
+
+    Read with PDFium's own calls: the page may hold thousands of objects, most of them text."""
     import pypdfium2.raw as raw
 
     found = []
-    for item in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=1):
-        left, bottom, right, top = item.get_bounds()
-        (ax, ay), (bx, by) = point(left, top), point(right, bottom)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    handle = page.raw
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        item = raw.FPDFPage_GetObject(handle, index)
+        if raw.FPDFPageObj_GetType(item) != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+            continue
+        (ax, ay), (bx, by) = point(left.value, top.value), point(right.value, bottom.value)
         x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         if x1 - x0 <= 2 or y1 - y0 <= 2:
             found.append(Segment(x0, y0, x1, y1))

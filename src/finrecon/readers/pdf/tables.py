@@ -128,11 +128,19 @@ class TableReader:
         labels = [(re.compile(pattern), target) for pattern, target in (self.spec.get("labels") or {}).items()]
         total_label = re.compile(self.spec.get("total", "^合计$"))
         halves: list[list[tuple[Grid, int, list[int], list[str | None]]]] = []
+        headed: Grid | None = None  # the grid whose header gave the roles
         for grid in grids:
+            if _blank(grid):
+                continue  # a frame drawn around nothing (a box beside the 单位 line)
             start = _first_data_row(grid, lambda cells: any(c.text.strip().isdigit() and len(c.text.strip()) >= 3 for c in cells) or _has_amount(cells))
             header = _header(grid, range(start))
             if any(header):  # a continued table may repeat its header, or print none
-                roles = [self._role(text) for text in header]
+                roles, headed = [self._role(text) for text in header], grid
+            if roles is not None and headed is not None and len(roles) != grid.columns:
+                # Continued with other rulings (a last page holding only the 合计 row, its code
+                # and name cells merged): each column takes the role of the header column it
+                # stands under.
+                roles = _roles_under(grid, headed, roles)
             if roles is None or len(roles) != grid.columns:
                 result.problems.append((grid.page, "columns"))
                 continue
@@ -214,6 +222,8 @@ class TableReader:
         halves: list[list[tuple[Grid, int, int, list[tuple[int, str]]]]] = []
         sides: list[tuple[int, list[tuple[int, str]]]] | None = None
         for grid in grids:
+            if _blank(grid):
+                continue
             start = _first_data_row(grid, _has_amount_or_label)
             header = _header(grid, range(start))
             if any(header):
@@ -292,6 +302,8 @@ class TableReader:
     # ------------------------------------------------------------------ one row of figures
     def _row(self, grids: list[Grid], result: TableRead) -> None:
         for grid in grids:
+            if _blank(grid):
+                continue
             start = _first_data_row(grid, _has_amount)
             if start == len(grid.rows):
                 continue  # no figures: an empty table
@@ -322,6 +334,20 @@ def cells_line(cells: list[Cell]) -> int:
 
 def _has_amount_or_label(cells: list[Cell]) -> bool:
     return _has_amount(cells) or any(_NUMBERING.match(cell.text.replace(" ", "")) for cell in cells)
+
+
+def _blank(grid: Grid) -> bool:
+    return not any(cell.glyphs for cells in grid.rows for cell in cells)
+
+
+def _roles_under(grid: Grid, headed: Grid, roles: list[str | None]) -> list[str | None]:
+    """The role of each column of ``grid``: that of the column of ``headed`` its middle stands in."""
+    found: list[str | None] = []
+    for column in range(grid.columns):
+        middle = (grid.xs[column] + grid.xs[column + 1]) / 2
+        under = next((c for c in range(headed.columns) if headed.xs[c] <= middle <= headed.xs[c + 1]), None)
+        found.append(roles[under] if under is not None else None)
+    return found
 
 
 def _groups(roles: list[str | None]) -> list[list[int]]:

@@ -1,0 +1,116 @@
+"""``finrecon extract``: a published PDF → finrecon's YAML, for an accountant to correct and keep.
+
+Every number is written exactly as printed (``6.20`` keeps its zero), every text as read, and a
+``# p.N`` comment marks the page of each table, heading and paragraph and of each figure read
+from a sentence.  Reading the YAML back gives the same report: ``finrecon check`` of the
+extracted file finds what ``finrecon check`` of the PDF finds, lines for pages.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from .readers.source import SourceMap, TreePath
+
+_ORDER = ("meta", "tables", "narrative", "other", "performance", "organisation", "text", "printed")
+_FLOW_MAX = 160  # a mapping of scalars shorter than this is written on one line
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if value is None:
+        return "null"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _key(key: str) -> str:
+    return key if key.isidentifier() else json.dumps(key, ensure_ascii=False)
+
+
+def _flat(value: Any) -> bool:
+    return isinstance(value, dict) and all(not isinstance(item, (dict, list)) for item in value.values())
+
+
+def _flow(mapping: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{_key(key)}: {_scalar(item)}" for key, item in mapping.items()) + "}"
+
+
+class _Writer:
+    def __init__(self, source: SourceMap | None) -> None:
+        self.source = source
+        self.lines: list[str] = []
+        self.last_page: dict[int, int | None] = {}
+
+    def page_comment(self, loc: TreePath) -> str:
+        """`` # p.N`` where the value at ``loc`` was printed on a PDF page."""
+        if self.source is None:
+            return ""
+        page = self.source.place(loc).page
+        return f"  # p.{page}" if page else ""
+
+    def _commented(self, loc: TreePath) -> bool:
+        """Tables, headings, paragraphs and figures read from the text carry their page."""
+        if len(loc) == 2 and loc[0] == "tables":
+            return True
+        if loc and loc[0] == "text" and (loc[-1] == "heading" or (len(loc) >= 2 and loc[-2] in ("paragraphs", "contents"))):
+            return True
+        return bool(loc) and loc[0] in ("narrative", "other") and self.source is not None and loc in self.source.derived
+
+    def mapping(self, mapping: dict[str, Any], loc: TreePath, indent: int) -> None:
+        pad = "  " * indent
+        keys = list(mapping)
+        if not loc:
+            keys = [key for key in _ORDER if key in mapping] + [key for key in mapping if key not in _ORDER]
+        for key in keys:
+            value = mapping[key]
+            here = (*loc, key)
+            comment = self.page_comment(here) if self._commented(here) else ""
+            if isinstance(value, dict) and value:
+                line = f"{pad}{_key(key)}: {_flow(value)}" if _flat(value) else ""
+                if line and len(line) <= _FLOW_MAX:
+                    self.lines.append(line + comment)
+                else:
+                    self.lines.append(f"{pad}{_key(key)}:{comment}")
+                    self.mapping(value, here, indent + 1)
+            elif isinstance(value, list):
+                if not value:
+                    self.lines.append(f"{pad}{_key(key)}: []{comment}")
+                    continue
+                self.lines.append(f"{pad}{_key(key)}:{comment}")
+                self.sequence(value, here, indent + 1)
+            else:
+                self.lines.append(f"{pad}{_key(key)}: {_scalar(value) if value != {} else '{}'}{comment}")
+
+    def sequence(self, items: list[Any], loc: TreePath, indent: int) -> None:
+        pad = "  " * indent
+        for index, item in enumerate(items):
+            here = (*loc, index)
+            comment = self.page_comment(here) if self._commented(here) else ""
+            if isinstance(item, dict):
+                if _flat(item) and len(pad) + len(_flow(item)) + 2 <= _FLOW_MAX:
+                    self.lines.append(f"{pad}- {_flow(item)}{comment}")
+                    continue
+                self.lines.append(f"{pad}-{comment}")
+                self.mapping(item, here, indent + 1)
+            elif isinstance(item, list):
+                self.lines.append(f"{pad}-{comment}")
+                self.sequence(item, here, indent + 1)
+            else:
+                self.lines.append(f"{pad}- {_scalar(item)}{comment}")
+
+
+def to_yaml(tree: dict[str, Any], source: SourceMap | None = None, origin: str | None = None) -> str:
+    """The report tree as YAML that finrecon reads back to the same report."""
+    writer = _Writer(source)
+    writer.lines += [
+        "# yaml-language-server: $schema=https://finrecon.dev/schemas/report.schema.json",
+        f"# Extracted by finrecon from {origin}." if origin else "# Extracted by finrecon.",
+        "# Every number is as printed; “# p.N” says on which page. Correct a misreading here and check this file.",
+    ]
+    writer.mapping(tree, (), 0)
+    return "\n".join(writer.lines) + "\n"

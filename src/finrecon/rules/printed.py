@@ -1,0 +1,155 @@
+"""FR92x — what only the printed report shows: blank and repeated pages, text off the page,
+figures the reader could not place, and contents that do not match the tables.
+
+The PDF reader records these facts in ``report.printed`` (and an extracted YAML keeps them);
+each rule here reads one list of them through one mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Iterator
+
+from ..findings import Finding, Severity
+from ..model import Report
+from .base import Rule, register
+from .structure import printed_tables
+
+
+class PrintedFact(Rule):
+    """Base: one finding per item of ``report.printed.<facts>``, worded by the rule's message."""
+
+    severity = Severity.WARNING
+    facts: ClassVar[str]
+
+    def params(self, item: Any) -> dict[str, object]:
+        return {"page": item} if isinstance(item, int) else item.model_dump()
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        if report.printed is None:
+            return
+        for index, item in enumerate(getattr(report.printed, self.facts)):
+            params = self.params(item)
+            yield self.finding(
+                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(self.id, **params),
+                excerpt=params.get("text"),  # type: ignore[arg-type]
+            )
+
+
+@register
+class EmptyPage(PrintedFact):
+    """A page of the report prints nothing.
+
+    What it checks: every page of the PDF has text on it (a page that holds only an empty table
+    row or nothing at all is reported).
+
+    Why: a blank page in a published report — often after the contents, or where a table broke
+    badly — looks like something was lost; inspections list it.
+
+    Example: passes — every page prints text.  Warns — page 14 prints no text.
+    """
+
+    id = "FR920"
+    title = "空白页"
+    title_en = "a blank page"
+    facts = "empty_pages"
+
+
+@register
+class RepeatedPage(PrintedFact):
+    """A page prints exactly what an earlier page prints.
+
+    What it checks: no two pages of the PDF carry the same text.
+
+    Why: a page printed twice pushes the rest out of place and makes the report look unchecked.
+
+    Example: passes — every page differs.  Warns — page 9 repeats page 8.
+    """
+
+    id = "FR921"
+    title = "重复页"
+    title_en = "a page printed twice"
+    facts = "repeated_pages"
+
+
+@register
+class TextOffPage(PrintedFact):
+    """Text stands outside the page: the file holds it, but nobody sees it printed.
+
+    What it checks: every glyph of the PDF lies within its page.
+
+    Why: text that runs off the page is read by machines (and by finrecon) but not by the people
+    the report is published for; what they see is cut off.
+
+    Example: passes — all text on the page.  Warns — the end of 主要职能 runs below page 3.
+    """
+
+    id = "FR922"
+    title = "文字超出页面"
+    title_en = "text runs off the page"
+    facts = "off_page"
+
+
+@register
+class UnreadTable(PrintedFact):
+    """Figures in a table that finrecon could not place, so they are not checked.
+
+    What it checks: every printed figure of a recognised table belongs to a known row and column.
+
+    Why: a figure finrecon cannot place is never guessed; it is reported so that nobody takes the
+    table for checked.  Usually the table departs from the template (a renamed row or column).
+
+    Example: passes — every figure placed.  Warns — a figure in an unknown column.
+    """
+
+    id = "FR923"
+    title = "表格内容无法读取"
+    title_en = "table content could not be read"
+    facts = "unread"
+
+
+_NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")
+
+
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^(?:部门|单位)(?:预算|决算)表$")
+
+
+def _words(text: str) -> str:
+    return _NUMBER_OR_LEADER.sub("", text.replace(" ", "").replace("\u3000", ""))
+
+
+@register
+class ContentsTables(Rule):
+    """The contents and the tables must list the same tables.
+
+    What it checks: each table the contents names is printed in the report, and each printed
+    table is named in the contents — compared by title, without numbering and page numbers.
+
+    Why: a table listed in the contents and missing from the report (or printed without being
+    listed) is what a reviewer notices first; a table left out is a disclosure left out.
+
+    Example: passes — 九张表 all listed and printed.  Warns — the contents lists 表七 but the
+    report does not print it.
+    """
+
+    id = "FR924"
+    title = "目录与表格不符"
+    title_en = "contents and tables disagree"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        if report.text is None or not report.text.contents:
+            return
+        printed = {_words(table.title): path for path, table in printed_tables(report) if table.title}
+        if not printed:
+            return
+        listed = {
+            _words(entry): index for index, entry in enumerate(report.text.contents)
+            if _words(entry).endswith("表") and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
+        }
+        for words, index in listed.items():
+            if words not in printed:
+                yield self.finding(("text", "contents", index), f"text.contents[{index}]", self.say("FR924.missing", title=words), excerpt=report.text.contents[index])
+        for words, path in printed.items():
+            if words not in listed:
+                yield self.finding(tuple(path.split(".")), path, self.say("FR924.unlisted", title=words))

@@ -1,0 +1,162 @@
+"""The PDF reader: small PDFs made here, bad PDFs of every kind, and fuzzed bytes."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from finrecon.cli import app
+from finrecon.engine import check
+from finrecon.readers import Limits, LoadError, load_report
+from finrecon.readers.pdf import read_pdf
+
+from .pdfs import A4, blank, both, final_report, pdf, table, text
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_pdf() -> bytes:
+    return final_report()
+
+
+def test_a_small_final_report_reads_into_the_model(report_pdf: bytes, tmp_path: Path) -> None:
+    loaded = load_report(write(tmp_path, "r.pdf", report_pdf))
+    report = loaded.report
+    assert (report.meta.unit, report.meta.year, report.meta.kind) == ("上海市示例区测试局", 2024, "final")
+    table = report.tables.general_budget
+    assert table.title == "一般公共预算财政拨款支出决算表" and table.money_unit == "万元"
+    assert [(row.code, row.name, row.total.value) for row in table.rows] == [
+        ("201", "一般公共服务支出", Decimal("2106.66")), ("20106", "财政事务", Decimal("2106.66")),
+        ("2010601", "行政运行", Decimal("1511.89")), ("2010602", "一般行政管理事务", Decimal("595.77")),
+    ]
+    assert table.rows[3].basic is None  # a blank cell is left out, not read as 0
+    assert str(table.total.project.value) == "603.14"
+    # The words: contents, part headings, the paragraph joined over its two printed lines.
+    assert report.text.contents[1] == "五、一般公共预算财政拨款支出决算表"
+    part = report.text.parts[-1]
+    assert part.sections[0].heading == "一、收入支出决算总体情况说明"
+    assert part.sections[0].paragraphs == [
+        "上海市示例区测试局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。主要原因：人员变化。"
+    ]
+
+
+def test_every_value_knows_its_page_line_and_printed_text(report_pdf: bytes) -> None:
+    tree, source = read_pdf(report_pdf)
+    place = source.place(("tables", "general_budget", "rows", 2, "total"))
+    assert (place.page, place.excerpt) == (3, "2010601  行政运行  1,511.89  1,503.52  8.37")
+    paragraph = ("text", "parts", 1, "sections", 0, "paragraphs", 0)
+    assert source.place(paragraph).page == 4
+    first, second = source.place(paragraph, 3), source.place(paragraph, 45)
+    assert first.line + 1 == second.line and second.excerpt.startswith("支出总计减少56.95万元")
+
+
+def test_a_wrong_sum_in_a_pdf_table_is_found_on_its_page(tmp_path: Path) -> None:
+    data = pdf([
+        text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算")),
+        both(text((180, 130, "一般公共预算财政拨款支出决算表")), table(44, 180, (60, 160, 90, 90, 90), [
+            ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+            ("2010601", "行政运行", "1,511.89", "1,503.52", "8.73"),
+        ])),
+    ])
+    loaded = load_report(write(tmp_path, "wrong.pdf", data))
+    findings = [f for f in check(loaded) if f.rule == "FR103"]
+    assert [(f.path, f.reported, f.expected, f.page) for f in findings] == [("tables.general_budget.rows[0].total", "1511.89", "1512.25", 2)]
+    assert findings[0].excerpt == "2010601  行政运行  1,511.89  1,503.52  8.73"
+
+
+def test_blank_repeated_and_off_page_text_are_findings_with_their_page(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    body = text((96, 130, "一、主要职能"), (96, 160, "负责全区财政工作。"))
+    off = text((96, 130, "二、机构设置"), (96, 900, "这一行印在页面之外。"))
+    loaded = load_report(write(tmp_path, "pages.pdf", pdf([cover, body, blank, body, off])))
+    found = {(f.rule, f.page) for f in check(loaded) if f.rule.startswith("FR92")}
+    assert found == {("FR920", 3), ("FR921", 4), ("FR922", 5)}
+    assert loaded.report.printed.off_page[0].text == "这一行印在页面之外。"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.pdf", b"", "文件为空"),
+        ("yaml.pdf", b"meta: {unit: x, year: 2024}\n", "不是 PDF"),
+        ("truncated.pdf", None, "损坏"),
+        ("images.pdf", "no-text", "没有文字层"),
+        ("encrypted.pdf", "encrypted", "加密"),
+        ("letter.pdf", "letter", "不是 finrecon 能读取"),
+    ],
+)
+def test_bad_pdfs_exit_2_with_one_clean_line(tmp_path: Path, report_pdf: bytes, name: str, data, message: str) -> None:  # noqa: ANN001
+    if data is None:
+        data = report_pdf[: len(report_pdf) // 3]
+    elif data == "no-text":
+        data = pdf([lambda sheet: sheet.rect(100, 100, 300, 300, fill=1)])
+    elif data == "encrypted":
+        data = pdf([text((72, 72, "上海市示例区测试局"))], encrypt="secret")
+    elif data == "letter":
+        data = pdf([text((72, 72, "关于召开年度工作会议的通知"))])
+    path = write(tmp_path, name, data)
+    result = CliRunner().invoke(app, ["check", "--lang", "zh", str(path)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith(str(path)) and message in lines[0], lines
+    assert "Traceback" not in result.output
+
+
+def test_thousands_of_pages_stop_at_the_page_limit_quickly(tmp_path: Path) -> None:
+    data = pdf([text((72, 72, "页"))] * 2000)
+    path = write(tmp_path, "long.pdf", data)
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as caught:
+        load_report(path, Limits(max_pages=500))
+    assert "2000" in caught.value.render("zh") and time.perf_counter() - start < 5
+
+
+def _mutated(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    out = bytearray(data)
+    for position, delete, insert in edits:
+        at = position % (len(out) + 1)
+        out[at : at + delete] = insert
+    return bytes(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 64), st.binary(max_size=16)), min_size=1, max_size=6))
+def test_mutated_pdf_bytes_never_crash_the_reader(edits: list[tuple[int, int, bytes]]) -> None:
+    data = _mutated(FUZZ_SEED, edits)
+    try:
+        tree, source = read_pdf(data, Limits(max_pages=20))
+    except LoadError as error:
+        assert error.render("zh")
+        return
+    assert isinstance(tree, dict) and source.place(()) is not None
+
+
+FUZZ_SEED = final_report()
+
+
+def test_a_configured_waiver_accepts_a_pdf_finding_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    write(tmp_path, "r.pdf", pdf([cover, blank, text((96, 130, "一、主要职能"), (96, 160, "负责全区财政工作。"))]))
+    monkeypatch.chdir(tmp_path)
+    arguments = ["check", "--lang", "zh", "--select", "FR92", "--fail-on", "warning", "--format", "json", "r.pdf"]
+    assert CliRunner().invoke(app, arguments).exit_code == 1
+    (tmp_path / "finrecon.toml").write_text(
+        '[[waivers]]\nfiles = "*.pdf"\nrules = ["FR920"]\npath = "printed.empty_pages"\nreason = "空白页为排版所致，已确认"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert '"status": "waived"' in result.stdout and "空白页为排版所致" in result.stdout
+    (tmp_path / "finrecon.toml").write_text('[[waivers]]\nrules = ["FR920"]\n', encoding="utf-8")
+    refused = CliRunner().invoke(app, arguments)
+    assert refused.exit_code == 2 and "reason" in refused.stderr
