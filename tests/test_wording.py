@@ -65,6 +65,16 @@ def test_the_blank_template_shows_every_instruction_and_alternative_and_nothing_
     }
 
 
+def test_the_budgets_wording_findings_stand_on_their_printed_lines(pdfs: Path) -> None:
+    """万里街道 2024 部门预算: each finding on the page and line that prints its words."""
+    found = {(f.rule, f.reported): (f.page, f.line) for f in _pdf_findings(pdfs, "shanghai-putuo-wanli-street-2024-budget.pdf")}
+    assert found[("FR806", "增加")] == (6, 18)  # item 4: “…经费增加。” on the item's second line
+    assert found[("FR814", "城乡社区管理事务一般行政管理事务")] == (9, 4)  # item 26's purpose
+    assert found[("FR814", "事业单位离退休经费增加")] == (7, 21)  # item 15's reason
+    assert found[("FR810", "公务车用车运行费")] == (32, 6)
+    assert found[("FR802", "市级财政拨款")] == (5, 11)
+
+
 # ------------------------------------------------------------------------------ where findings stand
 def test_a_finding_inside_a_yaml_paragraph_stands_at_its_words() -> None:
     line = "      paragraphs: [与2023年度相比，收入支出总计增加（减少）5.00万元。]"

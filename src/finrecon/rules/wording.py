@@ -276,7 +276,7 @@ class UnitName(WordingRule):
             return "FR802.changed"  # inside the name: “上海市普陀区财政局编” is the name and a word
         if name in reference:  # a short form: 普陀区财政局, 万里街道
             return None
-        if _UNIT_SUFFIX.search(name) and not (set(name) & set(ours.core)) >= set(ours.core):
+        if _UNIT_SUFFIX.search(name) and not set(ours.core) <= set(name):  # a unit's name, not a form of ours
             return "FR802.other"
         return None
 
