@@ -17,24 +17,21 @@ from finrecon.rules import REGISTRY
 from finrecon.rules.texts import edit_distance_one, near_misses, passages, sentence_at, squeeze, template_wording
 from finrecon.rules.wording import Mention, _unpaired, mentions
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, shared_pdf
 
-PDFS = ROOT.parent / "shared" / "reports" / "pdf"
 WORDING = sorted(rule for rule in REGISTRY if rule.startswith("FR8"))
 
 
 @pytest.fixture
 def pdfs() -> Path:
-    if not PDFS.is_dir():
-        pytest.skip(f"the shared reports are not here ({PDFS})")
-    pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
-    return PDFS
+    """The folder of the real published PDFs (skips, or fails in CI, where it is absent)."""
+    return shared_pdf("shanghai-putuo-finance-2024-final.pdf").parent
 
 
 def _pdf_findings(folder: Path, name: str) -> list:
     from finrecon.readers.pdf import load_pdf
 
-    loaded = load_pdf((folder / name).read_bytes(), name)
+    loaded = load_pdf(shared_pdf(name).read_bytes(), name)
     return [f for f in check(loaded) if f.rule.startswith("FR8") or f.rule == "FR907"]
 
 
