@@ -168,7 +168,7 @@ def test_numbers_are_kept_as_printed_whatever_the_spacing() -> None:
     narrative = read("一、收入支出决算总体情况说明", "本单位2024年度收入支出总计 2,995.39 万元。与 2023 年度相比，收入支出总计增加 6.2 万元，增长 0.21%。").narrative
     assert (narrative.total.value, narrative.total.change, narrative.total.change_pct) == (Decimal("2995.39"), Decimal("6.2"), Decimal("0.21"))
     assert format(narrative.total.change, "f") == "6.2"
-    assert narrative.total.reasons == []  # no reason printed: none invented
+    assert narrative.total.reasons == ()  # no reason printed: none invented
 
 
 def test_decreases_are_negative_and_flat_is_zero() -> None:
@@ -215,7 +215,7 @@ def test_items_are_coded_through_the_catalogue_even_when_pasted_as_one_paragraph
         ("2010602", "一般行政管理事务", Decimal("50.00"), Decimal("49.00")),  # under the 款 of the item above
         (None, "示例项目", Decimal("0"), Decimal("0")),  # a 科目 the catalogue does not know: no code guessed
     ]
-    assert items.total.reasons == []  # the items' reasons are theirs, not the total's
+    assert items.total.reasons == ()  # the items' reasons are theirs, not the total's
     assert [r.text for r in items.items[0].reasons] == ["人员减少"]
 
 

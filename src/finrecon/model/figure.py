@@ -128,7 +128,7 @@ class Strict(BaseModel):
     lookup through pydantic's metaclass).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False, defer_build=True)
 
     SHARE_BASE: ClassVar[str | None] = None  # the figures of this group are shares of this field
     TOTAL_SHARE_BASE: ClassVar[str | None] = None  # what the group's own total is a share of
@@ -281,8 +281,8 @@ class Figure(Strict):
         description="which budget the text says the rate is of: 年初预算 (budget, the default) or 全年预算",
     )
     reason: str | None = Field(None, title="原因说明", en="reason", description="the reason stated for a change or for 决算 ≠ 预算")
-    reasons: list[Reason] = Field(
-        default_factory=list, title="原因说明（逐条）", en="reasons", description="each reason with the direction word it states"
+    reasons: tuple[Reason, ...] = Field(
+        (), title="原因说明（逐条）", en="reasons", description="each reason with the direction word it states"
     )
     printed_again: list[Amount] | None = Field(
         None, title="文中另处所印数值", en="printed again in the text as",

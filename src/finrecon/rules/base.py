@@ -210,10 +210,9 @@ class EquationRule(Rule):
     def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
         return self.say(key, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
-    @staticmethod
-    def discrepancy(equation: Equation) -> tuple[Decimal, Decimal] | None:
-        """The two sides' sums where they contradict the identity; an equality by default."""
-        return imbalance(equation)
+    # The two sides' sums where they contradict the identity (an equality by default); a rule about
+    # another relation (“at most”) sets its own.  A plain function: called once per equation.
+    discrepancy = staticmethod(imbalance)
 
     def units(self, equation: Equation, unit_of: Stated, report_unit: str) -> str:
         """What unit the numbers of the message are in, and which tables were converted to it."""
