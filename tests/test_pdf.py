@@ -16,7 +16,7 @@ from finrecon.engine import check
 from finrecon.readers import Limits, LoadError, load_report
 from finrecon.readers.pdf import read_pdf
 
-from .pdfs import A4, blank, both, final_report, pdf, table, text
+from .pdfs import A4, Page, blank, both, final_report, pdf, table, text
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -160,3 +160,90 @@ def test_a_configured_waiver_accepts_a_pdf_finding_with_its_reason(tmp_path: Pat
     (tmp_path / "finrecon.toml").write_text('[[waivers]]\nrules = ["FR920"]\n', encoding="utf-8")
     refused = CliRunner().invoke(app, arguments)
     assert refused.exit_code == 2 and "reason" in refused.stderr
+
+
+def _ruled(rows: int, columns: int, step: float) -> Page:
+    """A page ruled into ``rows`` × ``columns`` cells ``step`` points apart."""
+
+    def draw(sheet) -> None:  # noqa: ANN001
+        for row in range(rows + 1):
+            sheet.line(20, 20 + row * step, 20 + columns * step, 20 + row * step)
+        for column in range(columns + 1):
+            sheet.line(20 + column * step, 20, 20 + column * step, 20 + rows * step)
+
+    return draw
+
+
+def _strokes(count: int) -> Page:
+    """``count`` short strokes, each apart from the others."""
+
+    def draw(sheet) -> None:  # noqa: ANN001
+        for index in range(count):
+            x, y = 20 + (index % 60) * 9, 20 + (index // 60) * 9
+            sheet.line(x, y, x + 4, y)
+
+    return draw
+
+
+def test_pages_drawn_beyond_what_the_reader_reads_are_not_read_as_tables_and_say_so(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    start = time.perf_counter()
+    # 250 × 180 cells (more than a table of a report has), and 4 100 separate strokes (more paths than it reads)
+    loaded = load_report(write(tmp_path, "ruled.pdf", pdf([cover, _ruled(250, 180, 3.2), _strokes(4100)])), Limits())
+    assert time.perf_counter() - start < 10
+    assert [(item.page, item.kind) for item in loaded.report.printed.unread] == [(2, "drawing"), (3, "drawing")]
+    assert [f.page for f in check(loaded) if f.rule == "FR923"] == [2, 3]
+
+
+def test_reading_many_pages_of_lines_grows_linearly(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    body = text(*[(96, 60 + 2.5 * row, "负责全区财政工作。") for row in range(300)], size=2)
+
+    def seconds(pages: int) -> float:
+        data = pdf([cover, *[body] * pages])
+        start = time.perf_counter()
+        read_pdf(data, Limits(max_pages=1000))
+        return time.perf_counter() - start
+
+    small, large = seconds(20), seconds(80)
+    assert large < 8 * small + 1, (small, large)  # 4× the pages: about 4× the time, not 16×
+
+
+def test_the_cover_may_print_unit_and_year_on_one_line_and_other_words_above(tmp_path: Path) -> None:
+    one_line = pdf([text((150, 300, "上海市示例区测试局2024年度部门决算"))])
+    assert load_report(write(tmp_path, "one.pdf", one_line)).report.meta.unit == "上海市示例区测试局"
+    above = pdf([text((260, 200, "公开版"), (200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))])
+    report = load_report(write(tmp_path, "above.pdf", above)).report
+    assert (report.meta.unit, report.meta.year) == ("上海市示例区测试局", 2024)
+    assert (report.text.cover.unit, report.text.cover.lines) == ("上海市示例区测试局", ["公开版"])
+
+
+def test_a_picture_page_is_not_blank_and_page_numbers_do_not_hide_a_repeated_page(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+
+    def picture(sheet) -> None:  # noqa: ANN001
+        from reportlab.lib.utils import ImageReader
+        import io
+        import zlib
+        import struct
+
+        def chunk(kind: bytes, body: bytes) -> bytes:
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+        png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
+        sheet.drawImage(ImageReader(io.BytesIO(png)), 100, 100, 200, 200)
+
+    body = text((96, 130, "一、主要职能"), (96, 160, "负责全区财政工作。"))
+    numbered = [both(body, text((290, 820, f"- {number} -"))) for number in (3, 4)]
+    loaded = load_report(write(tmp_path, "p.pdf", pdf([cover, picture, *numbered])))
+    assert loaded.report.printed.empty_pages == []
+    assert [(item.page, item.same_as) for item in loaded.report.printed.repeated_pages] == [(4, 3)]
+
+
+def test_a_table_printed_twice_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    rows = [("科目编码", "科目名称", "合计", "基本支出", "项目支出"), ("2010601", "行政运行", "10.00", "10.00", "")]
+    table5 = both(text((180, 130, "一般公共预算财政拨款支出决算表")), table(44, 180, (60, 160, 90, 90, 90), rows))
+    again = both(text((180, 130, "一般公共预算财政拨款支出决算表")), table(44, 180, (60, 160, 90, 90, 90), [rows[0], ("2010601", "行政运行", "9,999.99", "9,999.99", "")]))
+    loaded = load_report(write(tmp_path, "twice.pdf", pdf([cover, table5, again])))
+    assert [(f.rule, f.page) for f in check(loaded) if f.rule == "FR925"] == [("FR925", 3)]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .readers.source import SourceMap, TreePath
 
-_ORDER = ("meta", "tables", "narrative", "other", "performance", "organisation", "text", "printed")
+_ORDER = ("meta", "tables", "budget", "narrative", "other", "performance", "organisation", "text", "printed")
 _FLOW_MAX = 160  # a mapping of scalars shorter than this is written on one line
 
 
@@ -54,12 +54,13 @@ class _Writer:
         return f"  # p.{page}" if page else ""
 
     def _commented(self, loc: TreePath) -> bool:
-        """Tables, headings, paragraphs and figures read from the text carry their page."""
-        if len(loc) == 2 and loc[0] == "tables":
+        """Tables (a 决算's and a budget's), headings, paragraphs and every figure read from the
+        text carry their page."""
+        if (len(loc) == 2 and loc[0] == "tables") or (len(loc) == 3 and loc[:2] == ("budget", "tables")):
             return True
         if loc and loc[0] == "text" and (loc[-1] == "heading" or (len(loc) >= 2 and loc[-2] in ("paragraphs", "contents"))):
             return True
-        return bool(loc) and loc[0] in ("narrative", "other") and self.source is not None and loc in self.source.derived
+        return self.source is not None and loc in self.source.derived
 
     def mapping(self, mapping: dict[str, Any], loc: TreePath, indent: int) -> None:
         pad = "  " * indent
@@ -108,9 +109,9 @@ def to_yaml(tree: dict[str, Any], source: SourceMap | None = None, origin: str |
     """The report tree as YAML that finrecon reads back to the same report."""
     writer = _Writer(source)
     writer.lines += [
-        "# yaml-language-server: $schema=https://finrecon.dev/schemas/report.schema.json",
         f"# Extracted by finrecon from {origin}." if origin else "# Extracted by finrecon.",
         "# Every number is as printed; “# p.N” says on which page. Correct a misreading here and check this file.",
+        "# `finrecon schema` prints the schema an editor can check this file against.",
     ]
     writer.mapping(tree, (), 0)
     return "\n".join(writer.lines) + "\n"

@@ -7,6 +7,8 @@ from these paragraphs into ``narrative`` (unless the report gives them there its
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .figure import Count, Field, Strict
 
 
@@ -64,6 +66,14 @@ class PageText(Strict):
     text: str = Field(title="文字", en="text")
 
 
+class Unread(PageText):
+    """What the reader could not read on a page, and why: figures it could not place in a known row
+    and column (``figures``), a table head unlike the template's (``header``), or a page drawn
+    with more lines or cells than it reads (``drawing``)."""
+
+    kind: Literal["figures", "header", "drawing"] = Field("figures", title="原因", en="why")
+
+
 class Printed(Strict):
     """What only the printed PDF shows: its pages, and what the reader could not read."""
 
@@ -71,4 +81,7 @@ class Printed(Strict):
     empty_pages: list[Count] = Field(default_factory=list, title="空白页", en="blank pages")
     repeated_pages: list[RepeatedPage] = Field(default_factory=list, title="重复页", en="repeated pages")
     off_page: list[PageText] = Field(default_factory=list, title="超出页面的文字", en="text off the page", description="glyphs outside the page box: read, but never shown")
-    unread: list[PageText] = Field(default_factory=list, title="无法读取的表格内容", en="table content not read", description="printed figures the reader could not place")
+    unread: list[Unread] = Field(default_factory=list, title="无法读取的表格内容", en="table content not read", description="what the reader could not read, and why")
+    repeated_tables: list[PageText] = Field(
+        default_factory=list, title="重复印出的表格", en="tables printed twice", description="a table whose title is printed again: the second printing is not read"
+    )

@@ -48,6 +48,7 @@ class YamlSource(SourceMap):
     def __init__(self, text: str = "") -> None:
         super().__init__()
         self.text = text  # kept to find a character inside a scalar, for a finding only
+        self._split: list[str] | None = None  # its lines, split when first asked
         self.root: Any = None
         self.root_mark: Any = None
         self.entries: dict[int, dict[Any, tuple[Any, Any]] | list[Any]] = {}
@@ -86,6 +87,12 @@ class YamlSource(SourceMap):
     def locate_key(self, path: TreePath) -> Position:
         return self.key_position(path) or self.locate(path)
 
+    def _lines(self) -> list[str]:
+        """The text's lines, split once (asked only for findings inside a text)."""
+        if self._split is None:
+            self._split = self.text.splitlines()
+        return self._split
+
     # ------------------------------------------------------------ the reader interface
     def place_of(self, loc: TreePath) -> Place:
         return Place(*self.locate(loc))
@@ -102,7 +109,7 @@ class YamlSource(SourceMap):
         if mark is None or type(mark) is _AliasMark or not hasattr(mark, "index"):
             return self.place_of(loc)
         line, column = _position(mark)
-        lines = self.text.splitlines()
+        lines = self._lines()
         head = self.text[mark.index : mark.index + 1]
         if head == "|":
             node = self.root

@@ -91,10 +91,31 @@ class TextOffPage(PrintedFact):
 
 
 @register
+class RepeatedTable(PrintedFact):
+    """A table printed twice: the second printing is not read, so not checked.
+
+    What it checks: each table of the template is printed once (its title appears once outside
+    the contents).
+
+    Why: a table printed twice either repeats the first (a layout slip) or differs from it, and
+    then one of the two is wrong; a reader cannot tell which figures are the report's.
+
+    Example: passes — 表5 printed once.  Warns — 表5 printed on page 15 and again on page 16.
+    """
+
+    id = "FR925"
+    title = "表格重复印出"
+    title_en = "a table printed twice"
+    facts = "repeated_tables"
+
+
+@register
 class UnreadTable(PrintedFact):
     """Figures in a table that finrecon could not place, so they are not checked.
 
-    What it checks: every printed figure of a recognised table belongs to a known row and column.
+    What it checks: every printed figure of a recognised table belongs to a known row and column;
+    a table's head is one the template knows; a page is not drawn with more lines or cells than
+    the reader reads (a page made of thousands of lines is not read as tables).
 
     Why: a figure finrecon cannot place is never guessed; it is reported so that nobody takes the
     table for checked.  Usually the table departs from the template (a renamed row or column).
@@ -106,6 +127,16 @@ class UnreadTable(PrintedFact):
     title = "表格内容无法读取"
     title_en = "table content could not be read"
     facts = "unread"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        if report.printed is None:
+            return
+        for index, item in enumerate(report.printed.unread):
+            key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
+            yield self.finding(
+                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(key, page=item.page, text=item.text),
+                excerpt=item.text or None,
+            )
 
 
 _NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")

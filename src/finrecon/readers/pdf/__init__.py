@@ -110,6 +110,9 @@ class _Builder:
         self.spec, self.pages, self.flow = spec, pages, flow
         self.source = PdfSource()
         self.unread: list[dict[str, Any]] = []
+        self.unit_line: int | None = None  # which line of the cover names the unit, which is the title
+        self.title_line: int | None = None
+        self.repeated_tables: list[dict[str, Any]] = []
         self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
@@ -130,24 +133,37 @@ class _Builder:
 
     # -------------------------------------------------------------- meta and words
     def _meta(self) -> dict[str, Any]:
+        """Unit, year and scope from the cover.  The title may print the unit before the year on
+        one line; otherwise the unit is the line that names it nearest the title (a line such as
+        “公开版” above it is not the unit)."""
         cover = self.spec["cover"]
         unit = year = scope = None
-        for line in self.flow.cover:
+        title_at: int | None = None
+        candidates: list[tuple[int, str, Line]] = []
+        for index, line in enumerate(self.flow.cover):
             words = normal(line.text)
             match = re.search(cover["title"], words)
-            if match:
-                year = int(match.group("year"))
+            if match and year is None:
+                year, title_at = int(match.group("year")), index
                 self.source.put(("meta", "year"), self._place(line))
-                if "scope" in match.groupdict() and match.group("scope"):
-                    scope = cover.get("scopes", {}).get(match.group("scope"))
+                groups = match.groupdict()
+                if groups.get("scope"):
+                    scope = cover.get("scopes", {}).get(groups["scope"])
                     self.source.put(("meta", "scope"), self._place(line))
+                if groups.get("unit"):
+                    candidates.append((index, groups["unit"], line))
                 continue
             match = re.search(cover["unit"], words)
-            if match and unit is None:
-                unit = match.group("unit")
-                self.source.put(("meta", "unit"), self._place(line))
+            if match:
+                candidates.append((index, match.group("unit"), line))
+        if candidates:
+            # the nearest to the title, the line above it first
+            self.unit_line, unit, line = min(candidates, key=lambda item: (abs(item[0] - (title_at or 0)), item[0] > (title_at or 0)))
+            self.source.put(("meta", "unit"), self._place(line))
+        self.title_line = title_at
         if unit is None or year is None:
-            raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=1)
+            page = self.flow.cover[0].page if self.flow.cover else 1
+            raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
         for key in ("scope", "money_unit"):
             if key in self.spec:
@@ -163,10 +179,10 @@ class _Builder:
 
     def _text(self) -> dict[str, Any]:
         cover_lines = [normal(line.text) for line in self.flow.cover]
-        title = next((words for words in cover_lines if re.search(self.spec["cover"]["title"], words)), None)
-        unit = next((words for words in cover_lines if words != title), None)
+        title = cover_lines[self.title_line] if self.title_line is not None else None
+        unit = cover_lines[self.unit_line] if self.unit_line is not None and self.unit_line != self.title_line else None
         text: dict[str, Any] = {"cover": {k: v for k, v in (("unit", unit), ("title", title)) if v}}
-        others = [words for words in cover_lines if words not in (unit, title)]
+        others = [words for index, words in enumerate(cover_lines) if index not in (self.unit_line, self.title_line)]
         if others:
             text["cover"]["lines"] = others
         for index, line in enumerate(self.flow.cover):
@@ -201,7 +217,8 @@ class _Builder:
         specs = self.spec["tables"]
         catalog = builtin()
         for block in self.flow.tables:
-            if block.key in tables:  # printed twice: the first one counts, the second is not read
+            if block.key in tables:  # printed twice: the first one counts; the second is reported, not read
+                self.repeated_tables.append({"page": block.title.page, "text": normal(block.title.text)})
                 continue
             reader = TableReader(block.key, specs[block.key], catalog)
             read = reader.read(block.grids)
@@ -213,8 +230,8 @@ class _Builder:
             self._around(block, table, loc)
             for path, value in read.places.items():
                 self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt))
-            for page, what in read.problems:
-                self.unread.append({"page": page, "text": f"{table['title']}：{what}"})
+            for page, what, kind in read.problems:
+                self.unread.append({"page": page, "text": f"{table['title']}：{what}", "kind": kind})
             tables[block.key] = table
         return tables
 
@@ -267,7 +284,7 @@ class _Builder:
     # -------------------------------------------------------------- what only the PDF shows
     def _printed(self) -> dict[str, Any]:
         printed: dict[str, Any] = {"pages": len(self.pages)}
-        empty = [page.number for page in self.pages if not page.lines and not page.off_page]
+        empty = [page.number for page in self.pages if not page.lines and not page.off_page and not page.images]
         if empty:
             printed["empty_pages"] = empty
         seen: dict[str, int] = {}
@@ -289,9 +306,18 @@ class _Builder:
                 off_page.append({"page": page.number, "text": text[:80]})
         if off_page:
             printed["off_page"] = off_page
+        for page in self.pages:  # drawn with more than the reader reads: its tables are not read
+            if page.too_many_rulings or page.unread_grids:
+                self.unread.append({"page": page.number, "text": "", "kind": "drawing"})
         if self.unread:
-            printed["unread"] = self.unread
-        for key, items in (("empty_pages", empty), ("repeated_pages", repeated), ("off_page", off_page), ("unread", self.unread)):
+            printed["unread"] = sorted(self.unread, key=lambda item: item["page"])
+        if self.repeated_tables:
+            printed["repeated_tables"] = self.repeated_tables
+        facts = (
+            ("empty_pages", empty), ("repeated_pages", repeated), ("off_page", off_page),
+            ("unread", printed.get("unread", [])), ("repeated_tables", self.repeated_tables),
+        )
+        for key, items in facts:
             for index, item in enumerate(items):
                 page = item if isinstance(item, int) else item["page"]
                 self.source.put(("printed", key, index), Place(1, 1, page, None))

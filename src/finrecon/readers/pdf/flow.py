@@ -10,6 +10,7 @@ reaches the right margin continues onto the next one — across a page break too
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -86,10 +87,6 @@ class Flow:
     parts: list[Node] = field(default_factory=list)
     tables: list[TableBlock] = field(default_factory=list)
     loose_grids: list[Grid] = field(default_factory=list)  # ruled tables under no known title
-    grids_by_page: dict[int, list[Grid]] = field(default_factory=dict)
-
-
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d+[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
 
 
 def _free_lines(page: Page, grids: list[Grid]) -> list[Line]:
@@ -97,7 +94,7 @@ def _free_lines(page: Page, grids: list[Grid]) -> list[Line]:
     without the page numbers printed in its top and bottom margins."""
     free = []
     for line in page.lines:
-        if _PAGE_NUMBER.match(normal(line.text)) and not 0.08 * page.height < line.top < 0.92 * page.height:
+        if page.is_page_number(line):
             continue
         outside = [g for g in line.glyphs if not _inside(g, grids)]
         if not outside:
@@ -151,7 +148,6 @@ class Reader:
         blocks: list[tuple[int, float, Line | Grid]] = []
         for page in pages:
             grids = find_grids(page)
-            flow.grids_by_page[page.number] = grids
             lines = _free_lines(page, grids)
             blocks += [(page.number, line.top, line) for line in lines]
             blocks += [(page.number, grid.top, grid) for grid in grids]
@@ -165,6 +161,7 @@ class Reader:
         paragraph: Piece | None = None
         previous: Line | None = None
         body = blocks[position:]
+        following_lines = _next_lines(body)
         for index, (page_number, _, item) in enumerate(body):
             if isinstance(item, Grid):
                 titled = self._titled(item)
@@ -178,7 +175,7 @@ class Reader:
                 continue
             line = item
             left, right = margins.get(page_number, (line.x0, line.x1))
-            following = next((b[2] for b in body[index + 1 :] if isinstance(b[2], Line)), None)
+            following = following_lines[index]
             key = self.table_of(line.text)
             if key is not None:
                 table = TableBlock(key, line)
@@ -300,6 +297,18 @@ def _strip_number(words: str) -> str:
     return NUMBERED.sub("", words, count=1).rstrip("。")
 
 
+def _next_lines(body: list[tuple[int, float, Line | Grid]]) -> list[Line | None]:
+    """For each block, the next text line after it (read once, from the end)."""
+    found: list[Line | None] = [None] * len(body)
+    following: Line | None = None
+    for index in range(len(body) - 1, -1, -1):
+        found[index] = following
+        item = body[index][2]
+        if isinstance(item, Line):
+            following = item
+    return found
+
+
 def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
     """Each page's text margins: the left edge most lines start at, the right edge they reach."""
     by_page: dict[int, list[Line]] = {}
@@ -307,8 +316,8 @@ def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
         by_page.setdefault(line.page, []).append(line)
     margins = {}
     for page, members in by_page.items():
-        starts = sorted(round(line.x0) for line in members)
-        left = min(starts, key=lambda x: (-starts.count(x), x))
+        counts = Counter(round(line.x0) for line in members)
+        left = min(counts, key=lambda x: (-counts[x], x))
         ends = sorted(line.x1 for line in members)
         right = ends[int(len(ends) * 0.9)] if len(ends) > 3 else max(ends)
         margins[page] = (left, max(right, median(ends)))

@@ -70,22 +70,31 @@ class Grid:
                 return cell
         raise IndexError(column)  # pragma: no cover - every column of a row is spanned
 
-    def same_columns(self, other: Grid) -> bool:
-        """Whether two grids have the same column boundaries (a table continued on the next page)."""
-        return len(self.xs) == len(other.xs) and all(abs(a - b) <= _TOUCH for a, b in zip(self.xs, other.xs))
 
-
-def _merge(values: list[float]) -> list[float]:
-    """Sorted values, those within ``_TOUCH`` of each other taken as one."""
+def _merge(values: list[float]) -> tuple[list[float], dict[float, int]]:
+    """Sorted values, those within ``_TOUCH`` of the one before taken as one; and which merged
+    value each of them became."""
     merged: list[float] = []
-    for value in sorted(values):
-        if not merged or value - merged[-1] > _TOUCH:
+    index: dict[float, int] = {}
+    previous: float | None = None
+    for value in sorted(set(values)):
+        if previous is None or value - previous > _TOUCH:
             merged.append(value)
-    return merged
+        index[value] = len(merged) - 1
+        previous = value
+    return merged, index
+
+
+_BUCKET = 8.0  # points: rulings are compared only with those that come near the same square of the page
+_CROWDED = 64  # rulings in one square beyond which they are taken as one drawing without comparing them
 
 
 def _clusters(segments: list[Segment]) -> list[list[Segment]]:
-    """Rulings that touch, transitively: one list per table."""
+    """Rulings that touch, transitively: one list per table.
+
+    Each ruling is put in the squares of the page it comes within ``_TOUCH`` of, and compared only
+    with the rulings of those squares: linear in the rulings however the page is drawn.
+    """
     parent = list(range(len(segments)))
 
     def find(i: int) -> int:
@@ -94,37 +103,60 @@ def _clusters(segments: list[Segment]) -> list[list[Segment]]:
             i = parent[i]
         return i
 
-    ordered = sorted(range(len(segments)), key=lambda i: segments[i].top)
-    for position, i in enumerate(ordered):  # sweep down the page: only segments near in y can touch
-        a = segments[i]
-        for j in ordered[position + 1 :]:
-            b = segments[j]
-            if b.top > a.bottom + _TOUCH:
-                break
-            if b.x0 <= a.x1 + _TOUCH and a.x0 <= b.x1 + _TOUCH:
-                parent[find(i)] = find(j)
+    squares: dict[tuple[int, int], list[int]] = {}
+    for i, s in enumerate(segments):
+        for column in range(int((s.x0 - _TOUCH) // _BUCKET), int((s.x1 + _TOUCH) // _BUCKET) + 1):
+            for row in range(int((s.top - _TOUCH) // _BUCKET), int((s.bottom + _TOUCH) // _BUCKET) + 1):
+                squares.setdefault((column, row), []).append(i)
+    for members in squares.values():
+        if len(members) > _CROWDED:  # only a drawing made to be hostile crowds a square so
+            for j in members[1:]:
+                parent[find(j)] = find(members[0])
+            continue
+        for position, i in enumerate(members):
+            a = segments[i]
+            for j in members[position + 1 :]:
+                b = segments[j]
+                if b.x0 <= a.x1 + _TOUCH and a.x0 <= b.x1 + _TOUCH and b.top <= a.bottom + _TOUCH and a.top <= b.bottom + _TOUCH:
+                    parent[find(i)] = find(j)
     groups: dict[int, list[Segment]] = {}
     for i, segment in enumerate(segments):
         groups.setdefault(find(i), []).append(segment)
     return sorted(groups.values(), key=lambda group: min(s.top for s in group))
 
 
+MAX_CELLS = 40_000  # rows × columns of one ruled table; the real reports' largest has a few hundred
+
+
 def find_grids(page: Page) -> list[Grid]:
-    """Every ruled table of the page, top to bottom, with the page's glyphs placed in its cells."""
+    """Every ruled table of the page, top to bottom, with the page's glyphs placed in its cells.
+
+    A grid of more than ``MAX_CELLS`` cells is not read (the page says so: ``page.unread_grids``).
+    """
     grids = []
     for group in _clusters([s for s in page.rulings if s.x1 - s.x0 > _TOUCH or s.bottom - s.top > _TOUCH]):
         horizontal = [s for s in group if s.horizontal]
         vertical = [s for s in group if not s.horizontal]
-        ys = _merge([s.top for s in horizontal])
-        xs = _merge([s.x0 for s in vertical])
+        ys, _ = _merge([s.top for s in horizontal])
+        xs, column_of = _merge([s.x0 for s in vertical])
         if len(ys) < 2 or len(xs) < 3:
             continue  # one column is no table: a boxed list (a contents drawn with rules) stays text
+        if (len(ys) - 1) * (len(xs) - 1) > MAX_CELLS:
+            page.unread_grids += 1
+            continue
+        # Where each column boundary is ruled: the vertical rulings on it, as sorted spans.
+        spans: list[list[tuple[float, float]]] = [[] for _ in xs]
+        for s in vertical:
+            spans[column_of[s.x0]].append((s.top - _TOUCH, s.bottom + _TOUCH))
+        ruled = [_covering(intervals) for intervals in spans]
         rows = []
         for row in range(len(ys) - 1):
             middle = (ys[row] + ys[row + 1]) / 2
             cells = [Cell(row, 0, 0)]
-            for column, x in enumerate(xs[1:-1], start=1):
-                if any(abs(s.x0 - x) <= _TOUCH and s.top - _TOUCH <= middle <= s.bottom + _TOUCH for s in vertical):
+            for column in range(1, len(xs) - 1):
+                starts, ends = ruled[column]
+                at = bisect_right(starts, middle) - 1
+                if at >= 0 and middle <= ends[at]:
                     cells.append(Cell(row, column, column))
                 else:
                     cells[-1].last = column
@@ -132,6 +164,19 @@ def find_grids(page: Page) -> list[Grid]:
         grids.append(Grid(page.number, xs, ys, rows))
     _place_glyphs(page.lines, grids)
     return grids
+
+
+def _covering(intervals: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Overlapping spans joined: their starts and ends, sorted, for a bisection."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for start, end in sorted(intervals):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _place_glyphs(lines: list[TextLine], grids: list[Grid]) -> None:
@@ -144,8 +189,3 @@ def _place_glyphs(lines: list[TextLine], grids: list[Grid]) -> None:
                     column = min(bisect_right(grid.xs, x) - 1, grid.columns - 1)
                     grid.cell(row, column).glyphs.append(glyph)
                     break
-
-
-def in_grid(glyph: Glyph, grids: list[Grid]) -> bool:
-    x, y = glyph.mid_x, glyph.mid_y
-    return any(grid.xs[0] <= x <= grid.xs[-1] and grid.ys[0] <= y <= grid.ys[-1] for grid in grids)

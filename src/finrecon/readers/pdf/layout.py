@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from ...i18n import Msg
 from ..source import Limits, LoadError
 
 _NO_TEXT = frozenset("\r\n\x00\x02\ufffe\uffff")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d+[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
+MAX_RULINGS = 4000  # paths read on one page: the real reports draw a few hundred; a page with more is not read as tables
 
 
 @dataclass(slots=True)
@@ -133,20 +136,23 @@ class Page:
     rulings: list[Segment] = field(default_factory=list)
     off_page: list[Glyph] = field(default_factory=list)  # glyphs outside the page box: read, but never seen
     unmapped: int = 0  # glyphs whose font maps to no character (a text layer that cannot be read)
+    images: int = 0  # pictures drawn on the page (a chart, a stamp): a page of them is not blank
+    too_many_rulings: bool = False  # more rulings than ``MAX_RULINGS``: its tables are not read
+    unread_grids: int = 0  # ruled tables too large to read (``grid.MAX_CELLS``)
 
     @property
     def glyphs(self) -> int:
         return sum(len(line.glyphs) for line in self.lines)
 
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+    def is_page_number(self, line: TextLine) -> bool:
+        """A page number printed in the top or bottom margin (“- 3 -”, “第3页”, “3/25”)."""
+        return bool(_PAGE_NUMBER.match(line.text.replace(" ", ""))) and not 0.08 * self.height < line.top < 0.92 * self.height
 
     def fingerprint(self) -> str | None:
-        """What the page prints, to find a page printed twice; ``None`` for a page without text."""
-        if not self.lines:
-            return None
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """What the page prints, its page number aside, to find a page printed twice; ``None`` for
+        a page without text."""
+        text = "\n".join(line.text for line in self.lines if not self.is_page_number(line))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None
 
 
 # ------------------------------------------------------------------------------ reading
@@ -255,7 +261,8 @@ def _read_page(page, number: int) -> Page:  # noqa: ANN001 - a pypdfium2 page
                 glyphs.append(glyph)
     finally:
         text_page.close()
-    return Page(number, shown_width, shown_height, _lines(glyphs, number), _rulings(page, point), off_page, unmapped)
+    rulings, images, crowded = _drawings(page, point)
+    return Page(number, shown_width, shown_height, _lines(glyphs, number), rulings, off_page, unmapped, images, crowded)
 
 
 def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
@@ -276,23 +283,32 @@ def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
     return lines
 
 
-def _rulings(page, point) -> list[Segment]:  # noqa: ANN001
-    """The edges of every path on the page: thin paths are rulings, boxes give their four sides.
+def _drawings(page, point) -> tuple[list[Segment], int, bool]:  # noqa: ANN001
+    """The page's rulings (the edges of its paths: thin paths are rulings, boxes give their four
+    sides), how many pictures it draws, and whether it draws more paths than ``MAX_RULINGS``
+    (then none is kept: its tables are not read, and the reader says so).
 
     Read with PDFium's own calls: the page may hold thousands of objects, most of them text."""
     import pypdfium2.raw as raw
 
-    found = []
+    found: list[Segment] = []
+    images = 0
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     handle = page.raw
     for index in range(raw.FPDFPage_CountObjects(handle)):
         item = raw.FPDFPage_GetObject(handle, index)
-        if raw.FPDFPageObj_GetType(item) != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
             continue
+        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+            continue
+        if len(found) >= MAX_RULINGS:
+            return [], images, True
         (ax, ay), (bx, by) = point(left.value, top.value), point(right.value, bottom.value)
         x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         if x1 - x0 <= 2 or y1 - y0 <= 2:
             found.append(Segment(x0, y0, x1, y1))
         else:  # a box: its four sides
             found += [Segment(x0, y0, x1, y0), Segment(x0, y1, x1, y1), Segment(x0, y0, x0, y1), Segment(x1, y0, x1, y1)]
-    return found
+    return found, images, False

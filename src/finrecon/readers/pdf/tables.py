@@ -43,7 +43,7 @@ class TableRead:
 
     tree: dict[str, Any] = field(default_factory=dict)
     places: dict[tuple[str | int, ...], Value] = field(default_factory=dict)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (page, what could not be read)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (page, what could not be read, why: figures | header)
 
     def put(self, path: tuple[str, ...], value: Value) -> None:
         """Set the figure at ``path``; ``("total", "budget")`` is the budget of figure ``total``.
@@ -62,6 +62,11 @@ class TableRead:
         else:
             node[last] = value.number
         self.places[path] = value
+
+
+def _header_text(grid: Grid) -> str:
+    """The printed words of a table's first rows, to say which head was not understood."""
+    return "  ".join(text for cells in grid.rows[:3] for cell in cells if (text := cell.text))[:60]
 
 
 def _row_text(cells: list[Cell]) -> str:
@@ -117,7 +122,7 @@ class TableReader:
             return None
         number = amount(text)
         if number is None:
-            result.problems.append((page, f"{text}"))
+            result.problems.append((page, text, "figures"))
             return None
         return Value(number, page, cell.line, _row_text(cells))
 
@@ -142,7 +147,7 @@ class TableReader:
                 # stands under.
                 roles = _roles_under(grid, headed, roles)
             if roles is None or len(roles) != grid.columns:
-                result.problems.append((grid.page, "columns"))
+                result.problems.append((grid.page, _header_text(grid), "header"))
                 continue
             for side, group in enumerate(_groups(roles)):
                 while len(halves) <= side:
@@ -192,7 +197,7 @@ class TableReader:
                     values[role[6:]] = value
         if not code and not name:
             if values:
-                result.problems.append((grid.page, _row_text(cells)))
+                result.problems.append((grid.page, _row_text(cells), "figures"))
             return
         if not code:
             if total_label.search(name):
@@ -205,7 +210,7 @@ class TableReader:
                         result.put((target,), value)
                     return
             if values:
-                result.problems.append((grid.page, _row_text(cells)))
+                result.problems.append((grid.page, _row_text(cells), "figures"))
             return
         entry: dict[str, Any] = {"code": code}
         if name:
@@ -235,7 +240,7 @@ class TableReader:
                         values = [(c, target) for c in range(column + 1, end) if (target := self._field(header[c])) is not None]
                         sides.append((column, values))
             if sides is None or (halves and len(sides) != len(halves)):
-                result.problems.append((grid.page, "columns"))
+                result.problems.append((grid.page, _header_text(grid), "header"))
                 continue
             while len(halves) < len(sides):
                 halves.append([])
@@ -257,7 +262,7 @@ class TableReader:
                         values[target] = value
                 if not label:
                     if values:
-                        result.problems.append((grid.page, _row_text(cells)))
+                        result.problems.append((grid.page, _row_text(cells), "figures"))
                     continue
                 match = next((i for i in range(position, len(mapping)) if mapping[i][0].search(label)), None)
                 if match is not None:
@@ -270,7 +275,7 @@ class TableReader:
                 if entry is not None:
                     class_rows.append(entry)
                 elif values:
-                    result.problems.append((grid.page, _row_text(cells)))
+                    result.problems.append((grid.page, _row_text(cells), "figures"))
         if class_rows:
             path = tuple(classes["path"].split("."))
             node: Any = result.tree
@@ -319,7 +324,7 @@ class TableReader:
                         continue
                     target = self._field(header[column])
                     if target is None:
-                        result.problems.append((grid.page, _row_text(cells)))
+                        result.problems.append((grid.page, _row_text(cells), "figures"))
                         continue
                     result.put(tuple(target.split(".")), value)
         for name, node in result.tree.items():
