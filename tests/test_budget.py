@@ -149,3 +149,14 @@ def test_a_budget_written_in_yaml_with_its_text_is_read_from_its_sentences() -> 
     assert (finding.path, finding.line, finding.reported, finding.expected) == ("budget.statement.items[0]", 14, "21.00", "20.0000")
     text_line = "        - 1.“卫生健康支出（类）计划生育事务（款）计划生育服务（项）”科目21.00万元，主要用于计划生育服务。"
     assert text_line[finding.column - 1 :].startswith("21.00")  # the finding stands at the printed amount
+
+
+def test_a_number_longer_than_a_report_prints_is_not_read_at_all() -> None:
+    loaded = load_text(
+        "meta: {unit: 测试, year: 2025, kind: budget}\n"
+        "text: {parts: [{heading: 2025年部门预算编制说明, paragraphs: [收入预算" + "1" * 94 + ".00万元，比2024年预算持平。支出预算25.77万元。]}]}\n",
+        "budget.yaml",
+    )
+    statement = loaded.report.budget.statement if loaded.report.budget else None
+    assert statement is None or statement.income is None or statement.income.total is None  # not read, not rounded
+    assert statement is not None and statement.expenditure.total.value == Decimal("25.77")  # the next one still is

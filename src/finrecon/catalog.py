@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -25,16 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import Msg
+from .subjects import normalise_name  # noqa: F401 - the catalogue compares names as subjects.py does
 from .readers import Limits, LoadError
 from .readers.yaml_reader import parse_tree, read_text
 
 LEVELS = {3: "类", 5: "款", 7: "项"}
-
-
-@lru_cache(maxsize=8192)
-def normalise_name(name: str) -> str:
-    """Compare names as printed: full-width and half-width alike, spaces ignored."""
-    return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
 _DASH = re.compile(r"\s*[-－—–]\s*")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
-    """Names compared as printed: full-width and half-width alike, spaces ignored (as the catalogue does)."""
+    """Names compared as printed: full-width and half-width alike, spaces ignored (the catalogue,
+    the tables and the text alike)."""
     return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")
 
 

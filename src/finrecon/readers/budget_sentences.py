@@ -21,7 +21,9 @@ from typing import Any, Iterator
 from ..subjects import code_named, names_of
 from .source import SourceMap, TreePath
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# An amount as a report prints one, read whole or not at all: at most 18 digits before the point
+# and 6 after (the YAML reader's limit is 40 characters), never a part of a longer run of digits.
+_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,6})?(?![\d.,]\d)"
 _AMOUNT = rf"(?P<amount>{_NUMBER})\s*万元"
 # “，比2023年预算减少876.75万元” / “。比2024年预算持平” / “，与2024年预算持平”
 _CHANGE = rf"(?:[，。,]?\s*(?:比|与)(?P<year>\d{{4}})年(?:度)?(?P<base>预算执行数|预算)(?P<direction>增加|减少|持平)(?:(?P<change>{_NUMBER})\s*万元)?)?"
@@ -147,7 +149,7 @@ def _parts_of(meta: Any) -> dict[str, str]:
     """The headings of the statement's and the other matters' parts, as the template names them."""
     template = meta.get("template") if isinstance(meta, dict) else None
     if isinstance(template, str):
-        from .pdf import layouts  # the templates are data, shared with the PDF reader
+        from .layouts import layouts  # the templates are data, shared with the PDF reader
 
         for layout in layouts().values():
             if layout.get("kind") == "budget" and layout.get("template") == template:

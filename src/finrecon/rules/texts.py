@@ -16,10 +16,8 @@ import bisect
 import functools
 import re
 from decimal import Decimal
-from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
-import yaml
 
 from ..model import Report
 from ..model.figure import loc_of
@@ -273,12 +271,10 @@ def spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
 def template_wording() -> dict[str, tuple[str, ...]]:
     """What the templates print for the compiler and not for the reader: each layout's
     ``wording:`` block (``finrecon/layouts/*.yaml``), every list merged."""
+    from ..readers.layouts import layouts
+
     merged: dict[str, list[str]] = {}
-    folder = resources.files("finrecon").joinpath("layouts")
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        spec = yaml.load(entry.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    for spec in layouts().values():
         for key, items in (spec.get("wording") or {}).items():
             merged.setdefault(key, []).extend(str(item) for item in items or ())
     return {key: tuple(dict.fromkeys(items)) for key, items in merged.items()}

@@ -8,16 +8,14 @@ line it came from, so that a finding can show it.
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
-import yaml
 
 from ...catalog import builtin
 from ...i18n import Msg
+from ..layouts import layouts
 from ..source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named
 from ..tree import derive_and_validate
 from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
@@ -25,7 +23,7 @@ from .grid import Grid
 from .layout import Page, read_pages
 from .tables import TableReader, Value, amount
 
-__all__ = ["PdfSource", "load_pdf", "read_pdf", "layouts"]
+__all__ = ["PdfSource", "load_pdf", "read_pdf"]
 
 
 class PdfSource(SourceMap):
@@ -63,17 +61,6 @@ class PdfSource(SourceMap):
             chosen = (start, place)
         start, place = chosen
         return place._replace(column=offset - start + 1)
-
-
-@functools.cache
-def layouts() -> dict[str, dict[str, Any]]:
-    """The templates the reader knows, by name (``finrecon/layouts/*.yaml``)."""
-    found = {}
-    for entry in sorted(resources.files("finrecon").joinpath("layouts").iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".yaml"):
-            spec = yaml.load(entry.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-            found[spec["name"]] = spec
-    return found
 
 
 def load_pdf(data: bytes, name: str, limits: Limits = Limits()) -> LoadedReport:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ...catalog import Catalog, normalise_name
+from ...catalog import Catalog
 from .grid import Cell, Grid
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -363,7 +363,3 @@ def _groups(roles: list[str | None]) -> list[list[int]]:
             groups.append([])
         groups[-1].append(column)
     return groups
-
-
-def strip_numbering(label: str) -> str:
-    return normalise_name(_NUMBERING.sub("", label))
