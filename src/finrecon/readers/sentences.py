@@ -39,6 +39,7 @@ _LEVEL_WORD = re.compile(r"（(类|款|项)）")
 _READING = frozenset({"name", "change_word", "pct_word", "change_direction", "budget_direction"})
 _COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
 _NEGATIVE = frozenset({"减少", "下降"})
+FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are
 
 
 class Words:
@@ -312,8 +313,8 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
         elif name == "change_pct":
             sign = -1 if groups.get("pct_word", groups.get("change_word")) in _NEGATIVE else 1
             found.put((*loc, "change_pct"), sign * _number(text), place(name))
-        elif name == "flat":
-            found.put((*loc, "change"), Decimal(0), place(name))
+        elif name == "flat":  # 持平: no change, at the precision the report prints amounts (not ±0.5 万元)
+            found.put((*loc, "change"), FLAT, place(name))
         elif name == "completion_of":
             base = _COMPLETION_OF.get(text)
             if base is not None:
