@@ -40,16 +40,27 @@ _CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
 
 
 class CodedRow(NamedTuple):
-    """A row that carries a 科目 code, with what the code rules need to know of its list."""
+    """A row that carries a 科目 code, with what the code rules need to know of its list.
 
-    loc: Loc
-    path: str
+    Its place (``path``, ``loc``) is worked out only for a finding: a report has a hundred coded
+    rows and rarely a finding among them."""
+
+    list_path: str
+    index: int  # its position in that list
     code: str
     name: str | None
     functional: bool
     level: int | None
     siblings: frozenset[str]  # every code of the row's list
     lengths: frozenset[int]  # the code lengths that list holds
+
+    @property
+    def path(self) -> str:
+        return f"{self.list_path}[{self.index}]"
+
+    @property
+    def loc(self) -> Loc:
+        return (*self.list_path.split("."), self.index)
 
 
 def coded_rows(report: Report) -> list[CodedRow]:
@@ -68,9 +79,8 @@ def _coded_rows(report: Report) -> list[CodedRow]:
         rows = model_at(report, list_path) or []
         codes = frozenset({row.code for row in rows if row.code})
         lengths = frozenset({len(code) for code in codes})
-        list_loc = tuple(list_path.split("."))
         found += [
-            CodedRow((*list_loc, index), f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
+            CodedRow(list_path, index, row.code, row.name, functional, level, codes, lengths)
             for index, row in enumerate(rows)
             if row.code
         ]
