@@ -115,8 +115,9 @@ class CodeNameMismatch(CatalogRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         catalog, year = self.catalog, report.meta.year
+        entry_of = catalog.entries.get  # ``catalog.get`` without a method call per row
         for row in coded_rows(report):
-            entry = catalog.get(row.code)
+            entry = entry_of(row.code)
             if entry is None or not row.name or row.name == entry.name or not entry.in_force(year):
                 continue
             name = normalise_name(row.name)
@@ -193,9 +194,9 @@ class RenamedClassification(CatalogRule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
+        entry_of = self.catalog.entries.get  # ``catalog.get`` without a method call per row
         for row in coded_rows(report):
-            entry = catalog.get(row.code)
+            entry = entry_of(row.code)
             if entry is None or not row.name or not entry.former:
                 continue
             if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
@@ -230,9 +231,10 @@ class UnknownCode(CatalogRule):
     def check(self, report: Report) -> Iterator[Finding]:
         catalog, year = self.catalog, report.meta.year
         unknown: dict[str, CodedRow] = {}  # each code once, where it first stands
+        entry_of = catalog.entries.get  # ``catalog.get`` without a method call per row
         for row in coded_rows(report):
             if len(row.code) in LEVELS and row.code not in unknown:
-                entry = catalog.get(row.code)
+                entry = entry_of(row.code)
                 if entry is None or not entry.in_force(year):
                     unknown[row.code] = row
         if unknown:
@@ -259,8 +261,9 @@ def _levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
     """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``."""
     wanted = normalise_name(name).removesuffix("支出")
     levels = set()
+    entries = catalog.entries
     for length, level in LEVELS.items():
-        entry = catalog.get(code[:length]) if len(code) >= length else None
+        entry = entries.get(code[:length]) if len(code) >= length else None
         if entry and normalise_name(entry.name).removesuffix("支出") == wanted:
             levels.add(level)
     return levels
