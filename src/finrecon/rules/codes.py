@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Iterator, NamedTuple
@@ -251,14 +252,23 @@ class UnknownCode(CatalogRule):
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
 
 
-def _segments(wording: str) -> list[tuple[str, str]]:
-    """“一般公共服务（类）政协事务（类）” → [(一般公共服务, 类), (政协事务, 类)]; linear in the text."""
+@functools.lru_cache(maxsize=4096)  # a batch of reports prints the same wordings
+def _segments(wording: str) -> tuple[tuple[str, str], ...]:
+    """“一般公共服务（类）政协事务（类）” → ((一般公共服务, 类), (政协事务, 类)); linear in the text."""
     parts = _LEVEL_MARK.split(wording)
-    return [(parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 ")]
+    return tuple((parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 "))
 
 
-def _levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
+def _levels_named(catalog: Catalog, code: str, name: str) -> frozenset[str]:
     """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``."""
+    key = ("levels named", code, name)
+    levels = catalog.memo.get(key)
+    if levels is None:
+        levels = catalog.memo[key] = frozenset(_find_levels_named(catalog, code, name))
+    return levels
+
+
+def _find_levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
     wanted = normalise_name(name).removesuffix("支出")
     levels = set()
     entries = catalog.entries

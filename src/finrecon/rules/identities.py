@@ -269,16 +269,21 @@ def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
     return tuple([figure.bound for row in rows if (figure := getattr(row, column)) is not None])
 
 
-def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]], list[int]]:
-    """Which children sit directly under which parent, and which children are top level.
+def _tree(parents: list[Any], children: list[Any]) -> tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...]]:
+    """Which children sit directly under which parent (by position), and which children are top level.
 
     A child's parent is the closest row whose code is a prefix of its own (a missing 款 is skipped).
     """
-    known = {row.code: i for i, row in enumerate(parents) if row.code}
+    return _tree_of_codes(tuple([row.code for row in parents]), tuple([row.code for row in children]))
+
+
+# The tree depends on the codes alone, and a batch of reports repeats the same tables' codes.
+@functools.lru_cache(maxsize=1024)
+def _tree_of_codes(parents: tuple[str | None, ...], children: tuple[str | None, ...]) -> tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...]]:
+    known = {code: i for i, code in enumerate(parents) if code}
     under: dict[int, list[int]] = {}
     top: list[int] = []
-    for index, row in enumerate(children):
-        code = row.code
+    for index, code in enumerate(children):
         if not code:
             continue
         for length in range(len(code) - 2, 0, -2):
@@ -288,7 +293,7 @@ def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]]
                 break
         else:
             top.append(index)
-    return under, top
+    return tuple((parent, tuple(indices)) for parent, indices in under.items()), tuple(top)
 
 
 def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
@@ -297,7 +302,7 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     if not parents and not children:
         return []
     under, top = _tree(parents, children)
-    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under.items()]
+    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under]
     total_row = model_at(report, spec.total) if spec.total else None
     if total_row is not None:
         groups.append((total_row, [children[i] for i in top]))
