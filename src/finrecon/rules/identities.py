@@ -336,8 +336,13 @@ def _each_item(report: Report, anchor: str, paths: tuple[str, ...]) -> Iterator[
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
     if "[*]" in spec.total:
         return [equation for total, parts in _each_item(report, spec.total, spec.parts) for equation in sum_equations(report, Sum(total, parts, spec.counts))]
-    numbers = counted if spec.counts else resolve
-    return _equation(numbers(report, (spec.total,)), numbers(report, spec.parts))
+    if spec.counts:
+        return _equation(counted(report, (spec.total,)), counted(report, spec.parts))
+    total = report.numbers.get(spec.total)  # one path without a wildcard: looked up directly
+    if total is None:
+        return []
+    parts = resolve(report, spec.parts)
+    return [Equation((total,), tuple(parts))] if parts else []
 
 
 def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
@@ -358,9 +363,13 @@ def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
     if isinstance(spec, Same) and "[*]" in spec.left:
         return [equation for left, right in _each_item(report, spec.left, spec.right) for equation in same_equations(report, Same(left, right))]
     if isinstance(spec, Same):
-        # A blank cell is a zero: compare with the funds that are printed, if any is.
+        # A blank cell is a zero: compare with the funds that are printed, if any is.  (The left
+        # side is one path without a wildcard here: looked up directly, two hundred times a report.)
+        left = report.numbers.get(spec.left)
+        if left is None:
+            return []
         right = resolve(report, spec.right)
-        return [equation for left in resolve(report, (spec.left,)) for equation in _equation((left,), right)]
+        return [Equation((left,), tuple(right))] if right else []
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
     found = []
@@ -390,10 +399,10 @@ Spec = Sum | Same | Match | Balance | Hierarchy | AtMost
 
 def equations(report: Report, spec: Spec) -> list[Equation]:
     """The equations one declared identity gives for this report."""
-    return _RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
+    return RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
 
 
-_RESOLVERS = {
+RESOLVERS = {
     Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations,
     Hierarchy: hierarchy_equations, AtMost: at_most_equations,
 }
