@@ -110,6 +110,8 @@ def touched(report: Report, pattern: re.Pattern[str]) -> Iterator[Passage]:
 
 @functools.lru_cache(maxsize=64)
 def _by_line(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    if "^" not in pattern.pattern and "$" not in pattern.pattern:
+        return pattern  # MULTILINE changes only what ^ and $ match: no second compile
     return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
 
 
