@@ -55,7 +55,8 @@ class _Bound:
         attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
         stated = Stated(attributes["value"], path, owner, title)
         attributes["bound"], attributes["path"] = stated, path
-        attributes["default_share_base"] = share_base
+        if share_base is not None:  # else the class's None stands: nothing to write for most figures
+            attributes["default_share_base"] = share_base
         self.figures[path] = figure
         self.numbers[path] = stated
         fields_set = figure.__pydantic_fields_set__

@@ -228,7 +228,12 @@ class UnitName(WordingRule):
                     if why is not None:
                         reported.add((passage.path, match.start("name")))
                         yield self._finding(passage, positions, match.start("name"), match.end("name"), name, reference, why)
-        # The name with one character changed, anywhere in the printed text.
+        # The name with one character changed, anywhere in the printed text: a near miss keeps one
+        # of the name's halves, so where neither is printed at all there is nothing to look for.
+        middle = len(reference) // 2
+        everything = digest(report)
+        if reference[:middle] not in everything and reference[middle:] not in everything:
+            return
         for passage in self.passages(report):
             text, positions = squeeze(passage.text)
             taken: list[tuple[int, int]] | None = None
@@ -822,12 +827,17 @@ class MisspeltPhrase(WordingRule):
     kinds = TITLES | frozenset({PARAGRAPH, NOTE})  # the template's words: not what figures say in reasons
 
     def check(self, report: Report) -> Iterator[Finding]:
-        # The search runs once over all the report's words (one text a line): a near miss keeps
-        # the phrase's first and last characters, so most phrases are ruled out by those alone.
+        # The search runs once over all the report's words (one text a line): a phrase none of
+        # whose misspellings or halves is printed anywhere is not looked for passage by passage.
+        everything = digest(report)
+        dropped = tuple((phrase, found) for phrase, variants in _DROPPED if (found := tuple(v for v in variants if v in everything)))
+        halves = tuple(item for item in _HALVES if item[1] in everything or item[2] in everything)
+        if not dropped and not halves:
+            return
         for passage in self.passages(report):
             text, positions = squeeze(passage.text)
             taken: list[tuple[int, int]] | None = None
-            for phrase, spans in self._candidates(text):
+            for phrase, spans in self._candidates(text, dropped, halves):
                 for start, end in spans:
                     window = text[start:end]
                     if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
@@ -842,14 +852,17 @@ class MisspeltPhrase(WordingRule):
                     yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
 
     @staticmethod
-    def _candidates(everything: str) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
+    def _candidates(
+        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] = _DROPPED, halves: Sequence[tuple[str, str, str]] = _HALVES,
+    ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
-        deletions, found as they are; a longer one's near misses, where one of its halves is printed."""
-        for phrase, dropped in _DROPPED:
-            for variant in dropped:
+        deletions, found as they are; a longer one's near misses, where one of its halves is printed.
+        ``dropped`` and ``halves``: the phrases to look for (by default all of them)."""
+        for phrase, variants in dropped:
+            for variant in variants:
                 if variant in everything:
                     yield phrase, ((m.start(), m.end()) for m in re.finditer(re.escape(variant), everything))
-        for phrase, head, tail in _HALVES:
+        for phrase, head, tail in halves:
             if head in everything or tail in everything:
                 yield phrase, near_misses(everything, phrase)
 
