@@ -144,3 +144,24 @@ def test_one_figure_moved_past_rounding_is_named(report, data) -> None:  # noqa:
     moved[index] = (path, p(value + max(abs(value) / 10, Decimal(1))))
     found = errors(render(template, moved))
     assert any(path == f.path or path in f.related for f in found), (path, value, [(f.rule, f.path) for f in found])
+
+
+# --------------------------------------------------------------------------- the JSON report's encoder
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=True, allow_infinity=True)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+@settings(max_examples=300, deadline=None)
+def test_json_report_writes_what_json_dumps_writes(value: object, depth: int) -> None:
+    """``--format json`` indents each report with its own encoder (json's is pure Python with an
+    indent): byte for byte what ``json.dumps(..., ensure_ascii=False, indent=2)`` writes there."""
+    import json
+
+    from finrecon.reporters.json_report import _indented
+
+    assert _indented(value, depth) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)

@@ -55,6 +55,9 @@ class Entry:
 class Catalog:
     follows: str
     entries: dict[str, Entry] = field(default_factory=dict)
+    # Answers that depend only on the catalogue, kept with it: a batch of reports asks the same
+    # questions of the same 科目 again and again (see rules/codes.py).
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def get(self, code: str) -> Entry | None:
         return self.entries.get(code)

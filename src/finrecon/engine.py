@@ -6,6 +6,7 @@ the findings they accept; the waiver rules review the waivers themselves.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Context, localcontext
 from typing import Any, Collection
@@ -15,7 +16,7 @@ from .readers import LoadedReport
 from .model import Report
 from .model.figure import PATH_PART
 from .rules import all_rules
-from .rules.base import Options
+from .rules.base import Options, Rule
 from .rules.waivers import WaiverRule
 from .waivers import ConfigWaiver, Waiver
 
@@ -74,6 +75,15 @@ def logical_path(report: Report, path: str) -> str:
     return "".join(parts) if parts else path
 
 
+@functools.lru_cache(maxsize=64)
+def _plan(wanted: frozenset[str] | None) -> tuple[tuple[type[Rule], ...], tuple[type[WaiverRule], ...], frozenset[str]]:
+    """The chosen rules in ID order: those that check the report, those that review its waivers
+    afterwards, and every ID that runs.  Worked out once per selection, not once per report."""
+    rules = [rule for rule in all_rules() if wanted is None or rule.id in wanted]
+    reviewing = tuple(rule for rule in rules if issubclass(rule, WaiverRule))
+    return tuple(rule for rule in rules if rule not in reviewing), reviewing, frozenset(rule.id for rule in rules)
+
+
 def check(
     loaded: LoadedReport,
     rule_ids: list[str] | None = None,
@@ -94,14 +104,11 @@ def _check(
     baseline: Collection[str],
     configured: Collection[ConfigWaiver],
 ) -> list[Finding]:
-    wanted = None if rule_ids is None else frozenset(rule_ids)
-    rules = [rule for rule in all_rules() if wanted is None or rule.id in wanted]
+    checking, reviewing, ran = _plan(None if rule_ids is None else frozenset(rule_ids))
     meta = loaded.report.meta
     findings: list[Finding] = []
     used: set[int] = set()
-    for rule in rules:
-        if issubclass(rule, WaiverRule):
-            continue
+    for rule in checking:
         for finding in rule(options).check(loaded.report):
             place = loaded.source.place(finding.loc, finding.offset)
             waiver = _waiver_for(loaded, finding, place.line) if loaded.waivers else None
@@ -117,14 +124,9 @@ def _check(
             elif stable_id in baseline:
                 status = Status.BASELINED
             # Located: the tree path is not needed any more.
-            findings.append(replace(
-                finding, line=place.line, column=place.column, page=place.page, excerpt=finding.excerpt or place.excerpt,
-                loc=(), offset=None, fingerprint=stable_id, status=status, note=note,
-            ))
-    ran = {rule.id for rule in rules}
-    for rule in rules:
-        if issubclass(rule, WaiverRule):
-            for finding in rule(options).review(loaded.waivers.values(), used, ran):
-                findings.append(replace(finding, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))
+            findings.append(finding.located(place.line, place.column, place.page, finding.excerpt or place.excerpt, stable_id, status, note))
+    for rule in reviewing:
+        for finding in rule(options).review(loaded.waivers.values(), used, ran):
+            findings.append(replace(finding, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))
     findings.sort(key=Finding.sort_key)
     return findings

@@ -58,6 +58,16 @@ class Finding:
         """Open findings count towards the summary and the gate; waived and baselined ones do not."""
         return self.status is Status.OPEN
 
+    def located(
+        self, line: int, column: int, page: int | None, excerpt: str | None, fingerprint: str, status: Status, note: str | None,
+    ) -> Finding:
+        """The finding placed where it was printed, its tree path dropped (the engine's last step).
+        ``dataclasses.replace`` written out: it is called for every finding of every report."""
+        return Finding(
+            self.rule, self.severity, self.path, self.message, self.reported, self.expected, self.difference, self.hint,
+            self.related, (), None, line, column, page, excerpt, fingerprint, status, note,
+        )
+
     def sort_key(self) -> tuple[int, int, int, str, str]:
         return (self.page or 0, self.line, self.column, self.rule, self.path)
 

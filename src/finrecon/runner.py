@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +66,8 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
         return
     size = max(1, min(64, len(paths) // (jobs * 8) or 1))
     batches = [(paths[start : start + size], settings) for start in range(0, len(paths), size)]
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing is loaded only when it is used
+
     try:
         pool = ProcessPoolExecutor(max_workers=jobs)
     except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): go on alone

@@ -52,10 +52,11 @@ class _Bound:
     def add(self, figure: Figure, path: str, owner: str | Title, title: Title | None, share_base: str | None) -> None:
         """Tell ``figure`` where it stands, what it is called (``owner`` and ``title``, see
         ``Stated.label_in``) and what its share is of; collect it."""
-        stated = Stated(figure.value, path, owner, title)
         attributes = figure.__dict__  # see Figure: plain attributes, over the class's unbound values
+        stated = Stated(attributes["value"], path, owner, title)
         attributes["bound"], attributes["path"] = stated, path
-        attributes["default_share_base"] = share_base
+        if share_base is not None:  # else the class's None stands: nothing to write for most figures
+            attributes["default_share_base"] = share_base
         self.figures[path] = figure
         self.numbers[path] = stated
         fields_set = figure.__pydantic_fields_set__
@@ -82,8 +83,12 @@ class _Bound:
 _FIGURE_TEXTS = ("reason", "name", "wording", "purpose")
 
 
-# What a field holds, read once per model class from its annotation.
-_FIGURE, _MODEL, _OTHER = "figure", "model", "other"
+# What a field holds, read once per model class from its annotation: a figure (named by its own
+# text, a ClassFigure), a model, a list of figures, models or texts, or something else (told
+# apart value by value).  Validation has made every value what its annotation says.
+_FIGURE, _NAMED_FIGURE, _MODEL, _FIGURES, _MODELS, _TEXTS, _OTHER = (
+    "figure", "named figure", "model", "figures", "models", "texts", "other",
+)
 
 
 @functools.cache
@@ -93,10 +98,13 @@ def _plan(kind: type[BaseModel]) -> tuple[tuple[str, str, Title, bool], ...]:
     for name, field in kind.model_fields.items():
         inner, is_list = _inner(field.annotation)
         holds = _OTHER
-        if not is_list and isinstance(inner, type) and issubclass(inner, Figure):
-            holds = _FIGURE
-        elif not is_list and isinstance(inner, type) and issubclass(inner, BaseModel):
-            holds = _MODEL
+        is_class = isinstance(inner, type)
+        if is_class and issubclass(inner, Figure):
+            holds = _FIGURES if is_list else _NAMED_FIGURE if issubclass(inner, ClassFigure) else _FIGURE
+        elif is_class and issubclass(inner, BaseModel):
+            holds = _MODELS if is_list else _MODEL
+        elif is_list and inner is str:
+            holds = _TEXTS
         elif not is_list and _mentions_model(inner):  # e.g. ``Figure | str``: binding would miss it
             raise TypeError(f"{kind.__name__}.{name}: binding cannot tell what {field.annotation} holds")
         plan.append((name, holds, Title.of(field, name), bool(kind.SHARE_BASE) and name != kind.SHARE_BASE))
@@ -117,14 +125,25 @@ def _bind(model: BaseModel, path: str, prefix: str | Title, bound: _Bound) -> No
         value = values[name]
         if value is None:
             continue
-        if holds is _FIGURE:
+        if holds is _FIGURE or holds is _NAMED_FIGURE:
             base = share_path if is_share else (kind.TOTAL_SHARE_BASE if name == "total" else None)
-            if isinstance(value, ClassFigure):  # named by the text: “住房保障支出”
+            if holds is _NAMED_FIGURE:  # named by the text: “住房保障支出”
                 bound.add(value, dotted + name, value.name, None, base)
             elif row_label is not None:  # named by its row: “行政运行（2010601）”
                 bound.add(value, dotted + name, row_label, None, base)
             else:  # the group's name and the field's title: “合计·本年收入合计”
                 bound.add(value, dotted + name, prefix, title, base)
+        elif holds is _MODELS:  # table rows, sections, projects …
+            list_path = dotted + name
+            for position, item in enumerate(value):
+                _bind(item, f"{list_path}[{position}]", _row_prefix(item), bound)
+        elif holds is _FIGURES:
+            list_path = dotted + name
+            for position, item in enumerate(value):
+                bound.add(item, f"{list_path}[{position}]", item.__dict__.get("name") or "", None, share_path)
+        elif holds is _TEXTS:
+            list_path = dotted + name
+            bound.texts.extend([(f"{list_path}[{position}]", item) for position, item in enumerate(value)])
         elif holds is _MODEL:
             first = len(bound.numbers)
             named_by_field = name == "total" or value.NAMED_BY_FIELD  # the 合计 row; a split by fund

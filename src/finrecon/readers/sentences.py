@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model.bind import model_class_at
 from ..model.figure import Figure
-from .budget_sentences import derive_budget
 from .source import SourceMap, TreePath
 from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
 
@@ -204,6 +203,8 @@ def derive(tree: dict[str, Any], source: SourceMap) -> None:
     meta = tree.get("meta")
     kind = meta.get("kind", "final") if isinstance(meta, dict) else "final"
     if kind == "budget":
+        from .budget_sentences import derive_budget  # loaded only for a budget
+
         return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
     statements = _compiled(kind if isinstance(kind, str) else "final")
     text = tree.get("text")

@@ -18,7 +18,6 @@ from ..i18n import Msg, t
 from ..model import Report
 from ..model.bind import bind_report, model_class_at, unknown_references
 from ..model.figure import LocalizedValueError
-from .sentences import derive
 from .source import LoadError, NotAReport, Place, SourceMap
 
 
@@ -77,6 +76,8 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
     if not isinstance(tree, dict):
         raise _error(Msg("load.not_mapping"), source.place(()), file)
     if isinstance(tree.get("text"), dict):
+        from .sentences import derive  # the sentence readers are loaded only for a report that has text
+
         derive(tree, source)
     try:
         report = Report.model_validate(tree)

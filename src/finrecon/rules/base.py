@@ -180,10 +180,11 @@ class EquationRule(Rule):
     budget_specs: ClassVar[tuple[object, ...]] = ()  # the budget's identities (budget_identities.py)
 
     def equations(self, report: Report) -> Iterable[Equation]:
-        from .identities import equations
+        from .identities import RESOLVERS  # identities imports this module
 
         specs = self.specs if report.budget is None else self.specs + self.budget_specs
-        return [equation for spec in specs for equation in equations(report, spec)]
+        # ``identities.equations(report, spec)`` for each spec, without the call in between.
+        return [equation for spec in specs for equation in RESOLVERS[type(spec)](report, spec)]
 
     def table(self, item: Stated) -> str:
         """The title of the table or section a figure stands in (a budget's: ``budget.tables.summary``)."""
@@ -232,9 +233,13 @@ class EquationRule(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         reported_once: set[Equation] = set()  # two identities may give the same equation
         scaled = report.__dict__.get("_scaled", False)  # some table prints another money unit
+        discrepancy = self.discrepancy  # looked up once: hundreds of equations a report
+        unit_of: Stated | None = None
         for printed in self.equations(report):
-            equation, unit_of = in_one_unit(printed) if scaled else (printed, None)
-            sums = self.discrepancy(equation)
+            equation = printed
+            if scaled:
+                equation, unit_of = in_one_unit(printed)
+            sums = discrepancy(equation)
             if sums is None or printed in reported_once:
                 continue
             reported, expected = sums

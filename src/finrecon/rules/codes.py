@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
@@ -39,41 +40,43 @@ _CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
 )
 
 
-class CodedRow(NamedTuple):
-    """A row that carries a 科目 code, with what the code rules need to know of its list."""
+class CodedList(NamedTuple):
+    """A list of rows that carry 科目 codes, with what the code rules need to know of it.
 
-    loc: Loc
-    path: str
-    code: str
-    name: str | None
+    The rules walk its ``rows`` themselves; a row's place (``path``, ``loc``) is worked out only
+    for a finding: a report has a hundred coded rows and rarely a finding among them."""
+
+    list_path: str
     functional: bool
-    level: int | None
-    siblings: frozenset[str]  # every code of the row's list
-    lengths: frozenset[int]  # the code lengths that list holds
+    level: int | None  # the one level every row must have, or None
+    siblings: frozenset[str]  # every code of the list
+    lengths: frozenset[int]  # the code lengths the list holds
+    rows: list[tuple[int, Any]]  # (position, row) of each row that carries a code
+
+    def path(self, index: int) -> str:
+        return f"{self.list_path}[{index}]"
+
+    def loc(self, index: int) -> Loc:
+        return (*self.list_path.split("."), index)
 
 
-def coded_rows(report: Report) -> list[CodedRow]:
-    """Every row that carries a 科目 code, computed once per report (four rules read it)."""
-    cached = report.__dict__.get("_coded_rows")
+def coded_lists(report: Report) -> list[CodedList]:
+    """Every list of rows that carry a 科目 code, computed once per report (four rules read them)."""
+    cached = report.__dict__.get("_coded_lists")
     if cached is None:
-        cached = report.__dict__["_coded_rows"] = _coded_rows(report)
+        cached = report.__dict__["_coded_lists"] = _coded_lists(report)
     return cached
 
 
-def _coded_rows(report: Report) -> list[CodedRow]:
-    found: list[CodedRow] = []
+def _coded_lists(report: Report) -> list[CodedList]:
+    found: list[CodedList] = []
     for list_path, functional, level in _CODED_LISTS:
         if report.__dict__[list_path.partition(".")[0]] is None:
             continue  # no such section (a 决算 has no budget, a budget no tables)
-        rows = model_at(report, list_path) or []
-        codes = frozenset({row.code for row in rows if row.code})
-        lengths = frozenset({len(code) for code in codes})
-        list_loc = tuple(list_path.split("."))
-        found += [
-            CodedRow((*list_loc, index), f"{list_path}[{index}]", row.code, row.name, functional, level, codes, lengths)
-            for index, row in enumerate(rows)
-            if row.code
-        ]
+        rows = [(index, row) for index, row in enumerate(model_at(report, list_path) or ()) if row.code]
+        if rows:
+            codes = frozenset([row.code for _, row in rows])
+            found.append(CodedList(list_path, functional, level, codes, frozenset([len(code) for code in codes]), rows))
     return found
 
 
@@ -105,19 +108,21 @@ class CodeNameMismatch(CatalogRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         catalog, year = self.catalog, report.meta.year
-        for row in coded_rows(report):
-            entry = catalog.get(row.code)
-            if entry is None or not row.name or row.name == entry.name or not entry.in_force(year):
-                continue
-            name = normalise_name(row.name)
-            if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
-                continue
-            expected = entry.name_in(year)
-            yield self.finding(
-                (*row.loc, "name"), row.path,
-                self.say(self.id, code=row.code, expected=expected, reported=row.name),
-                reported=row.name, expected=expected,
-            )
+        entry_of = catalog.entries.get  # ``catalog.get`` without a method call per row
+        for coded in coded_lists(report):
+            for index, row in coded.rows:
+                entry = entry_of(row.code)
+                if entry is None or not row.name or row.name == entry.name or not entry.in_force(year):
+                    continue
+                name = normalise_name(row.name)
+                if name == normalise_name(entry.name) or (entry.former and name == normalise_name(entry.former)):
+                    continue
+                expected = entry.name_in(year)
+                yield self.finding(
+                    (*coded.loc(index), "name"), coded.path(index),
+                    self.say(self.id, code=row.code, expected=expected, reported=row.name),
+                    reported=row.name, expected=expected,
+                )
 
 
 @register
@@ -139,28 +144,31 @@ class CodeLevel(Rule):
     title_en = "a classification level does not match its code"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for row in coded_rows(report):
-            allowed = (3, 5, 7) if row.functional else (3, 5)
-            length = len(row.code)
-            if length not in allowed:
-                yield self.finding(
-                    (*row.loc, "code"), row.path,
-                    self.say("FR702.length", code=row.code, length=length, allowed="/".join(map(str, allowed))), reported=row.code,
-                )
-            elif row.level is not None and length != row.level:
-                yield self.finding(
-                    (*row.loc, "code"), row.path,
-                    self.say("FR702.level", expected=LEVELS[row.level], digits=row.level, code=row.code, actual=LEVELS[length]),
-                    reported=row.code, expected=LEVELS[row.level],
-                )
-            elif length > 3:
-                parent = row.code[:-2]
-                if parent not in row.siblings and len(parent) in row.lengths:
+        for coded in coded_lists(report):
+            allowed = (3, 5, 7) if coded.functional else (3, 5)
+            level = coded.level
+            for index, row in coded.rows:
+                code = row.code
+                length = len(code)
+                if length not in allowed:
                     yield self.finding(
-                        (*row.loc, "code"), row.path,
-                        self.say("FR702.orphan", level=LEVELS[length], code=row.code, parent_level=LEVELS[len(parent)], parent=parent),
-                        reported=row.code, expected=parent,
+                        (*coded.loc(index), "code"), coded.path(index),
+                        self.say("FR702.length", code=code, length=length, allowed="/".join(map(str, allowed))), reported=code,
                     )
+                elif level is not None and length != level:
+                    yield self.finding(
+                        (*coded.loc(index), "code"), coded.path(index),
+                        self.say("FR702.level", expected=LEVELS[level], digits=level, code=code, actual=LEVELS[length]),
+                        reported=code, expected=LEVELS[level],
+                    )
+                elif length > 3:
+                    parent = code[:-2]
+                    if parent not in coded.siblings and len(parent) in coded.lengths:
+                        yield self.finding(
+                            (*coded.loc(index), "code"), coded.path(index),
+                            self.say("FR702.orphan", level=LEVELS[length], code=code, parent_level=LEVELS[len(parent)], parent=parent),
+                            reported=code, expected=parent,
+                        )
 
 
 @register
@@ -183,18 +191,19 @@ class RenamedClassification(CatalogRule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        catalog = self.catalog
-        for row in coded_rows(report):
-            entry = catalog.get(row.code)
-            if entry is None or not row.name or not entry.former:
-                continue
-            if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
-                since = self.say("FR703.since", year=entry.since) if entry.since else ""
-                yield self.finding(
-                    (*row.loc, "name"), row.path,
-                    self.say(self.id, reported=row.name, expected=entry.name, since=since),
-                    reported=row.name, expected=entry.name,
-                )
+        entry_of = self.catalog.entries.get  # ``catalog.get`` without a method call per row
+        for coded in coded_lists(report):
+            for index, row in coded.rows:
+                entry = entry_of(row.code)
+                if entry is None or not row.name or not entry.former:
+                    continue
+                if normalise_name(row.name) == normalise_name(entry.former) and (entry.since is None or report.meta.year >= entry.since):
+                    since = self.say("FR703.since", year=entry.since) if entry.since else ""
+                    yield self.finding(
+                        (*coded.loc(index), "name"), coded.path(index),
+                        self.say(self.id, reported=row.name, expected=entry.name, since=since),
+                        reported=row.name, expected=entry.name,
+                    )
 
 
 @register
@@ -219,19 +228,22 @@ class UnknownCode(CatalogRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         catalog, year = self.catalog, report.meta.year
-        unknown: dict[str, CodedRow] = {}  # each code once, where it first stands
-        for row in coded_rows(report):
-            if len(row.code) in LEVELS and row.code not in unknown:
-                entry = catalog.get(row.code)
-                if entry is None or not entry.in_force(year):
-                    unknown[row.code] = row
+        unknown: dict[str, tuple[CodedList, int]] = {}  # each code once, where it first stands
+        entry_of = catalog.entries.get  # ``catalog.get`` without a method call per row
+        for coded in coded_lists(report):
+            for index, row in coded.rows:
+                code = row.code
+                if len(code) in LEVELS and code not in unknown:
+                    entry = entry_of(code)
+                    if entry is None or not entry.in_force(year):
+                        unknown[code] = (coded, index)
         if unknown:
-            first = next(iter(unknown.values()))
+            first, index = next(iter(unknown.values()))
             codes = "、".join(unknown) if self.lang != "en" else ", ".join(unknown)
             yield self.finding(
-                (*first.loc, "code"), first.path,
+                (*first.loc(index), "code"), first.path(index),
                 self.say(self.id, codes=codes, count=len(unknown), year=year, catalog=catalog.follows),
-                related=tuple(row.path for row in unknown.values()),
+                related=tuple(coded.path(position) for coded, position in unknown.values()),
                 reported=", ".join(unknown),
             )
 
@@ -239,18 +251,28 @@ class UnknownCode(CatalogRule):
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
 
 
-def _segments(wording: str) -> list[tuple[str, str]]:
-    """“一般公共服务（类）政协事务（类）” → [(一般公共服务, 类), (政协事务, 类)]; linear in the text."""
+@functools.lru_cache(maxsize=4096)  # a batch of reports prints the same wordings
+def _segments(wording: str) -> tuple[tuple[str, str], ...]:
+    """“一般公共服务（类）政协事务（类）” → ((一般公共服务, 类), (政协事务, 类)); linear in the text."""
     parts = _LEVEL_MARK.split(wording)
-    return [(parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 ")]
+    return tuple((parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 "))
 
 
-def _levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
+def _levels_named(catalog: Catalog, code: str, name: str) -> frozenset[str]:
     """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``."""
+    key = ("levels named", code, name)
+    levels = catalog.memo.get(key)
+    if levels is None:
+        levels = catalog.memo[key] = frozenset(_find_levels_named(catalog, code, name))
+    return levels
+
+
+def _find_levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
     wanted = normalise_name(name).removesuffix("支出")
     levels = set()
+    entries = catalog.entries
     for length, level in LEVELS.items():
-        entry = catalog.get(code[:length]) if len(code) >= length else None
+        entry = entries.get(code[:length]) if len(code) >= length else None
         if entry and normalise_name(entry.name).removesuffix("支出") == wanted:
             levels.add(level)
     return levels

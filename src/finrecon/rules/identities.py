@@ -269,16 +269,21 @@ def _cells(rows: list[Any], column: str | None) -> tuple[Stated, ...]:
     return tuple([figure.bound for row in rows if (figure := getattr(row, column)) is not None])
 
 
-def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]], list[int]]:
-    """Which children sit directly under which parent, and which children are top level.
+def _tree(parents: list[Any], children: list[Any]) -> tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...]]:
+    """Which children sit directly under which parent (by position), and which children are top level.
 
     A child's parent is the closest row whose code is a prefix of its own (a missing 款 is skipped).
     """
-    known = {row.code: i for i, row in enumerate(parents) if row.code}
+    return _tree_of_codes(tuple([row.code for row in parents]), tuple([row.code for row in children]))
+
+
+# The tree depends on the codes alone, and a batch of reports repeats the same tables' codes.
+@functools.lru_cache(maxsize=1024)
+def _tree_of_codes(parents: tuple[str | None, ...], children: tuple[str | None, ...]) -> tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...]]:
+    known = {code: i for i, code in enumerate(parents) if code}
     under: dict[int, list[int]] = {}
     top: list[int] = []
-    for index, row in enumerate(children):
-        code = row.code
+    for index, code in enumerate(children):
         if not code:
             continue
         for length in range(len(code) - 2, 0, -2):
@@ -288,7 +293,7 @@ def _tree(parents: list[Any], children: list[Any]) -> tuple[dict[int, list[int]]
                 break
         else:
             top.append(index)
-    return under, top
+    return tuple((parent, tuple(indices)) for parent, indices in under.items()), tuple(top)
 
 
 def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
@@ -297,7 +302,7 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     if not parents and not children:
         return []
     under, top = _tree(parents, children)
-    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under.items()]
+    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under]
     total_row = model_at(report, spec.total) if spec.total else None
     if total_row is not None:
         groups.append((total_row, [children[i] for i in top]))
@@ -305,8 +310,12 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     for column in spec.columns or (None,):
         for parent, rows in groups:
             total = getattr(parent, column) if column else parent
-            if total is not None:  # a blank total is not checked: no need to gather its parts
-                found += _equation((total.bound,), _cells(rows, column))
+            if total is None:
+                continue  # a blank total is not checked: no need to gather its parts
+            # ``_equation((total.bound,), _cells(rows, column))`` written out: the hot loop of FR102.
+            cells = _cells(rows, column)
+            if cells:
+                found.append(Equation((total.bound,), cells))
     return found
 
 
@@ -327,8 +336,13 @@ def _each_item(report: Report, anchor: str, paths: tuple[str, ...]) -> Iterator[
 def sum_equations(report: Report, spec: Sum) -> list[Equation]:
     if "[*]" in spec.total:
         return [equation for total, parts in _each_item(report, spec.total, spec.parts) for equation in sum_equations(report, Sum(total, parts, spec.counts))]
-    numbers = counted if spec.counts else resolve
-    return _equation(numbers(report, (spec.total,)), numbers(report, spec.parts))
+    if spec.counts:
+        return _equation(counted(report, (spec.total,)), counted(report, spec.parts))
+    total = report.numbers.get(spec.total)  # one path without a wildcard: looked up directly
+    if total is None:
+        return []
+    parts = resolve(report, spec.parts)
+    return [Equation((total,), tuple(parts))] if parts else []
 
 
 def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
@@ -349,9 +363,13 @@ def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
     if isinstance(spec, Same) and "[*]" in spec.left:
         return [equation for left, right in _each_item(report, spec.left, spec.right) for equation in same_equations(report, Same(left, right))]
     if isinstance(spec, Same):
-        # A blank cell is a zero: compare with the funds that are printed, if any is.
+        # A blank cell is a zero: compare with the funds that are printed, if any is.  (The left
+        # side is one path without a wildcard here: looked up directly, two hundred times a report.)
+        left = report.numbers.get(spec.left)
+        if left is None:
+            return []
         right = resolve(report, spec.right)
-        return [equation for left in resolve(report, (spec.left,)) for equation in _equation((left,), right)]
+        return [Equation((left,), tuple(right))] if right else []
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
     found = []
@@ -381,10 +399,10 @@ Spec = Sum | Same | Match | Balance | Hierarchy | AtMost
 
 def equations(report: Report, spec: Spec) -> list[Equation]:
     """The equations one declared identity gives for this report."""
-    return _RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
+    return RESOLVERS[type(spec)](report, spec)  # type: ignore[operator]
 
 
-_RESOLVERS = {
+RESOLVERS = {
     Sum: sum_equations, Same: same_equations, Match: same_equations, Balance: balance_equations,
     Hierarchy: hierarchy_equations, AtMost: at_most_equations,
 }

@@ -21,6 +21,7 @@ from .texts import sentence_at
 
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
 _SIGNED = ("change", "change_pct")  # the only numbers that may be negative
+_ZERO = Decimal(0)
 
 
 def _attribute(path: str) -> str:
@@ -53,8 +54,11 @@ class PrintedPrecision(Rule):
         amount_half = half_unit(Decimal(1).scaleb(-meta.amount_decimals))
         percent_half = half_unit(Decimal(1).scaleb(-meta.percent_decimals))
         either = max(amount_half, percent_half)  # a number this precise passes whatever it is
+        # The usual number has exactly that many decimals: told by one comparison of exponents,
+        # without working out its half-unit.
+        usual = Decimal(1).scaleb(-min(meta.amount_decimals, meta.percent_decimals))
         for path, number in report.numbers.items():
-            if number.half >= either:
+            if number.value.same_quantum(usual) or number.half >= either:
                 continue
             is_percent = _attribute(path) in _PERCENT_ATTRIBUTES
             if number.half < (percent_half if is_percent else amount_half):
@@ -466,7 +470,7 @@ class NegativeAmount(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for path, number in report.numbers.items():
-            if number.value < 0 and _attribute(path) not in _SIGNED:
+            if number.value < _ZERO and _attribute(path) not in _SIGNED:  # a Decimal zero: no int converted per number
                 yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(number.value)), reported=fmt(number.value))
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):

@@ -20,7 +20,7 @@ from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
     COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
-    Passage, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
+    Passage, Pattern, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
     squeeze, template_wording, touched,
 )
 
@@ -63,18 +63,18 @@ def _end(positions: Sequence[int], index: int) -> int:
 
 
 # =============================================================================== FR801 years
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
-_A_YEAR = re.compile(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
-_COMPARED = re.compile(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
-_COMPARED_AFTER = re.compile(r"(?:当年)?预算执行数")
-_OWN_AFTER = re.compile(
+_YEAR = Pattern(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
+_A_YEAR = Pattern(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
+_COMPARED = Pattern(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
+_COMPARED_AFTER = Pattern(r"(?:当年)?预算执行数")
+_OWN_AFTER = Pattern(
     r"(?:收入支出总计|财政拨款收入支出总计|(?:无|没有)(?=“三公”|\"三公\"|政府性基金|国有资本|机关运行)|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
     r"部门预算|单位预算|预算安排|本部门|本单位|,本(?:部门|单位)|项目预算绩效目标|预算单位|部门财务|部门收入|部门支出|部门财政|"
     r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
 )
-_OWN_BEFORE = re.compile(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
-_ASSET_DATE = re.compile(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_BUDGET_OPENING = re.compile(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
+_OWN_BEFORE = Pattern(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
+_ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_BUDGET_OPENING = Pattern(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
 
 
 @register
@@ -143,29 +143,29 @@ class WrongYear(WordingRule):
 
 
 # =============================================================================== FR802 names
-_CITY_DISTRICT = re.compile(r"^(?P<city>[^市]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
-_UNIT_SUFFIX = re.compile(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
-_SCOPE_SUFFIX = re.compile(r"[（(](?:部门|单位|本级|本部)[）)]$")
+_CITY_DISTRICT = Pattern(r"^(?P<city>[^市]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
+_UNIT_SUFFIX = Pattern(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
+_SCOPE_SUFFIX = Pattern(r"[（(](?:部门|单位|本级|本部)[）)]$")
 # The template's words for the level of the report (名词解释): a district's report says 区级.
-_CITY_PHRASE = re.compile(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
-_PLACEHOLDERS = re.compile(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
+_CITY_PHRASE = Pattern(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
+_PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
 
 # Where the template puts the unit's own name (matched on the text without spaces).
 _NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
-    COVER: (re.compile(r"^(?:预算主管部门|预算单位|编制单位|编制部门)?[:：]?(?P<name>[^\d:：,，。]{4,40})$"),),
-    COMPILER: (re.compile(r"编制(?:单位|部门)[:：](?P<name>[^\d:：,，。]{2,40})$"),),
+    COVER: (Pattern(r"^(?:预算主管部门|预算单位|编制单位|编制部门)?[:：]?(?P<name>[^\d:：,，。]{4,40})$"),),
+    COMPILER: (Pattern(r"编制(?:单位|部门)[:：](?P<name>[^\d:：,，。]{2,40})$"),),
     HEADING: (
-        re.compile(r"^第[一二三四五六七八九十]+部分(?P<name>[^\d,，。]{2,40}?)(?:概况|\d{4}年)"),
-        re.compile(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
+        Pattern(r"^第[一二三四五六七八九十]+部分(?P<name>[^\d,，。]{2,40}?)(?:概况|\d{4}年)"),
+        Pattern(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
     ),
     PARAGRAPH: (
-        re.compile(r"(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?P<name>[^,，。；;:：“”、()（）\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
-        re.compile(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
-        re.compile(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
-        re.compile(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
-        re.compile(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
+        Pattern(r"(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?P<name>[^,，。；;:：“”、()（）\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
+        Pattern(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
+        Pattern(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
+        Pattern(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
+        Pattern(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
     ),
-    NOTE: (re.compile(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
+    NOTE: (Pattern(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
 }
 _NAME_SLOTS[CONTENTS] = _NAME_SLOTS[HEADING]
 
@@ -228,7 +228,12 @@ class UnitName(WordingRule):
                     if why is not None:
                         reported.add((passage.path, match.start("name")))
                         yield self._finding(passage, positions, match.start("name"), match.end("name"), name, reference, why)
-        # The name with one character changed, anywhere in the printed text.
+        # The name with one character changed, anywhere in the printed text: a near miss keeps one
+        # of the name's halves, so where neither is printed at all there is nothing to look for.
+        middle = len(reference) // 2
+        everything = digest(report)
+        if reference[:middle] not in everything and reference[middle:] not in everything:
+            return
         for passage in self.passages(report):
             text, positions = squeeze(passage.text)
             taken: list[tuple[int, int]] | None = None
@@ -289,12 +294,12 @@ class UnitName(WordingRule):
 
 
 # =============================================================================== FR803 部门/单位
-_DEPARTMENT_WORDS = re.compile(
+_DEPARTMENT_WORDS = Pattern(
     r"本部门|[（(]部门[）)]|区级部门预算"
     r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类|管理|改革|制度|编制要求|科目)"
     r"|(?<![管政作能各关相务])部门(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算|“三公”|\"三公\"|主要职能|机构设置)"
 )
-_UNIT_WORDS = re.compile(
+_UNIT_WORDS = Pattern(
     r"区级单位预算|单位预算(?:编制说明|表)|单位决算(?:表|情况说明)|单位(?:主要职能|机构设置)"
     r"|预算单位(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算)"
     r"|(?<![预层属级各本])单位(?:“三公”|\"三公\")"
@@ -352,8 +357,8 @@ class ScopeWording(WordingRule):
 
 # =============================================================================== FR804 alternatives
 _DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
-_ALTERNATIVE = re.compile(rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]|部门[（(]单位[）)](?=共有|本年度|\d{{4}}年度)")
-_ALTERNATIVE_SELECTOR = re.compile(rf"\((?:{_DIRECTIONS}|单位)\)")  # the bracketed choice, found fast in squeezed text
+_ALTERNATIVE = Pattern(rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]|部门[（(]单位[）)](?=共有|本年度|\d{{4}}年度)")
+_ALTERNATIVE_SELECTOR = Pattern(rf"\((?:{_DIRECTIONS}|单位)\)")  # the bracketed choice, found fast in squeezed text
 
 
 @register
@@ -393,7 +398,7 @@ def _instructions() -> re.Pattern[str] | None:
     """One pattern for every instruction sentence of the known templates (layouts' ``wording``)."""
     if not _INSTRUCTIONS:
         sentences = sorted({compact(item) for item in template_wording().get("instructions", ())}, key=len, reverse=True)
-        _INSTRUCTIONS.append(re.compile("|".join(re.escape(item) for item in sentences if item)) if sentences else None)
+        _INSTRUCTIONS.append(Pattern("|".join(re.escape(item) for item in sentences if item)) if sentences else None)
     return _INSTRUCTIONS[0]
 
 
@@ -458,15 +463,15 @@ def _relation(base: Interval, value: Interval) -> str:
 
 
 _NUM = NUMBER
-_BUDGET_ITEM = re.compile(
+_BUDGET_ITEM = Pattern(
     rf"(?P<prior_year>\d{{4}})年(?:当年)?预算执行数为(?P<prior>{_NUM})万元[,，;；](?P<year>\d{{4}})年预算安排(?P<value>{_NUM})万元[,，;；]"
     rf"比(?:\d{{4}}年)?(?:当年)?预算执行数(?P<word>增加|减少|增长|下降|上升|降低|持平)(?:{_NUM}%)?[。;；,，]?"
     r"(?:主要原因(?:是|为)?[:：]?(?P<reason>[^。]*?经费)(?P<reason_word>增加|减少|保持不变|持平|不变)[。;；]?)?"
 )
-_FINAL_PAIR = re.compile(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
-_FINAL_WORD = re.compile(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
-_STATES_BOTH = re.compile(r"决算数|预算执行数")  # what the sentences _BUDGET_ITEM and _FINAL_WORD read must hold
-_REASON_WORD = re.compile(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
+_FINAL_PAIR = Pattern(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
+_FINAL_WORD = Pattern(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
+_STATES_BOTH = Pattern(r"决算数|预算执行数")  # what the sentences _BUDGET_ITEM and _FINAL_WORD read must hold
+_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
 
 
 @register
@@ -590,8 +595,8 @@ class DirectionContradicted(WordingRule):
 
 
 # =============================================================================== FR807 announced, not given
-_ANNOUNCED = re.compile(r"(?P<words>主要原因(?:是|为|如下)?|主要用于|原因是)[:：]?(?=[。；;]|$)")
-_LIST_START = re.compile(r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)")
+_ANNOUNCED = Pattern(r"(?P<words>主要原因(?:是|为|如下)?|主要用于|原因是)[:：]?(?=[。；;]|$)")
+_LIST_START = Pattern(r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)")
 
 
 @register
@@ -624,18 +629,18 @@ class ReasonNotGiven(WordingRule):
 
 
 # =============================================================================== FR808 punctuation
-_DOUBLED = re.compile(r"[，。；：、！？,;]{2,}")
-_DOUBLED_SQUEEZED = re.compile(r"[,;:!?。、][,;:!?。、]")  # the same in squeezed text (，→, and so on)
+_DOUBLED = Pattern(r"[，。；：、！？,;]{2,}")
+_DOUBLED_SQUEEZED = Pattern(r"[,;:!?。、][,;:!?。、]")  # the same in squeezed text (，→, and so on)
 _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」"}
 _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
-_BRACKETS = re.compile(r"[“”（）()《》【】「」]")
-_LIST_MARK = re.compile(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
-_CLAUSE = re.compile(r"[，。；、,;]")
-_WHOLLY_BRACKETED = re.compile(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
-_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
-_FIGURE_WITH_UNIT = re.compile(r"\d(?:万元|元|%|％|个|辆|家|人)")
-_TRAILING_NOTE = re.compile(r"(?<=[。！？])[（(][^（()）]*[）)]$")
+_BRACKETS = Pattern(r"[“”（）()《》【】「」]")
+_LIST_MARK = Pattern(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
+_CLAUSE = Pattern(r"[，。；、,;]")
+_WHOLLY_BRACKETED = Pattern(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
+_ITEM = Pattern(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
+_FIGURE_WITH_UNIT = Pattern(r"\d(?:万元|元|%|％|个|辆|家|人)")
+_TRAILING_NOTE = Pattern(r"(?<=[。！？])[（(][^（()）]*[）)]$")
 _ENDS_SENTENCE = "。！？!?"
 _ENDS_OPEN = "：:"  # a paragraph that introduces what follows
 
@@ -722,9 +727,9 @@ class Punctuation(WordingRule):
 # =============================================================================== FR809 units
 _RATE_WORDS = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年|调整)?预算的|执行率为?|完成率为?|占(?:[^,，。；;:：\d%]{0,16}?的)?(?:比重|比例)?为?"
 _MONEY_WORDS = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
-_MISSING_UNIT = re.compile(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
-_WAN = re.compile(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
-_UNIT_MISSING_HERE = re.compile(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
+_MISSING_UNIT = Pattern(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
+_WAN = Pattern(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
+_UNIT_MISSING_HERE = Pattern(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
 
 
 @register
@@ -822,12 +827,17 @@ class MisspeltPhrase(WordingRule):
     kinds = TITLES | frozenset({PARAGRAPH, NOTE})  # the template's words: not what figures say in reasons
 
     def check(self, report: Report) -> Iterator[Finding]:
-        # The search runs once over all the report's words (one text a line): a near miss keeps
-        # the phrase's first and last characters, so most phrases are ruled out by those alone.
+        # The search runs once over all the report's words (one text a line): a phrase none of
+        # whose misspellings or halves is printed anywhere is not looked for passage by passage.
+        everything = digest(report)
+        dropped = tuple((phrase, found) for phrase, variants in _DROPPED if (found := tuple(v for v in variants if v in everything)))
+        halves = tuple(item for item in _HALVES if item[1] in everything or item[2] in everything)
+        if not dropped and not halves:
+            return
         for passage in self.passages(report):
             text, positions = squeeze(passage.text)
             taken: list[tuple[int, int]] | None = None
-            for phrase, spans in self._candidates(text):
+            for phrase, spans in self._candidates(text, dropped, halves):
                 for start, end in spans:
                     window = text[start:end]
                     if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
@@ -842,24 +852,27 @@ class MisspeltPhrase(WordingRule):
                     yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
 
     @staticmethod
-    def _candidates(everything: str) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
+    def _candidates(
+        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] = _DROPPED, halves: Sequence[tuple[str, str, str]] = _HALVES,
+    ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
-        deletions, found as they are; a longer one's near misses, where one of its halves is printed."""
-        for phrase, dropped in _DROPPED:
-            for variant in dropped:
+        deletions, found as they are; a longer one's near misses, where one of its halves is printed.
+        ``dropped`` and ``halves``: the phrases to look for (by default all of them)."""
+        for phrase, variants in dropped:
+            for variant in variants:
                 if variant in everything:
                     yield phrase, ((m.start(), m.end()) for m in re.finditer(re.escape(variant), everything))
-        for phrase, head, tail in _HALVES:
+        for phrase, head, tail in halves:
             if head in everything or tail in everything:
                 yield phrase, near_misses(everything, phrase)
 
 
 # =============================================================================== FR811/FR812 科目 in the text
-_LEVEL_MARK = re.compile(r"[（(](类|款|项)[）)]")
-_NAME_BREAK = re.compile(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
+_LEVEL_MARK = Pattern(r"[（(](类|款|项)[）)]")
+_NAME_BREAK = Pattern(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
 _LONGEST_NAME = 40  # no 科目 name is longer: a level word after more words names nothing
-_NAMES_A_CLASS_SQUEEZED = re.compile(r"\([类款项]\)|科目")  # in squeezed text brackets are half-width
-_DASH_CHAIN = re.compile(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
+_NAMES_A_CLASS_SQUEEZED = Pattern(r"\([类款项]\)|科目")  # in squeezed text brackets are half-width
+_DASH_CHAIN = Pattern(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
 
 
 class Mention(NamedTuple):
@@ -1083,10 +1096,10 @@ class Item(NamedTuple):
     reason: re.Match[str] | None
 
 
-_PURPOSE = re.compile(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
-_REASON = re.compile(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
-_HEADLINE = re.compile(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
-_PLANNED = re.compile(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
+_PURPOSE = Pattern(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
+_REASON = Pattern(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
+_HEADLINE = Pattern(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
+_PLANNED = Pattern(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
 
 
 def items(report: Report) -> list[Item]:
