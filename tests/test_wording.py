@@ -165,6 +165,37 @@ def test_squeezed_text_maps_back_to_the_printed_characters() -> None:
     assert printed[positions[squeezed.index("25.77")]:].startswith("25.77")
 
 
+@given(st.text(alphabet="公务 \u3000\t\n\u00a0（）(ＡＢ12", max_size=60), st.integers(min_value=0, max_value=5000))
+def test_a_squeezed_text_of_any_length_maps_back_to_its_characters(text: str, padding: int) -> None:
+    """Long texts are squeezed without the cache, short ones with it: the same answer either way."""
+    text = text + "财" * padding
+    squeezed, positions = squeeze(text)
+    kept = [index for index, char in enumerate(text) if not char.isspace()]
+    assert list(positions) == kept
+    assert squeezed == "".join(text[index] for index in kept).translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+
+
+def test_a_paragraph_of_megabytes_is_checked_in_bounded_time() -> None:
+    """A 情况说明 pasted as one paragraph of two million characters, its sentences repeated: the
+    wording rules read it once each, and no long text is kept in a cache between reports."""
+    sentence = "2024年度支出决算为1234.56万元，比2023年度增加12.34万元，增长1.01%。主要原因是人员增加。"
+    paragraph = sentence * (2_000_000 // len(sentence))
+    loaded = load_text(
+        "meta: {unit: 上海市普陀区财政局, year: 2024}\ntext:\n  parts:\n    - heading: 一、总体情况\n"
+        f"      paragraphs: [\"{paragraph}\"]\n"
+    )
+    started = time.perf_counter()
+    assert check(loaded, WORDING) == []
+    assert time.perf_counter() - started < 60
+    from finrecon.rules.texts import _squeeze_cached
+
+    _squeeze_cached.cache_clear()
+    squeeze(paragraph + " ")
+    assert _squeeze_cached.cache_info().currsize == 0  # a long text is not kept
+    squeeze(sentence + " ")
+    assert _squeeze_cached.cache_info().currsize == 1  # a short one is
+
+
 def _distance(a: str, b: str) -> int:
     """Edit distance with adjacent transpositions (optimal string alignment), computed plainly."""
     table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]

@@ -11,6 +11,8 @@ from typing import Literal
 
 from .figure import Count, Field, Strict
 
+MAX_PARAGRAPH = 10_000  # characters: a longer paragraph is no sentence of a report, and its figures are not read
+
 
 class Section(Strict):
     """A heading and what is printed under it: paragraphs, then subsections, in print order."""

@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterator
 
+from ..model.document import MAX_PARAGRAPH
 from ..subjects import code_named, names_of
 from .source import SourceMap, TreePath
 
@@ -169,7 +170,7 @@ def _paragraphs(parts: list[Any], heading: str) -> list[tuple[TreePath, str]]:
 
 def _walk(section: dict[str, Any], loc: TreePath) -> Iterator[tuple[TreePath, str]]:
     for index, paragraph in enumerate(section.get("paragraphs") or []):
-        if isinstance(paragraph, str):
+        if isinstance(paragraph, str) and len(paragraph) <= MAX_PARAGRAPH:
             yield (*loc, "paragraphs", index), paragraph
     for index, child in enumerate(section.get("sections") or []):
         if isinstance(child, dict):

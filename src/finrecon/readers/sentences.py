@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model.bind import model_class_at
+from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
 from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
@@ -27,7 +28,6 @@ from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
-MAX_PARAGRAPH = 10_000  # characters; a longer paragraph is no sentence of a 情况说明 and is not read
 
 _DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
 _SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})

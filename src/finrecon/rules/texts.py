@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from decimal import Decimal
-from typing import Any, Iterator, NamedTuple, Sequence
-
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 from ..model import Report
+from ..model.document import MAX_PARAGRAPH
 from ..model.figure import loc_of
 
 Loc = tuple[str | int, ...]
@@ -148,15 +149,30 @@ def _gather(report: Report) -> Iterator[Passage]:
                 yield Passage(("tables", name, "notes", index), f"{base}.notes[{index}]", note, NOTE)
             if table.empty_statement:
                 yield Passage(("tables", name, "empty_statement"), f"{base}.empty_statement", table.empty_statement, NOTE)
-    printed = "\n".join(paragraphs)
+    read_from = _read_from(paragraphs, report)
     for path, field, words in report.figure_texts:
-        if not (len(words) >= _READ_FROM_TEXT and words in printed):
+        if not read_from(words):
             yield Passage(loc_of(path), path, words, _FIGURE_TEXTS[field])
     if report.narrative is not None:
         for index, statement in enumerate(report.narrative.nil_statements):
             words = statement.text
-            if words and not (len(words) >= _READ_FROM_TEXT and words in printed):
+            if words and not read_from(words):
                 yield Passage(("narrative", "nil_statements", index, "text"), f"narrative.nil_statements[{index}].text", words, STATEMENT)
+
+
+_SEARCH_BUDGET = 200_000_000  # characters scanned to tell a figure's text read from a paragraph
+
+
+def _read_from(paragraphs: list[str], report: Report) -> Callable[[str], bool]:
+    """Whether a figure's text is one the paragraphs print (the sentence readers took it from
+    there: its words are read once, as the paragraph's).  Each answer scans the printed text;
+    where the report is so large that the scans would run into minutes, every figure's text is
+    read on its own (a sentence may then be quoted twice, never missed)."""
+    printed = "\n".join(paragraph for paragraph in paragraphs if len(paragraph) <= MAX_PARAGRAPH)
+    texts = len(report.figure_texts) + (len(report.narrative.nil_statements) if report.narrative else 0)
+    if texts * len(printed) > _SEARCH_BUDGET:
+        return lambda words: False
+    return lambda words: len(words) >= _READ_FROM_TEXT and words in printed
 
 
 def _section(section, loc: Loc, path: str, paragraphs: list[str]) -> Iterator[Passage]:  # noqa: ANN001 - a model Section
@@ -200,20 +216,34 @@ def amount(printed: str) -> Decimal:
 
 
 # Spaces the PDF leaves between glyphs do not count when words are compared.
-_SPACES = re.compile(r"[ \u3000\t\r\n]+")
+_SPACES = re.compile(r"\s+")  # what str.isspace calls a space, the ideographic one (U+3000) too
+_WORDS = re.compile(r"\S+")
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII → half-width
 
 
-@functools.lru_cache(maxsize=4096)
+_CACHED_TEXT = 4_000  # characters: a longer text is squeezed each time it is asked for, not kept
+
+
 def squeeze(text: str) -> tuple[str, Sequence[int]]:
     """``text`` without spaces and with full-width ASCII made half-width, and for each of its
     characters its position in ``text`` (so that a match in the squeezed text has an offset).
-    Cached: several rules ask for the same text, and a batch of reports repeats its phrases."""
+    Short texts are cached (several rules ask for the same text, and a batch of reports repeats
+    its phrases); a long one is not, so that no paragraph outlives its report."""
+    if len(text) <= _CACHED_TEXT:
+        return _squeeze_cached(text)
+    return _squeeze(text)
+
+
+def _squeeze(text: str) -> tuple[str, Sequence[int]]:
     if not _SPACES.search(text):
         return text.translate(_WIDTH), range(len(text))
-    kept = [(index, char) for index, char in enumerate(text) if not char.isspace()]
-    squeezed = "".join(char for _, char in kept).translate(_WIDTH)
-    return squeezed, tuple(index for index, _ in kept)
+    positions = array("I")  # four bytes a character, however long the text
+    for run in _WORDS.finditer(text):
+        positions.extend(range(run.start(), run.end()))
+    return _SPACES.sub("", text).translate(_WIDTH), positions
+
+
+_squeeze_cached = functools.lru_cache(maxsize=4096)(_squeeze)
 
 
 def compact(text: str) -> str:

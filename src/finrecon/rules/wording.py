@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from typing import ClassVar, Iterator, NamedTuple, Sequence
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
@@ -23,6 +24,24 @@ from .texts import (
     Passage, Pattern, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
     squeeze, template_wording, touched,
 )
+
+
+class Printed(NamedTuple):
+    """A match of a wording pattern, and the words it covers as printed (``passage.text[begin:finish]``)."""
+
+    passage: Passage
+    match: re.Match[str]
+    begin: int
+    finish: int
+    words: str
+
+
+def within(passage: Passage, pattern: re.Pattern[str]) -> Iterator[Printed]:
+    """Each match of ``pattern`` in ``passage`` (squeezed), with the printed words it covers."""
+    text, positions = squeeze(passage.text)
+    for match in pattern.finditer(text):
+        begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+        yield Printed(passage, match, begin, finish, passage.text[begin:finish])
 
 
 class WordingRule(Rule):
@@ -38,6 +57,13 @@ class WordingRule(Rule):
         """The passages this rule reads in which ``pattern`` matches (one scan of the report)."""
         kinds = self.kinds
         return (passage for passage in touched(report, pattern) if passage.kind in kinds)
+
+    def printed(self, report: Report, pattern: re.Pattern[str], selector: re.Pattern[str] | None = None) -> Iterator[Printed]:
+        """Each match of ``pattern`` in the passages this rule reads (compared squeezed: no spaces,
+        half-width ASCII), with the printed words it covers.  ``selector``, a pattern every match
+        holds that is faster to find, picks the passages."""
+        for passage in self.touched(report, selector or pattern):
+            yield from within(passage, pattern)
 
     def at(
         self, passage: Passage, start: int, end: int, message: str,
@@ -73,6 +99,7 @@ _OWN_AFTER = Pattern(
     r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
 )
 _OWN_BEFORE = Pattern(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
+_MONTH = Pattern(r"\d{1,2}月")
 _ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _BUDGET_OPENING = Pattern(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
 
@@ -87,7 +114,7 @@ class WrongYear(WordingRule):
     目标的2024年度项目”); the year before where a comparison is meant (“与2023年度相比”,
     “比2024年预算增加”, “2023年当年预算执行数”); “截至2024年12月31日” in a 2024 决算 and a date of
     the year before in a budget (“截至2024年8月31日” in a 2025 budget).  Other years (“《2024年重点
-    工作任务书》”, “2018年起”) are not checked.
+    工作任务书》”, “2018年起”) and dates (“2025年9月” under the cover's title) are not checked.
 
     Why: a report is built from last year's; a year not moved on is the commonest slip reviewers
     find in the words, and it makes the comparison say something else.
@@ -124,6 +151,8 @@ class WrongYear(WordingRule):
                 printed = int(match.group(1))
                 before = text[max(0, start - 4) : start]
                 after = text[match.end() : match.end() + 12]
+                if not match.group(2) and _MONTH.match(after):
+                    continue  # a date (“2025年9月”, under the cover's title): when it was printed
                 if _COMPARED.search(before) or _COMPARED_AFTER.match(after):
                     expected, why = year - 1, "FR801.prior"
                 elif passage.kind in TITLES or _OWN_AFTER.match(after) or _OWN_BEFORE.search(before) or (opening and opening.start(1) == start):
@@ -146,6 +175,17 @@ class WrongYear(WordingRule):
 _CITY_DISTRICT = Pattern(r"^(?P<city>[^市]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
 _UNIT_SUFFIX = Pattern(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
 _SCOPE_SUFFIX = Pattern(r"[（(](?:部门|单位|本级|本部)[）)]$")
+# The bodies of a district a report names in passing (“配合上海市普陀区民政局…”): one character
+# away from another body's name, they are that body, not a misprint of the unit's own name.
+_BODIES = frozenset("""
+    人民政府办公室 府办 发展和改革委员会 发展改革委 发改委 经济委员会 经委 商务委员会 商务委 教育局 科学技术委员会 科委
+    民政局 司法局 财政局 人力资源和社会保障局 人社局 规划和自然资源局 规划资源局 生态环境局 建设和管理委员会 建管委
+    住房保障和房屋管理局 房管局 交通委员会 交通委 农业农村委员会 农委 水务局 文化和旅游局 文旅局 卫生健康委员会 卫健委
+    退役军人事务局 应急管理局 应急局 审计局 国有资产监督管理委员会 国资委 市场监督管理局 市场监管局 统计局 医疗保障局 医保局
+    绿化和市容管理局 绿容局 体育局 民防办 信访办 数据局 公安分局 城管执法局 投资促进办公室 投促办 合作交流办
+    民族和宗教事务委员会 民宗委 侨务办公室 侨办 机关事务管理局 机管局 档案局 档案馆 税务局 人民法院 人民检察院 总工会
+    团委 妇联 残联 科协 红十字会 政协 人大常委会 纪委 监委 组织部 宣传部 统战部 政法委 编办 党校 融媒体中心 规划局
+""".split())
 # The template's words for the level of the report (名词解释): a district's report says 区级.
 _CITY_PHRASE = Pattern(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
 _PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
@@ -192,7 +232,8 @@ class UnitName(WordingRule):
     财政局共有车辆…”), the empty tables' notes — against the cover.  Another level (the city's
     bureau named over a district report: “上海市财政局”), another district, another unit, or one
     character changed, dropped or added is a finding; so is the name with one character changed
-    anywhere in the printed text; and, in a district's report, the city template's words for its
+    anywhere in the printed text (unless it is another body of the district: “上海市普陀区民政局”
+    in the finance bureau's report); and, in a district's report, the city template's words for its
     level (“是市级预算主管部门及所属预算单位”, “使用市级财政拨款安排的”).  The short forms the
     report itself uses (“普陀区财政局”, “本部门”) and the names of its own units (部门决算单位构成)
     are not.
@@ -243,6 +284,8 @@ class UnitName(WordingRule):
                     taken = spans_of(text, [reference, *own_units])
                 if window in own_units or overlaps((start, end), taken) or (passage.path, start) in reported:
                     continue
+                if _parts(window).core in _BODIES:
+                    continue  # another body of the district, named in the text
                 yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
 
     def _slotted(self, report: Report) -> Iterator[Passage]:
@@ -255,15 +298,12 @@ class UnitName(WordingRule):
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
         if "市级" not in digest(report) or not _parts(reference).district:
             return
-        for passage in self.touched(report, _CITY_PHRASE):
-            text, positions = squeeze(passage.text)
-            for match in _CITY_PHRASE.finditer(text):
-                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
-                words = passage.text[begin:finish]
-                yield self.at(
-                    passage, begin, finish, self.say("FR802.level_phrase", reported=words, expected="区级" + words[2:]),
-                    reported=words, expected="区级" + words[2:],
-                )
+        for found in self.printed(report, _CITY_PHRASE):
+            words, expected = found.words, "区级" + found.words[2:]
+            yield self.at(
+                found.passage, found.begin, found.finish, self.say("FR802.level_phrase", reported=words, expected=expected),
+                reported=words, expected=expected,
+            )
 
     def _differs(self, name: str, reference: str, own_units: set[str]) -> str | None:
         """Why ``name``, printed where the unit's own name belongs, is not the unit's name; or None."""
@@ -344,15 +384,11 @@ class ScopeWording(WordingRule):
         if scope is None:
             return
         pattern, word, other = (_DEPARTMENT_WORDS, "单位", "部门") if scope == "unit" else (_UNIT_WORDS, "部门", "单位")
-        for passage in self.touched(report, pattern):
-            text, positions = squeeze(passage.text)
-            for match in pattern.finditer(text):
-                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
-                words = passage.text[begin:finish]
-                yield self.at(
-                    passage, begin, finish, self.say(self.id, words=words, scope=self.say(f"FR803.{scope}"), word=word, other=other),
-                    reported=words,
-                )
+        for found in self.printed(report, pattern):
+            yield self.at(
+                found.passage, found.begin, found.finish,
+                self.say(self.id, words=found.words, scope=self.say(f"FR803.{scope}"), word=word, other=other), reported=found.words,
+            )
 
 
 # =============================================================================== FR804 alternatives
@@ -380,14 +416,10 @@ class UnchosenAlternative(WordingRule):
     kinds = PROSE | TITLES
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for passage in self.touched(report, _ALTERNATIVE_SELECTOR):
-            text, positions = squeeze(passage.text)
-            for match in _ALTERNATIVE.finditer(text):
-                if match.group("a") and match.group("a") == match.group("b"):
-                    continue
-                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
-                words = passage.text[begin:finish]
-                yield self.at(passage, begin, finish, self.say(self.id, words=words), reported=words)
+        for found in self.printed(report, _ALTERNATIVE, _ALTERNATIVE_SELECTOR):
+            if found.match.group("a") and found.match.group("a") == found.match.group("b"):
+                continue
+            yield self.at(found.passage, found.begin, found.finish, self.say(self.id, words=found.words), reported=found.words)
 
 
 # =============================================================================== FR805 instructions
@@ -428,11 +460,8 @@ class TemplateInstruction(WordingRule):
         pattern = _instructions()
         if pattern is None:
             return
-        for passage in self.touched(report, pattern):
-            text, positions = squeeze(passage.text)
-            for match in pattern.finditer(text):
-                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
-                yield self.at(passage, begin, finish, self.say(self.id, words=passage.text[begin:finish]), reported=passage.text[begin:finish])
+        for found in self.printed(report, pattern):
+            yield self.at(found.passage, found.begin, found.finish, self.say(self.id, words=found.words), reported=found.words)
 
 
 # =============================================================================== FR806 directions
@@ -500,26 +529,20 @@ class DirectionContradicted(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        held: list[str] = []
+        said: set[tuple[str, str, Decimal, Decimal]] = set()  # word, about, base, value: found on a figure
         for figure in report.stating:
-            reasons, reason = figure.reasons, figure.reason
-            if reasons:
-                held += [item.text for item in reasons]
-            elif not reason:
-                continue
-            if reason:
-                held.append(reason)
-            if reasons or "经费" in reason:
-                yield from self._figure(figure)
+            if figure.reasons or (figure.reason and "经费" in figure.reason):
+                for finding, key in self._figure(figure):
+                    said.add(key)
+                    yield finding
         for passage in self.touched(report, _STATES_BOTH):
-            if passage.kind not in (PARAGRAPH, NOTE):
-                continue
-            if any(len(text) >= 6 and text in passage.text for text in held):
-                continue  # the model holds this sentence's figures: checked above
-            yield from self._sentences(passage)
+            if passage.kind in (PARAGRAPH, NOTE):
+                for finding, key in self._sentences(passage):
+                    if key not in said:  # the same words about the same two figures, read into the model
+                        yield finding
 
     # ---------------------------------------------------------------- figures of the model
-    def _figure(self, figure: Figure) -> Iterator[Finding]:
+    def _figure(self, figure: Figure) -> Iterator[tuple[Finding, tuple[str, str, Decimal, Decimal]]]:
         said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
         for index, reason in enumerate(figure.reasons):
             loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
@@ -543,12 +566,14 @@ class DirectionContradicted(WordingRule):
                     continue
                 possible = _possible(word, Interval.printed(base_value), value)
                 if possible is False:
-                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
+                    finding = self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
+                    yield finding, (word, "budget", base_value, figure.value)
                 continue
             if figure.prior is not None:
                 possible = _possible(word, Interval.printed(figure.prior), value)
                 if possible is False:
-                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
+                    finding = self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
+                    yield finding, (word, "prior", figure.prior, figure.value)
                 continue
             change = figure.change if figure.change is not None else figure.change_pct
             if change is None or change == 0:
@@ -560,14 +585,14 @@ class DirectionContradicted(WordingRule):
                 or (word in _LEVEL and not Interval.printed(change).contains_zero())
             )
             if contradicted:
-                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING)
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING), (word, "change", change, change)
 
     def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
         finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
         return finding if severity is finding.severity else replace(finding, severity=severity)
 
     # ---------------------------------------------------------------- sentences that state both figures
-    def _sentences(self, passage: Passage) -> Iterator[Finding]:
+    def _sentences(self, passage: Passage) -> Iterator[tuple[Finding, tuple[str, str, Decimal, Decimal]]]:
         text, positions = squeeze(passage.text)
         for match in _BUDGET_ITEM.finditer(text):
             base, value = Interval.printed(amount(match.group("prior"))), Interval.printed(amount(match.group("value")))
@@ -576,7 +601,9 @@ class DirectionContradicted(WordingRule):
                 words.append((match.group("reason_word"), match.start("reason_word"), match.end("reason_word")))
             for word, start, end in words:
                 if _possible(word, base, value) is False:
-                    yield self._said(passage, positions, start, end, word, "FR806.prior", match.group("prior"), match.group("value"))
+                    prior, printed = match.group("prior"), match.group("value")
+                    finding = self._said(passage, positions, start, end, word, "FR806.prior", prior, printed)
+                    yield finding, (word, "prior", amount(prior), amount(printed))
         pairs = list(_FINAL_PAIR.finditer(text))
         for index, pair in enumerate(pairs):
             limit = pairs[index + 1].start() if index + 1 < len(pairs) else len(text)
@@ -587,7 +614,9 @@ class DirectionContradicted(WordingRule):
             base, value = Interval.printed(amount(pair.group("budget"))), Interval.printed(amount(pair.group("value")))
             if _possible(word, base, value) is False:
                 group = "word" if said.group("word") else "level"
-                yield self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", pair.group("budget"), pair.group("value"))
+                budget, printed = pair.group("budget"), pair.group("value")
+                finding = self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", budget, printed)
+                yield finding, (word, "budget", amount(budget), amount(printed))
 
     def _said(self, passage: Passage, positions: Sequence[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
         begin, finish = _offset(positions, start), _end(positions, end)
@@ -754,12 +783,11 @@ class MissingUnit(WordingRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for passage in self.touched(report, _UNIT_MISSING_HERE):
-            text, positions = squeeze(passage.text)
-            for match in _MISSING_UNIT.finditer(text):
+            for found in within(passage, _MISSING_UNIT):
+                match = found.match
                 key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
-                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
-                words = passage.text[begin:finish]
-                yield self.at(passage, begin, finish, self.say(key, words=words), reported=words)
+                yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words)
+            text, positions = squeeze(passage.text)
             wan = list(_WAN.finditer(text))
             if wan:  # “2921.00万，其中支持外贸发展370.00万…”: one finding for the text, with the count
                 first = wan[0]
