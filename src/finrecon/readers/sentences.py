@@ -23,7 +23,7 @@ from ..model.bind import model_class_at
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
-from .statements import CODED, HEADINGS, ITEMS, PART, TEMPLATES, Statement
+from .statements import CODED, HEADINGS, ITEMS, PARTS, TEMPLATES, Statement
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -179,7 +179,7 @@ def _sections(text: dict[str, Any]) -> Iterator[tuple[str, TreePath, list[Any]]]
         return
     chosen = [
         index for index, part in enumerate(parts)
-        if isinstance(part, dict) and isinstance(part.get("heading"), str) and PART in heading_words(part["heading"])
+        if isinstance(part, dict) and isinstance(part.get("heading"), str) and any(part_words in heading_words(part["heading"]) for part_words in PARTS)
     ]
     for index in chosen or range(len(parts)):
         yield from _walk(parts[index], ("text", "parts", index))

@@ -1,6 +1,7 @@
 """What the 情况说明 of a Shanghai district 部门决算 says in its sentences, and where each figure goes.
 
-The template is data: which heading is which section (``HEADINGS``), and for each section the
+The template is data: which heading is which section (``HEADINGS``, from the layout's
+``narrative_sections``), and for each section the
 statements its sentences make (``STATEMENTS``): a pattern, matched against the section's words
 with spaces, line breaks and quotation marks removed (so “三公” is 三公, and ``(`` is ``（``), and
 the tree path its figures go to.  Another template's wording is another table like this one.
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Mapping
+
+from .layouts import layouts
 
 
 @dataclass(frozen=True)
@@ -93,32 +96,13 @@ def budget_statements(sections: tuple[str, ...], target: str) -> list[Statement]
 
 
 # --------------------------------------------------------------------------- the sections
-PART = "情况说明"  # the part whose sections state the narrative (第三部分 …决算情况说明)
-
-# A heading (its number and spaces removed, quotation marks too) → the section it starts.
+# Which part states the narrative (第三部分 …决算情况说明) and which heading starts which of its
+# sections are the template's: each layout's ``narrative_part`` and ``narrative_sections``
+# (``finrecon/layouts/*.yaml``; a heading there without its number, spaces, quotation marks and
+# final stop), every layout's merged.
+PARTS: tuple[str, ...] = tuple(spec["narrative_part"] for spec in layouts().values() if spec.get("narrative_part"))
 HEADINGS: dict[str, str] = {
-    "收入支出决算总体情况说明": "total",
-    "收入决算情况说明": "income",
-    "支出决算情况说明": "expenditure",
-    "财政拨款收入支出决算总体情况说明": "appropriation_total",
-    "一般公共预算财政拨款支出决算情况说明": "general_budget",
-    "一般公共预算财政拨款支出决算总体情况": "general_budget",
-    "一般公共预算财政拨款支出决算结构情况": "general_budget_by_class",
-    "一般公共预算财政拨款支出决算具体情况": "general_budget_items",
-    "一般公共预算财政拨款基本支出决算情况说明": "basic",
-    "财政拨款三公经费支出决算情况说明": "three_public",
-    "三公经费财政拨款支出决算总体情况说明": "three_public",
-    "三公经费财政拨款支出决算具体情况说明": "three_public_detail",
-    "政府性基金预算财政拨款收入支出决算情况说明": "government_fund",
-    "国有资本经营预算财政拨款收入支出决算情况说明": "state_capital",
-    "预算绩效管理情况": "performance",
-    "预算绩效管理情况说明": "performance",
-    "机关运行经费支出情况": "operating_costs",
-    "机关运行经费支出情况说明": "operating_costs",
-    "政府采购支出情况": "procurement",
-    "政府采购支出情况说明": "procurement",
-    "国有资产占有使用情况": "assets",
-    "国有资产占有使用情况说明": "assets",
+    heading: section for spec in layouts().values() for heading, section in (spec.get("narrative_sections") or {}).items()
 }
 
 # Sections numbered into items (“1、…（项）。主要用于：…”): the list each item goes to, and where an
