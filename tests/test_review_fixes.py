@@ -142,3 +142,25 @@ def test_a_waiver_above_a_block_mapping_figure_waives_it(tmp_path: Path) -> None
     result = invoke("--format", "json", str(report))
     assert result.exit_code == 0
     assert [(f["rule"], f["status"]) for f in json.loads(result.stdout)["reports"][0]["findings"]] == [("FR201", "waived")]
+
+
+def test_a_located_finding_is_the_finding_with_its_place_and_nothing_else_changed() -> None:
+    """``Finding.located`` builds the dataclass by position, for speed: it must equal
+    ``dataclasses.replace`` with the same place on a finding that has every field set, so a field
+    added to ``Finding`` cannot silently shift the others."""
+    import dataclasses
+
+    from finrecon.findings import Finding, Severity, Status
+
+    values = {
+        "rule": "FR101", "severity": Severity.WARNING, "path": "tables.summary", "message": "m", "reported": "1",
+        "expected": "2", "difference": "-1", "hint": "h", "related": ("a", "b"), "loc": ("tables",), "offset": 3,
+        "line": 9, "column": 8, "page": 7, "excerpt": "e", "fingerprint": "f", "status": Status.WAIVED, "note": "n",
+    }
+    assert set(values) == {field.name for field in dataclasses.fields(Finding)}
+    finding = Finding(**values)
+    placed = finding.located(1, 2, 3, "printed", "print", Status.OPEN, "why")
+    expected = dataclasses.replace(
+        finding, loc=(), offset=None, line=1, column=2, page=3, excerpt="printed", fingerprint="print", status=Status.OPEN, note="why",
+    )
+    assert [getattr(placed, name) for name in values] == [getattr(expected, name) for name in values]

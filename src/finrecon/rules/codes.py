@@ -251,19 +251,36 @@ class UnknownCode(CatalogRule):
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
 
 
-@functools.lru_cache(maxsize=4096)  # a batch of reports prints the same wordings
+_CACHED_WORDING = 200  # characters: a wording longer than any 科目 chain is split each time, not kept
+_MEMO_LIMIT = 50_000  # answers kept with the catalogue (a few MiB); past it, they start again
+
+
 def _segments(wording: str) -> tuple[tuple[str, str], ...]:
-    """“一般公共服务（类）政协事务（类）” → ((一般公共服务, 类), (政协事务, 类)); linear in the text."""
+    """“一般公共服务（类）政协事务（类）” → ((一般公共服务, 类), (政协事务, 类)); linear in the text.
+    A batch of reports prints the same wordings: short ones are cached."""
+    return _segments_cached(wording) if len(wording) <= _CACHED_WORDING else _split_segments(wording)
+
+
+def _split_segments(wording: str) -> tuple[tuple[str, str], ...]:
     parts = _LEVEL_MARK.split(wording)
     return tuple((parts[i].strip("，,、 "), parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i].strip("，,、 "))
 
 
+_segments_cached = functools.lru_cache(maxsize=4096)(_split_segments)
+
+
 def _levels_named(catalog: Catalog, code: str, name: str) -> frozenset[str]:
-    """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``."""
+    """The levels (类/款/项) of the code's ancestors whose catalogue name matches ``name``
+    (kept with the catalogue for names as long as a 科目's; a longer one is no 科目 name)."""
+    if len(name) > _CACHED_WORDING:
+        return frozenset(_find_levels_named(catalog, code, name))
     key = ("levels named", code, name)
-    levels = catalog.memo.get(key)
+    memo = catalog.memo
+    levels = memo.get(key)
     if levels is None:
-        levels = catalog.memo[key] = frozenset(_find_levels_named(catalog, code, name))
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()  # a batch of reports naming ever new 科目 does not grow it without end
+        levels = memo[key] = frozenset(_find_levels_named(catalog, code, name))
     return levels
 
 

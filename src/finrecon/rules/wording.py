@@ -272,6 +272,7 @@ class UnitName(WordingRule):
         # The name with one character changed, anywhere in the printed text: a near miss keeps one
         # of the name's halves, so where neither is printed at all there is nothing to look for.
         middle = len(reference) // 2
+        ours = _parts(reference)
         everything = digest(report)
         if reference[:middle] not in everything and reference[middle:] not in everything:
             return
@@ -284,8 +285,9 @@ class UnitName(WordingRule):
                     taken = spans_of(text, [reference, *own_units])
                 if window in own_units or overlaps((start, end), taken) or (passage.path, start) in reported:
                     continue
-                if _parts(window).core in _BODIES:
-                    continue  # another body of the district, named in the text
+                theirs = _parts(window)
+                if theirs.core != ours.core and theirs.core in _BODIES and theirs[:2] == ours[:2]:
+                    continue  # another body of the same district, named in the text
                 yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
 
     def _slotted(self, report: Report) -> Iterator[Passage]:
@@ -465,6 +467,7 @@ class TemplateInstruction(WordingRule):
 
 
 # =============================================================================== FR806 directions
+_Said = tuple[str, str, Decimal, Decimal]  # a direction word, what it is about (budget, prior, change), the two figures
 _UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 _DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
 _LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
@@ -529,20 +532,44 @@ class DirectionContradicted(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        said: set[tuple[str, str, Decimal, Decimal]] = set()  # word, about, base, value: found on a figure
+        held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings
         for figure in report.stating:
             if figure.reasons or (figure.reason and "经费" in figure.reason):
-                for finding, key in self._figure(figure):
-                    said.add(key)
+                for finding, key, text in self._figure(figure):
+                    held.setdefault(key, []).append(text)
                     yield finding
         for passage in self.touched(report, _STATES_BOTH):
             if passage.kind in (PARAGRAPH, NOTE):
-                for finding, key in self._sentences(passage):
-                    if key not in said:  # the same words about the same two figures, read into the model
-                        yield finding
+                yield from self._unheld(passage, list(self._sentences(passage)), held)
+
+    @staticmethod
+    def _unheld(passage: Passage, found: list[tuple[Finding, _Said, int]], held: dict[_Said, list[str]]) -> Iterator[Finding]:
+        """The sentence findings of ``passage`` (each with the offset of its word in the squeezed
+        text) that no figure's finding has made already.
+
+        A figure read from this passage reported its words already: each figure finding that says
+        the same (word, base, value) and whose text the passage prints stands for one sentence
+        finding here — first the one on the figure's own words, then the first in print order.
+        Another sentence saying the same elsewhere is still reported."""
+        dropped: set[int] = set()
+        for key in dict.fromkeys(key for _, key, _ in found):
+            texts = held.get(key)
+            if not texts:
+                continue
+            printed = squeeze(passage.text)[0]
+            mine = [text for text in texts if text and compact(text) in printed]
+            if not mine:
+                continue
+            spans = [(start, start + len(compact(text))) for text in mine for start in (printed.find(compact(text)),)]
+            same = [index for index, (_, other, _) in enumerate(found) if other == key]
+            same.sort(key=lambda index: (not any(a <= found[index][2] < b for a, b in spans), found[index][2]))
+            for index, text in zip(same, mine):
+                dropped.add(index)
+                texts.remove(text)
+        return (finding for index, (finding, _, _) in enumerate(found) if index not in dropped)
 
     # ---------------------------------------------------------------- figures of the model
-    def _figure(self, figure: Figure) -> Iterator[tuple[Finding, tuple[str, str, Decimal, Decimal]]]:
+    def _figure(self, figure: Figure) -> Iterator[tuple[Finding, _Said, str]]:
         said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
         for index, reason in enumerate(figure.reasons):
             loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
@@ -567,13 +594,13 @@ class DirectionContradicted(WordingRule):
                 possible = _possible(word, Interval.printed(base_value), value)
                 if possible is False:
                     finding = self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "budget", base_value, figure.value)
+                    yield finding, (word, "budget", base_value, figure.value), text
                 continue
             if figure.prior is not None:
                 possible = _possible(word, Interval.printed(figure.prior), value)
                 if possible is False:
                     finding = self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "prior", figure.prior, figure.value)
+                    yield finding, (word, "prior", figure.prior, figure.value), text
                 continue
             change = figure.change if figure.change is not None else figure.change_pct
             if change is None or change == 0:
@@ -585,14 +612,14 @@ class DirectionContradicted(WordingRule):
                 or (word in _LEVEL and not Interval.printed(change).contains_zero())
             )
             if contradicted:
-                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING), (word, "change", change, change)
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING), (word, "change", change, change), text
 
     def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
         finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
         return finding if severity is finding.severity else replace(finding, severity=severity)
 
     # ---------------------------------------------------------------- sentences that state both figures
-    def _sentences(self, passage: Passage) -> Iterator[tuple[Finding, tuple[str, str, Decimal, Decimal]]]:
+    def _sentences(self, passage: Passage) -> Iterator[tuple[Finding, _Said, int]]:
         text, positions = squeeze(passage.text)
         for match in _BUDGET_ITEM.finditer(text):
             base, value = Interval.printed(amount(match.group("prior"))), Interval.printed(amount(match.group("value")))
@@ -603,7 +630,7 @@ class DirectionContradicted(WordingRule):
                 if _possible(word, base, value) is False:
                     prior, printed = match.group("prior"), match.group("value")
                     finding = self._said(passage, positions, start, end, word, "FR806.prior", prior, printed)
-                    yield finding, (word, "prior", amount(prior), amount(printed))
+                    yield finding, (word, "prior", amount(prior), amount(printed)), start
         pairs = list(_FINAL_PAIR.finditer(text))
         for index, pair in enumerate(pairs):
             limit = pairs[index + 1].start() if index + 1 < len(pairs) else len(text)
@@ -616,7 +643,7 @@ class DirectionContradicted(WordingRule):
                 group = "word" if said.group("word") else "level"
                 budget, printed = pair.group("budget"), pair.group("value")
                 finding = self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", budget, printed)
-                yield finding, (word, "budget", amount(budget), amount(printed))
+                yield finding, (word, "budget", amount(budget), amount(printed)), said.start(group)
 
     def _said(self, passage: Passage, positions: Sequence[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
         begin, finish = _offset(positions, start), _end(positions, end)
