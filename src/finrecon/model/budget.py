@@ -2,8 +2,10 @@
 figures the 预算编制说明 states, and the other matters (其他相关情况说明).
 
 A budget prints its tables in 元 and its words in 万元 (the “三公” table in 万元 too): each table
-says its unit (``PrintedTable.money_unit``) and binding scales every figure to the report's unit
-(``meta.money_unit``), so that the text and the tables are compared exactly.
+says its unit (``PrintedTable.money_unit``).  Every figure keeps the value it prints; binding
+marks a figure printed in another unit than the report's (``meta.money_unit``) with the factor
+between the two (``figure.ScaledStated``), and a rule that compares figures of two units converts
+them exactly (``rules.base.in_one_unit``): 1,234,567.89 元 is 123.456789 万元, never rounded.
 
 The shapes are the 决算's where the two agree: a row by 科目 (``ClassRow``) with its row total and
 parts, an amount by fund (``ByFund``), the “三公” figures (``ThreePublicExpenses``), the other
@@ -13,8 +15,6 @@ matters (``OtherMatters``: 机关运行经费, 政府采购, 国有资产).
 from __future__ import annotations
 
 from typing import ClassVar
-
-
 
 from .figure import Amount, Code, Count, Field, Figure, Strict
 from .narrative import Assets, ClassFigure, OtherMatters
