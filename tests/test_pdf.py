@@ -75,6 +75,62 @@ def test_a_wrong_sum_in_a_pdf_table_is_found_on_its_page(tmp_path: Path) -> None
     assert findings[0].excerpt == "2010601  行政运行  1,511.89  1,503.52  8.73"
 
 
+def _wrong_sum_pdf() -> bytes:
+    return pdf([
+        text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算")),
+        both(text((180, 130, "一般公共预算财政拨款支出决算表")), table(44, 180, (60, 160, 90, 90, 90), [
+            ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+            ("2010601", "行政运行", "1,511.89", "1,503.52", "8.73"),
+        ])),
+    ])
+
+
+def test_every_export_of_a_pdf_finding_gives_its_page_and_printed_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The auditor's exports of a PDF: each names the page and quotes the printed row."""
+    import csv
+    import json
+
+    import openpyxl
+
+    write(tmp_path, "wrong.pdf", _wrong_sum_pdf())
+    monkeypatch.chdir(tmp_path)
+    formats = ("json", "csv", "xlsx", "markdown", "html", "sarif", "junit", "github")
+    exports = [argument for name in formats for argument in ("--export", f"{name}:out.{name}")]
+    result = CliRunner().invoke(app, ["check", "--lang", "zh", "--select", "FR103", "--jobs", "1", *exports, "wrong.pdf"])
+    assert result.exit_code == 1, result.output
+    excerpt = "2010601  行政运行  1,511.89  1,503.52  8.73"
+    (finding,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["reports"][0]["findings"]
+    assert (finding["page"], finding["excerpt"]) == (2, excerpt)
+    (row,) = csv.DictReader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())
+    assert (row["页"], row["原文"]) == ("2", excerpt)
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets[0]
+    header, values = [cell.value for cell in sheet[1]], [cell.value for cell in sheet[2]]
+    assert (values[header.index("页")], values[header.index("原文")]) == (2, excerpt)
+    written = {name: (tmp_path / f"out.{name}").read_text(encoding="utf-8") for name in ("markdown", "html", "junit", "github")}
+    assert "| wrong.pdf | 2 | 3 | FR103 |" in written["markdown"] and f"原文：{excerpt}" in written["markdown"]
+    assert "第 2 页第 3 行" in written["html"] and f"原文：{excerpt}" in written["html"]
+    assert "第 2 页第 3 行" in written["junit"] and f"原文：{excerpt}" in written["junit"]
+    assert written["github"].startswith("::error file=wrong.pdf,title=FR103 p.2 ") and written["github"].rstrip().endswith(excerpt)
+    (sarif,) = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    location = sarif["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("wrong.pdf")
+    assert location["region"]["snippet"]["text"] == excerpt and location["region"]["properties"]["page"] == 2
+
+
+def test_pdfs_take_a_baseline_and_run_in_parallel_like_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "a.pdf", _wrong_sum_pdf())
+    write(tmp_path, "b.pdf", _wrong_sum_pdf())
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    one, two = (
+        runner.invoke(app, ["check", "--lang", "zh", "--format", "json", "--jobs", jobs, "a.pdf", "b.pdf"]) for jobs in ("1", "2")
+    )
+    assert one.exit_code == two.exit_code == 1 and one.stdout == two.stdout
+    assert runner.invoke(app, ["baseline", "a.pdf", "b.pdf", "-o", "baseline.json"]).exit_code == 0
+    accepted = runner.invoke(app, ["check", "--lang", "zh", "--baseline", "baseline.json", "--jobs", "1", "a.pdf", "b.pdf"])
+    assert accepted.exit_code == 0, accepted.output
+
+
 def test_blank_repeated_and_off_page_text_are_findings_with_their_page(tmp_path: Path) -> None:
     cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
     body = text((96, 130, "一、主要职能"), (96, 160, "负责全区财政工作。"))
