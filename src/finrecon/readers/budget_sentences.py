@@ -14,9 +14,10 @@ template's words gives no figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from ..model.document import MAX_PARAGRAPH
 from ..subjects import code_named, names_of
@@ -37,20 +38,6 @@ def _labelled(labels: dict[str, tuple[str, ...]], joiner: str = r"(?:预算数)?
     return re.compile(rf"(?P<label>{'|'.join(map(re.escape, names))}){joiner}\s*{_AMOUNT}{_CHANGE}")
 
 
-# 预算编制说明, its first paragraphs: label → path under budget.statement
-_STATEMENT = {
-    "收入预算": ("income", "total"),
-    "财政拨款收入": ("income", "appropriation"),
-    "事业收入": ("income", "business"),
-    "事业单位经营收入": ("income", "operating"),
-    "其他收入": ("income", "other"),
-    "支出预算": ("expenditure", "total"),
-    "财政拨款支出预算": ("expenditure", "appropriation"),
-    "一般公共预算拨款支出预算": ("expenditure", "general_budget"),
-    "政府性基金拨款支出预算": ("expenditure", "government_fund"),
-    "国有资本经营预算拨款支出预算": ("expenditure", "state_capital"),
-}
-_STATEMENT_PATTERN = _labelled(_STATEMENT, joiner=r"(?:为)?")
 _STATEMENT_REASON = re.compile(r"财政拨款收入支出(?:增加|减少|持平|增减|变化)?的主要原因[是为]?[：:]?(?P<reason>[^。]*)")
 
 # “1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。
@@ -64,36 +51,6 @@ _EXECUTION = re.compile(
     rf"(?P<year>\d{{4}})年(?:度)?预算安排(?P<arranged>{_NUMBER})\s*万元[，,]\s*"
     rf"比(?P<base_year>\d{{4}})年(?:当年)?预算执行数(?P<direction>增加|减少|持平|增长|下降)(?:(?P<pct>{_NUMBER})\s*[%％])?"
 )
-
-# 其他相关情况说明: label → path under budget.other
-_OTHER = {
-    "“三公”经费预算数": ("three_public", "total"),
-    '"三公"经费预算数': ("three_public", "total"),
-    "因公出国（境）费": ("three_public", "outbound"),
-    "公务用车购置及运行费": ("three_public", "vehicle"),
-    "公务用车购置费": ("three_public", "vehicle_purchase"),
-    "公务用车运行费": ("three_public", "vehicle_operation"),
-    "公务用车运行维护费": ("three_public", "vehicle_operation"),
-    "公务接待费": ("three_public", "reception"),
-    "机关运行经费预算": ("operating_costs",),
-    "政府采购预算": ("procurement", "total"),
-    "政府采购货物预算": ("procurement", "goods"),
-    "政府采购工程预算": ("procurement", "works"),
-    "政府采购服务预算": ("procurement", "services"),
-    "面向中小企业预留政府采购项目预算金额": ("procurement", "sme_reserved"),
-    "预留给小型和微型企业的政府采购项目预算": ("procurement", "small_micro_reserved"),
-    "涉及项目预算资金": ("performance_targets", "amount"),
-}
-_OTHER_PATTERN = _labelled(_OTHER)
-_COUNTS = (
-    (re.compile(r"(?P<count>\d+)个预算单位开展了"), ("performance_targets", "units")),
-    (re.compile(r"编报绩效目标的项目(?:共)?(?P<count>\d+)个"), ("performance_targets", "projects")),
-    (re.compile(r"共有车辆(?P<count>\d+)辆"), ("assets", "vehicles")),
-    (re.compile(r"(?<!购置)单价100万元（含）以上设备（不含车辆）(?P<count>\d+)台（套）"), ("assets", "equipment_over_1m")),
-    (re.compile(r"预算安排购置车辆(?P<count>\d+)辆"), ("assets", "vehicles_planned")),
-    (re.compile(r"预算安排购置单价100万元（含）以上设备（不含车辆）(?P<count>\d+)台（套）"), ("assets", "equipment_planned")),
-)
-
 
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
@@ -114,9 +71,38 @@ _PLAN_SECTION = re.compile(r"年度预算安排$")
 _PLAN_TOTAL = re.compile(rf"项目总预算(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?")
 _PLAN_PART = re.compile(rf"(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?(?=[，,。；;]|$)")
 
-# The parts whose sentences state the figures, unless the report's template (``layouts/*.yaml``,
-# ``statement_part`` / ``other_part`` / ``project_part``) says otherwise.
-_PARTS = {"statement_part": "预算编制说明$", "other_part": "^其他相关情况说明$", "project_part": "经费情况说明$"}
+class _Template(NamedTuple):
+    """What a budget template prints in its sentences (``layouts/*.yaml``): the parts that state
+    figures, the labels before an amount and where each figure goes, the counts."""
+
+    parts: dict[str, str]
+    statement: dict[str, tuple[str, ...]]
+    statement_pattern: re.Pattern[str] | None
+    other: dict[str, tuple[str, ...]]
+    other_pattern: re.Pattern[str] | None
+    counts: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+
+
+@functools.cache
+def _template(name: str | None) -> _Template:
+    """The budget template named ``name`` (``meta.template``), else the first budget template."""
+    from .layouts import layouts  # the templates are data, shared with the PDF reader
+
+    budgets = [layout for layout in layouts().values() if layout.get("kind") == "budget"]
+    layout = next((item for item in budgets if item.get("template") == name), budgets[0] if budgets else {})
+
+    def labels(key: str) -> dict[str, tuple[str, ...]]:
+        return {str(label): tuple(str(path).split(".")) for label, path in (layout.get(key) or {}).items()}
+
+    statement, other = labels("statement_labels"), labels("other_labels")
+    return _Template(
+        parts={key: layout.get(key) or "(?!)" for key in ("statement_part", "other_part", "project_part")},
+        statement=statement,
+        statement_pattern=_labelled(statement, joiner=r"(?:为)?") if statement else None,
+        other=other,
+        other_pattern=_labelled(other) if other else None,
+        counts=tuple((re.compile(pattern), path) for pattern, path in labels("other_counts").items()),
+    )
 
 
 def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
@@ -124,12 +110,15 @@ def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
     text = tree.get("text")
     if not isinstance(text, dict) or not isinstance(text.get("parts"), list):
         return
-    parts = _parts_of(tree.get("meta"))
+    meta = tree.get("meta")
+    name = meta.get("template") if isinstance(meta, dict) else None
+    template = _template(name if isinstance(name, str) else None)
+    parts = template.parts
     statement_part, other_part = parts["statement_part"], parts["other_part"]
     budget = tree.setdefault("budget", {})
     if not isinstance(budget, dict):
         return
-    reader = _Reader(tree, source)
+    reader = _Reader(tree, source, template)
     if "statement" not in budget:
         statement = reader.statement(_paragraphs(text["parts"], statement_part))
         if statement:
@@ -144,18 +133,6 @@ def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
             budget["projects"] = projects
     if not budget:
         del tree["budget"]
-
-
-def _parts_of(meta: Any) -> dict[str, str]:
-    """The headings of the statement's and the other matters' parts, as the template names them."""
-    template = meta.get("template") if isinstance(meta, dict) else None
-    if isinstance(template, str):
-        from .layouts import layouts  # the templates are data, shared with the PDF reader
-
-        for layout in layouts().values():
-            if layout.get("kind") == "budget" and layout.get("template") == template:
-                return {key: layout.get(key, default) for key, default in _PARTS.items()}
-    return _PARTS
 
 
 def _paragraphs(parts: list[Any], heading: str) -> list[tuple[TreePath, str]]:
@@ -178,8 +155,8 @@ def _walk(section: dict[str, Any], loc: TreePath) -> Iterator[tuple[TreePath, st
 
 
 class _Reader:
-    def __init__(self, tree: dict[str, Any], source: SourceMap) -> None:
-        self.source = source
+    def __init__(self, tree: dict[str, Any], source: SourceMap, template: _Template) -> None:
+        self.source, self.template = source, template
         self.rows = list(_table_rows(tree))
 
     # ------------------------------------------------------------------ 预算编制说明
@@ -191,8 +168,8 @@ class _Reader:
             if item:
                 items.append(self._item(item, paragraph, text_loc, len(items)))
                 continue
-            for match in _STATEMENT_PATTERN.finditer(paragraph):
-                path = _STATEMENT[match.group("label")]
+            for match in self.template.statement_pattern.finditer(paragraph) if self.template.statement_pattern else ():
+                path = self.template.statement[match.group("label")]
                 if _get(statement, path) is None:  # the first statement of a figure counts
                     self._figure(statement, ("budget", "statement"), path, match, text_loc)
             reason = _STATEMENT_REASON.search(paragraph)
@@ -241,8 +218,8 @@ class _Reader:
     def other(self, paragraphs: list[tuple[TreePath, str]]) -> dict[str, Any]:
         other: dict[str, Any] = {}
         for text_loc, paragraph in paragraphs:
-            for match in _OTHER_PATTERN.finditer(paragraph):
-                path = _OTHER[match.group("label")]
+            for match in self.template.other_pattern.finditer(paragraph) if self.template.other_pattern else ():
+                path = self.template.other[match.group("label")]
                 if _get(other, path) is None:
                     self._figure(other, ("budget", "other"), path, match, text_loc)
                     reason = _REASON.match(paragraph[match.end() :].lstrip("，,。 "))
@@ -251,7 +228,7 @@ class _Reader:
                         figure["reason"] = reason.group("reason").strip()
                         offset = match.end() + len(paragraph[match.end() :]) - len(paragraph[match.end() :].lstrip("，,。 "))
                         self.source.derive(("budget", "other", *path, "reason"), text_loc, offset + reason.start("reason"))
-            for pattern, path in _COUNTS:
+            for pattern, path in self.template.counts:
                 count = pattern.search(paragraph)
                 if count and _get(other, path) is None:
                     _put(other, path, int(count.group("count")))
