@@ -160,3 +160,24 @@ def test_a_number_longer_than_a_report_prints_is_not_read_at_all() -> None:
     statement = loaded.report.budget.statement if loaded.report.budget else None
     assert statement is None or statement.income is None or statement.income.total is None  # not read, not rounded
     assert statement is not None and statement.expenditure.total.value == Decimal("25.77")  # the next one still is
+
+
+def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> None:  # noqa: ANN001
+    """A template whose 编制说明 says “部门收入预算总额” where Shanghai's says “收入预算”: a layout that
+    names it is all the sentence reader needs; the report picks its layout by meta.template."""
+    from finrecon.readers import budget_sentences, layouts
+
+    other = {
+        "name": "another-province-budget", "kind": "budget", "template": "another-budget",
+        "statement_part": "预算说明$", "other_part": "^其他事项$", "project_part": "项目说明$",
+        "statement_labels": {"部门收入预算总额": "income.total"},
+    }
+    known = dict(layouts.layouts())
+    monkeypatch.setattr(layouts, "layouts", lambda: {**known, other["name"]: other})
+    budget_sentences._template.cache_clear()
+    monkeypatch.setattr(budget_sentences, "_template", budget_sentences._template.__wrapped__)
+    text = "text: {parts: [{heading: 2025年部门预算说明, paragraphs: [部门收入预算总额25.77万元。收入预算30.00万元。]}]}\n"
+    theirs = load_text("meta: {unit: 测试, year: 2025, kind: budget, template: another-budget}\n" + text, "a.yaml")
+    assert theirs.report.budget.statement.income.total.value == Decimal("25.77")
+    ours = load_text("meta: {unit: 测试, year: 2025, kind: budget}\n" + text, "b.yaml")  # the Shanghai labels, another part
+    assert ours.report.budget is None or ours.report.budget.statement is None
