@@ -468,6 +468,7 @@ class TemplateInstruction(WordingRule):
 
 # =============================================================================== FR806 directions
 _Said = tuple[str, str, Decimal, Decimal]  # a direction word, what it is about (budget, prior, change), the two figures
+_SEARCH_BUDGET = 200_000_000  # characters FR806 scans, in a report, to tell a sentence its figures read already
 _UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 _DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
 _LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
@@ -533,6 +534,7 @@ class DirectionContradicted(WordingRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings
+        held_work = [_SEARCH_BUDGET]
         for figure in report.stating:
             if figure.reasons or (figure.reason and "经费" in figure.reason):
                 for finding, key, text in self._figure(figure):
@@ -540,23 +542,29 @@ class DirectionContradicted(WordingRule):
                     yield finding
         for passage in self.touched(report, _STATES_BOTH):
             if passage.kind in (PARAGRAPH, NOTE):
-                yield from self._unheld(passage, list(self._sentences(passage)), held)
+                yield from self._unheld(passage, list(self._sentences(passage)), held, held_work)
 
     @staticmethod
-    def _unheld(passage: Passage, found: list[tuple[Finding, _Said, int]], held: dict[_Said, list[str]]) -> Iterator[Finding]:
+    def _unheld(
+        passage: Passage, found: list[tuple[Finding, _Said, int]], held: dict[_Said, list[str]], held_work: list[int],
+    ) -> Iterator[Finding]:
         """The sentence findings of ``passage`` (each with the offset of its word in the squeezed
         text) that no figure's finding has made already.
 
         A figure read from this passage reported its words already: each figure finding that says
         the same (word, base, value) and whose text the passage prints stands for one sentence
         finding here — first the one on the figure's own words, then the first in print order.
-        Another sentence saying the same elsewhere is still reported."""
+        Another sentence saying the same elsewhere is still reported.  ``held_work`` is what is
+        left of the characters the rule may scan to tell them apart."""
         dropped: set[int] = set()
         for key in dict.fromkeys(key for _, key, _ in found):
             texts = held.get(key)
             if not texts:
                 continue
             printed = squeeze(passage.text)[0]
+            held_work[0] -= len(texts) * len(printed)
+            if held_work[0] < 0:
+                continue  # a report so large that telling them apart would take minutes: both are reported
             mine = [text for text in texts if text and compact(text) in printed]
             if not mine:
                 continue
