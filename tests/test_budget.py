@@ -164,7 +164,9 @@ def test_a_number_longer_than_a_report_prints_is_not_read_at_all() -> None:
 
 def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> None:  # noqa: ANN001
     """A template whose 编制说明 says “部门收入预算总额” where Shanghai's says “收入预算”: a layout that
-    names it is all the sentence reader needs; the report picks its layout by meta.template."""
+    names it is all the sentence reader needs.  A report picks its layout by meta.template (in any
+    case); one that names none is read as Shanghai's, the default, even where the other file
+    comes first."""
     from finrecon.readers import budget_sentences, layouts
 
     other = {
@@ -173,11 +175,15 @@ def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> No
         "statement_labels": {"部门收入预算总额": "income.total"},
     }
     known = dict(layouts.layouts())
-    monkeypatch.setattr(layouts, "layouts", lambda: {**known, other["name"]: other})
-    budget_sentences._template.cache_clear()
-    monkeypatch.setattr(budget_sentences, "_template", budget_sentences._template.__wrapped__)
-    text = "text: {parts: [{heading: 2025年部门预算说明, paragraphs: [部门收入预算总额25.77万元。收入预算30.00万元。]}]}\n"
-    theirs = load_text("meta: {unit: 测试, year: 2025, kind: budget, template: another-budget}\n" + text, "a.yaml")
+    monkeypatch.setattr(layouts, "layouts", lambda: {other["name"]: other, **known})
+    monkeypatch.setattr(budget_sentences, "_read_template", budget_sentences._read_template.__wrapped__)
+    theirs = load_text(
+        "meta: {unit: 测试, year: 2025, kind: budget, template: Another-Budget}\n"
+        "text: {parts: [{heading: 2025年部门预算说明, paragraphs: [部门收入预算总额25.77万元。收入预算30.00万元。]}]}\n", "a.yaml",
+    )
     assert theirs.report.budget.statement.income.total.value == Decimal("25.77")
-    ours = load_text("meta: {unit: 测试, year: 2025, kind: budget}\n" + text, "b.yaml")  # the Shanghai labels, another part
-    assert ours.report.budget is None or ours.report.budget.statement is None
+    ours = load_text(
+        "meta: {unit: 测试, year: 2025, kind: budget}\n"
+        "text: {parts: [{heading: 2025年部门预算编制说明, paragraphs: [部门收入预算总额25.77万元。收入预算30.00万元。]}]}\n", "b.yaml",
+    )
+    assert ours.report.budget.statement.income.total.value == Decimal("30.00")

@@ -83,13 +83,26 @@ class _Template(NamedTuple):
     counts: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
 
-@functools.cache
 def _template(name: str | None) -> _Template:
-    """The budget template named ``name`` (``meta.template``), else the first budget template."""
+    """The budget template named ``name`` (``meta.template``, in any case), else the one its
+    layout marks ``default: true`` (a report that names none is read as Shanghai's, whatever
+    other templates are added)."""
     from .layouts import layouts  # the templates are data, shared with the PDF reader
 
     budgets = [layout for layout in layouts().values() if layout.get("kind") == "budget"]
-    layout = next((item for item in budgets if item.get("template") == name), budgets[0] if budgets else {})
+    wanted = name.casefold() if name else None
+    layout = next((item for item in budgets if str(item.get("template", "")).casefold() == wanted), None)
+    if layout is None:
+        layout = next((item for item in budgets if item.get("default")), {})
+    return _read_template(layout.get("name", ""))
+
+
+@functools.cache  # one entry per layout file
+def _read_template(name: str) -> _Template:
+    """The sentence labels of the layout named ``name`` (none: an empty template), compiled once."""
+    from .layouts import layouts
+
+    layout = layouts().get(name, {})
 
     def labels(key: str) -> dict[str, tuple[str, ...]]:
         return {str(label): tuple(str(path).split(".")) for label, path in (layout.get(key) or {}).items()}

@@ -533,12 +533,12 @@ class DirectionContradicted(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings
+        held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings, squeezed
         held_work = [_SEARCH_BUDGET]
         for figure in report.stating:
             if figure.reasons or (figure.reason and "经费" in figure.reason):
                 for finding, key, text in self._figure(figure):
-                    held.setdefault(key, []).append(text)
+                    held.setdefault(key, []).append(compact(text))  # as the passages are compared
                     yield finding
         for passage in self.touched(report, _STATES_BOTH):
             if passage.kind in (PARAGRAPH, NOTE):
@@ -565,10 +565,10 @@ class DirectionContradicted(WordingRule):
             held_work[0] -= len(texts) * len(printed)
             if held_work[0] < 0:
                 continue  # a report so large that telling them apart would take minutes: both are reported
-            mine = [text for text in texts if text and compact(text) in printed]
+            mine = [text for text in texts if text and text in printed]
             if not mine:
                 continue
-            spans = [(start, start + len(compact(text))) for text in mine for start in (printed.find(compact(text)),)]
+            spans = [(start, start + len(text)) for text in mine for start in (printed.find(text),)]
             same = [index for index, (_, other, _) in enumerate(found) if other == key]
             same.sort(key=lambda index: (not any(a <= found[index][2] < b for a, b in spans), found[index][2]))
             for index, text in zip(same, mine):
