@@ -261,24 +261,15 @@ def test_a_quoted_sentence_is_its_own_sentence_however_long_the_paragraph() -> N
     assert sentence_at(paragraph, start, start + 5) == "主要原因是。"
 
 
-def test_figure_texts_read_from_a_paragraph_are_scanned_there_once() -> None:
-    loaded = load_text(
-        "meta: {unit: 示例局, year: 2024}\n"
-        "text:\n  parts:\n    - heading: 一、总体情况\n"
-        "      paragraphs: [机关运行经费支出1.00万元，比2023年度增加0.10万元。主要原因是办公设备更新。]\n"
-        "other:\n  operating_costs: {value: 1.00, change: 0.10, reason: 办公设备更新。}\n"
-    )
-    kinds = [(p.path, p.kind) for p in passages(loaded.report)]
-    assert ("other.operating_costs.reason", "reason") not in kinds
-    assert ("text.parts[0].paragraphs[0]", "paragraph") in kinds
-
-
-def test_past_the_search_budget_a_figure_text_is_read_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where telling a figure's text from the paragraphs would scan too much, the figure's text is
-    read on its own: it may be quoted twice, it is never lost."""
+@pytest.mark.parametrize("budget", [None, 0])
+def test_figure_texts_read_from_a_paragraph_are_scanned_there_once(budget: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reason the sentence reader took from a paragraph is read once, as the paragraph's; where
+    telling them apart would scan too much (a search budget of 0 here), the figure's text is read
+    on its own as well: it may be quoted twice, it is never lost."""
     from finrecon.rules import texts
 
-    monkeypatch.setattr(texts, "_SEARCH_BUDGET", 0)
+    if budget is not None:
+        monkeypatch.setattr(texts, "_SEARCH_BUDGET", budget)
     loaded = load_text(
         "meta: {unit: 示例局, year: 2024}\n"
         "text:\n  parts:\n    - heading: 一、总体情况\n"
@@ -286,5 +277,5 @@ def test_past_the_search_budget_a_figure_text_is_read_on_its_own(monkeypatch: py
         "other:\n  operating_costs: {value: 1.00, change: 0.10, reason: 办公设备更新。}\n"
     )
     kinds = [(p.path, p.kind) for p in passages(loaded.report)]
-    assert ("other.operating_costs.reason", "reason") in kinds
+    assert (("other.operating_costs.reason", "reason") in kinds) is (budget == 0)
     assert ("text.parts[0].paragraphs[0]", "paragraph") in kinds
