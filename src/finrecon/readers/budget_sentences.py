@@ -71,6 +71,7 @@ _PLAN_SECTION = re.compile(r"年度预算安排$")
 _PLAN_TOTAL = re.compile(rf"项目总预算(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?")
 _PLAN_PART = re.compile(rf"(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?(?=[，,。；;]|$)")
 
+
 class _Template(NamedTuple):
     """What a budget template prints in its sentences (``layouts/*.yaml``): the parts that state
     figures, the labels before an amount and where each figure goes, the counts."""
