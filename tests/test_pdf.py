@@ -16,7 +16,7 @@ from finrecon.engine import check
 from finrecon.readers import Limits, LoadError, load_report
 from finrecon.readers.pdf import load_pdf, read_pdf
 
-from .pdfs import A4, Page, blank, both, final_report, pdf, table, text
+from .pdfs import Page, blank, both, final_report, pdf, table, text
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -447,7 +447,6 @@ def explain(
     rule = REGISTRY.get(rule_id.upper())
     if rule is None:
         _fail(lang.value if lang else default_lang(), "cli.unknown_rule", rule=rule_id)
-    language = lang.value if lang else default_lang()
     typer.echo(f"{rule.id} {rule.title} — {rule.title_en} ({rule.severity.value})\n\n{rule.doc()}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import ClassVar, Iterator
+from typing import Iterator
 
 from pydantic import BaseModel
 

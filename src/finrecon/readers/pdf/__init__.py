@@ -9,9 +9,7 @@ line it came from, so that a finding can show it.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
-
 
 from ...catalog import builtin
 from ...i18n import Msg
@@ -19,9 +17,8 @@ from ..layouts import layouts
 from ..source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named
 from ..tree import derive_and_validate
 from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
-from .grid import Grid
 from .layout import Page, read_pages
-from .tables import TableReader, Value, amount
+from .tables import TableReader
 
 __all__ = ["PdfSource", "load_pdf", "read_pdf"]
 
