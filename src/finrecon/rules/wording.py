@@ -822,14 +822,11 @@ class MissingUnit(WordingRule):
                 match = found.match
                 key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
                 yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words)
-            text, positions = squeeze(passage.text)
-            wan = list(_WAN.finditer(text))
+            wan = list(within(passage, _WAN))
             if wan:  # “2921.00万，其中支持外贸发展370.00万…”: one finding for the text, with the count
                 first = wan[0]
-                begin, finish = _offset(positions, first.start()), _end(positions, first.end())
-                words = passage.text[begin:finish]
                 key = "FR809.yuan" if len(wan) == 1 else "FR809.yuan_many"
-                yield self.at(passage, begin, finish, self.say(key, words=words, count=len(wan)), reported=words)
+                yield self.at(passage, first.begin, first.finish, self.say(key, words=first.words, count=len(wan)), reported=first.words)
 
 
 # =============================================================================== FR810 fixed phrases
