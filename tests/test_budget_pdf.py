@@ -1,8 +1,9 @@
 """The six published budgets (部门预算 / 单位预算), read from their PDFs: what is recognised, what is
 extracted (against the hand-checked samples, figure by figure), and every finding, with its verdict.
 
-The PDFs are not the repository's: they are read from ``../shared/reports/pdf/`` beside it, and
-these tests skip, saying why, where that folder is absent.
+The PDFs are not the repository's: they are read from ``../shared/reports/pdf/`` beside it (or
+``$FINRECON_SHARED``), and these tests skip, saying why, where that folder is absent — or fail,
+where CI requires it (``FINRECON_REQUIRE_SHARED``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ import pytest
 from finrecon.engine import check
 from finrecon.readers import load_report
 
-from .conftest import ROOT, SAMPLES
-
-PDFS = ROOT.parent / "shared" / "reports" / "pdf"
+from .conftest import SAMPLES, shared_pdf
 
 BUDGETS = {
     "shanghai-putuo-wanli-street-2024-budget.pdf": ("上海市普陀区人民政府万里街道办事处", 2024, "department"),
@@ -34,9 +33,9 @@ BUDGETS = {
 
 @pytest.fixture(scope="module")
 def pdfs() -> Path:
-    if not PDFS.is_dir():
-        pytest.skip(f"the published reports are not beside the repository ({PDFS})")
-    return PDFS
+    """The folder of the real published PDFs (``FINRECON_SHARED``, else ../shared): skips where it
+    is absent, fails instead where CI requires it."""
+    return shared_pdf(next(iter(BUDGETS))).parent
 
 
 _loaded: dict[str, object] = {}
