@@ -74,6 +74,12 @@ class Unread(PageText):
     with more lines or cells than it reads (``drawing``)."""
 
     kind: Literal["figures", "header", "drawing"] = Field("figures", title="原因", en="why")
+    unknown: list[str] = Field(
+        default_factory=list, title="因此未知的数字", en="figures left unknown",
+        description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "
+        "a list missing an item that could not be placed (tables.income.rows) or a whole table (tables.income); "
+        "a figure absent there is unknown, not a blank (0), and no identity is evaluated over it",
+    )
 
 
 class Printed(Strict):

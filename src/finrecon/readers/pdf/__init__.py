@@ -214,8 +214,9 @@ class _Builder:
             self._around(block, table, loc)
             for path, value in read.places.items():
                 self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt))
-            for page, what, kind in read.problems:
-                self.unread.append({"page": page, "text": f"{table['title']}：{what}", "kind": kind})
+            for problem in read.problems:
+                unknown = _report_path((*loc, *problem.unknown))
+                self.unread.append({"page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown]})
             tables[block.key] = table
         return tables
 
@@ -242,6 +243,17 @@ class _Builder:
                 notes.append(words)
         if notes:
             table["notes"] = notes
+
+    def _tables_on(self, page: int) -> list[str]:
+        """The tables a page may hold, as report paths: those titled on it, and the one titled last
+        before it (it may run on); every table where no title says."""
+        titled = [block for block in self.flow.tables if block.title.page <= page]
+        keys = [block.key for block in titled if block.title.page == page]
+        if titled and titled[-1].title.page < page:
+            keys.insert(0, titled[-1].key)
+        if not keys:
+            return [_report_path(self.tables_at)]
+        return [_report_path((*self.tables_at, key)) for key in dict.fromkeys(keys)]
 
     # -------------------------------------------------------------- the department's units
     def _organisation(self) -> dict[str, Any]:
@@ -292,7 +304,7 @@ class _Builder:
             printed["off_page"] = off_page
         for page in self.pages:  # drawn with more than the reader reads: its tables are not read
             if page.too_many_rulings or page.unread_grids:
-                self.unread.append({"page": page.number, "text": "", "kind": "drawing"})
+                self.unread.append({"page": page.number, "text": "", "kind": "drawing", "unknown": self._tables_on(page.number)})
         if self.unread:
             printed["unread"] = sorted(self.unread, key=lambda item: item["page"])
         if self.repeated_tables:
@@ -316,3 +328,12 @@ def _runs(line: Line) -> list[str]:
     if match and match.start() > 0:
         return [words[: match.start()], words[match.start() :]]
     return [words]
+
+
+def _report_path(loc: TreePath) -> str:
+    """A tree path as a report path: ``("budget", "tables", "income", "rows", 3, "total")`` →
+    ``budget.tables.income.rows[3].total``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
