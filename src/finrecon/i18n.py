@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.no_text": ("PDF 没有文字层（可能是扫描件或图片）；finrecon 不做文字识别（OCR），请提供含文字的 PDF 或 YAML", "the PDF has no text layer (a scan or images); finrecon does not offer OCR: give a PDF with text, or YAML"),
     "pdf.unmapped": ("PDF 的字体无法映射为文字（文字层不可读）；请提供可复制文字的 PDF 或 YAML", "the PDF's fonts map to no characters (the text layer cannot be read): give a PDF whose text can be copied, or YAML"),
     "pdf.unknown": ("不是 finrecon 能读取的部门决算或部门预算（封面为“{cover}”）", "not a 部门决算 or 部门预算 finrecon can read (the cover says '{cover}')"),
-    "pdf.no_cover": ("封面上找不到{missing}", "the cover gives no {missing}"),
+    "pdf.no_cover": ("封面、目录、表格和文件名中都找不到{missing}；可用 --unit / --year 指定", "neither the cover, the contents, the tables nor the file name give the {missing}: give it with --unit / --year"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
     "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份[,启用年份,停用年份]]", "a CSV row is code,name[,former,since[,from,until]]"),

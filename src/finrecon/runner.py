@@ -27,11 +27,13 @@ class Settings:
     baseline: frozenset[str] = frozenset()
     skip_non_reports: bool = False  # YAML without a top-level meta: is passed over (pre-commit)
     waivers: tuple[ConfigWaiver, ...] = ()  # the configuration's waivers
+    meta: tuple[tuple[str, object], ...] = ()  # what overrides each report's own meta (--unit, --year)
+    coverage: bool = False  # measure what was read of what was printed (--coverage)
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
     try:
-        loaded = load_report(path, settings.limits, settings.skip_non_reports)
+        loaded = load_report(path, settings.limits, settings.skip_non_reports, dict(settings.meta) or None)
     except NotAReport as error:
         return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:

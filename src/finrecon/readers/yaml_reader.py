@@ -7,6 +7,8 @@ the position; nothing here prints or exits.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..waivers import parse_waivers
 from ..yamltree import YamlSource, decode, parse_tree, read_text
 from .source import Limits, LoadedReport, LoadError, named
@@ -15,19 +17,23 @@ from .tree import derive_and_validate
 __all__ = ["YamlSource", "decode", "load_text", "load_yaml", "parse_tree", "read_text"]
 
 
-def load_text(text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Parse and validate a report given as text."""
+def load_text(
+    text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None,
+) -> LoadedReport:
+    """Parse and validate a report given as text; ``meta`` overrides what its ``meta:`` says."""
     try:
         tree, source = parse_tree(text, limits)
     except LoadError as error:
         raise named(error, name)
+    if meta and isinstance(tree, dict) and isinstance(tree.get("meta"), dict):
+        tree["meta"].update(meta)
     return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
 
 
-def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
+def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None) -> LoadedReport:
     """Decode, parse and validate one YAML report; raise ``LoadError`` for anything unusable."""
     try:
         text = decode(data)
     except LoadError as error:
         raise named(error, name)
-    return load_text(text, name, limits, skip_non_reports)
+    return load_text(text, name, limits, skip_non_reports, meta)
