@@ -74,3 +74,32 @@ def test_a_report_with_no_year_anywhere_exits_2_naming_the_option(tmp_path: Path
         load_report(path)
     assert "--year" in error.value.render("en")
     assert load_report(path, meta={"year": 2024}).report.meta.year == 2024
+
+
+def test_a_contents_entry_that_wraps_is_one_entry_and_no_false_fr924(tmp_path: Path) -> None:
+    """“八、政府性基金预算财政拨款收入支出决算” / “表”: the second line is the end of the entry,
+    not an entry “表” of its own that no table answers."""
+    from finrecon.engine import check
+
+    cover = text((150, 300, "上海市示例区测试局"), (160, 340, "2024年度部门决算"), size=24)
+    contents = text(
+        (260, 80, "目 录"),
+        (60, 120, "一、一般公共预算财政拨款支出决算表"),
+        (60, 150, "二、政府性基金预算财政拨款收入支出决算"),
+        (60, 170, "表"),
+        (60, 200, "三、财政拨款收入支出决算情况说明"),
+        size=24,
+    )
+    fund = both(text((150, 130, "政府性基金预算财政拨款收入支出决算表")), table(44, 180, (60, 160, 90, 90, 90), [
+        ("科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出"),
+    ]))
+    path = tmp_path / "c.pdf"
+    path.write_bytes(pdf([cover, contents, BODY, fund]))
+    loaded = load_report(path)
+    assert loaded.report.text.contents == [
+        "一、一般公共预算财政拨款支出决算表",
+        "二、政府性基金预算财政拨款收入支出决算表",
+        "三、财政拨款收入支出决算情况说明",
+    ]
+    assert loaded.source.place(("text", "contents", 1), 20).line == loaded.source.place(("text", "contents", 1)).line + 1
+    assert not [f.message for f in check(loaded) if f.rule == "FR924"]

@@ -203,7 +203,7 @@ class _Builder:
 
     def _year_elsewhere(self) -> int | None:
         """The first year printed as “2024年” in the contents, the headings or the table titles."""
-        texts = [line.text for line in self.flow.contents]
+        texts = [entry.text for entry in self.flow.contents]
         texts += [node.heading.text for node in _nodes(self.flow.parts)]
         texts += [block.title.text for block in self.flow.tables]
         texts += [line.text for block in self.flow.tables for line in block.before]
@@ -245,9 +245,9 @@ class _Builder:
         if self.flow.cover:
             self.source.put(("text", "cover"), self._place(self.flow.cover[0]))
         if self.flow.contents:
-            text["contents"] = [line.text for line in self.flow.contents]
-            for index, line in enumerate(self.flow.contents):
-                self.source.put(("text", "contents", index), self._place(line))
+            text["contents"] = [entry.text for entry in self.flow.contents]
+            for index, entry in enumerate(self.flow.contents):
+                self.source.put_text(("text", "contents", index), entry)
         parts = [self._section(node, ("text", "parts", index)) for index, node in enumerate(self.flow.parts)]
         if parts:
             text["parts"] = parts
