@@ -335,10 +335,21 @@ def check(
             sys.stdout.write(document)
         for export_format, path in exports:
             _write(path, _document(run, export_format, language, for_terminal=False), protected, language)  # type: ignore[arg-type]
+        if coverage and fmt == "table":
+            _coverage(run, language)
     if tally.unreadable:
         raise typer.Exit(2)
     threshold = fail_on.value if fail_on else prepared.fail_on
     raise typer.Exit(1 if tally.worst >= _THRESHOLD[threshold] else 0)
+
+
+def _coverage(run, language: str) -> None:  # noqa: ANN001 - a Run
+    """``--coverage``: after the findings, what each report printed that finrecon did not read."""
+    from .coverage import render
+
+    for result in run.files:
+        if result.coverage is not None:
+            sys.stdout.write("\n" + render(result.file, result.coverage, language))
 
 
 @app.command("baseline")

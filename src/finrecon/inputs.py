@@ -76,16 +76,28 @@ class NotAReport(LoadError):
     """An input that is no report (YAML without a top-level ``meta:``): skipped when asked to."""
 
 
+class PrintedLine(NamedTuple):
+    """A line as the input prints it — on a PDF, the glyphs of one text line outside the tables, or
+    one cell of a table — where it stands, and whether it is in a table."""
+
+    page: int
+    line: int
+    text: str
+    in_table: bool = False
+
+
 class SourceMap:
     """The one interface the engine asks: the ``Place`` of a tree path.
 
     Readers subclass it.  Both know *derived* places: a figure read from a sentence of the text
     (``narrative.income.total`` from the paragraph that states it) stands where that sentence
-    prints it, at an offset into the paragraph.
+    prints it, at an offset into the paragraph.  A reader of printed pages also says what they
+    print (``printed_lines``), so that what it did not read can be counted (``coverage.py``).
     """
 
     def __init__(self) -> None:
         self.derived: dict[TreePath, tuple[TreePath, int]] = {}
+        self.printed_lines: list[PrintedLine] = []  # empty for an input that is no printed page (YAML)
 
     def derive(self, loc: TreePath, text_loc: TreePath, offset: int) -> None:
         """Say that the value at ``loc`` was read from the text at ``text_loc``, ``offset`` characters in."""

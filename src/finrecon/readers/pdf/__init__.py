@@ -14,7 +14,7 @@ from typing import Any
 from ...catalog import builtin
 from ...i18n import Msg
 from ..layouts import layouts
-from ..source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named
+from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
 from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
@@ -117,7 +117,16 @@ class _Builder:
         if organisation:
             tree["organisation"] = organisation
         tree["printed"] = self._printed()
+        self.source.printed_lines = self._printed_lines()
         return tree, self.source
+
+    def _printed_lines(self) -> list[PrintedLine]:
+        """What the pages print, as coverage counts it: each line outside the tables, each table cell."""
+        printed = [PrintedLine(line.page, line.number, line.text) for line in self.flow.free]
+        for grid in self.flow.grids:
+            printed += [PrintedLine(grid.page, cell.line, text, True) for cells in grid.rows for cell in cells if (text := cell.text)]
+        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        return printed
 
     # -------------------------------------------------------------- meta and words
     def _meta(self) -> dict[str, Any]:

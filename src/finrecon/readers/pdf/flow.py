@@ -88,6 +88,8 @@ class Flow:
     parts: list[Node] = field(default_factory=list)
     tables: list[TableBlock] = field(default_factory=list)
     loose_grids: list[Grid] = field(default_factory=list)  # ruled tables under no known title
+    free: list[Line] = field(default_factory=list)  # every line outside the tables, page numbers left out
+    grids: list[Grid] = field(default_factory=list)  # every ruled table as found, title rows and all
 
 
 def _free_lines(page: Page, grids: list[Grid]) -> list[Line]:
@@ -150,6 +152,8 @@ class Reader:
         for page in pages:
             grids = find_grids(page)
             lines = _free_lines(page, grids)
+            flow.free += lines
+            flow.grids += grids
             blocks += [(page.number, line.top, line) for line in lines]
             blocks += [(page.number, grid.top, grid) for grid in grids]
         blocks.sort(key=lambda block: (block[0], block[1]))
