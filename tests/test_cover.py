@@ -103,3 +103,12 @@ def test_a_contents_entry_that_wraps_is_one_entry_and_no_false_fr924(tmp_path: P
     ]
     assert loaded.source.place(("text", "contents", 1), 20).line == loaded.source.place(("text", "contents", 1)).line + 1
     assert not [f.message for f in check(loaded) if f.rule == "FR924"]
+
+
+def test_a_cover_without_a_unit_takes_it_from_a_title_of_the_contents(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    path.write_bytes(pdf([
+        text((160, 340, "2024年度部门决算"), size=24),
+        text((270, 90, "目录"), (72, 140, "第二部分 上海市示例区测试局2024年度部门决算表"), (96, 170, "一、收入支出决算总表")),
+    ]))
+    assert load_report(path).report.meta.unit == "上海市示例区测试局"

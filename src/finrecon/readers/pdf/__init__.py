@@ -16,7 +16,7 @@ from ...i18n import Msg
 from ..layouts import layouts
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
-from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
+from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader
 
@@ -224,13 +224,21 @@ class _Builder:
         return int(match.group(1)) if match else None
 
     def _unit_elsewhere(self, pattern: str) -> str | None:
-        """The unit a table's 编制单位 line names, else the file name where it names a unit."""
+        """The unit a table's 编制单位 line names; else a title in the contents or the headings that
+        names the report's kind with the unit before its year (“第二部分 上海市…局2024年度部门决算表”);
+        else the file name where it names a unit."""
         for block in self.flow.tables:
             for line in block.before:
                 for run in _runs(line):
                     match = _COMPILER.match(run)
                     if match:
                         return match.group(1)
+        titles = [entry.text for entry in self.flow.contents] + [node.heading.text for node in _nodes(self.flow.parts)]
+        for title in titles:
+            words = _digits(NUMBERED.sub("", normal(title), count=1))
+            match = _UNIT_BEFORE_YEAR.match(words)
+            if match and re.search(self.spec["cover"]["recognise"], words):
+                return match.group(1)
         stem = _digits(normal(self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
         match = re.search(self.spec["cover"]["title"], stem)
         if match and match.groupdict().get("unit"):
@@ -405,6 +413,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _COMPILER = re.compile(r"编制(?:单位|部门)[:：](.{2,60})$")
+_UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
 
 
 def _digits(text: str) -> str:
