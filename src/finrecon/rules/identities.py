@@ -247,20 +247,24 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
     return found
 
 
-def unknown_term(report: Report, paths: tuple[str, ...]) -> str | None:
+def unknown_term(report: Report, paths: tuple[str, ...], summing: bool = True) -> str | None:
     """Where one of ``paths`` is unknown, not blank: an absent figure where the report printed one
-    that could not be read, or a list (``[*]``) that misses an item that could not be placed.
-    ``None`` when every term is either stated or blank — the usual case, answered at once."""
+    that could not be read, a list (``[*]``) that misses an item that could not be placed, or —
+    for a sum (``summing``) — any term where a figure could not be placed, which may be a part the
+    sum misses.  ``None`` when every term is either stated or blank — the usual case, answered at once."""
     unknown = report.unknown
     if not unknown:
         return None
     numbers = report.numbers
     for path in paths:
+        head = path.partition("[*]")[0]
+        if summing and (region := unknown.unplaced_in(head)) is not None:
+            return region
         if "[*]" not in path:
             if path not in numbers and (region := unknown.region_of(path)) is not None:
                 return region
             continue
-        head, _, tail = path.partition("[*]")
+        tail = path.partition("[*]")[2]
         region = unknown.region_of(head)
         if region is not None:
             return region
@@ -338,7 +342,7 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     # A row the reader could not place may belong under any 类, or be one: no sum over the list is known.
     children_path = spec.children or spec.rows
     unknown = report.unknown
-    missing = unknown.region_of(children_path) if unknown else None
+    missing = (unknown.region_of(children_path) or unknown.unplaced_in(children_path)) if unknown else None
     found = []
     for column in spec.columns or (None,):
         for parent, indices in groups:
@@ -379,7 +383,7 @@ def sum_equations(report: Report, spec: Sum) -> list[Equation]:
     if total is None:
         return []
     parts = resolve(report, spec.parts)
-    return [Equation((total,), tuple(parts), unknown_term(report, spec.parts))] if parts else []
+    return [Equation((total,), tuple(parts), unknown_term(report, (spec.total, *spec.parts)))] if parts else []
 
 
 def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
@@ -393,7 +397,7 @@ def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
 
 
 def at_most_equations(report: Report, spec: AtMost) -> list[Equation]:
-    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)), unknown_term(report, spec.parts))
+    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)), unknown_term(report, (*spec.parts, spec.total)))
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
@@ -406,7 +410,7 @@ def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
         if left is None:
             return []
         right = resolve(report, spec.right)
-        return [Equation((left,), tuple(right), unknown_term(report, spec.right))] if right else []
+        return [Equation((left,), tuple(right), unknown_term(report, spec.right, summing=False))] if right else []
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
     found = []

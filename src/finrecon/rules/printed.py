@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..model import Report
+from ..model.unknown import region
 from .base import REGISTRY, EquationRule, Rule, register
 from .structure import printed_tables
 
@@ -137,7 +138,7 @@ class UnreadTable(PrintedFact):
         for index, item in enumerate(report.printed.unread):
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
             message = self.say(key, page=item.page, text=item.text)
-            checks = [check for region in item.unknown for check in skipped.get(region, ())]
+            checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
             checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
             if checks:
                 shown = "；".join(wording for wording, _ in checks[: self.listed]) + (" …" if len(checks) > self.listed else "")

@@ -55,7 +55,7 @@ class StatedSum(EquationRule):
         personnel = tuple(path for path, code in classes if code in basic.PERSONNEL_CLASSES)
         public = tuple(path for path, code in classes if code not in basic.PERSONNEL_CLASSES)
         # A row the reader could not place may be any class: then neither sum is known.
-        missing = report.unknown.region_of("tables.basic.rows") if report.unknown else None
+        missing = (report.unknown.region_of("tables.basic.rows") or report.unknown.unplaced_in("tables.basic.rows")) if report.unknown else None
         for total, parts in (("tables.basic.personnel_total", personnel), ("tables.basic.public_total", public)):
             for equation in sum_equations(report, Sum(total, parts)):
                 yield equation._replace(unknown=equation.unknown or missing)
@@ -114,7 +114,7 @@ class RowTotal(EquationRule):
                 unknown = None
                 if report.unknown:  # a cell of the row printed but not read is no blank
                     row_path = total.path.rpartition(".")[0]
-                    unknown = unknown_term(report, tuple(f"{row_path}.{name}" for name in kind.ROW_PARTS))  # type: ignore[attr-defined]
+                    unknown = unknown_term(report, (total.path, *(f"{row_path}.{name}" for name in kind.ROW_PARTS)))  # type: ignore[attr-defined]
                 yield Equation((total.bound,), tuple(cells), unknown)
 
     def params(self, equation: Equation) -> dict[str, object]:

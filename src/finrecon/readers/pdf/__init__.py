@@ -303,7 +303,8 @@ class _Builder:
             for path, value in read.places.items():
                 self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt))
             for problem in read.problems:
-                unknown = _report_path((*loc, *problem.unknown))
+                # a cell's own path; a figure placed nowhere may be anywhere in the table (``.*``)
+                unknown = _report_path((*loc, *problem.unknown)) if problem.unknown else _report_path(loc) + ".*"
                 self.unread.append({"page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown]})
             tables[block.key] = table
         return tables
@@ -340,8 +341,8 @@ class _Builder:
         if titled and titled[-1].title.page < page:
             keys.insert(0, titled[-1].key)
         if not keys:
-            return [_report_path(self.tables_at)]
-        return [_report_path((*self.tables_at, key)) for key in dict.fromkeys(keys)]
+            return [_report_path(self.tables_at) + ".*"]
+        return [_report_path((*self.tables_at, key)) + ".*" for key in dict.fromkeys(keys)]
 
     # -------------------------------------------------------------- the department's units
     def _organisation(self) -> dict[str, Any]:

@@ -213,6 +213,9 @@ class TableReader:
                     unread[role[6:]] = value
                 elif value is not None:
                     values[role[6:]] = value
+            elif role is None and _has_amount([cell]):
+                # an amount under a head the template does not know: not read, and said so
+                result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
         if not code and not name:
             if values:
                 result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
