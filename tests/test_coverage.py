@@ -80,17 +80,17 @@ def test_the_json_report_carries_the_coverage_block_and_check_coverage_lists_it(
 
 # The real reports: (numbers placed, printed; in tables placed, printed; sentences understood, with figures)
 # as measured when coverage was first published (README).  A floor: more read is fine, less is not.
-# Every figure printed in a table is placed; sentence understanding is to reach 97 % with the
-# statement engine.
+# Every figure printed in a table is placed; every sentence with a figure is understood but the
+# blank template's (the target: at least 97 %).
 REAL = {
     "shanghai-district-final-template-2024.pdf": (0, 1, 0, 0, 0, 1),
-    "shanghai-putuo-commerce-2025-budget.pdf": (350, 352, 287, 287, 37, 39),
-    "shanghai-putuo-commerce-2025-unit-budget.pdf": (341, 343, 300, 300, 33, 35),
-    "shanghai-putuo-finance-2024-final.pdf": (272, 275, 195, 195, 40, 41),
-    "shanghai-putuo-government-office-2025-budget.pdf": (260, 262, 221, 221, 30, 32),
-    "shanghai-putuo-government-office-2025-unit-budget.pdf": (270, 272, 231, 231, 30, 32),
-    "shanghai-putuo-wanli-street-2024-budget.pdf": (686, 688, 525, 525, 85, 87),
-    "shanghai-putuo-wanli-street-2025-budget.pdf": (592, 594, 525, 525, 52, 54),
+    "shanghai-putuo-commerce-2025-budget.pdf": (350, 352, 287, 287, 39, 39),
+    "shanghai-putuo-commerce-2025-unit-budget.pdf": (341, 343, 300, 300, 35, 35),
+    "shanghai-putuo-finance-2024-final.pdf": (272, 275, 195, 195, 41, 41),
+    "shanghai-putuo-government-office-2025-budget.pdf": (260, 262, 221, 221, 32, 32),
+    "shanghai-putuo-government-office-2025-unit-budget.pdf": (270, 272, 231, 231, 32, 32),
+    "shanghai-putuo-wanli-street-2024-budget.pdf": (686, 688, 525, 525, 87, 87),
+    "shanghai-putuo-wanli-street-2025-budget.pdf": (592, 594, 525, 525, 54, 54),
 }
 
 
@@ -104,3 +104,5 @@ def test_the_real_reports_are_read_at_least_as_well_as_published(name: str) -> N
     # Shares, not counts: a reader that sees more of what is printed may not read less of it.
     assert coverage.numbers_placed * printed >= placed * coverage.numbers_printed
     assert coverage.understood * sentences >= understood * coverage.sentences
+    if name != "shanghai-district-final-template-2024.pdf":  # a blank template states no figures to read
+        assert coverage.understood * 100 >= 97 * coverage.sentences

@@ -9,7 +9,8 @@ and the place of every number of the model (``SourceMap.place``, ``SourceMap.der
   when a number of the model stands on the same page and line with the same value (a
   statement's number, at the same column);
 * sentences understood out of sentences with a figure — a sentence of the text (up to 。；！？)
-  that prints a figure is *understood* when a statement read at least one number from it.
+  that prints a figure is *understood* when a statement read at least one number from it (an
+  amount, a rate or a count).
 
 What is not placed or not understood is listed page by page (``check --coverage``): an
 accountant learns what finrecon did not check, a developer what to teach it next.
@@ -24,7 +25,7 @@ from typing import Any, Iterator
 
 from .i18n import t
 from .inputs import PrintedLine, SourceMap, TreePath
-from .model import Report
+from .model import Figure, Report
 
 # A figure in a table: an amount with thousands separators or decimals (the table states its unit).
 TABLE_FIGURE = re.compile(r"(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d,]|\.\d)")
@@ -157,14 +158,21 @@ def _take(placed: list[tuple[int | None, Decimal]], value: Decimal, first: int, 
     return False
 
 
+def _read_a_number(report: Report, loc: TreePath) -> bool:
+    """Whether what a statement read at ``loc`` is a number: an amount, a rate, a count (not a
+    reason, a purpose or a name)."""
+    node: Any = report
+    for part in loc:
+        node = (node[part] if part < len(node) else None) if isinstance(part, int) and isinstance(node, list) else getattr(node, str(part), None)
+        if node is None:
+            return False
+    return isinstance(node, (int, Decimal, Figure)) and not isinstance(node, bool)
+
+
 def _sentences(report: Report, source: SourceMap, coverage: Coverage) -> None:
-    numbers = set()
-    for stated in report.numbers.values():
-        numbers.add(stated.loc)
-        numbers.add((*stated.loc, "value"))
     read: dict[TreePath, list[int]] = {}
     for loc, (text_loc, offset) in source.derived.items():
-        if loc in numbers:
+        if _read_a_number(report, loc):
             read.setdefault(text_loc, []).append(offset)
     for loc, paragraph in _paragraphs(report):
         offsets = read.get(loc, [])
