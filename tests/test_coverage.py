@@ -7,9 +7,12 @@ reports' numbers are held as a floor that may only rise (README, “What the PDF
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from finrecon.cli import app
@@ -106,3 +109,12 @@ def test_the_real_reports_are_read_at_least_as_well_as_published(name: str) -> N
     assert coverage.understood * sentences >= understood * coverage.sentences
     if name != "shanghai-district-final-template-2024.pdf":  # a blank template states no figures to read
         assert coverage.understood * 100 >= 97 * coverage.sentences
+
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False), st.sampled_from(["万元", "元", "%", "万"]),
+       st.text(alphabet="收入支出合计其中比上年增加减少，、：", max_size=12))
+def test_an_amount_printed_with_its_unit_is_one_figure_whatever_stands_around_it(amount: Decimal, unit: str, words: str) -> None:
+    printed = f"{amount:,.2f}" if amount >= 1000 else f"{amount:.2f}"
+    found = [match.group() for match in FIGURE.finditer(f"{words}{printed}{unit}{words}")]
+    assert found == [printed] and Decimal(found[0].replace(",", "")) == amount
