@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from .i18n import t
-from .inputs import PrintedLine, SourceMap, TreePath
+from .inputs import SourceMap, TreePath
 from .model import Figure, Report
 
 # A figure in a table: an amount with thousands separators or decimals (the table states its unit).
