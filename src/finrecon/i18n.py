@@ -150,6 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage.page": ("  第 {page} 页", "  page {page}"),
     "coverage.number": ("第 {line} 行：数字 {number} 未读取（{text}）", "line {line}: {number} not read ({text})"),
     "coverage.sentence": ("第 {line} 行：句子未理解：{text}", "line {line}: sentence not understood: {text}"),
+    "FR923.sep": ("；", "; "),
     "FR923.skipped": ("；因此未核对 {count} 项：{checks}", "; so {count} checks were skipped: {checks}"),
     "FR925": ("第 {page} 页再次印出“{text}”：重复的表格未被读取和核对", "page {page} prints '{text}' again: the second printing is not read or checked"),
     "FR924.missing": ("目录列有“{title}”，但报告中没有这张表", "the contents list '{title}', but the report prints no such table"),

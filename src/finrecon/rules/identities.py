@@ -432,7 +432,8 @@ def balance_equations(report: Report, spec: Balance) -> list[Equation]:
             found += balance_equations(report, concrete)
         return found
     inflow, outflow = resolve(report, spec.inflow), resolve(report, spec.outflow)
-    return _equation(inflow, outflow, unknown_term(report, spec.inflow + spec.outflow)) if len(inflow) + len(outflow) >= 2 else []
+    summing = len(spec.inflow) + len(spec.outflow) > 2  # one total against another is an equality
+    return _equation(inflow, outflow, unknown_term(report, spec.inflow + spec.outflow, summing)) if len(inflow) + len(outflow) >= 2 else []
 
 
 Spec = Sum | Same | Match | Balance | Hierarchy | AtMost

@@ -120,6 +120,8 @@ class UnreadTable(PrintedFact):
 
     Why: a figure finrecon cannot place is never guessed; it is reported so that nobody takes the
     table for checked.  Usually the table departs from the template (a renamed row or column).
+    Such a figure is unknown, not 0: no identity with a term there is evaluated (a sum over the
+    table may miss it as a part), and the finding names the checks it skipped.
 
     Example: passes — every figure placed.  Warns — a figure in an unknown column.
     """
@@ -141,7 +143,7 @@ class UnreadTable(PrintedFact):
             checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
             checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
             if checks:
-                shown = "；".join(wording for wording, _ in checks[: self.listed]) + (" …" if len(checks) > self.listed else "")
+                shown = self.say("FR923.sep").join(wording for wording, _ in checks[: self.listed]) + (" …" if len(checks) > self.listed else "")
                 message += self.say("FR923.skipped", count=len(checks), checks=shown)
             yield self.finding(
                 ("printed", self.facts, index), f"printed.{self.facts}[{index}]", message,

@@ -318,7 +318,7 @@ class _Builder:
                 if unit:
                     table["money_unit"] = unit.group(1)
                     self.source.put((*loc, "money_unit"), self._place(line))
-                elif re.match(r"编制(?:单位|部门)[:：]", words):
+                elif _COMPILER.match(words):
                     table["compiler"] = words
                     self.source.put((*loc, "compiler"), self._place(line))
         notes = []
