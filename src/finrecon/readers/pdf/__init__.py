@@ -318,7 +318,7 @@ class _Builder:
                 if unit:
                     table["money_unit"] = unit.group(1)
                     self.source.put((*loc, "money_unit"), self._place(line))
-                elif _COMPILER.match(words):
+                elif _COMPILER_MARK.match(words):
                     table["compiler"] = words
                     self.source.put((*loc, "compiler"), self._place(line))
         notes = []
@@ -413,7 +413,8 @@ class _Builder:
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_COMPILER = re.compile(r"编制(?:单位|部门)[:：](.{2,60})$")
+_COMPILER_MARK = re.compile(r"编制(?:单位|部门)[:：]")
+_COMPILER = re.compile(_COMPILER_MARK.pattern + r"(.{2,60})$")
 _UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
 
 
