@@ -112,3 +112,21 @@ def test_a_cover_without_a_unit_takes_it_from_a_title_of_the_contents(tmp_path: 
         text((270, 90, "目录"), (72, 140, "第二部分 上海市示例区测试局2024年度部门决算表"), (96, 170, "一、收入支出决算总表")),
     ]))
     assert load_report(path).report.meta.unit == "上海市示例区测试局"
+
+
+@pytest.mark.parametrize(("name", "unit", "year"), [
+    ("shanghai-putuo-ecology-environment-2025-final.txt", "上海市普陀区生态环境局", 2025),
+    ("shanghai-putuo-urban-management-2026-budget.txt", "上海市普陀区城市管理行政执法局", 2026),
+])
+def test_the_covers_of_the_real_page_texts_are_read(tmp_path: Path, name: str, unit: str, year: int) -> None:
+    """The newer reports' covers as printed (“2025 年度部门决算”, a space before 年度), set as a PDF."""
+    from .conftest import SHARED_PDFS
+
+    source = SHARED_PDFS.parent / "text" / name
+    if not source.exists():
+        pytest.skip(f"{source} is absent: the real page texts live in ../shared/reports/text")
+    cover = source.read_text(encoding="utf-8").split("\f")[0].splitlines()
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(pdf([text(*((120, 200 + 40 * index, line) for index, line in enumerate(cover) if line.strip()), size=18)]))
+    meta = load_report(path).report.meta
+    assert (meta.unit, meta.year) == (unit, year)
