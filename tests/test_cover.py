@@ -130,3 +130,10 @@ def test_the_covers_of_the_real_page_texts_are_read(tmp_path: Path, name: str, u
     path.write_bytes(pdf([text(*((120, 200 + 40 * index, line) for index, line in enumerate(cover) if line.strip()), size=18)]))
     meta = load_report(path).report.meta
     assert (meta.unit, meta.year) == (unit, year)
+
+
+def test_unit_and_year_given_on_the_command_line_override_a_yaml_report_too() -> None:
+    from finrecon.readers import load_text
+
+    meta = load_text("meta: {unit: 测试单位, year: 2024}\n", meta={"unit": "另一单位", "year": 2023}).report.meta
+    assert (meta.unit, meta.year) == ("另一单位", 2023)

@@ -79,6 +79,8 @@ def test_the_json_report_carries_the_coverage_block_and_check_coverage_lists_it(
     }
     shown = CliRunner().invoke(app, ["check", str(path), "--coverage", "--lang", "en", "-j", "1"])
     assert "numbers: 17 of 17 printed were placed" in shown.stdout and "sentences with figures: 2 of 2 understood" in shown.stdout
+    listed = CliRunner().invoke(app, ["check", str(path), "--coverage", "-f", "json", "-j", "1"])
+    assert json.loads(listed.stdout)["reports"][0]["coverage"]["missed"] == []
 
 
 # The real reports: (numbers placed, printed; in tables placed, printed; sentences understood, with figures)
