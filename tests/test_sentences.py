@@ -20,7 +20,10 @@ from finrecon.model.bind import model_class_at
 from finrecon.model.figure import Figure
 from finrecon.readers import LoadError, load_report, load_text
 from finrecon.readers.sentences import MAX_PARAGRAPH, target_path
-from finrecon.readers.statements import HEADINGS, ITEMS, STATEMENTS, TEMPLATES
+from finrecon.readers.statements import ITEMS, STATEMENTS, TEMPLATES
+from finrecon.template import templates
+
+HEADINGS = templates()["shanghai-district-final"].narrative_sections
 
 from .conftest import shared_pdf
 

@@ -18,6 +18,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
+    template: str | None = None  # the template the report was read with (finrecon/layouts)
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

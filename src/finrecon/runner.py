@@ -16,6 +16,7 @@ from .i18n import t
 from .readers import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
 from .rules.base import Options
+from .template import template_of
 from .waivers import ConfigWaiver
 
 
@@ -27,11 +28,12 @@ class Settings:
     baseline: frozenset[str] = frozenset()
     skip_non_reports: bool = False  # YAML without a top-level meta: is passed over (pre-commit)
     waivers: tuple[ConfigWaiver, ...] = ()  # the configuration's waivers
+    template: str | None = None  # --template: every report is read with this template
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
     try:
-        loaded = load_report(path, settings.limits, settings.skip_non_reports)
+        loaded = load_report(path, settings.limits, settings.skip_non_reports, settings.template)
     except NotAReport as error:
         return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:
@@ -45,7 +47,8 @@ def check_file(path: Path, settings: Settings) -> FileResult:
         if os.environ.get("FINRECON_DEBUG"):
             raise
         return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
-    return FileResult(str(path), meta.unit, meta.year, findings)
+    chosen = template_of(loaded.report)
+    return FileResult(str(path), meta.unit, meta.year, findings, template=chosen.name if chosen else None)
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:

@@ -21,8 +21,9 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable."""
+def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False, template: str | None = None) -> LoadedReport:
+    """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable.  ``template``
+    (``--template``) names the report's template, where its own (meta.template, its cover) should not choose."""
     name = str(path)
     try:
         data = read_bytes(Path(path), limits)
@@ -31,7 +32,7 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_no
     if is_pdf(data):
         from .pdf import load_pdf  # PDFium is loaded only for PDFs
 
-        return load_pdf(data, name, limits)
+        return load_pdf(data, name, limits, template)
     if name.lower().endswith(".pdf"):
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
-    return load_yaml(data, name, limits, skip_non_reports)
+    return load_yaml(data, name, limits, skip_non_reports, template)

@@ -17,11 +17,14 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
-from typing import Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..model.document import MAX_PARAGRAPH
 from ..subjects import code_named, names_of
 from .source import SourceMap, TreePath
+
+if TYPE_CHECKING:
+    from ..template import Template
 
 # An amount as a report prints one, read whole or not at all: at most 18 digits before the point
 # and 6 after (the YAML reader's limit is 40 characters), never a part of a longer run of digits.
@@ -84,49 +87,31 @@ class _Template(NamedTuple):
     counts: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
 
-def _template(name: str | None) -> _Template:
-    """The budget template named ``name`` (``meta.template``, in any case), else the one its
-    layout marks ``default: true`` (a report that names none is read as Shanghai's, whatever
-    other templates are added)."""
-    from .layouts import layouts  # the templates are data, shared with the PDF reader
+@functools.cache  # one entry per template
+def _read_template(template: Template) -> _Template:
+    """The sentence labels of ``template``, compiled once."""
 
-    budgets = [layout for layout in layouts().values() if layout.get("kind") == "budget"]
-    wanted = name.casefold() if name else None
-    layout = next((item for item in budgets if str(item.get("template", "")).casefold() == wanted), None)
-    if layout is None:
-        layout = next((item for item in budgets if item.get("default")), {})
-    return _read_template(layout.get("name", ""))
+    def labels(mapping: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        return {str(label): tuple(str(path).split(".")) for label, path in mapping.items()}
 
-
-@functools.cache  # one entry per layout file
-def _read_template(name: str) -> _Template:
-    """The sentence labels of the layout named ``name`` (none: an empty template), compiled once."""
-    from .layouts import layouts
-
-    layout = layouts().get(name, {})
-
-    def labels(key: str) -> dict[str, tuple[str, ...]]:
-        return {str(label): tuple(str(path).split(".")) for label, path in (layout.get(key) or {}).items()}
-
-    statement, other = labels("statement_labels"), labels("other_labels")
+    statement, other = labels(template.statement_labels), labels(template.other_labels)
     return _Template(
-        parts={key: layout.get(key) or "(?!)" for key in ("statement_part", "other_part", "project_part")},
+        parts={"statement_part": template.statement_part or "(?!)", "other_part": template.other_part or "(?!)", "project_part": template.project_part or "(?!)"},
         statement=statement,
         statement_pattern=_labelled(statement, joiner=r"(?:为)?") if statement else None,
         other=other,
         other_pattern=_labelled(other) if other else None,
-        counts=tuple((re.compile(pattern), path) for pattern, path in labels("other_counts").items()),
+        counts=tuple((re.compile(pattern), path) for pattern, path in labels(template.other_counts).items()),
     )
 
 
-def derive_budget(tree: dict[str, Any], source: SourceMap) -> None:
-    """Fill ``tree["budget"]`` with the figures its text states, where the tree does not give them."""
+def derive_budget(tree: dict[str, Any], source: SourceMap, chosen: Template) -> None:
+    """Fill ``tree["budget"]`` with the figures its text states, read with the template ``chosen``,
+    where the tree does not give them."""
     text = tree.get("text")
     if not isinstance(text, dict) or not isinstance(text.get("parts"), list):
         return
-    meta = tree.get("meta")
-    name = meta.get("template") if isinstance(meta, dict) else None
-    template = _template(name if isinstance(name, str) else None)
+    template = _read_template(chosen)
     parts = template.parts
     statement_part, other_part = parts["statement_part"], parts["other_part"]
     budget = tree.setdefault("budget", {})

@@ -23,10 +23,11 @@ from ..model.bind import model_class_at
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
-from .statements import CODED, HEADINGS, ITEMS, PARTS, TEMPLATES, Statement
+from .statements import CODED, ITEMS, TEMPLATES, Statement
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..template import Template
 
 
 _DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
@@ -171,47 +172,48 @@ def heading_words(heading: str) -> str:
     return _NUMBERING.sub("", words).rstrip("。：.")
 
 
-def _sections(text: dict[str, Any]) -> Iterator[tuple[str, TreePath, list[Any]]]:
-    """(section, its tree path, its paragraphs) for every section of the 情况说明 that ``HEADINGS``
-    knows, in print order.  Without a part headed …情况说明 (pasted sections), every part is looked at."""
+def _sections(text: dict[str, Any], template: Template) -> Iterator[tuple[str, TreePath, list[Any]]]:
+    """(section, its tree path, its paragraphs) for every section of the 情况说明 that the
+    template's ``narrative_sections`` knows, in print order.  Without a part headed as the
+    template's ``narrative_part`` (pasted sections), every part is looked at."""
     parts = text.get("parts")
     if not isinstance(parts, list):
         return
+    part_words = template.narrative_part
     chosen = [
         index for index, part in enumerate(parts)
-        if isinstance(part, dict) and isinstance(part.get("heading"), str) and any(part_words in heading_words(part["heading"]) for part_words in PARTS)
+        if part_words and isinstance(part, dict) and isinstance(part.get("heading"), str) and part_words in heading_words(part["heading"])
     ]
     for index in chosen or range(len(parts)):
-        yield from _walk(parts[index], ("text", "parts", index))
+        yield from _walk(parts[index], ("text", "parts", index), template.narrative_sections)
 
 
-def _walk(section: Any, loc: TreePath) -> Iterator[tuple[str, TreePath, list[Any]]]:
+def _walk(section: Any, loc: TreePath, headings: dict[str, str]) -> Iterator[tuple[str, TreePath, list[Any]]]:
     if not isinstance(section, dict):
         return
     heading, paragraphs = section.get("heading"), section.get("paragraphs")
-    key = HEADINGS.get(heading_words(heading)) if isinstance(heading, str) else None
+    key = headings.get(heading_words(heading)) if isinstance(heading, str) else None
     if key is not None and isinstance(paragraphs, list):
         yield key, loc, paragraphs
     children = section.get("sections")
     if isinstance(children, list):
         for index, child in enumerate(children):
-            yield from _walk(child, (*loc, "sections", index))
+            yield from _walk(child, (*loc, "sections", index), headings)
 
 
-def derive(tree: dict[str, Any], source: SourceMap) -> None:
-    """Fill ``tree`` with the figures its text states, where the tree does not give them already."""
-    meta = tree.get("meta")
-    kind = meta.get("kind", "final") if isinstance(meta, dict) else "final"
-    if kind == "budget":
+def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
+    """Fill ``tree`` with the figures its text states, read with ``template``, where the tree does
+    not give them already."""
+    if template.kind == "budget":
         from .budget_sentences import derive_budget  # loaded only for a budget
 
-        return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
-    statements = _compiled(kind if isinstance(kind, str) else "final")
+        return derive_budget(tree, source, template)  # a budget's sentences: readers/budget_sentences.py
+    statements = _compiled(template.kind)
     text = tree.get("text")
     if not statements or not isinstance(text, dict):
         return
     found = _Found()
-    for key, loc, paragraphs in _sections(text):
+    for key, loc, paragraphs in _sections(text, template):
         if key in statements:
             _read_section(found, key, loc, paragraphs, statements[key])
     if not found.tree:

@@ -31,7 +31,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .layouts import layouts
 
 
 @dataclass(frozen=True)
@@ -97,13 +96,7 @@ def budget_statements(sections: tuple[str, ...], target: str) -> list[Statement]
 
 # --------------------------------------------------------------------------- the sections
 # Which part states the narrative (第三部分 …决算情况说明) and which heading starts which of its
-# sections are the template's: each layout's ``narrative_part`` and ``narrative_sections``
-# (``finrecon/layouts/*.yaml``; a heading there without its number, spaces, quotation marks and
-# final stop), every layout's merged.
-PARTS: tuple[str, ...] = tuple(spec["narrative_part"] for spec in layouts().values() if spec.get("narrative_part"))
-HEADINGS: dict[str, str] = {
-    heading: section for spec in layouts().values() for heading, section in (spec.get("narrative_sections") or {}).items()
-}
+# sections are the template's: its ``narrative_part`` and ``narrative_sections``.
 
 # Sections numbered into items (“1、…（项）。主要用于：…”): the list each item goes to, and where an
 # item starts (at the start of a paragraph, or after a full stop when they are pasted as one).

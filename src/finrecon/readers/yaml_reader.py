@@ -346,19 +346,19 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
     return source.root, source
 
 
-def load_text(text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Parse and validate a report given as text."""
+def load_text(text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False, template: str | None = None) -> LoadedReport:
+    """Parse and validate a report given as text (``template``: its template, if not its own)."""
     try:
         tree, source = parse_tree(text, limits)
     except LoadError as error:
         raise named(error, name)
-    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
+    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports, template), source, parse_waivers(text))
 
 
-def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
+def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False, template: str | None = None) -> LoadedReport:
     """Decode, parse and validate one YAML report; raise ``LoadError`` for anything unusable."""
     try:
         text = decode(data)
     except LoadError as error:
         raise named(error, name)
-    return load_text(text, name, limits, skip_non_reports)
+    return load_text(text, name, limits, skip_non_reports, template)

@@ -323,12 +323,13 @@ def spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------------------ template data
 @functools.cache
 def template_wording() -> dict[str, tuple[str, ...]]:
-    """What the templates print for the compiler and not for the reader: each layout's
-    ``wording:`` block (``finrecon/layouts/*.yaml``), every list merged."""
-    from ..readers.layouts import layouts
+    """What the blank templates print for the compiler and not for the reader: every template's
+    ``wording:`` block (``finrecon/layouts/*.yaml``), merged.  Not only the report's own template:
+    an instruction of any blank template finrecon knows is never a published report's text."""
+    from ..template import templates
 
     merged: dict[str, list[str]] = {}
-    for spec in layouts().values():
-        for key, items in (spec.get("wording") or {}).items():
-            merged.setdefault(key, []).extend(str(item) for item in items or ())
+    for template in templates().values():
+        for key, items in template.wording.model_dump().items():
+            merged.setdefault(key, []).extend(str(item) for item in items)
     return {key: tuple(dict.fromkeys(items)) for key, items in merged.items()}

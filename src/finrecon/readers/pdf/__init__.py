@@ -13,7 +13,7 @@ from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
-from ..layouts import layouts
+from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named
 from ..tree import derive_and_validate
 from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
@@ -60,44 +60,50 @@ class PdfSource(SourceMap):
         return place._replace(column=offset - start + 1)
 
 
-def load_pdf(data: bytes, name: str, limits: Limits = Limits()) -> LoadedReport:
+def load_pdf(data: bytes, name: str, limits: Limits = Limits(), template: str | None = None) -> LoadedReport:
     """Read, lay out and validate one PDF report; ``LoadError`` for a PDF that is none."""
     try:
-        tree, source = read_pdf(data, limits)
+        tree, source = read_pdf(data, limits, template)
         return LoadedReport(name, derive_and_validate(tree, source, name), source)
     except LoadError as error:
         raise named(error, name)
 
 
-def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], PdfSource]:
-    """The report tree of a PDF and where each of its values was printed."""
+def read_pdf(data: bytes, limits: Limits = Limits(), template: str | None = None) -> tuple[dict[str, Any], PdfSource]:
+    """The report tree of a PDF and where each of its values was printed; the source map keeps the
+    template the PDF was read with (``template`` names it, else the cover tells)."""
     pages = read_pages(data, limits)
     if not any(page.lines for page in pages):
         raise LoadError(Msg("pdf.unmapped" if any(page.unmapped for page in pages) else "pdf.no_text"))
     first = next(page for page in pages if page.lines)
     cover = normal("".join(line.text for line in first.lines))
-    spec = next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
+    try:
+        spec = choose(template, cover=cover)
+    except TemplateError as error:
+        raise LoadError(Msg("load.template", problem=str(error))) from None
     if spec is None:
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
     reader = Reader(
-        [re.compile(pattern) for pattern in spec.get("parts", [])],
-        {normal(heading) for heading in spec.get("headings", [])},
-        {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
+        [re.compile(pattern) for pattern in spec.parts],
+        {normal(heading) for heading in spec.headings},
+        {key: re.compile(table.title) for key, table in spec.tables.items()},
     )
-    return _Builder(spec, pages, reader.read(pages)).build()
+    tree, source = _Builder(spec, pages, reader.read(pages)).build()
+    source.template = spec
+    return tree, source
 
 
 class _Builder:
     """Puts what the flow found into the report tree, with a place for every value."""
 
-    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow) -> None:
+    def __init__(self, spec: Template, pages: list[Page], flow: Flow) -> None:
         self.spec, self.pages, self.flow = spec, pages, flow
         self.source = PdfSource()
         self.unread: list[dict[str, Any]] = []
         self.unit_line: int | None = None  # which line of the cover names the unit, which is the title
         self.title_line: int | None = None
         self.repeated_tables: list[dict[str, Any]] = []
-        self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
+        self.tables_at: TreePath = tuple(spec.tables_at.split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
         tree: dict[str, Any] = {"meta": self._meta()}
@@ -120,24 +126,24 @@ class _Builder:
         """Unit, year and scope from the cover.  The title may print the unit before the year on
         one line; otherwise the unit is the line that names it nearest the title (a line such as
         “公开版” above it is not the unit)."""
-        cover = self.spec["cover"]
+        cover = self.spec.cover
         unit = year = scope = None
         title_at: int | None = None
         candidates: list[tuple[int, str, Line]] = []
         for index, line in enumerate(self.flow.cover):
             words = normal(line.text)
-            match = re.search(cover["title"], words)
+            match = re.search(cover.title, words)
             if match and year is None:
                 year, title_at = int(match.group("year")), index
                 self.source.put(("meta", "year"), self._place(line))
                 groups = match.groupdict()
                 if groups.get("scope"):
-                    scope = cover.get("scopes", {}).get(groups["scope"])
+                    scope = cover.scopes.get(groups["scope"])
                     self.source.put(("meta", "scope"), self._place(line))
                 if groups.get("unit"):
                     candidates.append((index, groups["unit"], line))
                 continue
-            match = re.search(cover["unit"], words)
+            match = re.search(cover.unit, words)
             if match:
                 candidates.append((index, match.group("unit"), line))
         if candidates:
@@ -148,10 +154,9 @@ class _Builder:
         if unit is None or year is None:
             page = self.flow.cover[0].page if self.flow.cover else 1
             raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
-        meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
-        for key in ("scope", "money_unit"):
-            if key in self.spec:
-                meta[key] = self.spec[key]
+        meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec.kind, "template": self.spec.template}
+        if self.spec.money_unit:
+            meta["money_unit"] = self.spec.money_unit
         if scope is not None:
             meta["scope"] = scope
         self.source.put(("meta",), self._place(self.flow.cover[0]))
@@ -198,13 +203,13 @@ class _Builder:
     # -------------------------------------------------------------- tables
     def _tables(self) -> dict[str, Any]:
         tables: dict[str, Any] = {}
-        specs = self.spec["tables"]
+        specs = self.spec.tables
         catalog = builtin()
         for block in self.flow.tables:
             if block.key in tables:  # printed twice: the first one counts; the second is reported, not read
                 self.repeated_tables.append({"page": block.title.page, "text": normal(block.title.text)})
                 continue
-            reader = TableReader(block.key, specs[block.key], catalog)
+            reader = TableReader(block.key, specs[block.key].spec(), catalog)
             read = reader.read(block.grids)
             table: dict[str, Any] = dict(read.tree)
             loc = (*self.tables_at, block.key)
