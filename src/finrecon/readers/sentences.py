@@ -23,7 +23,8 @@ from ..model.bind import model_class_at
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
-from .statements import CODED, ITEMS, TEMPLATES, Statement
+from . import lexicon
+from .statements import Statement, compiled
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -32,14 +33,13 @@ if TYPE_CHECKING:
 
 _DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
 _SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
-_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.])")
-_LEVEL_WORD = re.compile(r"（(类|款|项)）")
+_NUMBERING = re.compile("^" + lexicon.NUMBERING)
+_LEVEL_MARK = re.compile(lexicon.LEVEL_MARK)
 
 # Groups that say how to read the others, and what each completion base is called.
-_READING = frozenset({"name", "change_word", "pct_word", "change_direction", "budget_direction"})
-_COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
-_NEGATIVE = frozenset({"减少", "下降"})
-FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are
+_READING = frozenset({"name", "change_word", "pct_word", "pct_only", "change_direction", "budget_direction"})
+_COMPLETION_OF = lexicon.COMPLETION_OF
+FLAT = lexicon.FLAT
 
 
 class Words:
@@ -155,17 +155,6 @@ def target_path(template: str) -> tuple[str | int, ...]:
     return tuple(loc)
 
 
-@lru_cache(maxsize=4)
-def _compiled(kind: str) -> dict[str, list[tuple[Statement, re.Pattern[str]]]]:
-    """Each section's statements, compiled once."""
-    by_section: dict[str, list[tuple[Statement, re.Pattern[str]]]] = {}
-    for statement in TEMPLATES.get(kind, ()):
-        pattern = re.compile(statement.pattern)
-        for section in statement.sections:
-            by_section.setdefault(section, []).append((statement, pattern))
-    return by_section
-
-
 def heading_words(heading: str) -> str:
     """A heading as ``HEADINGS`` names it: without its number, spaces, quotation marks and final stop."""
     words = "".join(char for char in heading if char not in _DROPPED).translate(_SAME)
@@ -208,17 +197,17 @@ def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
         from .budget_sentences import derive_budget  # loaded only for a budget
 
         return derive_budget(tree, source, template)  # a budget's sentences: readers/budget_sentences.py
-    statements = _compiled(template.kind)
+    statements = compiled(template)
     text = tree.get("text")
     if not statements or not isinstance(text, dict):
         return
     found = _Found()
     for key, loc, paragraphs in _sections(text, template):
         if key in statements:
-            _read_section(found, key, loc, paragraphs, statements[key])
+            _read_section(found, key, loc, paragraphs, statements[key], template)
     if not found.tree:
         return
-    _finish(found)
+    _finish(found, template)
     _merge(tree, found.tree, (), found, source)
 
 
@@ -226,11 +215,11 @@ def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
 Span = tuple[Words, int, int]  # a paragraph and the characters of it a statement may read
 
 
-def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any], statements: list[tuple[Statement, re.Pattern[str]]]) -> None:
+def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any], statements: list[tuple[Statement, re.Pattern[str]]], template: Template) -> None:
     spans: list[Span] = []
     items: list[Span] = []
-    numbered = ITEMS.get(key)
-    starts_pattern = re.compile(numbered[1]) if numbered else None
+    numbered = template.items.get(key)
+    starts_pattern = _item_starts(numbered.start) if numbered else None
     for index, paragraph in enumerate(paragraphs):
         if not isinstance(paragraph, str) or len(paragraph) > MAX_PARAGRAPH:
             continue
@@ -244,7 +233,7 @@ def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any],
         items += [(words, start, end) for start, end in zip(starts, (*starts[1:], len(words.text)))]
     base = 0
     if numbered:
-        list_loc = target_path(numbered[0])
+        list_loc = target_path(numbered.target)
         existing = found.node(list_loc, kind=list)
         if not isinstance(existing, list):
             return
@@ -292,8 +281,12 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
     return tuple(loc)
 
 
-def _number(printed: str) -> Decimal:
-    return Decimal(printed.replace(",", ""))
+_number = lexicon.number
+
+
+@lru_cache(maxsize=32)
+def _item_starts(pattern: str) -> re.Pattern[str]:
+    return re.compile(lexicon.expand(pattern))
 
 
 def _take(found: _Found, statement: Statement, match: re.Match[str], words: Words, start: int, loc: TreePath) -> None:
@@ -311,11 +304,11 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
         if name in _READING:
             continue
         if name == "change":
-            sign = -1 if groups.get("change_word") in _NEGATIVE else 1
-            found.put((*loc, "change"), sign * _number(text), place(name))
+            found.put((*loc, "change"), lexicon.sign(groups.get("change_word")) * _number(text), place(name))
         elif name == "change_pct":
-            sign = -1 if groups.get("pct_word", groups.get("change_word")) in _NEGATIVE else 1
-            found.put((*loc, "change_pct"), sign * _number(text), place(name))
+            found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_word", groups.get("change_word"))) * _number(text), place(name))
+        elif name == "change_pct_alone":  # “下降1.87%” with no amount
+            found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_only")) * _number(text), place(name))
         elif name == "flat":  # 持平: no change, at the precision the report prints amounts (not ±0.5 万元)
             found.put((*loc, "change"), FLAT, place(name))
         elif name == "completion_of":
@@ -326,7 +319,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             about = name.partition("_")[0]
             direction = groups.get(f"{about}_direction")
             if about == "change" and direction is None:
-                direction = groups.get("change_word") or groups.get("pct_word") or groups.get("flat")
+                direction = groups.get("change_word") or groups.get("pct_word") or groups.get("pct_only") or groups.get("flat")
             reason = {"about": about, "text": printed(name)}
             if direction:
                 reason["direction"] = direction
@@ -344,7 +337,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
                 path = loc  # a count or a score: the target itself
             if _is_figure(path):
                 path = (*path, "value")
-            found.put(path, _number(text), place(name))
+            found.put(path, lexicon.NONE if text in lexicon.NONE_WORDS else _number(text), place(name))
     for name, text in statement.fixed.items():
         found.put((*loc, name), text, place(0))
 
@@ -358,12 +351,12 @@ def _sentence(words: Words, start: int, end: int) -> str:
 
 
 # --------------------------------------------------------------------------- what is kept
-def _finish(found: _Found) -> None:
+def _finish(found: _Found, template: Template) -> None:
     """Name the 科目 of each listed figure; drop what the text did not state in full."""
     from ..catalog import builtin  # the catalogue reads YAML with this package's reader
 
     catalog = builtin()
-    for list_path, length in CODED.items():
+    for list_path, length in template.coded.items():
         items = found.node(target_path(list_path), create=False)
         if isinstance(items, list):
             _name_classes(items, length, catalog)
@@ -375,30 +368,67 @@ def _finish(found: _Found) -> None:
                 group.pop(name, None)  # the text states both: 财政拨款收入 counts, as the model wants one
 
 
+def _levels(wording: str) -> tuple[list[str], list[str | None]]:
+    """The names a 科目 wording prints, 类 first, and the code printed in each level's mark:
+    “一般公共服务（201类）政协事务（02款）行政运行（01项）” → names and ["201", "02", "01"].  A word
+    after the last mark belongs to the name before it (“一般公共服务（类）支出”)."""
+    marks = list(_LEVEL_MARK.finditer(wording))
+    if not marks:
+        name = wording.strip("。，,、 ")
+        return ([name] if name else []), [None]
+    names: list[str] = []
+    codes: list[str | None] = []
+    previous = 0
+    for mark in marks:
+        name = wording[previous : mark.start()].strip("，,、 ")
+        if name:
+            names.append(name)
+            codes.append(mark.group("code"))
+        previous = mark.end()
+    tail = wording[previous:].strip("。，,、 ")
+    if tail and names and len(tail) <= 2:  # 支出 cut off by the mark
+        names[-1] += tail
+    return names, codes
+
+
+def _code_of(catalog: Catalog, name: str, digits: int, under: str) -> str | None:
+    code = catalog.code_of(name, digits, under=under)
+    if code is None and digits == 3 and not name.endswith("支出"):
+        code = catalog.code_of(name + "支出", digits, under=under)  # a 类 printed without its 支出
+    return code
+
+
 def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) -> None:
-    """Each item's 科目 name (the last one its wording names) and code, walking 类 → 款 → 项 in
-    the catalogue; an item that names only its 项 (or 款 and 项) is under the one above it."""
+    """Each item's 科目 name (the last one its wording names) and code — the code its marks print
+    (“（210类）…（11款）…（01项）”), else found walking 类 → 款 → 项 in the catalogue; an item that
+    names only its 项 (or 款 and 项) is under the one above it.  An item whose name no catalogue
+    knows keeps its name and no code: it is never dropped."""
     above: list[str] = []  # the codes of the item above: 类, 款
+    levels = (3, 5, 7)[: (3, 5, 7).index(length) + 1]
     for item in items:
         wording = item.get("wording")
         if not isinstance(wording, str):
             continue
-        pieces = _LEVEL_WORD.split(wording.replace("(", "（").replace(")", "）"))
-        names = [pieces[i].strip("，,、 ") for i in range(0, len(pieces) - 1, 2)] or [wording.strip("。 ")]
-        names = [name for name in names if name]
+        names, printed = _levels(wording.replace("(", "（").replace(")", "）"))
         if not names:
             continue
         item["name"] = names[-1]
-        levels = (3, 5, 7)[: (3, 5, 7).index(length) + 1]
         named = levels[-len(names):] if len(names) <= len(levels) else None
         if named is None:
             continue
-        if len(above) < levels.index(named[0]):
+        start = levels.index(named[0])
+        if all(printed) and len(printed) == len(names):
+            joined = "".join(above[:start][-1:]) + "".join(str(code) for code in printed)
+            if len(joined) == named[-1]:
+                item["code"] = joined
+                above = [joined[:digits] for digits in levels[:2] if digits < len(joined)]
+                continue
+        if len(above) < start:
             above = []
             continue  # a 项 named alone, with no 类 and 款 above it to look it up under
-        codes = above[: levels.index(named[0])]
+        codes = above[:start]
         for name, digits in zip(names[-len(named):], named):
-            code = catalog.code_of(name, digits, under=codes[-1] if codes else "")
+            code = _code_of(catalog, name, digits, codes[-1] if codes else "")
             if code is None:
                 break
             codes.append(code)
