@@ -164,7 +164,7 @@ def test_a_number_longer_than_a_report_prints_is_not_read_at_all() -> None:
 
 def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> None:  # noqa: ANN001
     """A template whose 编制说明 says “部门收入预算总额” where Shanghai's says “收入预算”: a layout that
-    names it is all the sentence reader needs.  A report picks its layout by meta.template (in any
+    states it (a names table and one statement) is all the statement engine needs.  A report picks its layout by meta.template (in any
     case); one that names none is read as Shanghai's, the budget of highest priority, even where
     the other file comes first."""
     from finrecon import template
@@ -172,8 +172,9 @@ def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> No
     other = template.Template.model_validate({
         "name": "another-province-budget", "kind": "budget", "template": "another-budget", "priority": 0,
         "cover": {"recognise": "(?!)", "title": "(?!)", "unit": "(?!)"},
-        "statement_part": "预算说明$", "other_part": "^其他事项$", "project_part": "项目说明$",
-        "statement_labels": {"部门收入预算总额": "income.total"},
+        "part_sections": {"预算说明$": "statement"},
+        "names": {"statement": {"部门收入预算总额": "income.total"}},
+        "statements": [{"sections": ["statement"], "pattern": "{names}{amount:value}", "target": "budget.statement.{name}", "names": "statement"}],
     })
     known = dict(template.templates())
     monkeypatch.setattr(template, "templates", lambda: {other.name: other, **known})

@@ -88,6 +88,17 @@ class Items(_Strict):
     code_length: Literal[3, 5, 7] = 7
 
 
+class Projects(_Strict):
+    """A budget's project parts (项目经费情况说明): each part one project, its plan section stating
+    the project's total, its parts, and the 合计 printed."""
+
+    part: str = Field(description="a part heading (spaces removed) that is a project's (a regular expression)")
+    plan: str = Field(description="the heading of its section that states the amounts (a regular expression)")
+    total: str = Field(description="the words before the project's total")
+    stated_total: str = Field(description="the name of the part that is the printed sum of the others")
+    joining: str = Field("", description="words that may open a part's name and are not the name (其中, 另)")
+
+
 class Template(_Strict):
     """One template of one kind of report (a ``layouts/*.yaml`` file)."""
 
@@ -106,12 +117,10 @@ class Template(_Strict):
     names: dict[str, dict[str, str]] = Field(default_factory=dict, description="printed words → fields, for statements' {names}")
     items: dict[str, Items] = Field(default_factory=dict, description="section → its numbered items")
     coded: dict[str, Literal[3, 5, 7]] = Field(default_factory=dict, description="a list whose items name a 科目 → the code's length")
-    statement_part: str | None = None
-    other_part: str | None = None
-    project_part: str | None = None
-    statement_labels: dict[str, str] = Field(default_factory=dict)
-    other_labels: dict[str, str] = Field(default_factory=dict)
-    other_counts: dict[str, str] = Field(default_factory=dict)
+    part_sections: dict[str, str] = Field(
+        default_factory=dict, description="a part whose heading (spaces removed) matches the pattern → the section its whole text is"
+    )
+    projects: Projects | None = Field(None, description="a budget's 项目经费情况说明: one part per project")
     tables: dict[str, TableSpec] = Field(default_factory=dict)
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
     wording: Wording = Field(default_factory=Wording)

@@ -18,6 +18,7 @@ Slots (``{slot}`` or ``{slot:argument}``):
 ``{year}``          “比2023年”, “与2023年度相比，”, “较上年”: the year a change is against
 ``{change}``        a change: 增加/减少 A万元(，增长/下降 P%), 增长/下降 P%, or 持平
 ``{change_reason}`` the reason after a change: 主要原因：/主要原因是/原因是/主要变动原因是 …
+``{clause_reason}`` the same, ending at the clause's ；(a list of figures, each with its reason)
 ``{budget_reason}`` “决算数大于预算数的主要原因：…” (direction in budget_direction)
 ``{budget_flat}``   “决算数与预算数持平”
 ``{completion}``    “完成年初预算的P%” / “完成预算P%” (which budget in completion_of)
@@ -52,6 +53,7 @@ ITEM = rf"(?<![^。：；]){NUMBERING}"
 LEVELS = ("类", "款", "项")
 LEVEL_MARK = r"（(?P<code>\d{1,3})?(?P<level>类|款|项)）"
 LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
+DASH = r"\s*[-－—–]\s*"  # “类-款-项”: the levels joined by dashes
 
 # Direction words and their sign; 持平 and its kin state no change.
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
@@ -100,10 +102,11 @@ YEAR = r"(?:(?:比|与|较)(?:\d{4}年度?|上年度?|上一年度?)(?:相比|�
 REASON_CUE = r"(?:其?主要(?:变动|增减|变化)?原因|原因)(?:是|为|如下)?：?"
 CHANGE = (
     rf"各?(?:(?P<change_word>增加|减少)了?{amount('change')}(?:，(?P<pct_word>增长|下降)了?{pct('change_pct')})?"
-    rf"|(?P<pct_only>增长|下降)了?{pct('change_pct_alone')}"
+    rf"|(?P<pct_only>增长|下降|增加|减少)了?{pct('change_pct_alone')}"
     r"|(?P<flat>(?:基本)?持平))"
 )
 CHANGE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。]*[^。：]))?"
+CLAUSE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。；]*[^。；：]))?"  # one clause of a list (；between)
 BUDGET_REASON = rf"决算数?(?P<budget_direction>大于|小于|等于)预算数?的?{REASON_CUE}(?P<budget_reason>[^。]*[^。：])"
 BUDGET_FLAT = r"(?P<budget_reason>决算数?与预算数?(?P<budget_direction>(?:基本)?持平|相等|一致))"
 COMPLETION = rf"完成(?:了)?(?P<completion_of>年初预算|全年预算|调整预算|预算)(?:数)?的?{pct('completion_pct')}"
@@ -113,7 +116,7 @@ PURPOSE = r"主要用于：?(?P<purpose>[^。]*[^。：])"
 COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
 
 _FIXED = {
-    "number": NUMBER, "start": START, "item": ITEM, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON,
+    "number": NUMBER, "start": START, "item": ITEM, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
     "budget_reason": BUDGET_REASON, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
 }
 _SLOT = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")

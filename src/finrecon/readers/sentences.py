@@ -35,6 +35,7 @@ _DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
 _SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
 _NUMBERING = re.compile("^" + lexicon.NUMBERING)
 _LEVEL_MARK = re.compile(lexicon.LEVEL_MARK)
+_DASH = re.compile(lexicon.DASH)
 
 # Groups that say how to read the others, and what each completion base is called.
 _READING = frozenset({"name", "change_word", "pct_word", "pct_only", "change_direction", "budget_direction"})
@@ -161,76 +162,105 @@ def heading_words(heading: str) -> str:
     return _NUMBERING.sub("", words).rstrip("。：.")
 
 
-def _sections(text: dict[str, Any], template: Template) -> Iterator[tuple[str, TreePath, list[Any]]]:
-    """(section, its tree path, its paragraphs) for every section of the 情况说明 that the
-    template's ``narrative_sections`` knows, in print order.  Without a part headed as the
-    template's ``narrative_part`` (pasted sections), every part is looked at."""
+Paragraphs = list[tuple[TreePath, Any]]  # each paragraph of a section with its tree path
+
+
+def _sections(text: dict[str, Any], template: Template) -> Iterator[tuple[str, Paragraphs]]:
+    """(section, its paragraphs) for every section of the text the template knows, in print order:
+    a heading of its ``narrative_sections`` (within the part headed as its ``narrative_part``, or
+    every part where none is: pasted sections), and the whole of a part whose heading matches
+    one of its ``part_sections``."""
     parts = text.get("parts")
     if not isinstance(parts, list):
         return
-    part_words = template.narrative_part
-    chosen = [
-        index for index, part in enumerate(parts)
-        if part_words and isinstance(part, dict) and isinstance(part.get("heading"), str) and part_words in heading_words(part["heading"])
-    ]
-    for index in chosen or range(len(parts)):
-        yield from _walk(parts[index], ("text", "parts", index), template.narrative_sections)
+    if template.narrative_sections:
+        part_words = template.narrative_part
+        chosen = [
+            index for index, part in enumerate(parts)
+            if part_words and isinstance(part, dict) and isinstance(part.get("heading"), str) and part_words in heading_words(part["heading"])
+        ]
+        for index in chosen or range(len(parts)):
+            yield from _walk(parts[index], ("text", "parts", index), template.narrative_sections)
+    for pattern, key in _part_patterns(template):
+        for index, part in enumerate(parts):
+            if isinstance(part, dict) and isinstance(part.get("heading"), str) and pattern.search(part["heading"].replace(" ", "")):
+                yield key, list(_everything(part, ("text", "parts", index)))
 
 
-def _walk(section: Any, loc: TreePath, headings: dict[str, str]) -> Iterator[tuple[str, TreePath, list[Any]]]:
+@lru_cache(maxsize=16)
+def _part_patterns(template: Template) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), key) for pattern, key in template.part_sections.items())
+
+
+def _walk(section: Any, loc: TreePath, headings: dict[str, str]) -> Iterator[tuple[str, Paragraphs]]:
     if not isinstance(section, dict):
         return
     heading, paragraphs = section.get("heading"), section.get("paragraphs")
     key = headings.get(heading_words(heading)) if isinstance(heading, str) else None
     if key is not None and isinstance(paragraphs, list):
-        yield key, loc, paragraphs
+        yield key, [((*loc, "paragraphs", index), paragraph) for index, paragraph in enumerate(paragraphs)]
     children = section.get("sections")
     if isinstance(children, list):
         for index, child in enumerate(children):
             yield from _walk(child, (*loc, "sections", index), headings)
 
 
+def _everything(section: dict[str, Any], loc: TreePath) -> Iterator[tuple[TreePath, Any]]:
+    """Every paragraph of ``section`` and of the sections under it, in print order."""
+    paragraphs = section.get("paragraphs")
+    for index, paragraph in enumerate(paragraphs if isinstance(paragraphs, list) else ()):
+        yield (*loc, "paragraphs", index), paragraph
+    children = section.get("sections")
+    for index, child in enumerate(children if isinstance(children, list) else ()):
+        if isinstance(child, dict):
+            yield from _everything(child, (*loc, "sections", index))
+
+
 def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
     """Fill ``tree`` with the figures its text states, read with ``template``, where the tree does
-    not give them already."""
-    if template.kind == "budget":
-        from .budget_sentences import derive_budget  # loaded only for a budget
-
-        return derive_budget(tree, source, template)  # a budget's sentences: readers/budget_sentences.py
+    not give them already — a 决算's 情况说明 and a budget's 编制说明 alike."""
     statements = compiled(template)
     text = tree.get("text")
-    if not statements or not isinstance(text, dict):
+    if not isinstance(text, dict):
         return
-    found = _Found()
-    for key, loc, paragraphs in _sections(text, template):
-        if key in statements:
-            _read_section(found, key, loc, paragraphs, statements[key], template)
-    if not found.tree:
-        return
-    _finish(found, template)
-    _merge(tree, found.tree, (), found, source)
+    if statements:
+        found = _Found()
+        for key, paragraphs in _sections(text, template):
+            if key in statements:
+                _read_section(found, key, paragraphs, statements[key], template)
+        if found.tree:
+            _finish(found, template, tree)
+            _merge(tree, found.tree, (), found, source)
+    if template.projects is not None:
+        from .budget_sentences import derive_projects  # a budget's project parts
+
+        derive_projects(tree, source, template.projects)
 
 
 # --------------------------------------------------------------------------- reading one section
 Span = tuple[Words, int, int]  # a paragraph and the characters of it a statement may read
 
 
-def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any], statements: list[tuple[Statement, re.Pattern[str]]], template: Template) -> None:
+def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: list[tuple[Statement, re.Pattern[str]]], template: Template) -> None:
     spans: list[Span] = []
-    items: list[Span] = []
+    items: list[list[Span]] = []  # each item's words: where it starts, and where it goes on (a new paragraph, a new page)
     numbered = template.items.get(key)
     starts_pattern = _item_starts(numbered.start) if numbered else None
-    for index, paragraph in enumerate(paragraphs):
+    for text_loc, paragraph in paragraphs:
         if not isinstance(paragraph, str) or len(paragraph) > MAX_PARAGRAPH:
             continue
-        words = Words((*loc, "paragraphs", index), paragraph)
+        words = Words(text_loc, paragraph)
         if starts_pattern is None:
             spans.append((words, 0, len(words.text)))
             continue
         starts = [match.start() for match in starts_pattern.finditer(words.text)]
-        if not starts or starts[0] > 0:
-            spans.append((words, 0, starts[0] if starts else len(words.text)))
-        items += [(words, start, end) for start, end in zip(starts, (*starts[1:], len(words.text)))]
+        head = (words, 0, starts[0] if starts else len(words.text))
+        if head[2] > 0:
+            if items and not _CLOSED.search(items[-1][-1][0].text, 0, items[-1][-1][2]):
+                items[-1].append(head)  # the item above goes on here: it was cut by a line, a page
+            else:
+                spans.append(head)
+        items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]
     base = 0
     if numbered:
         list_loc = target_path(numbered.target)
@@ -238,14 +268,15 @@ def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any],
         if not isinstance(existing, list):
             return
         base = len(existing)
-        for position, (words, start, _) in enumerate(items):
+        for position, ((words, start, _), *_) in enumerate(items):
             found.node((*list_loc, base + position))  # one item per number, filled below
             found.places.setdefault((*list_loc, base + position), (words.loc, words.offset(start)))
     for statement, pattern in statements:
         target = target_path(statement.target)
         if target[-1] == "[]":
-            for position, span in enumerate(items):
-                _read(found, statement, pattern, span, (*target[:-1], base + position))
+            for position, item in enumerate(items):
+                for span in item:
+                    _read(found, statement, pattern, span, (*target[:-1], base + position))
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
@@ -269,7 +300,7 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
             name = statement.names.get(match.group("name") or "")
             if name is None:
                 return None
-            loc.append(name)
+            loc.extend(name.split("."))  # a field, or a field of a field (income.total)
         elif part == "[+]":
             items = found.node(tuple(loc), kind=list)
             if not isinstance(items, list):
@@ -282,6 +313,16 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
 
 
 _number = lexicon.number
+
+
+def _flat(beside: str | None) -> Decimal:
+    if beside is None:
+        return FLAT
+    value = _number(beside)
+    return Decimal(0).quantize(value) if value.as_tuple().exponent < 0 else Decimal(0)  # type: ignore[operator]
+
+
+_CLOSED = re.compile(r"[。；：]$")  # words that end here end their sentence: what follows is no continuation
 
 
 @lru_cache(maxsize=32)
@@ -309,8 +350,8 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_word", groups.get("change_word"))) * _number(text), place(name))
         elif name == "change_pct_alone":  # “下降1.87%” with no amount
             found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_only")) * _number(text), place(name))
-        elif name == "flat":  # 持平: no change, at the precision the report prints amounts (not ±0.5 万元)
-            found.put((*loc, "change"), FLAT, place(name))
+        elif name == "flat":  # 持平: no change, at the precision the amount beside it is printed to (else the cent's)
+            found.put((*loc, "change"), _flat(groups.get("value")), place(name))
         elif name == "completion_of":
             base = _COMPLETION_OF.get(text)
             if base is not None:
@@ -327,7 +368,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             if isinstance(reasons, list):
                 found.places[(*loc, "reasons", len(reasons), "text")] = place(name)
                 found.append((*loc, "reasons"), reason, place(name))
-        elif name in ("wording", "purpose"):
+        elif name in ("wording", "purpose", "reason"):
             found.put((*loc, name), printed(name), place(name))
         elif name == "sentence":
             found.put((*loc, "text"), _sentence(words, start + match.start(name), start + match.end(name)), place(name))
@@ -351,15 +392,19 @@ def _sentence(words: Words, start: int, end: int) -> str:
 
 
 # --------------------------------------------------------------------------- what is kept
-def _finish(found: _Found, template: Template) -> None:
+def _finish(found: _Found, template: Template, tree: dict[str, Any]) -> None:
     """Name the 科目 of each listed figure; drop what the text did not state in full."""
     from ..catalog import builtin  # the catalogue reads YAML with this package's reader
 
     catalog = builtin()
+    rows: list[tuple[str, str]] | None = None
     for list_path, length in template.coded.items():
         items = found.node(target_path(list_path), create=False)
         if isinstance(items, list):
             _name_classes(items, length, catalog)
+            if any("code" not in item for item in items if isinstance(item, dict)):
+                rows = list(_table_rows(tree, template)) if rows is None else rows
+                _name_from_rows(items, rows)
     _drop_incomplete(found.tree, ())
     for loc in _EITHER:
         group = found.node(loc, create=False)
@@ -373,9 +418,10 @@ def _levels(wording: str) -> tuple[list[str], list[str | None]]:
     “一般公共服务（201类）政协事务（02款）行政运行（01项）” → names and ["201", "02", "01"].  A word
     after the last mark belongs to the name before it (“一般公共服务（类）支出”)."""
     marks = list(_LEVEL_MARK.finditer(wording))
-    if not marks:
-        name = wording.strip("。，,、 ")
-        return ([name] if name else []), [None]
+    if not marks:  # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”, or a name alone
+        names = [name.strip("。，,、 ") for name in _DASH.split(wording)]
+        names = [name for name in names if name]
+        return names, [None] * len(names)
     names: list[str] = []
     codes: list[str | None] = []
     previous = 0
@@ -437,6 +483,32 @@ def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) ->
             above = codes[:2]
             continue
         above = []
+
+
+def _table_rows(tree: dict[str, Any], template: Template) -> Iterator[tuple[str, str]]:
+    """(code, name) of every row by 科目 of the report's own tables (a name newer than the catalogue
+    is there)."""
+    node: Any = tree
+    for part in template.tables_at.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, dict):
+        return
+    for table in node.values():
+        rows = table.get("rows") if isinstance(table, dict) else None
+        for row in rows if isinstance(rows, list) else ():
+            if isinstance(row, dict) and row.get("code") is not None and isinstance(row.get("name"), str):
+                yield str(row["code"]).replace(" ", ""), row["name"]
+
+
+def _name_from_rows(items: list[Any], rows: list[tuple[str, str]]) -> None:
+    """The code of each item the catalogue did not name, from the table row its wording names."""
+    from ..subjects import code_named
+
+    for item in items:
+        if isinstance(item, dict) and "code" not in item and isinstance(item.get("wording"), str):
+            code = code_named(item["wording"], rows)
+            if code is not None:
+                item["code"] = code
 
 
 def _drop_incomplete(node: Any, loc: TreePath) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
+from dataclasses import replace
 from typing import ClassVar, Iterator, NamedTuple, Sequence
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
@@ -21,7 +21,7 @@ from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
     COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
-    Passage, Pattern, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
+    Passage, Pattern, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
     squeeze, template_wording, touched,
 )
 
@@ -467,8 +467,6 @@ class TemplateInstruction(WordingRule):
 
 
 # =============================================================================== FR806 directions
-_Said = tuple[str, str, Decimal, Decimal]  # a direction word, what it is about (budget, prior, change), the two figures
-_SEARCH_BUDGET = 200_000_000  # characters FR806 scans, in a report, to tell a sentence its figures read already
 _UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 _DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
 _LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
@@ -495,16 +493,7 @@ def _relation(base: Interval, value: Interval) -> str:
     return "level"
 
 
-_NUM = NUMBER
-_BUDGET_ITEM = Pattern(
-    rf"(?P<prior_year>\d{{4}})年(?:当年)?预算执行数为(?P<prior>{_NUM})万元[,，;；](?P<year>\d{{4}})年预算安排(?P<value>{_NUM})万元[,，;；]"
-    rf"比(?:\d{{4}}年)?(?:当年)?预算执行数(?P<word>增加|减少|增长|下降|上升|降低|持平)(?:{_NUM}%)?[。;；,，]?"
-    r"(?:主要原因(?:是|为)?[:：]?(?P<reason>[^。]*?经费)(?P<reason_word>增加|减少|保持不变|持平|不变)[。;；]?)?"
-)
-_FINAL_PAIR = Pattern(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
-_FINAL_WORD = Pattern(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
-_STATES_BOTH = Pattern(r"决算数|预算执行数")  # what the sentences _BUDGET_ITEM and _FINAL_WORD read must hold
-_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
+_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")  # a reason that ends by naming the change again
 
 
 @register
@@ -513,13 +502,14 @@ class DirectionContradicted(WordingRule):
 
     What it checks: 增加/减少/持平, 增长/下降 against last year's figure, and 决算数大于/小于/等于
     预算数 against the budget, on rounding intervals: “减少” needs a figure that can be below the
-    other, “持平” two printed figures that can be equal.  It reads the figures the model holds (a
-    figure's ``reasons`` with their direction, its ``prior`` and ``budget``; a reason that ends
-    “…经费增加”) and the sentences that state both figures themselves (“2023年当年预算执行数为
-    114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：…经费增加。”,
-    “年初预算为0.95万元，支出决算为0.00万元……决算数小于预算数”).  “基本持平” is not checked.
-    An error where two printed amounts prove it; a warning where only the sign of a stated change
-    speaks.
+    other, “持平” two printed figures that can be equal.  It reads the figures the statement engine
+    put in the model — a figure's ``reasons`` with their direction (the change's own word where the
+    reason names none), its ``prior`` and ``budget``, a reason that ends “…经费增加” — for the 决算
+    (“年初预算为0.95万元，支出决算为0.00万元……决算数小于预算数”) and the budget (“2023年当年预算执行数为
+    114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：…经费增加。”) alike.
+    “基本持平” is not checked.  An error where two printed amounts prove it; a warning where only
+    the sign of a stated change speaks.  A sentence no statement understood is not read here: the
+    coverage report names it.
 
     Why: a reason that says 增加 under a decrease was copied from another item; a reader cannot
     trust either.
@@ -533,56 +523,23 @@ class DirectionContradicted(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings, squeezed
-        held_work = [_SEARCH_BUDGET]
         for figure in report.stating:
             if figure.reasons or (figure.reason and "经费" in figure.reason):
-                for finding, key, text in self._figure(figure):
-                    held.setdefault(key, []).append(compact(text))  # as the passages are compared
-                    yield finding
-        for passage in self.touched(report, _STATES_BOTH):
-            if passage.kind in (PARAGRAPH, NOTE):
-                yield from self._unheld(passage, list(self._sentences(passage)), held, held_work)
-
-    @staticmethod
-    def _unheld(
-        passage: Passage, found: list[tuple[Finding, _Said, int]], held: dict[_Said, list[str]], held_work: list[int],
-    ) -> Iterator[Finding]:
-        """The sentence findings of ``passage`` (each with the offset of its word in the squeezed
-        text) that no figure's finding has made already.
-
-        A figure read from this passage reported its words already: each figure finding that says
-        the same (word, base, value) and whose text the passage prints stands for one sentence
-        finding here — first the one on the figure's own words, then the first in print order.
-        Another sentence saying the same elsewhere is still reported.  ``held_work`` is what is
-        left of the characters the rule may scan to tell them apart."""
-        dropped: set[int] = set()
-        for key in dict.fromkeys(key for _, key, _ in found):
-            texts = held.get(key)
-            if not texts:
-                continue
-            printed = squeeze(passage.text)[0]
-            held_work[0] -= len(texts) * len(printed)
-            if held_work[0] < 0:
-                continue  # a report so large that telling them apart would take minutes: both are reported
-            mine = [text for text in texts if text and text in printed]
-            if not mine:
-                continue
-            spans = [(start, start + len(text)) for text in mine for start in (printed.find(text),)]
-            same = [index for index, (_, other, _) in enumerate(found) if other == key]
-            same.sort(key=lambda index: (not any(a <= found[index][2] < b for a, b in spans), found[index][2]))
-            for index, text in zip(same, mine):
-                dropped.add(index)
-                texts.remove(text)
-        return (finding for index, (finding, _, _) in enumerate(found) if index not in dropped)
+                yield from self._figure(figure)
 
     # ---------------------------------------------------------------- figures of the model
-    def _figure(self, figure: Figure) -> Iterator[tuple[Finding, _Said, str]]:
+    def _figure(self, figure: Figure) -> Iterator[Finding]:
         said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
         for index, reason in enumerate(figure.reasons):
             loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
             if reason.direction:
-                said.append((reason.about, reason.direction.strip(), reason.text, loc, path))
+                word = reason.direction.strip()
+                stated = _stated_change(figure)
+                if reason.about == "change" and figure.prior is not None and stated is not None and _signs(word, getattr(figure, stated)):
+                    # the word the change itself is printed with, against last year's figure: where the change is printed
+                    said.append((reason.about, word, reason.text, (*figure.loc, stated), f"{figure.path}.{stated}"))
+                else:
+                    said.append((reason.about, word, reason.text, loc, path))
             trailing = _REASON_WORD.search(reason.text) if reason.about == "change" else None
             if trailing:
                 said.append(("change", trailing.group(1), reason.text, loc, path))
@@ -601,14 +558,12 @@ class DirectionContradicted(WordingRule):
                     continue
                 possible = _possible(word, Interval.printed(base_value), value)
                 if possible is False:
-                    finding = self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "budget", base_value, figure.value), text
+                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
                 continue
             if figure.prior is not None:
                 possible = _possible(word, Interval.printed(figure.prior), value)
                 if possible is False:
-                    finding = self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "prior", figure.prior, figure.value), text
+                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
                 continue
             change = figure.change if figure.change is not None else figure.change_pct
             if change is None or change == 0:
@@ -620,42 +575,26 @@ class DirectionContradicted(WordingRule):
                 or (word in _LEVEL and not Interval.printed(change).contains_zero())
             )
             if contradicted:
-                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING), (word, "change", change, change), text
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING)
 
     def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
         finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
         return finding if severity is finding.severity else replace(finding, severity=severity)
 
-    # ---------------------------------------------------------------- sentences that state both figures
-    def _sentences(self, passage: Passage) -> Iterator[tuple[Finding, _Said, int]]:
-        text, positions = squeeze(passage.text)
-        for match in _BUDGET_ITEM.finditer(text):
-            base, value = Interval.printed(amount(match.group("prior"))), Interval.printed(amount(match.group("value")))
-            words = [(match.group("word"), match.start("word"), match.end("word"))]
-            if match.group("reason_word"):
-                words.append((match.group("reason_word"), match.start("reason_word"), match.end("reason_word")))
-            for word, start, end in words:
-                if _possible(word, base, value) is False:
-                    prior, printed = match.group("prior"), match.group("value")
-                    finding = self._said(passage, positions, start, end, word, "FR806.prior", prior, printed)
-                    yield finding, (word, "prior", amount(prior), amount(printed)), start
-        pairs = list(_FINAL_PAIR.finditer(text))
-        for index, pair in enumerate(pairs):
-            limit = pairs[index + 1].start() if index + 1 < len(pairs) else len(text)
-            said = _FINAL_WORD.search(text, pair.end(), limit)
-            if said is None:
-                continue
-            word = said.group("word") or said.group("level")
-            base, value = Interval.printed(amount(pair.group("budget"))), Interval.printed(amount(pair.group("value")))
-            if _possible(word, base, value) is False:
-                group = "word" if said.group("word") else "level"
-                budget, printed = pair.group("budget"), pair.group("value")
-                finding = self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", budget, printed)
-                yield finding, (word, "budget", amount(budget), amount(printed)), said.start(group)
 
-    def _said(self, passage: Passage, positions: Sequence[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
-        begin, finish = _offset(positions, start), _end(positions, end)
-        return self.at(passage, begin, finish, self.say(key, word=word, base=base, value=value), reported=word)
+
+def _signs(word: str, change: Decimal) -> bool:
+    """Whether ``word`` is what the sign of ``change`` says (增加 for a rise, 持平 for none)."""
+    return (word in _UP and change > 0) or (word in _DOWN and change < 0) or (word in _LEVEL and change == 0)
+
+
+def _stated_change(figure: Figure) -> str | None:
+    """The field of the change a figure states (its percentage first), if it states one."""
+    if figure.change_pct is not None:
+        return "change_pct"
+    if figure.change is not None:
+        return "change"
+    return None
 
 
 # =============================================================================== FR807 announced, not given
@@ -1145,40 +1084,26 @@ class LevelWordInText(_CatalogWording):
 
 # =============================================================================== FR813/FR814 items
 class Item(NamedTuple):
-    """An item of the text's list of 科目 (“1. “…（项）”25.77万元，主要用于…”)."""
+    """An item of the text's list of 科目, as the statement engine read it into the model."""
 
-    passage: Passage
-    positions: Sequence[int]
-    text: str  # without spaces
+    figure: ClassFigure
     number: int  # its place in the list, 1-based
     name: str  # the 项 (or the last level named)
-    purpose: re.Match[str] | None
-    reason: re.Match[str] | None
 
 
-_PURPOSE = Pattern(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
-_REASON = Pattern(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
-_HEADLINE = Pattern(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
-_PLANNED = Pattern(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
-
-
-def items(report: Report) -> list[Item]:
-    """The paragraphs that each speak of one 科目, in print order, computed once per report."""
+def items(report: Report) -> list[list[Item]]:
+    """The model's lists of 科目 items (a 决算's 具体情况, a budget's 财政拨款支出主要内容), each in
+    print order, computed once per report."""
     cached = report.__dict__.get("_items")
     if cached is not None:
         return cached
-    found: list[Item] = []
-    for passage in passages(report):
-        if passage.kind is not PARAGRAPH or ("项" not in passage.text and "科目" not in passage.text):
-            continue
-        text, positions = squeeze(passage.text)
-        named = [mention for mention in mentions(text[:200]) if mention.chain == 1 or mention.start < 120]
-        if not named or named[0].start > 30:
-            continue  # an item opens with its 科目
-        chain = [mention for mention in named if mention.chain == named[0].chain]
-        if chain[-1].level != "项":
-            continue
-        found.append(Item(passage, positions, text, len(found) + 1, normalise_name(chain[-1].name), _PURPOSE.search(text), _REASON.search(text)))
+    lists: list[list[ClassFigure]] = []
+    if report.narrative is not None and report.narrative.general_budget is not None:
+        lists.append(list(report.narrative.general_budget.items))
+    budget = getattr(report, "budget", None)
+    if budget is not None and budget.statement is not None:
+        lists.append(list(budget.statement.items))
+    found = [[Item(figure, index + 1, normalise_name(figure.name)) for index, figure in enumerate(listed)] for listed in lists if listed]
     report.__dict__["_items"] = found
     return found
 
@@ -1188,14 +1113,10 @@ class ItemTwoAmounts(WordingRule):
     """One budget item, two amounts: its headline amount and its own “预算安排” disagree.
 
     What it checks: in a budget's list of 科目, an item whose headline amount (“…住房公积金（项）”
-    350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”, the report's own
-    year) differ beyond rounding.  Only the budget's own amount is compared: last year's
-    “预算执行数” is another figure, and a 决算 item's “年初预算为…，支出决算为…” states two
-    different figures on purpose.
-
-    Where the budget's reader has read the items into the model (``budget.statement.items``, as it
-    does for the Shanghai template), FR501 compares each item's headline with its ``arranged``
-    amount and this rule stays silent: it reads the sentences no reader has modelled.
+    350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”) differ beyond
+    rounding — as the statement engine read both into the item (``value`` and ``arranged``).
+    Only the budget's own amount is compared: last year's “预算执行数” is another figure, and a
+    决算 item's “年初预算为…，支出决算为…” states two different figures on purpose.
 
     Why: one of the two was not updated; a reader cannot tell which the budget is.
 
@@ -1206,26 +1127,17 @@ class ItemTwoAmounts(WordingRule):
     id = "FR813"
     title = "同一科目的两个金额不一致"
     title_en = "one item, two amounts"
-    kinds = frozenset({PARAGRAPH})
 
     def check(self, report: Report) -> Iterator[Finding]:
-        budget = getattr(report, "budget", None)
-        if budget is not None and budget.statement is not None and budget.statement.items:
-            return  # the budget's items are read into the model: FR501 compares each headline with its 预算安排
         year = report.meta.year
-        for item in items(report):
-            headline = _HEADLINE.search(item.text)
-            if headline is None:
-                continue
-            for planned in _PLANNED.finditer(item.text, headline.end()):
-                if int(planned.group("year")) != year:
+        for listed in items(report):
+            for item in listed:
+                again = getattr(item.figure, "arranged", None)
+                stated = item.figure.value
+                if again is None or Interval.printed(stated).meets(Interval.printed(again)):
                     continue
-                stated, again = amount(headline.group("amount")), amount(planned.group("amount"))
-                if Interval.printed(stated).meets(Interval.printed(again)):
-                    continue
-                begin, finish = _offset(item.positions, planned.start("amount")), _end(item.positions, planned.end())
-                yield self.at(
-                    item.passage, begin, finish,
+                yield self.finding(
+                    (*item.figure.loc, "arranged"), f"{item.figure.path}.arranged",
                     self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)),
                     reported=fmt(again), expected=fmt(stated),
                 )
@@ -1235,11 +1147,11 @@ class ItemTwoAmounts(WordingRule):
 class CopiedItemText(WordingRule):
     """An item's purpose or reason copied word for word from another item it does not fit.
 
-    What it checks: in the text's list of 科目, an item whose “主要用于…” or “主要原因…” is the
-    same, word for word, as an earlier item's, where the words name the earlier item's 项 and not
-    its own (“城管执法（项）…主要用于城乡社区管理事务一般行政管理事务”, the purpose of the
-    一般行政管理事务 item above).  Identical words that fit both items (“退休人员经费支出”) are not
-    a finding.
+    What it checks: in the text's list of 科目 (as read into the model), an item whose “主要用于…”
+    or “主要原因…” is the same, word for word, as an earlier item's, where the words name the
+    earlier item's 项 and not its own (“城管执法（项）…主要用于城乡社区管理事务一般行政管理事务”, the
+    purpose of the 一般行政管理事务 item above).  Identical words that fit both items (“退休人员经费
+    支出”) are not a finding.
 
     Why: a purpose or reason copied from the item above and not rewritten tells the reader nothing
     about this item, and hides what its money is really for.
@@ -1252,27 +1164,36 @@ class CopiedItemText(WordingRule):
     title = "科目用途或原因说明照抄其他科目"
     title_en = "an item's purpose or reason copied from another item"
     severity = Severity.WARNING
-    kinds = frozenset({PARAGRAPH})
 
     def check(self, report: Report) -> Iterator[Finding]:
-        listed = items(report)
-        for attribute, key in (("purpose", "FR814.purpose"), ("reason", "FR814.reason")):
-            earlier: dict[str, Item] = {}
-            for item in listed:
-                match = getattr(item, attribute)
-                if match is None:
-                    continue
-                words = compact(match.group("words")).rstrip("。；;")
-                first = earlier.get(words)
-                if first is None:
-                    earlier[words] = item
-                    continue
-                if first.name == item.name or first.name not in words or item.name in words:
-                    continue
-                begin, finish = _offset(item.positions, match.start("words")), _end(item.positions, match.end("words"))
-                yield self.at(
-                    item.passage, begin, finish,
-                    self.say(key, number=item.number, name=item.name, words=words, first=first.number, first_name=first.name),
-                    reported=words,
-                )
+        for listed in items(report):
+            for key in ("FR814.purpose", "FR814.reason"):
+                earlier: dict[str, Item] = {}
+                for item in listed:
+                    said = _item_text(item.figure, key)
+                    if said is None:
+                        continue
+                    field, path, text = said
+                    words = compact(text).rstrip("。；;")
+                    if len(words) < 4:
+                        continue
+                    first = earlier.get(words)
+                    if first is None:
+                        earlier[words] = item
+                        continue
+                    if first.name == item.name or first.name not in words or item.name in words:
+                        continue
+                    yield self.finding(
+                        (*item.figure.loc, *field), f"{item.figure.path}.{path}",
+                        self.say(key, number=item.number, name=item.name, words=words, first=first.number, first_name=first.name),
+                        reported=words,
+                    )
 
+
+def _item_text(figure: ClassFigure, key: str) -> tuple[tuple[str | int, ...], str, str] | None:
+    """An item's purpose, or its reason (the first it gives), with the field it stands in."""
+    if key == "FR814.purpose":
+        return (("purpose",), "purpose", figure.purpose) if figure.purpose else None
+    if figure.reasons:
+        return ("reasons", 0), "reasons[0]", figure.reasons[0].text
+    return (("reason",), "reason", figure.reason) if figure.reason else None
