@@ -83,6 +83,7 @@ class _Found:
     def __init__(self) -> None:
         self.tree: dict[str, Any] = {}
         self.places: dict[TreePath, tuple[TreePath, int]] = {}
+        self.understood: list[tuple[TreePath, int, int]] = []  # every match: paragraph, printed start, end
 
     def node(self, loc: TreePath, create: bool = True, kind: type = dict) -> Any:
         """The dict or list at ``loc``; made (the last one a ``kind``) where it is missing, if ``create``."""
@@ -179,8 +180,12 @@ def _sections(text: dict[str, Any], template: Template) -> Iterator[tuple[str, P
             index for index, part in enumerate(parts)
             if part_words and isinstance(part, dict) and isinstance(part.get("heading"), str) and part_words in heading_words(part["heading"])
         ]
-        for index in chosen or range(len(parts)):
-            yield from _walk(parts[index], ("text", "parts", index), template.narrative_sections)
+        found = [section for index in chosen for section in _walk(parts[index], ("text", "parts", index), template.narrative_sections)]
+        keys = {key for key, _ in found}
+        for index in range(len(parts)):  # a section the narrative part does not hold (an annex's, a pasted one) is read where it is
+            if index not in chosen:
+                found += [(key, paragraphs) for key, paragraphs in _walk(parts[index], ("text", "parts", index), template.narrative_sections) if key not in keys]
+        yield from found
     for pattern, key in _part_patterns(template):
         for index, part in enumerate(parts):
             if isinstance(part, dict) and isinstance(part.get("heading"), str) and pattern.search(part["heading"].replace(" ", "")):
@@ -197,7 +202,7 @@ def _walk(section: Any, loc: TreePath, headings: dict[str, str]) -> Iterator[tup
         return
     heading, paragraphs = section.get("heading"), section.get("paragraphs")
     key = headings.get(heading_words(heading)) if isinstance(heading, str) else None
-    if key is not None and isinstance(paragraphs, list):
+    if key is not None and isinstance(paragraphs, list) and paragraphs:  # (a heading of the contents has none)
         yield key, [((*loc, "paragraphs", index), paragraph) for index, paragraph in enumerate(paragraphs)]
     children = section.get("sections")
     if isinstance(children, list):
@@ -228,6 +233,7 @@ def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
         for key, paragraphs in _sections(text, template):
             if key in statements:
                 _read_section(found, key, paragraphs, statements[key], template)
+        source.understood.extend(found.understood)
         if found.tree:
             _finish(found, template, tree)
             _merge(tree, found.tree, (), found, source)
@@ -287,6 +293,7 @@ def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: S
     text = words.text[start:end]
     matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
     for match in matches:
+        found.understood.append((words.loc, words.offset(start + match.start()), words.offset(start + match.end() - 1) + 1))
         loc = _resolve(found, statement, match, target, (words.loc, words.offset(start + match.start())))
         if loc is not None:
             _take(found, statement, match, words, start, loc)
@@ -322,7 +329,8 @@ def _flat(beside: str | None) -> Decimal:
     return Decimal(0).quantize(value) if value.as_tuple().exponent < 0 else Decimal(0)  # type: ignore[operator]
 
 
-_CLOSED = re.compile(r"[。；：]$")  # words that end here end their sentence: what follows is no continuation
+_CLOSED = re.compile(r"[。；：]$")
+_AROUND = "。，,、：:；;“”\"‘’' \n"  # quotes and stops around a 科目's words  # words that end here end their sentence: what follows is no continuation
 
 
 @lru_cache(maxsize=32)
@@ -368,7 +376,9 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             if isinstance(reasons, list):
                 found.places[(*loc, "reasons", len(reasons), "text")] = place(name)
                 found.append((*loc, "reasons"), reason, place(name))
-        elif name in ("wording", "purpose", "reason"):
+        elif name == "wording":  # the 科目 as printed, without the quotes and stops around it
+            found.put((*loc, name), printed(name).strip(_AROUND), place(name))
+        elif name in ("purpose", "reason"):
             found.put((*loc, name), printed(name), place(name))
         elif name == "sentence":
             found.put((*loc, "text"), _sentence(words, start + match.start(name), start + match.end(name)), place(name))
@@ -431,8 +441,8 @@ def _levels(wording: str) -> tuple[list[str], list[str | None]]:
             names.append(name)
             codes.append(mark.group("code"))
         previous = mark.end()
-    tail = wording[previous:].strip("。，,、 ")
-    if tail and names and len(tail) <= 2:  # 支出 cut off by the mark
+    tail = wording[previous:].strip(_AROUND)
+    if tail == "支出" and names:  # “一般公共服务（类）支出”: 支出 cut off by the mark
         names[-1] += tail
     return names, codes
 
