@@ -61,9 +61,18 @@ class TableSpec(_Strict):
 
 
 class Wording(_Strict):
-    """What the blank template prints for the compiler and not for the reader (FR805)."""
+    """The template's own words the wording rules compare the text with."""
 
-    instructions: list[str] = Field(default_factory=list)
+    instructions: list[str] = Field(default_factory=list, description="what the blank template prints for the compiler only (FR805)")
+    fixed_phrases: list[str] = Field(default_factory=list, description="fixed phrases, as compared: no spaces, half-width brackets (FR810)")
+    right_as_printed: list[str] = Field(default_factory=list, description="printed forms one character from a fixed phrase that are right (FR810)")
+    name_slots: dict[Literal["cover", "compiler", "heading", "paragraph", "note"], list[str]] = Field(
+        default_factory=dict, description="where the template prints the unit's own name: patterns with group name, by kind of text (FR802)"
+    )
+    level_phrase: str | None = Field(None, description="the words of another level's template (市级… in a district's report) (FR802)")
+    scope_words: dict[Literal["department", "unit"], str] = Field(
+        default_factory=dict, description="the words of a 部门 report and of a 单位 report (FR803)"
+    )
 
 
 class StatementSpec(_Strict):

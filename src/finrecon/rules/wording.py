@@ -8,6 +8,7 @@ offset of the words it quotes.  Where a text can be read two ways, the rules say
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from decimal import Decimal
@@ -20,9 +21,9 @@ from ..interval import Interval
 from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
-    COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
+    CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
     Passage, Pattern, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
-    squeeze, template_wording, touched,
+    squeeze, template_words, template_wording, touched,
 )
 
 
@@ -186,28 +187,27 @@ _BODIES = frozenset("""
     民族和宗教事务委员会 民宗委 侨务办公室 侨办 机关事务管理局 机管局 档案局 档案馆 税务局 人民法院 人民检察院 总工会
     团委 妇联 残联 科协 红十字会 政协 人大常委会 纪委 监委 组织部 宣传部 统战部 政法委 编办 党校 融媒体中心 规划局
 """.split())
-# The template's words for the level of the report (名词解释): a district's report says 区级.
-_CITY_PHRASE = Pattern(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
 _PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
 
-# Where the template puts the unit's own name (matched on the text without spaces).
-_NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
-    COVER: (Pattern(r"^(?:预算主管部门|预算单位|编制单位|编制部门)?[:：]?(?P<name>[^\d:：,，。]{4,40})$"),),
-    COMPILER: (Pattern(r"编制(?:单位|部门)[:：](?P<name>[^\d:：,，。]{2,40})$"),),
-    HEADING: (
-        Pattern(r"^第[一二三四五六七八九十]+部分(?P<name>[^\d,，。]{2,40}?)(?:概况|\d{4}年)"),
-        Pattern(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
-    ),
-    PARAGRAPH: (
-        Pattern(r"(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?P<name>[^,，。；;:：“”、()（）\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
-        Pattern(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
-        Pattern(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
-        Pattern(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
-        Pattern(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
-    ),
-    NOTE: (Pattern(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
-}
-_NAME_SLOTS[CONTENTS] = _NAME_SLOTS[HEADING]
+
+def _name_slots(report: Report) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Where the report's template puts the unit's own name (its ``wording: name_slots:``, matched
+    on the text without spaces), by kind of text; the contents as the headings."""
+    slots = template_words(report, "name_slots") or {}
+    return _compiled_slots(tuple((kind, tuple(patterns)) for kind, patterns in slots.items()))
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled_slots(slots: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    compiled = {kind: tuple(re.compile(pattern) for pattern in patterns) for kind, patterns in slots}
+    if HEADING in compiled:
+        compiled[CONTENTS] = compiled[HEADING]
+    return compiled
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
 
 
 class _Name(NamedTuple):
@@ -260,9 +260,12 @@ class UnitName(WordingRule):
         own_units = {compact(unit.name) for unit in report.organisation.units} if report.organisation else set()
         own_units |= {_SCOPE_SUFFIX.sub("", name) for name in own_units}
         reported: set[tuple[str, int]] = set()
-        for passage in self._slotted(report):
+        slots = _name_slots(report)
+        for passage in passages(report):
+            if passage.kind not in slots:
+                continue  # a text where the template prints no name of the unit
             text, positions = squeeze(passage.text)
-            for pattern in _NAME_SLOTS[passage.kind]:
+            for pattern in slots[passage.kind]:
                 for match in pattern.finditer(text):
                     name = _SCOPE_SUFFIX.sub("", match.group("name"))
                     why = self._differs(name, reference, own_units)
@@ -290,17 +293,14 @@ class UnitName(WordingRule):
                     continue  # another body of the same district, named in the text
                 yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
 
-    def _slotted(self, report: Report) -> Iterator[Passage]:
-        """The passages that may print the unit's own name where the template puts it."""
-        for passage in passages(report):
-            if passage.kind in _NAME_SLOTS:
-                yield passage
-
     def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
         if "市级" not in digest(report) or not _parts(reference).district:
             return
-        for found in self.printed(report, _CITY_PHRASE):
+        phrase = template_words(report, "level_phrase")
+        if not phrase:
+            return
+        for found in self.printed(report, _pattern(phrase)):
             words, expected = found.words, "区级" + found.words[2:]
             yield self.at(
                 found.passage, found.begin, found.finish, self.say("FR802.level_phrase", reported=words, expected=expected),
@@ -336,18 +336,6 @@ class UnitName(WordingRule):
 
 
 # =============================================================================== FR803 部门/单位
-_DEPARTMENT_WORDS = Pattern(
-    r"本部门|[（(]部门[）)]|区级部门预算"
-    r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类|管理|改革|制度|编制要求|科目)"
-    r"|(?<![管政作能各关相务])部门(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算|“三公”|\"三公\"|主要职能|机构设置)"
-)
-_UNIT_WORDS = Pattern(
-    r"区级单位预算|单位预算(?:编制说明|表)|单位决算(?:表|情况说明)|单位(?:主要职能|机构设置)"
-    r"|预算单位(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算)"
-    r"|(?<![预层属级各本])单位(?:“三公”|\"三公\")"
-)
-
-
 def report_scope(report: Report) -> str | None:
     """部门 or 单位: ``meta.scope``, or what the cover calls the report."""
     if report.meta.scope:
@@ -385,8 +373,12 @@ class ScopeWording(WordingRule):
         scope = report_scope(report)
         if scope is None:
             return
-        pattern, word, other = (_DEPARTMENT_WORDS, "单位", "部门") if scope == "unit" else (_UNIT_WORDS, "部门", "单位")
-        for found in self.printed(report, pattern):
+        words = template_words(report, "scope_words") or {}
+        other_scope = "department" if scope == "unit" else "unit"
+        if other_scope not in words:
+            return
+        word, other = ("单位", "部门") if scope == "unit" else ("部门", "单位")
+        for found in self.printed(report, _pattern(words[other_scope])):
             yield self.at(
                 found.passage, found.begin, found.finish,
                 self.say(self.id, words=found.words, scope=self.say(f"FR803.{scope}"), word=word, other=other), reported=found.words,
@@ -769,25 +761,26 @@ class MissingUnit(WordingRule):
 
 
 # =============================================================================== FR810 fixed phrases
-# The template's fixed phrases, as compared (no spaces, half-width brackets); and the printed
-# forms that are right although one character away from one of them.
-FIXED_PHRASES: tuple[str, ...] = (
-    "与上年度相比", "较上年度", "比上年度", "收入支出总计", "财政拨款收入支出总计", "本年收入合计", "本年支出合计",
-    "年初结转和结余", "年末结转和结余", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-    "一般公共预算财政拨款基本支出", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车运行维护费",
-    "公务用车运行费", "公务用车购置费", "公务接待费", "机关运行经费", "面向中小企业预留", "国有资产占有使用情况", "预算绩效管理",
-    "主要原因是", "部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
-    "离退休干部用车", "政府采购预算", "政府采购金额",
-)
-_RIGHT_AS_PRINTED: tuple[str, ...] = (
-    "年初结转结余", "年末结转结余", "收入支出合计", "公务用车运行维修费", "主要原因为", "主要原因：", "主要原因:",
-    "政府采购项目", "政府采购服务", "政府采购货物", "政府采购工程",
-)
 _SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
-_DROPPED = tuple(
-    (phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in FIXED_PHRASES if len(phrase) < _SHORT
-)
-_HALVES = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in FIXED_PHRASES if len(phrase) >= _SHORT)
+
+
+class _Phrases(NamedTuple):
+    """A template's fixed phrases (``wording: fixed_phrases:``), its right printed forms, and what
+    is looked for: a short phrase's interior deletions, a longer one's halves."""
+
+    fixed: tuple[str, ...]
+    right: tuple[str, ...]
+    dropped: tuple[tuple[str, tuple[str, ...]], ...]
+    halves: tuple[tuple[str, str, str], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases(fixed: tuple[str, ...], right: tuple[str, ...]) -> _Phrases:
+    dropped = tuple((phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in fixed if len(phrase) < _SHORT)
+    halves = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in fixed if len(phrase) >= _SHORT)
+    return _Phrases(fixed, right, dropped, halves)
+
+
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
@@ -829,8 +822,9 @@ class MisspeltPhrase(WordingRule):
         # The search runs once over all the report's words (one text a line): a phrase none of
         # whose misspellings or halves is printed anywhere is not looked for passage by passage.
         everything = digest(report)
-        dropped = tuple((phrase, found) for phrase, variants in _DROPPED if (found := tuple(v for v in variants if v in everything)))
-        halves = tuple(item for item in _HALVES if item[1] in everything or item[2] in everything)
+        phrases = _phrases(template_words(report, "fixed_phrases") or (), template_words(report, "right_as_printed") or ())
+        dropped = tuple((phrase, found) for phrase, variants in phrases.dropped if (found := tuple(v for v in variants if v in everything)))
+        halves = tuple(item for item in phrases.halves if item[1] in everything or item[2] in everything)
         if not dropped and not halves:
             return
         for passage in self.passages(report):
@@ -842,7 +836,7 @@ class MisspeltPhrase(WordingRule):
                     if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
                         continue
                     if taken is None:
-                        taken = spans_of(text, [*FIXED_PHRASES, *_RIGHT_AS_PRINTED])
+                        taken = spans_of(text, [*phrases.fixed, *phrases.right])
                     if overlaps((start, end), taken):
                         continue
                     taken.append((start, end))
@@ -852,7 +846,7 @@ class MisspeltPhrase(WordingRule):
 
     @staticmethod
     def _candidates(
-        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] = _DROPPED, halves: Sequence[tuple[str, str, str]] = _HALVES,
+        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]], halves: Sequence[tuple[str, str, str]],
     ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
         deletions, found as they are; a longer one's near misses, where one of its halves is printed.
