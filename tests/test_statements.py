@@ -128,3 +128,30 @@ def test_one_number_pattern_reads_a_number_whole_or_not_at_all() -> None:
     assert [m.group() for m in number.finditer("2,940.05万元，6.2万元，0万元，12345.678")] == ["2,940.05", "6.2", "0", "12345.678"]
     assert number.search("1" * 30) is None  # longer than any report prints: not its tail either
     assert [m.group() for m in number.finditer("1,23万元")] == []  # a separator that is none: neither 1 nor 23 is read
+
+
+def test_an_item_no_catalogue_places_still_counts_in_the_total_and_no_class_is_judged_without_it() -> None:
+    loaded = load_text(
+        FINAL
+        + "    - heading: （二）一般公共预算财政拨款支出决算结构情况\n      paragraphs:\n"
+        + "        - 一般公共预算财政拨款支出30.00万元，主要用于以下方面：社会保障和就业支出（类）30.00万元，占100.00%。\n"
+        + "    - heading: （三）一般公共预算财政拨款支出决算具体情况\n      paragraphs:\n"
+        + "        - 1.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项），主要用于：退休费。年初预算为10.00万元，支出决算为10.00万元。\n"
+        + "        - 2.社会保障和就业支出（类）抚恤（款）某某新设抚恤（项），主要用于：抚恤金。\n"
+        + "        - 年初预算为20.00万元，支出决算为20.00万元。\n"  # the item's figures, in the next paragraph
+    )
+    items = loaded.report.narrative.general_budget.items
+    assert [(item.name, item.code, item.value) for item in items] == [("行政单位离退休", "2080501", Decimal("10.00")), ("某某新设抚恤", None, Decimal("20.00"))]
+    assert loaded.report.narrative.general_budget.total.printed_again is None  # the cut item's figures are its own, not the total's
+    assert [f for f in check(loaded) if f.rule == "FR102"] == []  # 30.00 = 10.00 + 20.00: every printed item counts
+
+
+def test_a_total_that_misses_a_printed_item_is_reported() -> None:
+    loaded = load_text(
+        FINAL
+        + "    - heading: （三）一般公共预算财政拨款支出决算具体情况\n      paragraphs:\n"
+        + "        - 一般公共预算财政拨款支出年初预算为40.00万元，支出决算为40.00万元。其中：\n"
+        + "        - 1.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项），主要用于：退休费。年初预算为10.00万元，支出决算为10.00万元。\n"
+        + "        - 2.社会保障和就业支出（类）抚恤（款）某某新设抚恤（项），主要用于：抚恤金。年初预算为20.00万元，支出决算为20.00万元。\n"
+    )
+    assert [(f.rule, f.path, f.reported, f.expected) for f in check(loaded) if f.rule == "FR102"] == [("FR102", "narrative.general_budget.total", "40.00", "30.00")]

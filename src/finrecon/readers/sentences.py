@@ -262,8 +262,8 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         starts = [match.start() for match in starts_pattern.finditer(words.text)]
         head = (words, 0, starts[0] if starts else len(words.text))
         if head[2] > 0:
-            if items and not _CLOSED.search(items[-1][-1][0].text, 0, items[-1][-1][2]):
-                items[-1].append(head)  # the item above goes on here: it was cut by a line, a page
+            if items:
+                items[-1].append(head)  # the item above goes on here: its words were cut by a line, a page, a paragraph
             else:
                 spans.append(head)
         items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]

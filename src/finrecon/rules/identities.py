@@ -71,6 +71,7 @@ class Hierarchy:
     total: str | None
     columns: tuple[str, ...] | None
     children: str | None = None
+    printed: bool = False  # a list the text prints: an item no code places counts in the total; no 类 it may be under is checked
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,9 @@ HIERARCHIES: tuple[Hierarchy, ...] = (
     Hierarchy("tables.government_fund.rows", "tables.government_fund.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
     Hierarchy("tables.state_capital.rows", "tables.state_capital.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
     Hierarchy("tables.basic.rows", None, ("amount",)),
-    Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None),
-    Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None),
-    Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items"),
+    Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None, printed=True),
+    Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None, printed=True),
+    Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items", printed=True),
 )
 
 # --------------------------------------------------------------------------- FR104: balances
@@ -304,8 +305,11 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     under, top = _tree(parents, children)
     groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under]
     total_row = model_at(report, spec.total) if spec.total else None
+    unplaced = [row for row in children if not row.code] if spec.printed else []
+    if unplaced:
+        groups = []  # where an item no code places belongs is unknown: no 类 or 款 above it is checked
     if total_row is not None:
-        groups.append((total_row, [children[i] for i in top]))
+        groups.append((total_row, [children[i] for i in top] + unplaced))  # every printed item counts in the total
     found = []
     for column in spec.columns or (None,):
         for parent, rows in groups:
