@@ -329,8 +329,7 @@ def _flat(beside: str | None) -> Decimal:
     return Decimal(0).quantize(value) if value.as_tuple().exponent < 0 else Decimal(0)  # type: ignore[operator]
 
 
-_CLOSED = re.compile(r"[。；：]$")
-_AROUND = "。，,、：:；;“”\"‘’' \n"  # quotes and stops around a 科目's words  # words that end here end their sentence: what follows is no continuation
+_AROUND = "。，,、：:；;“”\"‘’' \n"  # quotes and stops around a 科目's words
 
 
 @lru_cache(maxsize=32)
