@@ -122,7 +122,7 @@ def test_shares_and_class_codes_in_the_structure() -> None:
 def test_one_number_pattern_reads_a_number_whole_or_not_at_all() -> None:
     import re
 
-    from finrecon.readers.lexicon import NUMBER
+    from finrecon.lexicon import NUMBER
 
     number = re.compile(NUMBER)
     assert [m.group() for m in number.finditer("2,940.05万元，6.2万元，0万元，12345.678")] == ["2,940.05", "6.2", "0", "12345.678"]

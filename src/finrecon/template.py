@@ -2,7 +2,7 @@
 
 A template is everything one family of reports prints the same way: how its cover is known, its
 parts and headings, its nine tables, the sentences of its 情况说明 (``statements``, read by
-``readers/sentences.py`` through the lexicon of national conventions in ``readers/lexicon.py``),
+``readers/sentences.py`` through the lexicon of national conventions in ``lexicon.py``),
 what it requires (FR904), and what the blank template prints for the compiler only.  Adding
 another province's wording is adding one YAML file: a key this model does not know, or a value
 of the wrong type, fails when the file is loaded, naming the key and the file.
@@ -73,6 +73,8 @@ class Wording(_Strict):
     scope_words: dict[Literal["department", "unit"], str] = Field(
         default_factory=dict, description="the words of a 部门 report and of a 单位 report (FR803)"
     )
+    own_year_after: str | None = Field(None, description="words after a year that make it the report's own: 2024年度收入支出总计 (FR801)")
+    own_year_before: str | None = Field(None, description="words before a year that make it the report's own: 编报绩效目标的2024年度 (FR801)")
 
 
 class StatementSpec(_Strict):

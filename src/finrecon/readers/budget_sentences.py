@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model.document import MAX_PARAGRAPH
-from .lexicon import NUMBER, number
+from ..lexicon import NUMBER, number
 from .source import SourceMap, TreePath
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from ..model.bind import model_class_at
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
-from . import lexicon
+from .. import lexicon
 from .statements import Statement, compiled
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """A template's statements, compiled: what each section's sentences say, and where each figure goes.
 
 The statements are data, in the template (``layouts/*.yaml``, ``statements:``): a pattern with the
-lexicon's ``{slots}`` (``readers/lexicon.py``), matched against the section's words with spaces,
+lexicon's ``{slots}`` (``lexicon.py``), matched against the section's words with spaces,
 line breaks and quotation marks removed (so “三公” is 三公, and ``(`` is ``（``), and the tree path
 its figures go to.  Another template's wording is another such list; no code changes.
 
@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping
 
-from .lexicon import GROUPS, expand
+from ..lexicon import GROUPS, expand
 
 if TYPE_CHECKING:
     from ..template import Template

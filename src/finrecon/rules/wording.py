@@ -15,6 +15,7 @@ from decimal import Decimal
 from dataclasses import replace
 from typing import ClassVar, Iterator, NamedTuple, Sequence
 
+from .. import lexicon
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
 from ..interval import Interval
@@ -92,17 +93,17 @@ def _end(positions: Sequence[int], index: int) -> int:
 # =============================================================================== FR801 years
 _YEAR = Pattern(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
 _A_YEAR = Pattern(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
-_COMPARED = Pattern(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
-_COMPARED_AFTER = Pattern(r"(?:当年)?预算执行数")
-_OWN_AFTER = Pattern(
-    r"(?:收入支出总计|财政拨款收入支出总计|(?:无|没有)(?=“三公”|\"三公\"|政府性基金|国有资本|机关运行)|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
-    r"部门预算|单位预算|预算安排|本部门|本单位|,本(?:部门|单位)|项目预算绩效目标|预算单位|部门财务|部门收入|部门支出|部门财政|"
-    r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
-)
-_OWN_BEFORE = Pattern(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
+_COMPARED = Pattern(lexicon.YEAR_COMPARED_BEFORE)
+_COMPARED_AFTER = Pattern(lexicon.YEAR_COMPARED_AFTER)
 _MONTH = Pattern(r"\d{1,2}月")
 _ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _BUDGET_OPENING = Pattern(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
+
+
+def _own(after_words: re.Pattern[str] | None, before_words: re.Pattern[str] | None, before: str, after: str) -> bool:
+    """Whether the template's words around a year say it is the report's own (its ``wording:
+    own_year_after`` / ``own_year_before``)."""
+    return bool((after_words and after_words.match(after)) or (before_words and before_words.search(before)))
 
 
 @register
@@ -130,6 +131,7 @@ class WrongYear(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         year = report.meta.year
         budget = report.meta.kind == "budget"
+        own_after, own_before = (_pattern(words) if (words := template_words(report, key)) else None for key in ("own_year_after", "own_year_before"))
         for passage in self.touched(report, _A_YEAR):
             text, positions = squeeze(passage.text)
             dated = set()
@@ -156,7 +158,7 @@ class WrongYear(WordingRule):
                     continue  # a date (“2025年9月”, under the cover's title): when it was printed
                 if _COMPARED.search(before) or _COMPARED_AFTER.match(after):
                     expected, why = year - 1, "FR801.prior"
-                elif passage.kind in TITLES or _OWN_AFTER.match(after) or _OWN_BEFORE.search(before) or (opening and opening.start(1) == start):
+                elif passage.kind in TITLES or _own(own_after, own_before, before, after) or (opening and opening.start(1) == start):
                     expected, why = year, "FR801.own"
                 else:
                     continue
@@ -459,9 +461,7 @@ class TemplateInstruction(WordingRule):
 
 
 # =============================================================================== FR806 directions
-_UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
-_DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
-_LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+_UP, _DOWN, _LEVEL = lexicon.UP, lexicon.DOWN, lexicon.LEVEL  # direction words: national conventions
 
 
 def _possible(word: str, base: Interval, value: Interval) -> bool | None:

@@ -55,6 +55,10 @@ LEVEL_MARK = r"（(?P<code>\d{1,3})?(?P<level>类|款|项)）"
 LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
 DASH = r"\s*[-－—–]\s*"  # “类-款-项”: the levels joined by dashes
 
+# A year compared with: the words before it (“与2023年度相比”, “比2024年预算”) and after it (“2023年当年预算执行数”).
+YEAR_COMPARED_BEFORE = r"(?:与|比|较|同比|相比|对比|比上年|比较)$"
+YEAR_COMPARED_AFTER = r"(?:当年)?预算执行数"
+
 # Direction words and their sign; 持平 and its kin state no change.
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
