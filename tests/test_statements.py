@@ -155,3 +155,43 @@ def test_a_total_that_misses_a_printed_item_is_reported() -> None:
         + "        - 2.社会保障和就业支出（类）抚恤（款）某某新设抚恤（项），主要用于：抚恤金。年初预算为20.00万元，支出决算为20.00万元。\n"
     )
     assert [(f.rule, f.path, f.reported, f.expected) for f in check(loaded) if f.rule == "FR102"] == [("FR102", "narrative.general_budget.total", "40.00", "30.00")]
+
+
+# --------------------------------------------------------------------------- any words, any template
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from finrecon.readers import LoadError  # noqa: E402
+from finrecon.template import templates  # noqa: E402
+
+_PIECES = (
+    "收入支出总计", "收、支总计", "本年收入合计", "财政拨款收入", "收入预算", "支出预算", "主要原因：", "主要原因是", "原因是", "主要用于：",
+    "1、", "2.", "（1）", "①", "（类）", "（208类）", "（05款）", "（01项）", "（项）", "行政运行", "12.5万元", "0万元", "2,940.05", "，占", "3%",
+    "完成年初预算的", "完成预算", "年初预算为", "全年预算为", "支出决算为", "预算执行数为", "预算安排", "比2023年预算执行数", "与2023年度相比，",
+    "比2025年预算", "增加", "减少", "增长", "下降", "持平", "各", "决算数小于预算数的主要原因：", "无公务车辆", "共有车辆", "辆", "台（套）",
+    "。", "；", "，", "：", " ", "\n", "“", "”", "-", "9" * 25,
+)
+_PART_HEADINGS = {"statement": "2026年部门预算编制说明", "other": "其他相关情况说明"}
+
+
+def _headings(template) -> list[str]:  # noqa: ANN001
+    return sorted(template.narrative_sections) + [_PART_HEADINGS.get(key, key) for key in template.part_sections.values()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_words_under_any_heading_of_any_template_load_and_check(data) -> None:  # noqa: ANN001
+    template = data.draw(st.sampled_from(sorted(templates().values(), key=lambda t: t.name)))
+    headings = data.draw(st.lists(st.sampled_from(_headings(template)), min_size=1, max_size=3))
+    paragraphs = data.draw(st.lists(st.lists(st.sampled_from(_PIECES), max_size=50), min_size=1, max_size=4))
+    meta = f"meta: {{unit: 示例局, year: 2026, kind: {template.kind}}}\n"
+    body = "".join(
+        f"    - heading: {json.dumps(heading, ensure_ascii=False)}\n      paragraphs:\n"
+        + "".join(f"        - {json.dumps(''.join(words), ensure_ascii=False)}\n" for words in paragraphs)
+        for heading in headings
+    )
+    try:
+        loaded = load_text(meta + "text:\n  parts:\n" + body, template=template.name)
+    except LoadError as error:  # pragma: no cover - a derivation the model refuses would be a bug
+        pytest.fail(f"the text's figures were refused: {error}")
+    check(loaded)
