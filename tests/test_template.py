@@ -59,12 +59,19 @@ def test_a_layout_with_an_unknown_key_or_a_wrong_type_fails_naming_the_key_and_t
 
 def test_recognition_goes_by_priority_not_by_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
     base = templates()["shanghai-district-final"]
-    low = base.model_copy(update={"name": "aaa-low", "priority": -5})
-    high = base.model_copy(update={"name": "zzz-high", "priority": 50})
+    low = base.model_copy(update={"name": "aaa-low", "priority": -5, "default": False})
+    high = base.model_copy(update={"name": "zzz-high", "priority": 50, "default": False})
     monkeypatch.setattr(template, "templates", lambda: {"aaa-low": low, "shanghai-district-final": base, "zzz-high": high})
     assert choose(cover="上海市普陀区财政局2024年度部门决算").name == "zzz-high"
-    assert choose(kind="final").name == "zzz-high"
+    assert choose(kind="final").name == "shanghai-district-final"  # nothing to recognise: the kind's default
     assert choose(cover="某某县2024年度政府工作报告") is None
+
+
+def test_a_sichuan_cover_is_read_with_the_sichuan_template_and_a_shanghai_cover_with_shanghais() -> None:
+    assert choose(cover="政协攀枝花市西区委员会2020年度部门决算").name == "sichuan-district-final"
+    assert choose(cover="上海市普陀区财政局2024年度部门决算").name == "shanghai-district-final"
+    assert choose(cover="上海市普陀区2025年区级部门预算预算主管部门：上海市普陀区人民政府办公室").name == "shanghai-district-budget"
+    assert choose(kind="final").name == "shanghai-district-final" and choose(kind="budget").name == "shanghai-district-budget"
 
 
 def test_the_choice_is_made_once_in_this_order() -> None:
@@ -86,6 +93,6 @@ def test_the_chosen_template_travels_with_the_report() -> None:
 
 def test_the_template_is_a_frozen_typed_model() -> None:
     chosen = templates()["shanghai-district-final"]
-    assert isinstance(chosen, Template) and chosen.kind == "final" and chosen.priority == 10
+    assert isinstance(chosen, Template) and chosen.kind == "final" and chosen.priority == 10 and chosen.default
     with pytest.raises(Exception):
         chosen.priority = 3  # type: ignore[misc]

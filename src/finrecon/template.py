@@ -117,6 +117,7 @@ class Template(_Strict):
     kind: Literal["final", "budget"] = Field(description="meta.kind: final (部门决算) or budget (部门预算/单位预算)")
     template: str = Field(description="meta.template: the family whose sections FR904 requires")
     priority: int = Field(description="recognition order: a cover that two templates recognise is the higher one's")
+    default: bool = Field(False, description="the template of its kind for a report that names none and whose cover is not read")
     money_unit: str | None = None
     tables_at: str = "tables"
     cover: Cover
@@ -185,8 +186,8 @@ def named(name: str) -> Template | None:
 def choose(requested: str | None = None, *, meta: str | None = None, kind: str | None = None, cover: str | None = None) -> Template | None:
     """The one template of a report: ``requested`` (``--template``), else ``meta`` (meta.template)
     where a template has that name, else the highest-priority template whose cover pattern
-    ``cover`` matches (a PDF), else the highest-priority template of ``kind``.  ``None`` where
-    nothing fits (a cover no template knows)."""
+    ``cover`` matches (a PDF), else the template of ``kind`` marked ``default`` (else its
+    highest-priority one).  ``None`` where nothing fits (a cover no template knows)."""
     import re
 
     if requested:
@@ -201,7 +202,8 @@ def choose(requested: str | None = None, *, meta: str | None = None, kind: str |
     ranked = sorted(templates().values(), key=lambda item: (-item.priority, item.name))
     if cover is not None:
         return next((item for item in ranked if re.search(item.cover.recognise, cover)), None)
-    return next((item for item in ranked if kind is None or item.kind == kind), None)
+    of_kind = [item for item in ranked if kind is None or item.kind == kind]
+    return next((item for item in of_kind if item.default), of_kind[0] if of_kind else None)
 
 
 def attach(report: Any, template: Template | None) -> None:
