@@ -104,6 +104,10 @@ def share(of: str = "") -> str:
 
 YEAR = r"(?:(?:比|与|较)(?:\d{4}年度?|上年度?|上一年度?)(?:相比|比较)?|同比)，?"
 REASON_CUE = r"(?:其?主要(?:变动|增减|变化)?原因|原因)(?:是|为|如下)?：?"
+# The words that announce a reason or a purpose (a text that stops after them gives none), and
+# the first item of a list that may follow them in the next paragraph.
+ANNOUNCING = r"主要(?:变动|增减|变化)?原因(?:是|为|如下)?|主要用于|原因是"
+LIST_START = r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)"
 CHANGE = (
     rf"各?(?:(?P<change_word>增加|减少)了?{amount('change')}(?:，(?P<pct_word>增长|下降)了?{pct('change_pct')})?"
     rf"|(?P<pct_only>增长|下降|增加|减少)了?{pct('change_pct_alone')}"

@@ -590,8 +590,8 @@ def _stated_change(figure: Figure) -> str | None:
 
 
 # =============================================================================== FR807 announced, not given
-_ANNOUNCED = Pattern(r"(?P<words>主要原因(?:是|为|如下)?|主要用于|原因是)[:：]?(?=[。；;]|$)")
-_LIST_START = Pattern(r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)")
+_ANNOUNCED = Pattern(rf"(?P<words>{lexicon.ANNOUNCING})[:：]?(?=[。；;]|$)")
+_LIST_START = Pattern(lexicon.LIST_START)
 
 
 @register
