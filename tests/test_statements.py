@@ -55,7 +55,7 @@ def test_a_budget_item_split_over_paragraphs_and_its_figures_in_another_order() 
     )
     first, second = report.budget.statement.items
     assert (first.code, first.arranged, first.prior, first.change) == ("2210201", Decimal("50.00"), Decimal("50.00"), Decimal("0.00"))
-    assert first.purpose == "职工住房"  # the words before the cut; the rest of the item is still its own
+    assert first.purpose == "职工住房公积金"  # the words on both sides of the cut: the item is read whole
     assert [(reason.direction, reason.text) for reason in first.reasons] == [("持平", "标准未变")]
     assert (second.code, second.value) == ("2210203", Decimal("20.00"))
 
@@ -195,3 +195,22 @@ def test_any_words_under_any_heading_of_any_template_load_and_check(data) -> Non
     except LoadError as error:  # pragma: no cover - a derivation the model refuses would be a bug
         pytest.fail(f"the text's figures were refused: {error}")
     check(loaded)
+
+
+@pytest.mark.parametrize("kind", ["final", "budget"])
+def test_an_items_subject_cut_between_two_paragraphs_is_read_whole_and_each_figure_placed_where_printed(kind: str) -> None:
+    if kind == "final":
+        text = FINAL + "    - heading: （三）一般公共预算财政拨款支出决算具体情况\n      paragraphs:\n"
+        first, second = "1.社会保障和就业支出（类）行政事业单位养老支出（款）", "行政单位离退休（项），主要用于：退休费。年初预算为10.00万元，支出决算为9.50万元。"
+        path = ("narrative", "general_budget", "items", 0)
+    else:
+        text = BUDGET
+        first, second = "1.“社会保障和就业支出（类）行政事业单位养老支出（款）", "行政单位离退休（项）”9.50万元，主要用于退休费。"
+        path = ("budget", "statement", "items", 0)
+    loaded = load_text(text + f"        - {first}\n        - {second}\n")
+    report = loaded.report
+    (item,) = report.narrative.general_budget.items if kind == "final" else report.budget.statement.items
+    assert (item.code, item.name, item.value, item.purpose) == ("2080501", "行政单位离退休", Decimal("9.50"), "退休费")
+    assert item.wording.startswith("社会保障和就业支出（类）行政事业单位养老支出（款）") and item.wording.endswith("行政单位离退休（项）")
+    paragraph, offset = loaded.source.derived[(*path, "value")]
+    assert paragraph[-1] == 1 and second[offset:].startswith("9.50")  # the value stands in the second paragraph, at its words

@@ -14,6 +14,7 @@ What the sentences say, and where each figure goes, is the template's wording, k
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -75,6 +76,57 @@ class Words:
             return ""
         words = self.printed[self.offsets[start] : self.offsets[end - 1] + 1]
         return words.replace("\r", "").replace("\n", "").strip()  # a pasted paragraph's line breaks are no words
+
+    def place(self, index: int) -> tuple[TreePath, int]:
+        """The paragraph and the printed offset of the character ``index`` of ``text``."""
+        return self.loc, self.offset(index)
+
+    def ranges(self, start: int, end: int) -> list[tuple[TreePath, int, int]]:
+        """The printed ranges (paragraph, start, end) the characters ``start``–``end`` cover."""
+        return [(self.loc, self.offset(start), self.offset(end - 1) + 1)] if end > start else []
+
+
+class JoinedWords(Words):
+    """The words of an item that runs over paragraphs (cut by a line, a page), read as one text;
+    each character still knows the paragraph and the place it was printed at."""
+
+    __slots__ = ("segments", "starts")
+
+    def __init__(self, spans: list[tuple[Words, int, int]]) -> None:
+        self.loc = spans[0][0].loc
+        texts: list[str] = []
+        printed: list[str] = []
+        offsets: list[int] = []
+        self.segments: list[tuple[int, Words, int]] = []  # (where it starts in text, its paragraph, where it starts there)
+        position = printed_length = 0
+        for words, start, end in spans:
+            self.segments.append((position, words, start))
+            texts.append(words.text[start:end])
+            if end > start:
+                first, last = words.offsets[start], (words.offsets[end - 1] + 1)
+                printed.append(words.printed[first:last])
+                offsets += [printed_length + offset - first for offset in words.offsets[start:end]]
+                printed_length += last - first
+            position += end - start
+        self.text, self.printed, self.offsets = "".join(texts), "".join(printed), offsets
+        self.starts = [segment[0] for segment in self.segments]
+
+    def _segment(self, index: int) -> tuple[Words, int]:
+        position, words, start = self.segments[max(0, bisect.bisect_right(self.starts, index) - 1)]
+        return words, start + index - position
+
+    def place(self, index: int) -> tuple[TreePath, int]:
+        words, local = self._segment(min(index, max(0, len(self.text) - 1)))
+        return words.loc, words.offset(local)
+
+    def ranges(self, start: int, end: int) -> list[tuple[TreePath, int, int]]:
+        found = []
+        for number, (position, words, span_start) in enumerate(self.segments):
+            stop = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+            low, high = max(start, position), min(end, stop)
+            if low < high:
+                found += words.ranges(span_start + low - position, span_start + high - position)
+        return found
 
 
 class _Found:
@@ -276,16 +328,22 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         base = len(existing)
         for position, ((words, start, _), *_) in enumerate(items):
             found.node((*list_loc, base + position))  # one item per number, filled below
-            found.places.setdefault((*list_loc, base + position), (words.loc, words.offset(start)))
+            found.places.setdefault((*list_loc, base + position), words.place(start))
+    joined = [item[0] if len(item) == 1 else _whole(item) for item in items]
     for statement, pattern in statements:
         target = target_path(statement.target)
         if target[-1] == "[]":
-            for position, item in enumerate(items):
-                for span in item:
-                    _read(found, statement, pattern, span, (*target[:-1], base + position))
+            for position, span in enumerate(joined):
+                _read(found, statement, pattern, span, (*target[:-1], base + position))
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
+
+
+def _whole(item: list[Span]) -> Span:
+    """An item printed over several paragraphs, as one span of words."""
+    words = JoinedWords(item)
+    return words, 0, len(words.text)
 
 
 def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: Span, target: tuple[str | int, ...]) -> None:
@@ -293,8 +351,8 @@ def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: S
     text = words.text[start:end]
     matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
     for match in matches:
-        found.understood.append((words.loc, words.offset(start + match.start()), words.offset(start + match.end() - 1) + 1))
-        loc = _resolve(found, statement, match, target, (words.loc, words.offset(start + match.start())))
+        found.understood += words.ranges(start + match.start(), start + match.end())
+        loc = _resolve(found, statement, match, target, words.place(start + match.start()))
         if loc is not None:
             _take(found, statement, match, words, start, loc)
 
@@ -342,7 +400,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
     groups = {name: value for name, value in match.groupdict().items() if value is not None}
 
     def place(name: str | int) -> tuple[TreePath, int]:
-        return words.loc, words.offset(start + match.start(name))
+        return words.place(start + match.start(name))
 
     def printed(name: str) -> str:
         return words.printed_between(start + match.start(name), start + match.end(name))
