@@ -47,6 +47,15 @@ def test_a_budget_item_however_its_subject_is_printed(headline: str) -> None:
     assert [(reason.about, reason.direction, reason.text) for reason in item.reasons] == [("change", "增加", "人员增加")]
 
 
+def test_a_budget_items_figures_by_their_cue_words_last_year_named_in_words() -> None:
+    (item,) = budget(
+        "1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”110.00万元，主要用于机关运转。"
+        "本年预算安排110.00万元，上年预算执行数为100.00万元，比上年预算执行数增长10.00%。原因是人员增加。"
+    ).budget.statement.items
+    assert (item.prior, item.arranged, item.change_pct) == (Decimal("100.00"), Decimal("110.00"), Decimal("10.00"))
+    assert [(reason.direction, reason.text) for reason in item.reasons] == [("增长", "人员增加")]
+
+
 def test_a_budget_item_split_over_paragraphs_and_its_figures_in_another_order() -> None:
     report = budget(
         "1.“住房保障支出（类）住房改革支出（款）住房公积金（项）”50.00万元，主要用于职工住房",  # cut by a page
