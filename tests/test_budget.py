@@ -164,19 +164,20 @@ def test_a_number_longer_than_a_report_prints_is_not_read_at_all() -> None:
 
 def test_another_budget_template_is_a_file_of_labels_not_code(monkeypatch) -> None:  # noqa: ANN001
     """A template whose 编制说明 says “部门收入预算总额” where Shanghai's says “收入预算”: a layout that
-    names it is all the sentence reader needs.  A report picks its layout by meta.template (in any
-    case); one that names none is read as Shanghai's, the default, even where the other file
-    comes first."""
-    from finrecon.readers import budget_sentences, layouts
+    states it (a names table and one statement) is all the statement engine needs.  A report picks its layout by meta.template (in any
+    case); one that names none is read as Shanghai's, the budget of highest priority, even where
+    the other file comes first."""
+    from finrecon import template
 
-    other = {
-        "name": "another-province-budget", "kind": "budget", "template": "another-budget",
-        "statement_part": "预算说明$", "other_part": "^其他事项$", "project_part": "项目说明$",
-        "statement_labels": {"部门收入预算总额": "income.total"},
-    }
-    known = dict(layouts.layouts())
-    monkeypatch.setattr(layouts, "layouts", lambda: {other["name"]: other, **known})
-    monkeypatch.setattr(budget_sentences, "_read_template", budget_sentences._read_template.__wrapped__)
+    other = template.Template.model_validate({
+        "name": "another-province-budget", "kind": "budget", "template": "another-budget", "priority": 0,
+        "cover": {"recognise": "(?!)", "title": "(?!)", "unit": "(?!)"},
+        "part_sections": {"预算说明$": "statement"},
+        "names": {"statement": {"部门收入预算总额": "income.total"}},
+        "statements": [{"sections": ["statement"], "pattern": "{names}{amount:value}", "target": "budget.statement.{name}", "names": "statement"}],
+    })
+    known = dict(template.templates())
+    monkeypatch.setattr(template, "templates", lambda: {other.name: other, **known})
     theirs = load_text(
         "meta: {unit: 测试, year: 2025, kind: budget, template: Another-Budget}\n"
         "text: {parts: [{heading: 2025年部门预算说明, paragraphs: [部门收入预算总额25.77万元。收入预算30.00万元。]}]}\n", "a.yaml",

@@ -119,20 +119,20 @@ FINDINGS = {
         ("FR802", "text.parts[2].paragraphs[6]", "市级财政拨款", "区级财政拨款"),
         # Real (FR806).  Item 4 宣传事务: 114.00 → 110.60, “减少2.98%。主要原因是：宣传事务一般行政管理
         # 事务经费增加” — the reason says the opposite of the figures (copied from the items around it).
-        ("FR806", "budget.statement.items[3].reason", "增加", None),
+        ("FR806", "budget.statement.items[3].reasons[0]", "增加", None),
         # Real.  Item 9 其他教育支出: “2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年
         # 预算执行数增加100.00%” — a change over a zero base is undefined; 100% is a convention, not a fact.
         ("FR902", "budget.statement.items[8].change_pct", "100.00", None),
         # Real (FR814), three: item 15 机关事业单位职业年金缴费支出 gives item 13's reason word for word
         # (“事业单位离退休经费增加”); item 26 城管执法 gives item 25's purpose and reason word for word
         # (“主要用于城乡社区管理事务一般行政管理事务”, “…一般行政管理事务经费减少”).
-        ("FR814", "text.parts[3].paragraphs[18]", "事业单位离退休经费增加", None),
-        ("FR814", "text.parts[3].paragraphs[29]", "城乡社区管理事务一般行政管理事务", None),
-        ("FR814", "text.parts[3].paragraphs[29]", "城乡社区管理事务一般行政管理事务经费减少", None),
+        ("FR814", "budget.statement.items[14].reasons[0]", "事业单位离退休经费增加", None),
+        ("FR814", "budget.statement.items[25].purpose", "城乡社区管理事务一般行政管理事务", None),
+        ("FR814", "budget.statement.items[25].reasons[0]", "城乡社区管理事务一般行政管理事务经费减少", None),
         # Real.  Item 31 住房公积金: headline “350.35万元” (= 3,503,499 元 in the tables) but “2024年预算安排
         # 352.67万元” in the same paragraph; its 0.53% follows from 350.35 (350.35 / 348.52 − 1 = 0.525%),
         # so 352.67 is the slip.
-        ("FR501", "budget.statement.items[30]", "350.35", "352.67"),
+        ("FR813", "budget.statement.items[30].arranged", "352.67", "350.35"),
         # Real.  The “三公” table prints 47.91 (and 机关运行经费 443.18) under “注:本部门2024年无“三公”经费和
         # 机关运行经费预算，故本表为空表。” — the note was left from a template; the text confirms the figures.
         ("FR912", "budget.tables.three_public.empty_statement", "47.91", "0"),
@@ -185,7 +185,7 @@ def test_every_finding_on_the_six_budgets(pdfs: Path, name: str) -> None:
 
 def test_findings_stand_where_the_words_were_printed(pdfs: Path) -> None:
     places = {f.rule: (f.page, f.line, f.excerpt) for f in check(_load(pdfs, "shanghai-putuo-wanli-street-2024-budget.pdf"))}
-    assert places["FR501"][:2] == (9, 18) and places["FR501"][2].startswith("31.“住房保障支出（类）")
+    assert places["FR813"][:2] == (9, 19) and "2024年预算安排352.67万元" in places["FR813"][2]
     assert places["FR902"][:2] == (7, 6) and "增加100.00%" in places["FR902"][2]
     assert places["FR912"] == (31, 10, "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。")
     (finding,) = check(_load(pdfs, "shanghai-putuo-wanli-street-2025-budget.pdf"), ["FR706"])

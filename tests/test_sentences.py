@@ -20,7 +20,11 @@ from finrecon.model.bind import model_class_at
 from finrecon.model.figure import Figure
 from finrecon.readers import LoadError, load_report, load_text
 from finrecon.readers.sentences import MAX_PARAGRAPH, target_path
-from finrecon.readers.statements import HEADINGS, ITEMS, STATEMENTS, TEMPLATES
+from finrecon.readers.statements import statements
+from finrecon.template import templates
+
+SHANGHAI = templates()["shanghai-district-final"]
+HEADINGS = SHANGHAI.narrative_sections
 
 from .conftest import shared_pdf
 
@@ -246,9 +250,15 @@ def test_what_is_no_sentence_is_not_read() -> None:
 
 
 # --------------------------------------------------------------------------- the table itself
-def test_every_statement_puts_its_figures_where_the_model_has_a_field() -> None:
-    specials = {"name", "change_word", "pct_word", "change_direction", "budget_direction", "flat", "completion_of", "change_reason", "budget_reason", "sentence"}
-    for statement in STATEMENTS:
+@pytest.mark.parametrize("template", [t for t in templates().values() if t.kind == "final"], ids=lambda t: t.name)
+def test_every_statement_puts_its_figures_where_the_model_has_a_field(template) -> None:  # noqa: ANN001
+    specials = {
+        "name", "change_word", "pct_word", "pct_only", "change_pct_alone", "change_direction", "budget_direction", "flat", "completion_of",
+        "change_reason", "budget_reason", "sentence",
+    }
+    HEADINGS = template.narrative_sections  # noqa: N806
+    ITEMS = {key: (items.target, items.start) for key, items in template.items.items()}  # noqa: N806
+    for statement in statements(template):
         assert set(statement.sections) <= set(HEADINGS.values()), statement
         targets = [target_path(statement.target.replace("{name}", name)) for name in statement.names.values()] or [target_path(statement.target)]
         for target in targets:
@@ -264,7 +274,6 @@ def test_every_statement_puts_its_figures_where_the_model_has_a_field() -> None:
                     assert issubclass(model_class_at(path), Figure), (statement.pattern, path)
                     continue
                 assert parent is not None and name in parent.model_fields, (statement.pattern, group, path)
-    assert TEMPLATES["final"] is STATEMENTS
 
 
 def test_a_template_instruction_is_no_nil_statement() -> None:

@@ -87,6 +87,9 @@ CatalogOpt = Annotated[Optional[Path], typer.Option("--catalog", help="补充或
 JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=1 << 40, help="单个文件大小上限（字节）/ file size limit.")]
 MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限 / nesting limit.")]
+TemplateOpt = Annotated[
+    Optional[str], typer.Option("--template", help="按此模板读取（名称或布局 YAML 文件）/ read with this template (a name or a layout YAML file).")
+]
 SkipOpt = Annotated[
     bool, typer.Option("--skip-non-reports", help="跳过没有 meta: 的 YAML 文件（供 pre-commit 使用）/ pass over YAML that is not a report.")
 ]
@@ -298,6 +301,7 @@ def check(
     unit: UnitOpt = None,
     year: YearOpt = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="逐页列出未读取的数字和未理解的句子 / list, page by page, the figures and sentences not read.")] = False,
+    template: TemplateOpt = None,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
@@ -307,6 +311,8 @@ def check(
 
     prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports, max_pages)
     prepared.settings = replace(prepared.settings, meta=_overrides(unit, year), coverage=coverage)
+    if template:
+        prepared.settings = _with_template(prepared.settings, template, prepared.language)
     language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value
@@ -385,6 +391,7 @@ def extract(
     max_pages: MaxPagesOpt = None,
     unit: UnitOpt = None,
     year: YearOpt = None,
+    template: TemplateOpt = None,
 ) -> None:
     """把 PDF 报告读成 finrecon 的 YAML（数字照印、注明页码），供核对修改后检查。
 
@@ -402,7 +409,7 @@ def extract(
         data = read_bytes(pdf, limits)
         if not is_pdf(data):
             raise LoadError(Msg("pdf.not_pdf"))
-        tree, source = read_pdf(data, limits, str(pdf), dict(_overrides(unit, year)))
+        tree, source = read_pdf(data, limits, str(pdf), dict(_overrides(unit, year)), template)
         derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
         sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")
@@ -416,6 +423,19 @@ def extract(
         _fail(language, "cli.exists_force", path=output)
     _write(output, document, [pdf], language)
     sys.stderr.write(t("cli.written", language, path=output) + "\n")
+
+
+def _with_template(settings, name: str, language: str):  # noqa: ANN001, ANN202 - runner.Settings
+    """``settings`` reading every report with the template ``name``; exit 2 where there is none."""
+    from dataclasses import replace
+
+    from .template import TemplateError, choose
+
+    try:
+        choose(name)
+    except TemplateError as error:
+        _fail(language, "load.template", problem=str(error))
+    return replace(settings, template=name)
 
 
 def printable_error(text: str) -> str:

@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.control_char": ("文件含不允许的控制字符 U+{code}", "the file contains a forbidden control character U+{code}"),
     "load.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "load.yaml": ("YAML 错误：{problem}", "YAML error: {problem}"),
+    "load.template": ("模板无法使用：{problem}", "unusable template: {problem}"),
     "load.depth": ("嵌套过深（上限 {limit} 层，可用 --max-depth 调整）", "nested too deeply (limit {limit}; raise it with --max-depth)"),
     "load.nodes": ("YAML 节点过多（上限 {limit}，别名按展开计算，可用 --max-nodes 调整）", "too many YAML nodes (limit {limit}, aliases counted as expanded; raise it with --max-nodes)"),
     "load.tag": ("不支持的 YAML 标签 {tag}（finrecon 不构造任何对象）", "unsupported YAML tag {tag} (finrecon constructs no objects)"),

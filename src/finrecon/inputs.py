@@ -98,6 +98,8 @@ class SourceMap:
     def __init__(self) -> None:
         self.derived: dict[TreePath, tuple[TreePath, int]] = {}
         self.printed_lines: list[PrintedLine] = []  # empty for an input that is no printed page (YAML)
+        self.template: Any = None  # the template (finrecon.template.Template) the reader read with, where it chose one
+        self.understood: list[tuple[TreePath, int, int]] = []  # the words of the text a statement understood: paragraph, start, end
 
     def derive(self, loc: TreePath, text_loc: TreePath, offset: int) -> None:
         """Say that the value at ``loc`` was read from the text at ``text_loc``, ``offset`` characters in."""

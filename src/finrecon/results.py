@@ -19,6 +19,7 @@ class FileResult:
     error: str | None = None
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
     coverage: dict[str, Any] | None = None  # what was read of what is printed (coverage.py); None for YAML
+    template: str | None = None  # the template the report was read with (finrecon/layouts)
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

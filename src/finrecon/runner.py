@@ -17,6 +17,7 @@ from .i18n import t
 from .readers import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
 from .rules.base import Options
+from .template import template_of
 from .waivers import ConfigWaiver
 
 
@@ -30,11 +31,12 @@ class Settings:
     waivers: tuple[ConfigWaiver, ...] = ()  # the configuration's waivers
     meta: tuple[tuple[str, object], ...] = ()  # what overrides each report's own meta (--unit, --year)
     coverage: bool = False  # measure what was read of what was printed (--coverage)
+    template: str | None = None  # --template: every report is read with this template
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
     try:
-        loaded = load_report(path, settings.limits, settings.skip_non_reports, dict(settings.meta) or None)
+        loaded = load_report(path, settings.limits, settings.skip_non_reports, dict(settings.meta) or None, settings.template)
     except NotAReport as error:
         return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:
@@ -48,7 +50,11 @@ def check_file(path: Path, settings: Settings) -> FileResult:
         if os.environ.get("FINRECON_DEBUG"):
             raise
         return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
-    return FileResult(str(path), meta.unit, meta.year, findings, coverage=coverage_of(loaded.report, loaded.source, settings.coverage))
+    chosen = template_of(loaded.report)
+    return FileResult(
+        str(path), meta.unit, meta.year, findings,
+        coverage=coverage_of(loaded.report, loaded.source, settings.coverage), template=chosen.name if chosen else None,
+    )
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:

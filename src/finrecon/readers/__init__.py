@@ -24,9 +24,11 @@ def is_pdf(data: bytes) -> bool:
 
 def load_report(
     path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None,
+    template: str | None = None,
 ) -> LoadedReport:
     """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable.  ``meta`` overrides
-    what the report says of itself (``--unit``, ``--year``)."""
+    what the report says of itself (``--unit``, ``--year``); ``template`` (``--template``) names the
+    report's template, where its own (meta.template, its cover) should not choose."""
     name = str(path)
     try:
         data = read_bytes(Path(path), limits)
@@ -35,7 +37,7 @@ def load_report(
     if is_pdf(data):
         from .pdf import load_pdf  # PDFium is loaded only for PDFs
 
-        return load_pdf(data, name, limits, meta)
+        return load_pdf(data, name, limits, meta, template)
     if name.lower().endswith(".pdf"):
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
-    return load_yaml(data, name, limits, skip_non_reports, meta)
+    return load_yaml(data, name, limits, skip_non_reports, meta, template)

@@ -14,6 +14,7 @@ What the sentences say, and where each figure goes, is the template's wording, k
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -23,22 +24,24 @@ from ..model.bind import model_class_at
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import Figure
 from .source import SourceMap, TreePath
-from .statements import CODED, HEADINGS, ITEMS, PARTS, TEMPLATES, Statement
+from .. import lexicon
+from .statements import Statement, compiled
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..template import Template
 
 
 _DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
 _SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
-_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.])")
-_LEVEL_WORD = re.compile(r"（(类|款|项)）")
+_NUMBERING = re.compile("^" + lexicon.NUMBERING)
+_LEVEL_MARK = re.compile(lexicon.LEVEL_MARK)
+_DASH = re.compile(lexicon.DASH)
 
 # Groups that say how to read the others, and what each completion base is called.
-_READING = frozenset({"name", "change_word", "pct_word", "change_direction", "budget_direction"})
-_COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
-_NEGATIVE = frozenset({"减少", "下降"})
-FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are
+_READING = frozenset({"name", "change_word", "pct_word", "pct_only", "change_direction", "budget_direction"})
+_COMPLETION_OF = lexicon.COMPLETION_OF
+FLAT = lexicon.FLAT
 
 
 class Words:
@@ -74,6 +77,57 @@ class Words:
         words = self.printed[self.offsets[start] : self.offsets[end - 1] + 1]
         return words.replace("\r", "").replace("\n", "").strip()  # a pasted paragraph's line breaks are no words
 
+    def place(self, index: int) -> tuple[TreePath, int]:
+        """The paragraph and the printed offset of the character ``index`` of ``text``."""
+        return self.loc, self.offset(index)
+
+    def ranges(self, start: int, end: int) -> list[tuple[TreePath, int, int]]:
+        """The printed ranges (paragraph, start, end) the characters ``start``–``end`` cover."""
+        return [(self.loc, self.offset(start), self.offset(end - 1) + 1)] if end > start else []
+
+
+class JoinedWords(Words):
+    """The words of an item that runs over paragraphs (cut by a line, a page), read as one text;
+    each character still knows the paragraph and the place it was printed at."""
+
+    __slots__ = ("segments", "starts")
+
+    def __init__(self, spans: list[tuple[Words, int, int]]) -> None:
+        self.loc = spans[0][0].loc
+        texts: list[str] = []
+        printed: list[str] = []
+        offsets: list[int] = []
+        self.segments: list[tuple[int, Words, int]] = []  # (where it starts in text, its paragraph, where it starts there)
+        position = printed_length = 0
+        for words, start, end in spans:
+            self.segments.append((position, words, start))
+            texts.append(words.text[start:end])
+            if end > start:
+                first, last = words.offsets[start], (words.offsets[end - 1] + 1)
+                printed.append(words.printed[first:last])
+                offsets += [printed_length + offset - first for offset in words.offsets[start:end]]
+                printed_length += last - first
+            position += end - start
+        self.text, self.printed, self.offsets = "".join(texts), "".join(printed), offsets
+        self.starts = [segment[0] for segment in self.segments]
+
+    def _segment(self, index: int) -> tuple[Words, int]:
+        position, words, start = self.segments[max(0, bisect.bisect_right(self.starts, index) - 1)]
+        return words, start + index - position
+
+    def place(self, index: int) -> tuple[TreePath, int]:
+        words, local = self._segment(min(index, max(0, len(self.text) - 1)))
+        return words.loc, words.offset(local)
+
+    def ranges(self, start: int, end: int) -> list[tuple[TreePath, int, int]]:
+        found = []
+        for number, (position, words, span_start) in enumerate(self.segments):
+            stop = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+            low, high = max(start, position), min(end, stop)
+            if low < high:
+                found += words.ranges(span_start + low - position, span_start + high - position)
+        return found
+
 
 class _Found:
     """What the sentences state: a tree like the report's, and where each of its values stands."""
@@ -81,6 +135,7 @@ class _Found:
     def __init__(self) -> None:
         self.tree: dict[str, Any] = {}
         self.places: dict[TreePath, tuple[TreePath, int]] = {}
+        self.understood: list[tuple[TreePath, int, int]] = []  # every match: paragraph, printed start, end
 
     def node(self, loc: TreePath, create: bool = True, kind: type = dict) -> Any:
         """The dict or list at ``loc``; made (the last one a ``kind``) where it is missing, if ``create``."""
@@ -154,110 +209,141 @@ def target_path(template: str) -> tuple[str | int, ...]:
     return tuple(loc)
 
 
-@lru_cache(maxsize=4)
-def _compiled(kind: str) -> dict[str, list[tuple[Statement, re.Pattern[str]]]]:
-    """Each section's statements, compiled once."""
-    by_section: dict[str, list[tuple[Statement, re.Pattern[str]]]] = {}
-    for statement in TEMPLATES.get(kind, ()):
-        pattern = re.compile(statement.pattern)
-        for section in statement.sections:
-            by_section.setdefault(section, []).append((statement, pattern))
-    return by_section
-
-
 def heading_words(heading: str) -> str:
     """A heading as ``HEADINGS`` names it: without its number, spaces, quotation marks and final stop."""
     words = "".join(char for char in heading if char not in _DROPPED).translate(_SAME)
     return _NUMBERING.sub("", words).rstrip("。：.")
 
 
-def _sections(text: dict[str, Any]) -> Iterator[tuple[str, TreePath, list[Any]]]:
-    """(section, its tree path, its paragraphs) for every section of the 情况说明 that ``HEADINGS``
-    knows, in print order.  Without a part headed …情况说明 (pasted sections), every part is looked at."""
+Paragraphs = list[tuple[TreePath, Any]]  # each paragraph of a section with its tree path
+
+
+def _sections(text: dict[str, Any], template: Template) -> Iterator[tuple[str, Paragraphs]]:
+    """(section, its paragraphs) for every section of the text the template knows, in print order:
+    a heading of its ``narrative_sections`` (within the part headed as its ``narrative_part``, or
+    every part where none is: pasted sections), and the whole of a part whose heading matches
+    one of its ``part_sections``."""
     parts = text.get("parts")
     if not isinstance(parts, list):
         return
-    chosen = [
-        index for index, part in enumerate(parts)
-        if isinstance(part, dict) and isinstance(part.get("heading"), str) and any(part_words in heading_words(part["heading"]) for part_words in PARTS)
-    ]
-    for index in chosen or range(len(parts)):
-        yield from _walk(parts[index], ("text", "parts", index))
+    if template.narrative_sections:
+        part_words = template.narrative_part
+        chosen = [
+            index for index, part in enumerate(parts)
+            if part_words and isinstance(part, dict) and isinstance(part.get("heading"), str) and part_words in heading_words(part["heading"])
+        ]
+        found = [section for index in chosen for section in _walk(parts[index], ("text", "parts", index), template.narrative_sections)]
+        keys = {key for key, _ in found}
+        for index in range(len(parts)):  # a section the narrative part does not hold (an annex's, a pasted one) is read where it is
+            if index not in chosen:
+                found += [(key, paragraphs) for key, paragraphs in _walk(parts[index], ("text", "parts", index), template.narrative_sections) if key not in keys]
+        yield from found
+    for pattern, key in _part_patterns(template):
+        for index, part in enumerate(parts):
+            if isinstance(part, dict) and isinstance(part.get("heading"), str) and pattern.search(part["heading"].replace(" ", "")):
+                yield key, list(_everything(part, ("text", "parts", index)))
 
 
-def _walk(section: Any, loc: TreePath) -> Iterator[tuple[str, TreePath, list[Any]]]:
+@lru_cache(maxsize=16)
+def _part_patterns(template: Template) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), key) for pattern, key in template.part_sections.items())
+
+
+def _walk(section: Any, loc: TreePath, headings: dict[str, str]) -> Iterator[tuple[str, Paragraphs]]:
     if not isinstance(section, dict):
         return
     heading, paragraphs = section.get("heading"), section.get("paragraphs")
-    key = HEADINGS.get(heading_words(heading)) if isinstance(heading, str) else None
-    if key is not None and isinstance(paragraphs, list):
-        yield key, loc, paragraphs
+    key = headings.get(heading_words(heading)) if isinstance(heading, str) else None
+    if key is not None and isinstance(paragraphs, list) and paragraphs:  # (a heading of the contents has none)
+        yield key, [((*loc, "paragraphs", index), paragraph) for index, paragraph in enumerate(paragraphs)]
     children = section.get("sections")
     if isinstance(children, list):
         for index, child in enumerate(children):
-            yield from _walk(child, (*loc, "sections", index))
+            yield from _walk(child, (*loc, "sections", index), headings)
 
 
-def derive(tree: dict[str, Any], source: SourceMap) -> None:
-    """Fill ``tree`` with the figures its text states, where the tree does not give them already."""
-    meta = tree.get("meta")
-    kind = meta.get("kind", "final") if isinstance(meta, dict) else "final"
-    if kind == "budget":
-        from .budget_sentences import derive_budget  # loaded only for a budget
+def _everything(section: dict[str, Any], loc: TreePath) -> Iterator[tuple[TreePath, Any]]:
+    """Every paragraph of ``section`` and of the sections under it, in print order."""
+    paragraphs = section.get("paragraphs")
+    for index, paragraph in enumerate(paragraphs if isinstance(paragraphs, list) else ()):
+        yield (*loc, "paragraphs", index), paragraph
+    children = section.get("sections")
+    for index, child in enumerate(children if isinstance(children, list) else ()):
+        if isinstance(child, dict):
+            yield from _everything(child, (*loc, "sections", index))
 
-        return derive_budget(tree, source)  # a budget's sentences: readers/budget_sentences.py
-    statements = _compiled(kind if isinstance(kind, str) else "final")
+
+def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
+    """Fill ``tree`` with the figures its text states, read with ``template``, where the tree does
+    not give them already — a 决算's 情况说明 and a budget's 编制说明 alike."""
+    statements = compiled(template)
     text = tree.get("text")
-    if not statements or not isinstance(text, dict):
+    if not isinstance(text, dict):
         return
-    found = _Found()
-    for key, loc, paragraphs in _sections(text):
-        if key in statements:
-            _read_section(found, key, loc, paragraphs, statements[key])
-    if not found.tree:
-        return
-    _finish(found)
-    _merge(tree, found.tree, (), found, source)
+    if statements:
+        found = _Found()
+        for key, paragraphs in _sections(text, template):
+            if key in statements:
+                _read_section(found, key, paragraphs, statements[key], template)
+        source.understood.extend(found.understood)
+        if found.tree:
+            _finish(found, template, tree)
+            _merge(tree, found.tree, (), found, source)
+    if template.projects is not None:
+        from .budget_sentences import derive_projects  # a budget's project parts
+
+        derive_projects(tree, source, template.projects)
 
 
 # --------------------------------------------------------------------------- reading one section
 Span = tuple[Words, int, int]  # a paragraph and the characters of it a statement may read
 
 
-def _read_section(found: _Found, key: str, loc: TreePath, paragraphs: list[Any], statements: list[tuple[Statement, re.Pattern[str]]]) -> None:
+def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: list[tuple[Statement, re.Pattern[str]]], template: Template) -> None:
     spans: list[Span] = []
-    items: list[Span] = []
-    numbered = ITEMS.get(key)
-    starts_pattern = re.compile(numbered[1]) if numbered else None
-    for index, paragraph in enumerate(paragraphs):
+    items: list[list[Span]] = []  # each item's words: where it starts, and where it goes on (a new paragraph, a new page)
+    numbered = template.items.get(key)
+    starts_pattern = _item_starts(numbered.start) if numbered else None
+    for text_loc, paragraph in paragraphs:
         if not isinstance(paragraph, str) or len(paragraph) > MAX_PARAGRAPH:
             continue
-        words = Words((*loc, "paragraphs", index), paragraph)
+        words = Words(text_loc, paragraph)
         if starts_pattern is None:
             spans.append((words, 0, len(words.text)))
             continue
         starts = [match.start() for match in starts_pattern.finditer(words.text)]
-        if not starts or starts[0] > 0:
-            spans.append((words, 0, starts[0] if starts else len(words.text)))
-        items += [(words, start, end) for start, end in zip(starts, (*starts[1:], len(words.text)))]
+        head = (words, 0, starts[0] if starts else len(words.text))
+        if head[2] > 0:
+            if items:
+                items[-1].append(head)  # the item above goes on here: its words were cut by a line, a page, a paragraph
+            else:
+                spans.append(head)
+        items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]
     base = 0
     if numbered:
-        list_loc = target_path(numbered[0])
+        list_loc = target_path(numbered.target)
         existing = found.node(list_loc, kind=list)
         if not isinstance(existing, list):
             return
         base = len(existing)
-        for position, (words, start, _) in enumerate(items):
+        for position, ((words, start, _), *_) in enumerate(items):
             found.node((*list_loc, base + position))  # one item per number, filled below
-            found.places.setdefault((*list_loc, base + position), (words.loc, words.offset(start)))
+            found.places.setdefault((*list_loc, base + position), words.place(start))
+    joined = [item[0] if len(item) == 1 else _whole(item) for item in items]
     for statement, pattern in statements:
         target = target_path(statement.target)
         if target[-1] == "[]":
-            for position, span in enumerate(items):
+            for position, span in enumerate(joined):
                 _read(found, statement, pattern, span, (*target[:-1], base + position))
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
+
+
+def _whole(item: list[Span]) -> Span:
+    """An item printed over several paragraphs, as one span of words."""
+    words = JoinedWords(item)
+    return words, 0, len(words.text)
 
 
 def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: Span, target: tuple[str | int, ...]) -> None:
@@ -265,7 +351,8 @@ def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: S
     text = words.text[start:end]
     matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
     for match in matches:
-        loc = _resolve(found, statement, match, target, (words.loc, words.offset(start + match.start())))
+        found.understood += words.ranges(start + match.start(), start + match.end())
+        loc = _resolve(found, statement, match, target, words.place(start + match.start()))
         if loc is not None:
             _take(found, statement, match, words, start, loc)
 
@@ -278,7 +365,7 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
             name = statement.names.get(match.group("name") or "")
             if name is None:
                 return None
-            loc.append(name)
+            loc.extend(name.split("."))  # a field, or a field of a field (income.total)
         elif part == "[+]":
             items = found.node(tuple(loc), kind=list)
             if not isinstance(items, list):
@@ -290,8 +377,22 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
     return tuple(loc)
 
 
-def _number(printed: str) -> Decimal:
-    return Decimal(printed.replace(",", ""))
+_number = lexicon.number
+
+
+def _flat(beside: str | None) -> Decimal:
+    if beside is None:
+        return FLAT
+    value = _number(beside)
+    return Decimal(0).quantize(value) if value.as_tuple().exponent < 0 else Decimal(0)  # type: ignore[operator]
+
+
+_AROUND = "。，,、：:；;“”\"‘’' \n"  # quotes and stops around a 科目's words
+
+
+@lru_cache(maxsize=32)
+def _item_starts(pattern: str) -> re.Pattern[str]:
+    return re.compile(lexicon.expand(pattern))
 
 
 def _take(found: _Found, statement: Statement, match: re.Match[str], words: Words, start: int, loc: TreePath) -> None:
@@ -299,7 +400,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
     groups = {name: value for name, value in match.groupdict().items() if value is not None}
 
     def place(name: str | int) -> tuple[TreePath, int]:
-        return words.loc, words.offset(start + match.start(name))
+        return words.place(start + match.start(name))
 
     def printed(name: str) -> str:
         return words.printed_between(start + match.start(name), start + match.end(name))
@@ -309,13 +410,13 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
         if name in _READING:
             continue
         if name == "change":
-            sign = -1 if groups.get("change_word") in _NEGATIVE else 1
-            found.put((*loc, "change"), sign * _number(text), place(name))
+            found.put((*loc, "change"), lexicon.sign(groups.get("change_word")) * _number(text), place(name))
         elif name == "change_pct":
-            sign = -1 if groups.get("pct_word", groups.get("change_word")) in _NEGATIVE else 1
-            found.put((*loc, "change_pct"), sign * _number(text), place(name))
-        elif name == "flat":  # 持平: no change, at the precision the report prints amounts (not ±0.5 万元)
-            found.put((*loc, "change"), FLAT, place(name))
+            found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_word", groups.get("change_word"))) * _number(text), place(name))
+        elif name == "change_pct_alone":  # “下降1.87%” with no amount
+            found.put((*loc, "change_pct"), lexicon.sign(groups.get("pct_only")) * _number(text), place(name))
+        elif name == "flat":  # 持平: no change, at the precision the amount beside it is printed to (else the cent's)
+            found.put((*loc, "change"), _flat(groups.get("value")), place(name))
         elif name == "completion_of":
             base = _COMPLETION_OF.get(text)
             if base is not None:
@@ -324,7 +425,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             about = name.partition("_")[0]
             direction = groups.get(f"{about}_direction")
             if about == "change" and direction is None:
-                direction = groups.get("change_word") or groups.get("pct_word") or groups.get("flat")
+                direction = groups.get("change_word") or groups.get("pct_word") or groups.get("pct_only") or groups.get("flat")
             reason = {"about": about, "text": printed(name)}
             if direction:
                 reason["direction"] = direction
@@ -332,7 +433,9 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
             if isinstance(reasons, list):
                 found.places[(*loc, "reasons", len(reasons), "text")] = place(name)
                 found.append((*loc, "reasons"), reason, place(name))
-        elif name in ("wording", "purpose"):
+        elif name == "wording":  # the 科目 as printed, without the quotes and stops around it
+            found.put((*loc, name), printed(name).strip(_AROUND), place(name))
+        elif name in ("purpose", "reason"):
             found.put((*loc, name), printed(name), place(name))
         elif name == "sentence":
             found.put((*loc, "text"), _sentence(words, start + match.start(name), start + match.end(name)), place(name))
@@ -342,7 +445,7 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
                 path = loc  # a count or a score: the target itself
             if _is_figure(path):
                 path = (*path, "value")
-            found.put(path, _number(text), place(name))
+            found.put(path, lexicon.NONE if text in lexicon.NONE_WORDS else _number(text), place(name))
     for name, text in statement.fixed.items():
         found.put((*loc, name), text, place(0))
 
@@ -356,15 +459,19 @@ def _sentence(words: Words, start: int, end: int) -> str:
 
 
 # --------------------------------------------------------------------------- what is kept
-def _finish(found: _Found) -> None:
+def _finish(found: _Found, template: Template, tree: dict[str, Any]) -> None:
     """Name the 科目 of each listed figure; drop what the text did not state in full."""
     from ..catalog import builtin  # the catalogue reads YAML with this package's reader
 
     catalog = builtin()
-    for list_path, length in CODED.items():
+    rows: list[tuple[str, str]] | None = None
+    for list_path, length in template.coded.items():
         items = found.node(target_path(list_path), create=False)
         if isinstance(items, list):
             _name_classes(items, length, catalog)
+            if any("code" not in item for item in items if isinstance(item, dict)):
+                rows = list(_table_rows(tree, template)) if rows is None else rows
+                _name_from_rows(items, rows)
     _drop_incomplete(found.tree, ())
     for loc in _EITHER:
         group = found.node(loc, create=False)
@@ -373,30 +480,68 @@ def _finish(found: _Found) -> None:
                 group.pop(name, None)  # the text states both: 财政拨款收入 counts, as the model wants one
 
 
+def _levels(wording: str) -> tuple[list[str], list[str | None]]:
+    """The names a 科目 wording prints, 类 first, and the code printed in each level's mark:
+    “一般公共服务（201类）政协事务（02款）行政运行（01项）” → names and ["201", "02", "01"].  A word
+    after the last mark belongs to the name before it (“一般公共服务（类）支出”)."""
+    marks = list(_LEVEL_MARK.finditer(wording))
+    if not marks:  # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”, or a name alone
+        names = [name.strip("。，,、 ") for name in _DASH.split(wording)]
+        names = [name for name in names if name]
+        return names, [None] * len(names)
+    names: list[str] = []
+    codes: list[str | None] = []
+    previous = 0
+    for mark in marks:
+        name = wording[previous : mark.start()].strip("，,、 ")
+        if name:
+            names.append(name)
+            codes.append(mark.group("code"))
+        previous = mark.end()
+    tail = wording[previous:].strip(_AROUND)
+    if tail == "支出" and names:  # “一般公共服务（类）支出”: 支出 cut off by the mark
+        names[-1] += tail
+    return names, codes
+
+
+def _code_of(catalog: Catalog, name: str, digits: int, under: str) -> str | None:
+    code = catalog.code_of(name, digits, under=under)
+    if code is None and digits == 3 and not name.endswith("支出"):
+        code = catalog.code_of(name + "支出", digits, under=under)  # a 类 printed without its 支出
+    return code
+
+
 def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) -> None:
-    """Each item's 科目 name (the last one its wording names) and code, walking 类 → 款 → 项 in
-    the catalogue; an item that names only its 项 (or 款 and 项) is under the one above it."""
+    """Each item's 科目 name (the last one its wording names) and code — the code its marks print
+    (“（210类）…（11款）…（01项）”), else found walking 类 → 款 → 项 in the catalogue; an item that
+    names only its 项 (or 款 and 项) is under the one above it.  An item whose name no catalogue
+    knows keeps its name and no code: it is never dropped."""
     above: list[str] = []  # the codes of the item above: 类, 款
+    levels = (3, 5, 7)[: (3, 5, 7).index(length) + 1]
     for item in items:
         wording = item.get("wording")
         if not isinstance(wording, str):
             continue
-        pieces = _LEVEL_WORD.split(wording.replace("(", "（").replace(")", "）"))
-        names = [pieces[i].strip("，,、 ") for i in range(0, len(pieces) - 1, 2)] or [wording.strip("。 ")]
-        names = [name for name in names if name]
+        names, printed = _levels(wording.replace("(", "（").replace(")", "）"))
         if not names:
             continue
         item["name"] = names[-1]
-        levels = (3, 5, 7)[: (3, 5, 7).index(length) + 1]
         named = levels[-len(names):] if len(names) <= len(levels) else None
         if named is None:
             continue
-        if len(above) < levels.index(named[0]):
+        start = levels.index(named[0])
+        if all(printed) and len(printed) == len(names):
+            joined = "".join(above[:start][-1:]) + "".join(str(code) for code in printed)
+            if len(joined) == named[-1]:
+                item["code"] = joined
+                above = [joined[:digits] for digits in levels[:2] if digits < len(joined)]
+                continue
+        if len(above) < start:
             above = []
             continue  # a 项 named alone, with no 类 and 款 above it to look it up under
-        codes = above[: levels.index(named[0])]
+        codes = above[:start]
         for name, digits in zip(names[-len(named):], named):
-            code = catalog.code_of(name, digits, under=codes[-1] if codes else "")
+            code = _code_of(catalog, name, digits, codes[-1] if codes else "")
             if code is None:
                 break
             codes.append(code)
@@ -405,6 +550,32 @@ def _name_classes(items: list[dict[str, Any]], length: int, catalog: Catalog) ->
             above = codes[:2]
             continue
         above = []
+
+
+def _table_rows(tree: dict[str, Any], template: Template) -> Iterator[tuple[str, str]]:
+    """(code, name) of every row by 科目 of the report's own tables (a name newer than the catalogue
+    is there)."""
+    node: Any = tree
+    for part in template.tables_at.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, dict):
+        return
+    for table in node.values():
+        rows = table.get("rows") if isinstance(table, dict) else None
+        for row in rows if isinstance(rows, list) else ():
+            if isinstance(row, dict) and row.get("code") is not None and isinstance(row.get("name"), str):
+                yield str(row["code"]).replace(" ", ""), row["name"]
+
+
+def _name_from_rows(items: list[Any], rows: list[tuple[str, str]]) -> None:
+    """The code of each item the catalogue did not name, from the table row its wording names."""
+    from ..subjects import code_named
+
+    for item in items:
+        if isinstance(item, dict) and "code" not in item and isinstance(item.get("wording"), str):
+            code = code_named(item["wording"], rows)
+            if code is not None:
+                item["code"] = code
 
 
 def _drop_incomplete(node: Any, loc: TreePath) -> bool:

@@ -18,6 +18,7 @@ from ..i18n import Msg, t
 from ..model import Report
 from ..model.bind import bind_report, model_class_at, unknown_references
 from ..model.figure import LocalizedValueError
+from ..template import Template, TemplateError, attach, choose
 from .source import LoadError, NotAReport, Place, SourceMap
 
 
@@ -65,20 +66,37 @@ def _describe(error: dict[str, Any]) -> Msg:
     return Msg("load.yaml", problem=str(error.get("msg", kind)))
 
 
+def _chosen(tree: dict[str, Any], source: SourceMap, file: str, template: str | None) -> Template | None:
+    """The report's one template (see ``derive_and_validate``)."""
+    meta = tree.get("meta") if isinstance(tree.get("meta"), dict) else {}
+    named, kind = meta.get("template"), meta.get("kind", "final")
+    try:
+        if template is None and source.template is not None:
+            return source.template
+        return choose(template, meta=named if isinstance(named, str) else None, kind=kind if isinstance(kind, str) else None)
+    except TemplateError as error:
+        raise LoadError(Msg("load.template", problem=str(error)), file=file) from None
+
+
 def _error(message: Msg, place: Place, file: str) -> LoadError:
     return LoadError(message, place.line, place.column, file, place.page)
 
 
-def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False) -> Report:
-    """The report the tree describes, with the figures its sentences state; ``LoadError`` if it is none."""
+def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False, template: str | None = None) -> Report:
+    """The report the tree describes, with the figures its sentences state; ``LoadError`` if it is none.
+
+    Its template is chosen here, once (``template``: ``--template``; else the one the reader read
+    with; else the one ``meta.template`` names; else the first of the report's kind), and goes with
+    the report to the sentence reader and the rules."""
     if skip_non_reports and not (isinstance(tree, dict) and "meta" in tree):
         raise NotAReport(Msg("load.not_report"), file=file)
     if not isinstance(tree, dict):
         raise _error(Msg("load.not_mapping"), source.place(()), file)
-    if isinstance(tree.get("text"), dict):
+    chosen = _chosen(tree, source, file, template)
+    if isinstance(tree.get("text"), dict) and chosen is not None:
         from .sentences import derive  # the sentence readers are loaded only for a report that has text
 
-        derive(tree, source)
+        derive(tree, source, chosen)
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:
@@ -92,6 +110,7 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
             message = Msg("load.with_more", first=message, more=Msg("load.more", count=len(problems) - 1))
         raise _error(message, place, file) from None
     bind_report(report)
+    attach(report, chosen)
     for reference, path in unknown_references(report):
         raise _error(Msg("load.share_of", reference=reference), source.place(path), file)
     return report

@@ -19,21 +19,26 @@ __all__ = ["YamlSource", "decode", "load_text", "load_yaml", "parse_tree", "read
 
 def load_text(
     text: str, name: str = "<input>", limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None,
+    template: str | None = None,
 ) -> LoadedReport:
-    """Parse and validate a report given as text; ``meta`` overrides what its ``meta:`` says."""
+    """Parse and validate a report given as text; ``meta`` overrides what its ``meta:`` says,
+    ``template`` names its template where its own should not choose."""
     try:
         tree, source = parse_tree(text, limits)
     except LoadError as error:
         raise named(error, name)
     if meta and isinstance(tree, dict) and isinstance(tree.get("meta"), dict):
         tree["meta"].update(meta)
-    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports), source, parse_waivers(text))
+    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports, template), source, parse_waivers(text))
 
 
-def load_yaml(data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None) -> LoadedReport:
+def load_yaml(
+    data: bytes, name: str, limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None,
+    template: str | None = None,
+) -> LoadedReport:
     """Decode, parse and validate one YAML report; raise ``LoadError`` for anything unusable."""
     try:
         text = decode(data)
     except LoadError as error:
         raise named(error, name)
-    return load_text(text, name, limits, skip_non_reports, meta)
+    return load_text(text, name, limits, skip_non_reports, meta, template)

@@ -39,6 +39,7 @@ def report_dict(result: FileResult) -> dict[str, Any]:
         "file": result.file,
         "unit": result.unit,
         "year": result.year,
+        "template": result.template,
         "findings": [finding_dict(f) for f in result.findings],
         "summary": result.counts(),
     }

@@ -40,7 +40,7 @@ def render(run: Run, console: Console, lang: str = "zh") -> None:
     for result in run.files:
         if result.error:
             continue
-        title = printable(f"{result.file} — {result.unit or ''} {result.year or ''}".rstrip())
+        title = printable(f"{result.file} — {result.unit or ''} {result.year or ''}".rstrip() + (f" [{result.template}]" if result.template else ""))
         if not result.findings:
             console.print(Text("✓ " + t("clean", lang, file=title), style="green"))
             continue

@@ -72,8 +72,7 @@ CROSS_TABLE: tuple[Same | Match, ...] = (
     *(Match(f"{T}.{fund}.rows", "total", f"{T}.appropriation.by_class", fund) for fund in _FUNCTIONAL_TABLES),
     # 一般公共预算基本支出: 功能分类 against 经济分类
     Same(f"{T}.general_budget.total.basic", (f"{T}.basic.total.total",)),
-    # an item's headline amount against its own “预算安排” in the same paragraph
-    Same(f"{S}.items[*]", (f"{S}.items[*].arranged",)),
+    # (an item's headline amount against its own “预算安排” is FR813's, which names the item)
 )
 
 # --------------------------------------------------------------------------- FR502: the text (万元) against the tables (元)

@@ -76,6 +76,7 @@ class Hierarchy:
     total: str | None
     columns: tuple[str, ...] | None
     children: str | None = None
+    printed: bool = False  # a list the text prints: an item no code places counts in the total; no 类 it may be under is checked
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,9 @@ HIERARCHIES: tuple[Hierarchy, ...] = (
     Hierarchy("tables.government_fund.rows", "tables.government_fund.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
     Hierarchy("tables.state_capital.rows", "tables.state_capital.total", ("opening_balance", "income", *_columns(FundRow), "closing_balance")),
     Hierarchy("tables.basic.rows", None, ("amount",)),
-    Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None),
-    Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None),
-    Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items"),
+    Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None, printed=True),
+    Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None, printed=True),
+    Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items", printed=True),
 )
 
 # --------------------------------------------------------------------------- FR104: balances
@@ -337,8 +338,11 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     under, top = _tree(parents, children)
     groups = [(parents[parent], indices) for parent, indices in under]
     total_row = model_at(report, spec.total) if spec.total else None
+    unplaced = tuple(i for i, row in enumerate(children) if not row.code) if spec.printed else ()
+    if unplaced:
+        groups = []  # where an item no code places belongs is unknown: no 类 or 款 above it is checked
     if total_row is not None:
-        groups.append((total_row, top))
+        groups.append((total_row, top + unplaced))  # every printed item counts in the total
     # A row the reader could not place may belong under any 类, or be one: no sum over the list is known.
     children_path = spec.children or spec.rows
     unknown = report.unknown

@@ -18,6 +18,7 @@ from .base import Rule, Stated, fmt, register
 from .budget import completion_base
 from .identities import model_at
 from .texts import sentence_at
+from ..template import template_of
 
 _PERCENT_ATTRIBUTES = ("share_pct", "change_pct", "completion_pct")
 _SIGNED = ("change", "change_pct")  # the only numbers that may be negative
@@ -239,8 +240,9 @@ def printed_tables(report: Report) -> Iterator[tuple[str, PrintedTable]]:
                 yield f"{section}.{name}", table
 
 
-# What each template requires; ``meta.template`` chooses.  A report without a template is not
-# checked for completeness.  Paths name sections or figures of the report.
+# What a report must carry is its template's ``required`` list (``finrecon/layouts/*.yaml``).
+# ``common`` is the national minimum every 部门决算 prints (财政部's nine tables, the narrative's
+# main figures, the other matters), for a report that names no province's template.
 _NINE_TABLES = tuple(
     f"tables.{name}"
     for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "basic", "three_public", "government_fund", "state_capital")
@@ -248,19 +250,21 @@ _NINE_TABLES = tuple(
 _NARRATIVE_CORE = tuple(
     f"narrative.{name}" for name in ("total", "income", "expenditure", "appropriation_total", "general_budget", "basic", "three_public")
 )
-_OTHER = ("other.operating_costs", "other.procurement", "other.assets")
-_BUDGET = tuple(
-    f"budget.tables.{name}"
-    for name in ("summary", "income", "expenditure", "appropriation", "general_budget", "government_fund", "state_capital", "basic", "three_public")
-) + ("budget.statement.income", "budget.statement.expenditure") + tuple(
-    f"budget.other.{name}" for name in ("three_public", "operating_costs", "procurement", "performance_targets", "assets")
-)
-TEMPLATES: dict[str, tuple[str, ...]] = {
-    "common": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
-    "shanghai": _NINE_TABLES + _NARRATIVE_CORE + _OTHER,
-    "sichuan": _NARRATIVE_CORE + ("narrative.government_fund_expenditure", "narrative.state_capital_expenditure") + _OTHER,
-    "shanghai-budget": _BUDGET,  # 上海市区级部门预算/单位预算: the nine tables, 预算编制说明, 其他相关情况说明
-}
+TEMPLATES: dict[str, tuple[str, ...]] = {"common": _NINE_TABLES + _NARRATIVE_CORE + ("other.operating_costs", "other.procurement", "other.assets")}
+
+
+def required_by(report: Report, configured: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """What the template ``meta.template`` names requires: the configuration's list for it, else
+    the list of the report's template where that is the template named, else ``common``'s."""
+    name = (report.meta.template or "").lower()
+    if not name:
+        return ()
+    if name in configured:
+        return tuple(configured[name])
+    chosen = template_of(report)
+    if chosen is not None and name in (chosen.template.lower(), chosen.name.lower()):
+        return tuple(chosen.required)
+    return TEMPLATES.get(name, ())
 
 
 @register
@@ -283,9 +287,7 @@ class RequiredSections(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        templates = {**TEMPLATES, **self.options.templates}
-        required = templates.get((report.meta.template or "").lower(), ())
-        for path in required:
+        for path in required_by(report, self.options.templates):
             if model_at(report, path) is None:
                 yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 

@@ -323,12 +323,53 @@ def spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------------------ template data
 @functools.cache
 def template_wording() -> dict[str, tuple[str, ...]]:
-    """What the templates print for the compiler and not for the reader: each layout's
-    ``wording:`` block (``finrecon/layouts/*.yaml``), every list merged."""
-    from ..readers.layouts import layouts
+    """What the blank templates print for the compiler and not for the reader: every template's
+    ``wording:`` block (``finrecon/layouts/*.yaml``), merged.  Not only the report's own template:
+    an instruction of any blank template finrecon knows is never a published report's text."""
+    from ..template import templates
 
     merged: dict[str, list[str]] = {}
-    for spec in layouts().values():
-        for key, items in (spec.get("wording") or {}).items():
-            merged.setdefault(key, []).extend(str(item) for item in items or ())
+    for template in templates().values():
+        merged.setdefault("instructions", []).extend(template.wording.instructions)
     return {key: tuple(dict.fromkeys(items)) for key, items in merged.items()}
+
+
+def template_words(report: Report, key: str) -> Any:
+    """The report's template's ``wording.<key>`` (``finrecon/layouts/*.yaml``); where that template
+    has none, every template's merged (a list, a mapping of lists, or the first text given)."""
+    from ..template import template_of
+
+    chosen = template_of(report)
+    own = getattr(chosen.wording, key) if chosen is not None else None
+    if own:
+        return _frozen(own)
+    return _merged_words(key)
+
+
+@functools.cache
+def _merged_words(key: str) -> Any:
+    from ..template import templates
+
+    values = [getattr(template.wording, key) for template in templates().values() if getattr(template.wording, key)]
+    if not values:
+        return None
+    if isinstance(values[0], list):
+        return tuple(dict.fromkeys(item for value in values for item in value))
+    if isinstance(values[0], dict):
+        merged: dict[str, Any] = {}
+        for value in values:
+            for name, items in value.items():
+                if isinstance(items, list):
+                    merged[name] = tuple(dict.fromkeys((*merged.get(name, ()), *items)))
+                else:
+                    merged.setdefault(name, items)
+        return merged
+    return values[0]
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return {name: tuple(items) if isinstance(items, list) else items for name, items in value.items()}
+    return value

@@ -8,21 +8,23 @@ offset of the words it quotes.  Where a text can be read two ways, the rules say
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
+from dataclasses import replace
 from typing import ClassVar, Iterator, NamedTuple, Sequence
 
+from .. import lexicon
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
 from ..interval import Interval
 from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
-    COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
-    Passage, Pattern, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
-    squeeze, template_wording, touched,
+    CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
+    Passage, Pattern, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
+    squeeze, template_words, template_wording, touched,
 )
 
 
@@ -91,17 +93,17 @@ def _end(positions: Sequence[int], index: int) -> int:
 # =============================================================================== FR801 years
 _YEAR = Pattern(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
 _A_YEAR = Pattern(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
-_COMPARED = Pattern(r"(?:与|比|较|同比|相比|对比|比上年|比较)$")
-_COMPARED_AFTER = Pattern(r"(?:当年)?预算执行数")
-_OWN_AFTER = Pattern(
-    r"(?:收入支出总计|财政拨款收入支出总计|(?:无|没有)(?=“三公”|\"三公\"|政府性基金|国有资本|机关运行)|预算绩效管理|政府采购|“三公”经费|\"三公\"经费|部门决算|单位决算|区级|"
-    r"部门预算|单位预算|预算安排|本部门|本单位|,本(?:部门|单位)|项目预算绩效目标|预算单位|部门财务|部门收入|部门支出|部门财政|"
-    r"部门一般|部门政府|部门国有|部门“三公”|单位“三公”|部门\"三公\"|单位\"三公\")"
-)
-_OWN_BEFORE = Pattern(r"(?:绩效目标的|跟踪评价的|绩效自评的|本部门|本单位)$")
+_COMPARED = Pattern(lexicon.YEAR_COMPARED_BEFORE)
+_COMPARED_AFTER = Pattern(lexicon.YEAR_COMPARED_AFTER)
 _MONTH = Pattern(r"\d{1,2}月")
 _ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _BUDGET_OPENING = Pattern(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
+
+
+def _own(after_words: re.Pattern[str] | None, before_words: re.Pattern[str] | None, before: str, after: str) -> bool:
+    """Whether the template's words around a year say it is the report's own (its ``wording:
+    own_year_after`` / ``own_year_before``)."""
+    return bool((after_words and after_words.match(after)) or (before_words and before_words.search(before)))
 
 
 @register
@@ -129,6 +131,7 @@ class WrongYear(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         year = report.meta.year
         budget = report.meta.kind == "budget"
+        own_after, own_before = (_pattern(words) if (words := template_words(report, key)) else None for key in ("own_year_after", "own_year_before"))
         for passage in self.touched(report, _A_YEAR):
             text, positions = squeeze(passage.text)
             dated = set()
@@ -155,7 +158,7 @@ class WrongYear(WordingRule):
                     continue  # a date (“2025年9月”, under the cover's title): when it was printed
                 if _COMPARED.search(before) or _COMPARED_AFTER.match(after):
                     expected, why = year - 1, "FR801.prior"
-                elif passage.kind in TITLES or _OWN_AFTER.match(after) or _OWN_BEFORE.search(before) or (opening and opening.start(1) == start):
+                elif passage.kind in TITLES or _own(own_after, own_before, before, after) or (opening and opening.start(1) == start):
                     expected, why = year, "FR801.own"
                 else:
                     continue
@@ -186,28 +189,27 @@ _BODIES = frozenset("""
     民族和宗教事务委员会 民宗委 侨务办公室 侨办 机关事务管理局 机管局 档案局 档案馆 税务局 人民法院 人民检察院 总工会
     团委 妇联 残联 科协 红十字会 政协 人大常委会 纪委 监委 组织部 宣传部 统战部 政法委 编办 党校 融媒体中心 规划局
 """.split())
-# The template's words for the level of the report (名词解释): a district's report says 区级.
-_CITY_PHRASE = Pattern(r"市级(?:预算主管部门(?=及所属预算单位)|财政(?=有经费领拨关系)|财政拨款(?=安排))")
 _PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
 
-# Where the template puts the unit's own name (matched on the text without spaces).
-_NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
-    COVER: (Pattern(r"^(?:预算主管部门|预算单位|编制单位|编制部门)?[:：]?(?P<name>[^\d:：,，。]{4,40})$"),),
-    COMPILER: (Pattern(r"编制(?:单位|部门)[:：](?P<name>[^\d:：,，。]{2,40})$"),),
-    HEADING: (
-        Pattern(r"^第[一二三四五六七八九十]+部分(?P<name>[^\d,，。]{2,40}?)(?:概况|\d{4}年)"),
-        Pattern(r"^(?:[一二三四五六七八九十]+、)?(?P<name>[^\d,，。、]{4,40}?)(?:[（(](?:部门|单位)[）)])?(?:主要职能|机构设置)$"),
-    ),
-    PARAGRAPH: (
-        Pattern(r"(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?P<name>[^,，。；;:：“”、()（）\d]{4,40}?)\d{4}年度(?:收入支出总计|财政拨款收入支出总计|无|没有|预算绩效管理|政府采购)"),
-        Pattern(r"截至\d{4}年\d{1,2}月\d{1,2}日[,，](?P<name>[^,，。；;]{2,40}?)共有车辆"),
-        Pattern(r"^(?:\d+[.、．])?\d{4}年[,，](?P<name>[^,，。；;]{2,40}?)收入预算"),
-        Pattern(r"^\d{4}年(?P<name>[^,，。；;\d]{4,40}?)(?:[（(]部门[）)])?(?:下属|财政拨款的机关运行经费)"),
-        Pattern(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
-    ),
-    NOTE: (Pattern(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
-}
-_NAME_SLOTS[CONTENTS] = _NAME_SLOTS[HEADING]
+
+def _name_slots(report: Report) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Where the report's template puts the unit's own name (its ``wording: name_slots:``, matched
+    on the text without spaces), by kind of text; the contents as the headings."""
+    slots = template_words(report, "name_slots") or {}
+    return _compiled_slots(tuple((kind, tuple(patterns)) for kind, patterns in slots.items()))
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled_slots(slots: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    compiled = {kind: tuple(re.compile(pattern) for pattern in patterns) for kind, patterns in slots}
+    if HEADING in compiled:
+        compiled[CONTENTS] = compiled[HEADING]
+    return compiled
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
 
 
 class _Name(NamedTuple):
@@ -260,9 +262,12 @@ class UnitName(WordingRule):
         own_units = {compact(unit.name) for unit in report.organisation.units} if report.organisation else set()
         own_units |= {_SCOPE_SUFFIX.sub("", name) for name in own_units}
         reported: set[tuple[str, int]] = set()
-        for passage in self._slotted(report):
+        slots = _name_slots(report)
+        for passage in passages(report):
+            if passage.kind not in slots:
+                continue  # a text where the template prints no name of the unit
             text, positions = squeeze(passage.text)
-            for pattern in _NAME_SLOTS[passage.kind]:
+            for pattern in slots[passage.kind]:
                 for match in pattern.finditer(text):
                     name = _SCOPE_SUFFIX.sub("", match.group("name"))
                     why = self._differs(name, reference, own_units)
@@ -290,17 +295,14 @@ class UnitName(WordingRule):
                     continue  # another body of the same district, named in the text
                 yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
 
-    def _slotted(self, report: Report) -> Iterator[Passage]:
-        """The passages that may print the unit's own name where the template puts it."""
-        for passage in passages(report):
-            if passage.kind in _NAME_SLOTS:
-                yield passage
-
     def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
         if "市级" not in digest(report) or not _parts(reference).district:
             return
-        for found in self.printed(report, _CITY_PHRASE):
+        phrase = template_words(report, "level_phrase")
+        if not phrase:
+            return
+        for found in self.printed(report, _pattern(phrase)):
             words, expected = found.words, "区级" + found.words[2:]
             yield self.at(
                 found.passage, found.begin, found.finish, self.say("FR802.level_phrase", reported=words, expected=expected),
@@ -336,18 +338,6 @@ class UnitName(WordingRule):
 
 
 # =============================================================================== FR803 部门/单位
-_DEPARTMENT_WORDS = Pattern(
-    r"本部门|[（(]部门[）)]|区级部门预算"
-    r"|(?<![管政作能各关相务])部门(?:预算|决算)(?!经济分类|支出经济分类|管理|改革|制度|编制要求|科目)"
-    r"|(?<![管政作能各关相务])部门(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算|“三公”|\"三公\"|主要职能|机构设置)"
-)
-_UNIT_WORDS = Pattern(
-    r"区级单位预算|单位预算(?:编制说明|表)|单位决算(?:表|情况说明)|单位(?:主要职能|机构设置)"
-    r"|预算单位(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算)"
-    r"|(?<![预层属级各本])单位(?:“三公”|\"三公\")"
-)
-
-
 def report_scope(report: Report) -> str | None:
     """部门 or 单位: ``meta.scope``, or what the cover calls the report."""
     if report.meta.scope:
@@ -385,8 +375,12 @@ class ScopeWording(WordingRule):
         scope = report_scope(report)
         if scope is None:
             return
-        pattern, word, other = (_DEPARTMENT_WORDS, "单位", "部门") if scope == "unit" else (_UNIT_WORDS, "部门", "单位")
-        for found in self.printed(report, pattern):
+        words = template_words(report, "scope_words") or {}
+        other_scope = "department" if scope == "unit" else "unit"
+        if other_scope not in words:
+            return
+        word, other = ("单位", "部门") if scope == "unit" else ("部门", "单位")
+        for found in self.printed(report, _pattern(words[other_scope])):
             yield self.at(
                 found.passage, found.begin, found.finish,
                 self.say(self.id, words=found.words, scope=self.say(f"FR803.{scope}"), word=word, other=other), reported=found.words,
@@ -467,11 +461,7 @@ class TemplateInstruction(WordingRule):
 
 
 # =============================================================================== FR806 directions
-_Said = tuple[str, str, Decimal, Decimal]  # a direction word, what it is about (budget, prior, change), the two figures
-_SEARCH_BUDGET = 200_000_000  # characters FR806 scans, in a report, to tell a sentence its figures read already
-_UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
-_DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
-_LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+_UP, _DOWN, _LEVEL = lexicon.UP, lexicon.DOWN, lexicon.LEVEL  # direction words: national conventions
 
 
 def _possible(word: str, base: Interval, value: Interval) -> bool | None:
@@ -495,16 +485,7 @@ def _relation(base: Interval, value: Interval) -> str:
     return "level"
 
 
-_NUM = NUMBER
-_BUDGET_ITEM = Pattern(
-    rf"(?P<prior_year>\d{{4}})年(?:当年)?预算执行数为(?P<prior>{_NUM})万元[,，;；](?P<year>\d{{4}})年预算安排(?P<value>{_NUM})万元[,，;；]"
-    rf"比(?:\d{{4}}年)?(?:当年)?预算执行数(?P<word>增加|减少|增长|下降|上升|降低|持平)(?:{_NUM}%)?[。;；,，]?"
-    r"(?:主要原因(?:是|为)?[:：]?(?P<reason>[^。]*?经费)(?P<reason_word>增加|减少|保持不变|持平|不变)[。;；]?)?"
-)
-_FINAL_PAIR = Pattern(rf"(?:年初)?预算(?:数)?为(?P<budget>{_NUM})万元[,，](?:支出)?决算(?:数)?为(?P<value>{_NUM})万元")
-_FINAL_WORD = Pattern(r"决算数(?P<word>大于|小于|等于|高于|低于|超过)预算数|决算数与预算数(?P<level>持平|一致|相等|相同)")
-_STATES_BOTH = Pattern(r"决算数|预算执行数")  # what the sentences _BUDGET_ITEM and _FINAL_WORD read must hold
-_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")
+_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")  # a reason that ends by naming the change again
 
 
 @register
@@ -513,13 +494,14 @@ class DirectionContradicted(WordingRule):
 
     What it checks: 增加/减少/持平, 增长/下降 against last year's figure, and 决算数大于/小于/等于
     预算数 against the budget, on rounding intervals: “减少” needs a figure that can be below the
-    other, “持平” two printed figures that can be equal.  It reads the figures the model holds (a
-    figure's ``reasons`` with their direction, its ``prior`` and ``budget``; a reason that ends
-    “…经费增加”) and the sentences that state both figures themselves (“2023年当年预算执行数为
-    114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：…经费增加。”,
-    “年初预算为0.95万元，支出决算为0.00万元……决算数小于预算数”).  “基本持平” is not checked.
-    An error where two printed amounts prove it; a warning where only the sign of a stated change
-    speaks.
+    other, “持平” two printed figures that can be equal.  It reads the figures the statement engine
+    put in the model — a figure's ``reasons`` with their direction (the change's own word where the
+    reason names none), its ``prior`` and ``budget``, a reason that ends “…经费增加” — for the 决算
+    (“年初预算为0.95万元，支出决算为0.00万元……决算数小于预算数”) and the budget (“2023年当年预算执行数为
+    114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：…经费增加。”) alike.
+    “基本持平” is not checked.  An error where two printed amounts prove it; a warning where only
+    the sign of a stated change speaks.  A sentence no statement understood is not read here: the
+    coverage report names it.
 
     Why: a reason that says 增加 under a decrease was copied from another item; a reader cannot
     trust either.
@@ -533,56 +515,23 @@ class DirectionContradicted(WordingRule):
     kinds = PROSE
 
     def check(self, report: Report) -> Iterator[Finding]:
-        held: dict[_Said, list[str]] = {}  # what a figure's finding says → the texts of those findings, squeezed
-        held_work = [_SEARCH_BUDGET]
         for figure in report.stating:
             if figure.reasons or (figure.reason and "经费" in figure.reason):
-                for finding, key, text in self._figure(figure):
-                    held.setdefault(key, []).append(compact(text))  # as the passages are compared
-                    yield finding
-        for passage in self.touched(report, _STATES_BOTH):
-            if passage.kind in (PARAGRAPH, NOTE):
-                yield from self._unheld(passage, list(self._sentences(passage)), held, held_work)
-
-    @staticmethod
-    def _unheld(
-        passage: Passage, found: list[tuple[Finding, _Said, int]], held: dict[_Said, list[str]], held_work: list[int],
-    ) -> Iterator[Finding]:
-        """The sentence findings of ``passage`` (each with the offset of its word in the squeezed
-        text) that no figure's finding has made already.
-
-        A figure read from this passage reported its words already: each figure finding that says
-        the same (word, base, value) and whose text the passage prints stands for one sentence
-        finding here — first the one on the figure's own words, then the first in print order.
-        Another sentence saying the same elsewhere is still reported.  ``held_work`` is what is
-        left of the characters the rule may scan to tell them apart."""
-        dropped: set[int] = set()
-        for key in dict.fromkeys(key for _, key, _ in found):
-            texts = held.get(key)
-            if not texts:
-                continue
-            printed = squeeze(passage.text)[0]
-            held_work[0] -= len(texts) * len(printed)
-            if held_work[0] < 0:
-                continue  # a report so large that telling them apart would take minutes: both are reported
-            mine = [text for text in texts if text and text in printed]
-            if not mine:
-                continue
-            spans = [(start, start + len(text)) for text in mine for start in (printed.find(text),)]
-            same = [index for index, (_, other, _) in enumerate(found) if other == key]
-            same.sort(key=lambda index: (not any(a <= found[index][2] < b for a, b in spans), found[index][2]))
-            for index, text in zip(same, mine):
-                dropped.add(index)
-                texts.remove(text)
-        return (finding for index, (finding, _, _) in enumerate(found) if index not in dropped)
+                yield from self._figure(figure)
 
     # ---------------------------------------------------------------- figures of the model
-    def _figure(self, figure: Figure) -> Iterator[tuple[Finding, _Said, str]]:
+    def _figure(self, figure: Figure) -> Iterator[Finding]:
         said: list[tuple[str, str, str, tuple[str | int, ...], str]] = []  # about, word, text, loc, path
         for index, reason in enumerate(figure.reasons):
             loc, path = (*figure.loc, "reasons", index), f"{figure.path}.reasons[{index}]"
             if reason.direction:
-                said.append((reason.about, reason.direction.strip(), reason.text, loc, path))
+                word = reason.direction.strip()
+                stated = _stated_change(figure)
+                if reason.about == "change" and figure.prior is not None and stated is not None and _signs(word, getattr(figure, stated)):
+                    # the word the change itself is printed with, against last year's figure: where the change is printed
+                    said.append((reason.about, word, reason.text, (*figure.loc, stated), f"{figure.path}.{stated}"))
+                else:
+                    said.append((reason.about, word, reason.text, loc, path))
             trailing = _REASON_WORD.search(reason.text) if reason.about == "change" else None
             if trailing:
                 said.append(("change", trailing.group(1), reason.text, loc, path))
@@ -601,14 +550,12 @@ class DirectionContradicted(WordingRule):
                     continue
                 possible = _possible(word, Interval.printed(base_value), value)
                 if possible is False:
-                    finding = self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "budget", base_value, figure.value), text
+                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
                 continue
             if figure.prior is not None:
                 possible = _possible(word, Interval.printed(figure.prior), value)
                 if possible is False:
-                    finding = self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
-                    yield finding, (word, "prior", figure.prior, figure.value), text
+                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
                 continue
             change = figure.change if figure.change is not None else figure.change_pct
             if change is None or change == 0:
@@ -620,47 +567,31 @@ class DirectionContradicted(WordingRule):
                 or (word in _LEVEL and not Interval.printed(change).contains_zero())
             )
             if contradicted:
-                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING), (word, "change", change, change), text
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING)
 
     def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
         finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
         return finding if severity is finding.severity else replace(finding, severity=severity)
 
-    # ---------------------------------------------------------------- sentences that state both figures
-    def _sentences(self, passage: Passage) -> Iterator[tuple[Finding, _Said, int]]:
-        text, positions = squeeze(passage.text)
-        for match in _BUDGET_ITEM.finditer(text):
-            base, value = Interval.printed(amount(match.group("prior"))), Interval.printed(amount(match.group("value")))
-            words = [(match.group("word"), match.start("word"), match.end("word"))]
-            if match.group("reason_word"):
-                words.append((match.group("reason_word"), match.start("reason_word"), match.end("reason_word")))
-            for word, start, end in words:
-                if _possible(word, base, value) is False:
-                    prior, printed = match.group("prior"), match.group("value")
-                    finding = self._said(passage, positions, start, end, word, "FR806.prior", prior, printed)
-                    yield finding, (word, "prior", amount(prior), amount(printed)), start
-        pairs = list(_FINAL_PAIR.finditer(text))
-        for index, pair in enumerate(pairs):
-            limit = pairs[index + 1].start() if index + 1 < len(pairs) else len(text)
-            said = _FINAL_WORD.search(text, pair.end(), limit)
-            if said is None:
-                continue
-            word = said.group("word") or said.group("level")
-            base, value = Interval.printed(amount(pair.group("budget"))), Interval.printed(amount(pair.group("value")))
-            if _possible(word, base, value) is False:
-                group = "word" if said.group("word") else "level"
-                budget, printed = pair.group("budget"), pair.group("value")
-                finding = self._said(passage, positions, said.start(group), said.end(group), word, "FR806.budget", budget, printed)
-                yield finding, (word, "budget", amount(budget), amount(printed)), said.start(group)
 
-    def _said(self, passage: Passage, positions: Sequence[int], start: int, end: int, word: str, key: str, base: str, value: str) -> Finding:
-        begin, finish = _offset(positions, start), _end(positions, end)
-        return self.at(passage, begin, finish, self.say(key, word=word, base=base, value=value), reported=word)
+
+def _signs(word: str, change: Decimal) -> bool:
+    """Whether ``word`` is what the sign of ``change`` says (增加 for a rise, 持平 for none)."""
+    return (word in _UP and change > 0) or (word in _DOWN and change < 0) or (word in _LEVEL and change == 0)
+
+
+def _stated_change(figure: Figure) -> str | None:
+    """The field of the change a figure states (its percentage first), if it states one."""
+    if figure.change_pct is not None:
+        return "change_pct"
+    if figure.change is not None:
+        return "change"
+    return None
 
 
 # =============================================================================== FR807 announced, not given
-_ANNOUNCED = Pattern(r"(?P<words>主要原因(?:是|为|如下)?|主要用于|原因是)[:：]?(?=[。；;]|$)")
-_LIST_START = Pattern(r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)")
+_ANNOUNCED = Pattern(rf"(?P<words>{lexicon.ANNOUNCING})[:：]?(?=[。；;]|$)")
+_LIST_START = Pattern(lexicon.LIST_START)
 
 
 @register
@@ -847,25 +778,26 @@ class MissingUnit(WordingRule):
 
 
 # =============================================================================== FR810 fixed phrases
-# The template's fixed phrases, as compared (no spaces, half-width brackets); and the printed
-# forms that are right although one character away from one of them.
-FIXED_PHRASES: tuple[str, ...] = (
-    "与上年度相比", "较上年度", "比上年度", "收入支出总计", "财政拨款收入支出总计", "本年收入合计", "本年支出合计",
-    "年初结转和结余", "年末结转和结余", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-    "一般公共预算财政拨款基本支出", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车运行维护费",
-    "公务用车运行费", "公务用车购置费", "公务接待费", "机关运行经费", "面向中小企业预留", "国有资产占有使用情况", "预算绩效管理",
-    "主要原因是", "部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
-    "离退休干部用车", "政府采购预算", "政府采购金额",
-)
-_RIGHT_AS_PRINTED: tuple[str, ...] = (
-    "年初结转结余", "年末结转结余", "收入支出合计", "公务用车运行维修费", "主要原因为", "主要原因：", "主要原因:",
-    "政府采购项目", "政府采购服务", "政府采购货物", "政府采购工程",
-)
 _SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
-_DROPPED = tuple(
-    (phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in FIXED_PHRASES if len(phrase) < _SHORT
-)
-_HALVES = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in FIXED_PHRASES if len(phrase) >= _SHORT)
+
+
+class _Phrases(NamedTuple):
+    """A template's fixed phrases (``wording: fixed_phrases:``), its right printed forms, and what
+    is looked for: a short phrase's interior deletions, a longer one's halves."""
+
+    fixed: tuple[str, ...]
+    right: tuple[str, ...]
+    dropped: tuple[tuple[str, tuple[str, ...]], ...]
+    halves: tuple[tuple[str, str, str], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases(fixed: tuple[str, ...], right: tuple[str, ...]) -> _Phrases:
+    dropped = tuple((phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in fixed if len(phrase) < _SHORT)
+    halves = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in fixed if len(phrase) >= _SHORT)
+    return _Phrases(fixed, right, dropped, halves)
+
+
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
@@ -907,8 +839,9 @@ class MisspeltPhrase(WordingRule):
         # The search runs once over all the report's words (one text a line): a phrase none of
         # whose misspellings or halves is printed anywhere is not looked for passage by passage.
         everything = digest(report)
-        dropped = tuple((phrase, found) for phrase, variants in _DROPPED if (found := tuple(v for v in variants if v in everything)))
-        halves = tuple(item for item in _HALVES if item[1] in everything or item[2] in everything)
+        phrases = _phrases(template_words(report, "fixed_phrases") or (), template_words(report, "right_as_printed") or ())
+        dropped = tuple((phrase, found) for phrase, variants in phrases.dropped if (found := tuple(v for v in variants if v in everything)))
+        halves = tuple(item for item in phrases.halves if item[1] in everything or item[2] in everything)
         if not dropped and not halves:
             return
         for passage in self.passages(report):
@@ -920,7 +853,7 @@ class MisspeltPhrase(WordingRule):
                     if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
                         continue
                     if taken is None:
-                        taken = spans_of(text, [*FIXED_PHRASES, *_RIGHT_AS_PRINTED])
+                        taken = spans_of(text, [*phrases.fixed, *phrases.right])
                     if overlaps((start, end), taken):
                         continue
                     taken.append((start, end))
@@ -930,7 +863,7 @@ class MisspeltPhrase(WordingRule):
 
     @staticmethod
     def _candidates(
-        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] = _DROPPED, halves: Sequence[tuple[str, str, str]] = _HALVES,
+        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]], halves: Sequence[tuple[str, str, str]],
     ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
         deletions, found as they are; a longer one's near misses, where one of its halves is printed.
@@ -1162,40 +1095,26 @@ class LevelWordInText(_CatalogWording):
 
 # =============================================================================== FR813/FR814 items
 class Item(NamedTuple):
-    """An item of the text's list of 科目 (“1. “…（项）”25.77万元，主要用于…”)."""
+    """An item of the text's list of 科目, as the statement engine read it into the model."""
 
-    passage: Passage
-    positions: Sequence[int]
-    text: str  # without spaces
+    figure: ClassFigure
     number: int  # its place in the list, 1-based
     name: str  # the 项 (or the last level named)
-    purpose: re.Match[str] | None
-    reason: re.Match[str] | None
 
 
-_PURPOSE = Pattern(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
-_REASON = Pattern(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
-_HEADLINE = Pattern(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
-_PLANNED = Pattern(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
-
-
-def items(report: Report) -> list[Item]:
-    """The paragraphs that each speak of one 科目, in print order, computed once per report."""
+def items(report: Report) -> list[list[Item]]:
+    """The model's lists of 科目 items (a 决算's 具体情况, a budget's 财政拨款支出主要内容), each in
+    print order, computed once per report."""
     cached = report.__dict__.get("_items")
     if cached is not None:
         return cached
-    found: list[Item] = []
-    for passage in passages(report):
-        if passage.kind is not PARAGRAPH or ("项" not in passage.text and "科目" not in passage.text):
-            continue
-        text, positions = squeeze(passage.text)
-        named = [mention for mention in mentions(text[:200]) if mention.chain == 1 or mention.start < 120]
-        if not named or named[0].start > 30:
-            continue  # an item opens with its 科目
-        chain = [mention for mention in named if mention.chain == named[0].chain]
-        if chain[-1].level != "项":
-            continue
-        found.append(Item(passage, positions, text, len(found) + 1, normalise_name(chain[-1].name), _PURPOSE.search(text), _REASON.search(text)))
+    lists: list[list[ClassFigure]] = []
+    if report.narrative is not None and report.narrative.general_budget is not None:
+        lists.append(list(report.narrative.general_budget.items))
+    budget = getattr(report, "budget", None)
+    if budget is not None and budget.statement is not None:
+        lists.append(list(budget.statement.items))
+    found = [[Item(figure, index + 1, normalise_name(figure.name)) for index, figure in enumerate(listed)] for listed in lists if listed]
     report.__dict__["_items"] = found
     return found
 
@@ -1205,14 +1124,10 @@ class ItemTwoAmounts(WordingRule):
     """One budget item, two amounts: its headline amount and its own “预算安排” disagree.
 
     What it checks: in a budget's list of 科目, an item whose headline amount (“…住房公积金（项）”
-    350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”, the report's own
-    year) differ beyond rounding.  Only the budget's own amount is compared: last year's
-    “预算执行数” is another figure, and a 决算 item's “年初预算为…，支出决算为…” states two
-    different figures on purpose.
-
-    Where the budget's reader has read the items into the model (``budget.statement.items``, as it
-    does for the Shanghai template), FR501 compares each item's headline with its ``arranged``
-    amount and this rule stays silent: it reads the sentences no reader has modelled.
+    350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”) differ beyond
+    rounding — as the statement engine read both into the item (``value`` and ``arranged``).
+    Only the budget's own amount is compared: last year's “预算执行数” is another figure, and a
+    决算 item's “年初预算为…，支出决算为…” states two different figures on purpose.
 
     Why: one of the two was not updated; a reader cannot tell which the budget is.
 
@@ -1223,26 +1138,17 @@ class ItemTwoAmounts(WordingRule):
     id = "FR813"
     title = "同一科目的两个金额不一致"
     title_en = "one item, two amounts"
-    kinds = frozenset({PARAGRAPH})
 
     def check(self, report: Report) -> Iterator[Finding]:
-        budget = getattr(report, "budget", None)
-        if budget is not None and budget.statement is not None and budget.statement.items:
-            return  # the budget's items are read into the model: FR501 compares each headline with its 预算安排
         year = report.meta.year
-        for item in items(report):
-            headline = _HEADLINE.search(item.text)
-            if headline is None:
-                continue
-            for planned in _PLANNED.finditer(item.text, headline.end()):
-                if int(planned.group("year")) != year:
+        for listed in items(report):
+            for item in listed:
+                again = getattr(item.figure, "arranged", None)
+                stated = item.figure.value
+                if again is None or Interval.printed(stated).meets(Interval.printed(again)):
                     continue
-                stated, again = amount(headline.group("amount")), amount(planned.group("amount"))
-                if Interval.printed(stated).meets(Interval.printed(again)):
-                    continue
-                begin, finish = _offset(item.positions, planned.start("amount")), _end(item.positions, planned.end())
-                yield self.at(
-                    item.passage, begin, finish,
+                yield self.finding(
+                    (*item.figure.loc, "arranged"), f"{item.figure.path}.arranged",
                     self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)),
                     reported=fmt(again), expected=fmt(stated),
                 )
@@ -1252,11 +1158,11 @@ class ItemTwoAmounts(WordingRule):
 class CopiedItemText(WordingRule):
     """An item's purpose or reason copied word for word from another item it does not fit.
 
-    What it checks: in the text's list of 科目, an item whose “主要用于…” or “主要原因…” is the
-    same, word for word, as an earlier item's, where the words name the earlier item's 项 and not
-    its own (“城管执法（项）…主要用于城乡社区管理事务一般行政管理事务”, the purpose of the
-    一般行政管理事务 item above).  Identical words that fit both items (“退休人员经费支出”) are not
-    a finding.
+    What it checks: in the text's list of 科目 (as read into the model), an item whose “主要用于…”
+    or “主要原因…” is the same, word for word, as an earlier item's, where the words name the
+    earlier item's 项 and not its own (“城管执法（项）…主要用于城乡社区管理事务一般行政管理事务”, the
+    purpose of the 一般行政管理事务 item above).  Identical words that fit both items (“退休人员经费
+    支出”) are not a finding.
 
     Why: a purpose or reason copied from the item above and not rewritten tells the reader nothing
     about this item, and hides what its money is really for.
@@ -1269,27 +1175,36 @@ class CopiedItemText(WordingRule):
     title = "科目用途或原因说明照抄其他科目"
     title_en = "an item's purpose or reason copied from another item"
     severity = Severity.WARNING
-    kinds = frozenset({PARAGRAPH})
 
     def check(self, report: Report) -> Iterator[Finding]:
-        listed = items(report)
-        for attribute, key in (("purpose", "FR814.purpose"), ("reason", "FR814.reason")):
-            earlier: dict[str, Item] = {}
-            for item in listed:
-                match = getattr(item, attribute)
-                if match is None:
-                    continue
-                words = compact(match.group("words")).rstrip("。；;")
-                first = earlier.get(words)
-                if first is None:
-                    earlier[words] = item
-                    continue
-                if first.name == item.name or first.name not in words or item.name in words:
-                    continue
-                begin, finish = _offset(item.positions, match.start("words")), _end(item.positions, match.end("words"))
-                yield self.at(
-                    item.passage, begin, finish,
-                    self.say(key, number=item.number, name=item.name, words=words, first=first.number, first_name=first.name),
-                    reported=words,
-                )
+        for listed in items(report):
+            for key in ("FR814.purpose", "FR814.reason"):
+                earlier: dict[str, Item] = {}
+                for item in listed:
+                    said = _item_text(item.figure, key)
+                    if said is None:
+                        continue
+                    field, path, text = said
+                    words = compact(text).rstrip("。；;")
+                    if len(words) < 4:
+                        continue
+                    first = earlier.get(words)
+                    if first is None:
+                        earlier[words] = item
+                        continue
+                    if first.name == item.name or first.name not in words or item.name in words:
+                        continue
+                    yield self.finding(
+                        (*item.figure.loc, *field), f"{item.figure.path}.{path}",
+                        self.say(key, number=item.number, name=item.name, words=words, first=first.number, first_name=first.name),
+                        reported=words,
+                    )
 
+
+def _item_text(figure: ClassFigure, key: str) -> tuple[tuple[str | int, ...], str, str] | None:
+    """An item's purpose, or its reason (the first it gives), with the field it stands in."""
+    if key == "FR814.purpose":
+        return (("purpose",), "purpose", figure.purpose) if figure.purpose else None
+    if figure.reasons:
+        return ("reasons", 0), "reasons[0]", figure.reasons[0].text
+    return (("reason",), "reason", figure.reason) if figure.reason else None

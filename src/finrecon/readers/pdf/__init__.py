@@ -13,7 +13,7 @@ from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
-from ..layouts import layouts
+from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
 from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
@@ -60,39 +60,47 @@ class PdfSource(SourceMap):
         return place._replace(column=offset - start + 1)
 
 
-def load_pdf(data: bytes, name: str, limits: Limits = Limits(), meta: dict[str, Any] | None = None) -> LoadedReport:
+def load_pdf(data: bytes, name: str, limits: Limits = Limits(), meta: dict[str, Any] | None = None, template: str | None = None) -> LoadedReport:
     """Read, lay out and validate one PDF report; ``LoadError`` for a PDF that is none.
-    ``meta`` overrides what the cover says (``--unit``, ``--year``)."""
+    ``meta`` overrides what the cover says (``--unit``, ``--year``); ``template`` names the template."""
     try:
-        tree, source = read_pdf(data, limits, name, meta)
+        tree, source = read_pdf(data, limits, name, meta, template)
         return LoadedReport(name, derive_and_validate(tree, source, name), source)
     except LoadError as error:
         raise named(error, name)
 
 
-def read_pdf(data: bytes, limits: Limits = Limits(), name: str = "", meta: dict[str, Any] | None = None) -> tuple[dict[str, Any], PdfSource]:
+def read_pdf(
+    data: bytes, limits: Limits = Limits(), name: str = "", meta: dict[str, Any] | None = None, template: str | None = None,
+) -> tuple[dict[str, Any], PdfSource]:
     """The report tree of a PDF and where each of its values was printed; ``name`` is its file's
-    name (where a cover gives no year, it may), ``meta`` what overrides the cover."""
+    name (where a cover gives no year, it may), ``meta`` what overrides the cover.  The source map
+    keeps the template the PDF was read with (``template`` names it, else the cover tells)."""
     pages = read_pages(data, limits)
     if not any(page.lines for page in pages):
         raise LoadError(Msg("pdf.unmapped" if any(page.unmapped for page in pages) else "pdf.no_text"))
     first = next(page for page in pages if page.lines)
     cover = _digits(normal("".join(line.text for line in first.lines)))
-    spec = next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
+    try:
+        spec = choose(template, cover=cover)
+    except TemplateError as error:
+        raise LoadError(Msg("load.template", problem=str(error))) from None
     if spec is None:
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
     reader = Reader(
-        [re.compile(pattern) for pattern in spec.get("parts", [])],
-        {normal(heading) for heading in spec.get("headings", [])},
-        {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
+        [re.compile(pattern) for pattern in spec.parts],
+        {normal(heading) for heading in spec.headings},
+        {key: re.compile(table.title) for key, table in spec.tables.items()},
     )
-    return _Builder(spec, pages, reader.read(pages), name, meta).build()
+    tree, source = _Builder(spec, pages, reader.read(pages), name, meta).build()
+    source.template = spec
+    return tree, source
 
 
 class _Builder:
     """Puts what the flow found into the report tree, with a place for every value."""
 
-    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow, name: str = "", overrides: dict[str, Any] | None = None) -> None:
+    def __init__(self, spec: Template, pages: list[Page], flow: Flow, name: str = "", overrides: dict[str, Any] | None = None) -> None:
         self.spec, self.pages, self.flow = spec, pages, flow
         self.source = PdfSource()
         self.unread: list[dict[str, Any]] = []
@@ -101,7 +109,7 @@ class _Builder:
         self.name = name  # the file's name: the last place to look for the year
         self.overrides = overrides or {}  # --unit, --year
         self.repeated_tables: list[dict[str, Any]] = []
-        self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
+        self.tables_at: TreePath = tuple(spec.tables_at.split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
         tree: dict[str, Any] = {"meta": self._meta()}
@@ -139,11 +147,11 @@ class _Builder:
         unit: the first year the contents, headings and table titles print, the 编制单位 lines,
         the file name; ``--unit`` and ``--year`` override them all.
         """
-        cover = self.spec["cover"]
+        cover = self.spec.cover
         lines = self.flow.cover
         words = [_digits(normal(line.text)) for line in lines]
         unit = year = scope = None
-        title = _title(words, cover["title"])
+        title = _title(words, cover.title)
         self.title_lines = list(range(title[0], title[1])) if title else []
         if title is not None:
             first, last, match = title
@@ -151,30 +159,29 @@ class _Builder:
             self.source.put(("meta", "year"), self._place(lines[first]))
             groups = match.groupdict()
             if groups.get("scope"):
-                scope = cover.get("scopes", {}).get(groups["scope"])
+                scope = cover.scopes.get(groups["scope"])
                 self.source.put(("meta", "scope"), self._place(lines[first]))
             if groups.get("unit"):
                 unit = groups["unit"]
                 self.unit_lines = list(self.title_lines)
                 self.source.put(("meta", "unit"), self._place(lines[first]))
         if unit is None:
-            found = self._cover_unit(words, cover["unit"])
+            found = self._cover_unit(words, cover.unit)
             if found is not None:
                 unit, self.unit_lines = found
                 self.source.put(("meta", "unit"), self._place(lines[self.unit_lines[0]]))
         if year is None:
             year = self._year_elsewhere()
         if unit is None:
-            unit = self._unit_elsewhere(cover["unit"])
+            unit = self._unit_elsewhere(cover.unit)
         unit = self.overrides.get("unit", unit)
         year = self.overrides.get("year", year)
         if unit is None or year is None:
             page = lines[0].page if lines else 1
             raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
-        meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
-        for key in ("scope", "money_unit"):
-            if key in self.spec:
-                meta[key] = self.spec[key]
+        meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec.kind, "template": self.spec.template}
+        if self.spec.money_unit:
+            meta["money_unit"] = self.spec.money_unit
         if scope is not None:
             meta["scope"] = scope
         if lines:
@@ -187,7 +194,7 @@ class _Builder:
         lines = self.flow.cover
         anchor = self.title_lines[0] if self.title_lines else 0
         # the title's lines, and a title printed without its year (“部门决算”), are not the unit's
-        taken = set(self.title_lines) | {index for index, text in enumerate(words) if re.search(self.spec["cover"]["recognise"], text)}
+        taken = set(self.title_lines) | {index for index, text in enumerate(words) if re.search(self.spec.cover.recognise, text)}
         candidates = [
             (index, match) for index, text in enumerate(words)
             if index not in taken and (match := re.search(pattern, text))
@@ -237,10 +244,10 @@ class _Builder:
         for title in titles:
             words = _digits(NUMBERED.sub("", normal(title), count=1))
             match = _UNIT_BEFORE_YEAR.match(words)
-            if match and re.search(self.spec["cover"]["recognise"], words):
+            if match and re.search(self.spec.cover.recognise, words):
                 return match.group(1)
         stem = _digits(normal(self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
-        match = re.search(self.spec["cover"]["title"], stem)
+        match = re.search(self.spec.cover.title, stem)
         if match and match.groupdict().get("unit"):
             return match.group("unit")
         return None
@@ -286,13 +293,13 @@ class _Builder:
     # -------------------------------------------------------------- tables
     def _tables(self) -> dict[str, Any]:
         tables: dict[str, Any] = {}
-        specs = self.spec["tables"]
+        specs = self.spec.tables
         catalog = builtin()
         for block in self.flow.tables:
             if block.key in tables:  # printed twice: the first one counts; the second is reported, not read
                 self.repeated_tables.append({"page": block.title.page, "text": normal(block.title.text)})
                 continue
-            reader = TableReader(block.key, specs[block.key], catalog)
+            reader = TableReader(block.key, specs[block.key].spec(), catalog)
             read = reader.read(block.grids)
             table: dict[str, Any] = dict(read.tree)
             loc = (*self.tables_at, block.key)

@@ -1,0 +1,165 @@
+"""The lexicon: how every Chinese government finance report prints a number, an amount, a share,
+a change, a reason, a heading number and a 科目 level — national conventions, not one template's.
+
+A template's statements (``layouts/*.yaml``) are patterns with ``{slots}`` that this module fills
+(``expand``).  The patterns read a paragraph as ``readers/sentences.py`` gives it: no spaces, line
+breaks or quotation marks, ASCII digits, full-width punctuation (``，：；（）``), and ``,`` only as a
+thousands separator.
+
+Slots (``{slot}`` or ``{slot:argument}``):
+
+==================  =========================================================================
+``{number}``        a number as printed (2940.05, 2,940.05, 0), whole, bounded (see ``NUMBER``)
+``{amount:NAME}``   an amount in 万元 (“3.5万” too), its number in group NAME
+``{pct:NAME}``      a percentage, its number in group NAME
+``{count:NAME}``    a whole count (团组3个), its number in group NAME
+``{start}``         the start of a clause (after ：；，。、 or at the start)
+``{item}``          an item's number at the start of a clause: 1、 1. （一） 一、 (1)
+``{year}``          “比2023年”, “与2023年度相比，”, “较上年”: the year a change is against
+``{change}``        a change: 增加/减少 A万元(，增长/下降 P%), 增长/下降 P%, or 持平
+``{change_reason}`` the reason after a change: 主要原因：/主要原因是/原因是/主要变动原因是 …
+``{clause_reason}`` the same, ending at the clause's ；(a list of figures, each with its reason)
+``{budget_reason}`` “决算数大于预算数的主要原因：…” (direction in budget_direction)
+``{budget_flat}``   “决算数与预算数持平”
+``{completion}``    “完成年初预算的P%” / “完成预算P%” (which budget in completion_of)
+``{share}``         “，占P%” (``{share:本年收入合计}``: “，占本年收入合计的P%” as well)
+``{names}``         the statement's names table as group ``name``, longest first
+``{purpose}``       “主要用于：…” up to the full stop, in group purpose
+==================  =========================================================================
+
+Statement groups (``use:``) stand for several statements that every template prints alike:
+``budget`` — 年初预算为B万元 / 全年预算为A万元 / 支出决算为X万元 / 完成…P% / 决算数大于预算数的
+主要原因 / 决算数与预算数持平.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Mapping
+
+# A number as printed — 2940.05, 2,940.05, 6.2, 0 — whole, never the tail of a longer one, and no
+# longer than a report prints (as YAML numbers, at most 40 characters).  Linear: every repeat is
+# bounded and no two alternatives can take the same characters.
+NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,10})?(?![\d.]|,\d)"
+START = r"(?<![^：；，。、])"  # at the start of a clause (keeps list patterns linear)
+
+# Heading and item numbering: 第一部分, 一、, （一）, 1、, 1., (1), ①.
+CHINESE_DIGITS = "一二三四五六七八九十"
+NUMBERING = rf"(?:第[{CHINESE_DIGITS}]+部分|[{CHINESE_DIGITS}]+、|（[{CHINESE_DIGITS}]+）|（\d{{1,2}}）|\d{{1,3}}[、.](?!\d)|[①-⑳])"
+ITEM = rf"(?<![^。：；]){NUMBERING}"
+
+# The levels of the functional classification as a report marks them: “（类）”, “（208类）”, “（05款）”.
+LEVELS = ("类", "款", "项")
+LEVEL_MARK = r"（(?P<code>\d{1,3})?(?P<level>类|款|项)）"
+LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
+DASH = r"\s*[-－—–]\s*"  # “类-款-项”: the levels joined by dashes
+
+# A year compared with: the words before it (“与2023年度相比”, “比2024年预算”) and after it (“2023年当年预算执行数”).
+YEAR_COMPARED_BEFORE = r"(?:与|比|较|同比|相比|对比|比上年|比较)$"
+YEAR_COMPARED_AFTER = r"(?:当年)?预算执行数"
+
+# Direction words and their sign; 持平 and its kin state no change.
+UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
+DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
+LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+NONE_WORDS = frozenset({"无", "没有"})  # “无公务车辆”: a count of nothing
+NONE = Decimal(0)
+FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are
+
+
+def sign(word: str | None) -> int:
+    """−1 for a word that says less (减少, 下降 …), else +1."""
+    return -1 if word in DOWN else 1
+
+
+def number(printed: str) -> Decimal:
+    """A printed number as the Decimal it states, thousands separators dropped."""
+    return Decimal(printed.replace(",", ""))
+
+
+def amount(name: str) -> str:
+    return rf"(?P<{name}>{NUMBER})万元?"
+
+
+def pct(name: str) -> str:
+    return rf"(?P<{name}>{NUMBER})%"
+
+
+def count(name: str) -> str:
+    return rf"(?<![\d.,])(?P<{name}>\d{{1,9}})(?![\d.])"
+
+
+def alternatives(names: Mapping[str, str]) -> str:
+    """The printed names as one alternation, longest first (一般公共预算财政拨款收入 before 财政拨款收入)."""
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+def share(of: str = "") -> str:
+    """“，占15.16%” or “，占本年支出合计的100.00%”: a share of the total the figure is counted in
+    (a share that names another base is not read)."""
+    named = f"(?:{of}的?)?" if of else ""
+    return rf"(?:，占{named}{pct('share_pct')})?"
+
+
+YEAR = r"(?:(?:比|与|较)(?:\d{4}年度?|上年度?|上一年度?)(?:相比|比较)?|同比)，?"
+REASON_CUE = r"(?:其?主要(?:变动|增减|变化)?原因|原因)(?:是|为|如下)?：?"
+# The words that announce a reason or a purpose (a text that stops after them gives none), and
+# the first item of a list that may follow them in the next paragraph.
+ANNOUNCING = r"主要(?:变动|增减|变化)?原因(?:是|为|如下)?|主要用于|原因是"
+LIST_START = r"^\s*(?:一是|其一|首先|第一|[1１][.、．)）]|[（(][1１一][）)]|①)"
+CHANGE = (
+    rf"各?(?:(?P<change_word>增加|减少)了?{amount('change')}(?:，(?P<pct_word>增长|下降)了?{pct('change_pct')})?"
+    rf"|(?P<pct_only>增长|下降|增加|减少)了?{pct('change_pct_alone')}"
+    r"|(?P<flat>(?:基本)?持平))"
+)
+CHANGE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。]*[^。：]))?"
+CLAUSE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。；]*[^。；：]))?"  # one clause of a list (；between)
+BUDGET_REASON = rf"决算数?(?P<budget_direction>大于|小于|等于)预算数?的?{REASON_CUE}(?P<budget_reason>[^。]*[^。：])"
+BUDGET_FLAT = r"(?P<budget_reason>决算数?与预算数?(?P<budget_direction>(?:基本)?持平|相等|一致))"
+COMPLETION = rf"完成(?:了)?(?P<completion_of>年初预算|全年预算|调整预算|预算)(?:数)?的?{pct('completion_pct')}"
+PURPOSE = r"主要用于：?(?P<purpose>[^。]*[^。：])"
+
+# What each completion base is called.
+COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
+
+_FIXED = {
+    "number": NUMBER, "start": START, "item": ITEM, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
+    "budget_reason": BUDGET_REASON, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
+}
+_SLOT = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")
+
+
+class SlotError(ValueError):
+    """A statement pattern names a slot the lexicon does not have."""
+
+
+def expand(pattern: str, names: Mapping[str, str] | None = None) -> str:
+    """``pattern`` with its ``{slots}`` filled (``{2,40}`` and other repeats are left alone)."""
+
+    def fill(match: re.Match[str]) -> str:
+        slot, argument = match.group(1), match.group(2)
+        if slot in _FIXED and argument is None:
+            return _FIXED[slot]
+        if slot in ("amount", "pct", "count") and argument:
+            return {"amount": amount, "pct": pct, "count": count}[slot](argument)
+        if slot == "share":
+            return share(argument or "")
+        if slot == "names" and names:
+            return f"(?P<name>{alternatives(names)})"
+        raise SlotError(f"{{{slot}{':' + argument if argument else ''}}}")
+
+    return _SLOT.sub(fill, pattern)
+
+
+# Statement groups (``use:``): what every template says of a figure against its budget.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "budget": (
+        r"年初预算(?:数)?为{amount:budget}",
+        r"(?:全年|调整)预算(?:数)?为{amount:adjusted_budget}",
+        r"(?:支出)?决算(?:数)?为{amount:value}",
+        "{completion}",
+        "{budget_reason}",
+        "{budget_flat}",
+    ),
+}

@@ -1,0 +1,236 @@
+"""The templates finrecon knows: one typed ``Template`` per ``finrecon/layouts/*.yaml``, chosen once.
+
+A template is everything one family of reports prints the same way: how its cover is known, its
+parts and headings, its nine tables, the sentences of its 情况说明 (``statements``, read by
+``readers/sentences.py`` through the lexicon of national conventions in ``lexicon.py``),
+what it requires (FR904), and what the blank template prints for the compiler only.  Adding
+another province's wording is adding one YAML file: a key this model does not know, or a value
+of the wrong type, fails when the file is loaded, naming the key and the file.
+
+The template of a report is chosen once (``choose``): by ``--template`` (a name, or a YAML file
+of this shape), else by the report's ``meta.template``, else by recognising its cover — the
+templates are tried by their ``priority``, highest first (never by file order).  The choice travels
+with the report (``attach`` / ``template_of``) to the readers and the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+__all__ = ["Template", "TemplateError", "templates", "choose", "load_template", "attach", "template_of", "schema"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cover(_Strict):
+    """How the cover is known and read (patterns over the cover's lines, spaces removed)."""
+
+    recognise: str = Field(description="a cover that prints this (a regular expression) is a report of this template")
+    title: str = Field(description="the title line: groups year, and unit or scope where it prints them")
+    unit: str = Field(description="a line that names the unit (group unit)")
+    scopes: dict[str, str] = Field(default_factory=dict, description="the title's word → meta.scope")
+
+
+class Classes(_Strict):
+    path: str
+    value: str | None = None
+
+
+class TableSpec(_Strict):
+    """One of the nine tables: its title and which printed column and row is which field."""
+
+    title: str
+    shape: Literal["coded", "sides", "row"]
+    columns: dict[str, str] = Field(default_factory=dict)
+    rows: list[tuple[str, str]] = Field(default_factory=list)
+    classes: Classes | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+    total: str = "^合计$"
+
+    def spec(self) -> dict[str, Any]:
+        """As the table reader reads it."""
+        return self.model_dump(exclude_none=True)
+
+
+class Wording(_Strict):
+    """The template's own words the wording rules compare the text with."""
+
+    instructions: list[str] = Field(default_factory=list, description="what the blank template prints for the compiler only (FR805)")
+    fixed_phrases: list[str] = Field(default_factory=list, description="fixed phrases, as compared: no spaces, half-width brackets (FR810)")
+    right_as_printed: list[str] = Field(default_factory=list, description="printed forms one character from a fixed phrase that are right (FR810)")
+    name_slots: dict[Literal["cover", "compiler", "heading", "paragraph", "note"], list[str]] = Field(
+        default_factory=dict, description="where the template prints the unit's own name: patterns with group name, by kind of text (FR802)"
+    )
+    level_phrase: str | None = Field(None, description="the words of another level's template (市级… in a district's report) (FR802)")
+    scope_words: dict[Literal["department", "unit"], str] = Field(
+        default_factory=dict, description="the words of a 部门 report and of a 单位 report (FR803)"
+    )
+    own_year_after: str | None = Field(None, description="words after a year that make it the report's own: 2024年度收入支出总计 (FR801)")
+    own_year_before: str | None = Field(None, description="words before a year that make it the report's own: 编报绩效目标的2024年度 (FR801)")
+
+
+class StatementSpec(_Strict):
+    """One thing a section's sentences say: a pattern (with the lexicon's ``{slots}``) and where
+    its figures go.  See ``readers/sentences.py`` for the groups and the targets."""
+
+    sections: list[str] = Field(min_length=1, description="the sections (values of narrative_sections) it is read in")
+    pattern: str | None = Field(None, description="a regular expression; {amount:NAME}, {pct:NAME}, {count:NAME}, {names} … are the lexicon's")
+    use: str | None = Field(None, description="instead of a pattern: a group of the lexicon's statements (budget: 年初预算/决算/完成/原因)")
+    target: str = Field(description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item")
+    names: str | None = Field(None, description="the key of a names table: the printed word of group name → the field")
+    fixed: dict[str, str] = Field(default_factory=dict, description="what the statement says without printing it")
+    every: bool = Field(False, description="every match (a list of like clauses), not only the first")
+
+
+class Items(_Strict):
+    """A section numbered into items (“1、…（项）…”): the list each item goes to, where an item starts,
+    and how long the 科目 code of its items is."""
+
+    target: str
+    start: str = Field(description="a regular expression where an item starts (the lexicon's {item} is a numbered start)")
+    code_length: Literal[3, 5, 7] = 7
+
+
+class Projects(_Strict):
+    """A budget's project parts (项目经费情况说明): each part one project, its plan section stating
+    the project's total, its parts, and the 合计 printed."""
+
+    part: str = Field(description="a part heading (spaces removed) that is a project's (a regular expression)")
+    plan: str = Field(description="the heading of its section that states the amounts (a regular expression)")
+    total: str = Field(description="the words before the project's total")
+    stated_total: str = Field(description="the name of the part that is the printed sum of the others")
+    joining: str = Field("", description="words that may open a part's name and are not the name (其中, 另)")
+
+
+class Template(_Strict):
+    """One template of one kind of report (a ``layouts/*.yaml`` file)."""
+
+    name: str = Field(description="the template's own name (the file's stem)")
+    kind: Literal["final", "budget"] = Field(description="meta.kind: final (部门决算) or budget (部门预算/单位预算)")
+    template: str = Field(description="meta.template: the family whose sections FR904 requires")
+    priority: int = Field(description="recognition order: a cover that two templates recognise is the higher one's")
+    default: bool = Field(False, description="the template of its kind for a report that names none and whose cover is not read")
+    money_unit: str | None = None
+    tables_at: str = "tables"
+    cover: Cover
+    parts: list[str] = Field(default_factory=list)
+    headings: list[str] = Field(default_factory=list)
+    narrative_part: str | None = None
+    narrative_sections: dict[str, str] = Field(default_factory=dict)
+    statements: list[StatementSpec] = Field(default_factory=list)
+    names: dict[str, dict[str, str]] = Field(default_factory=dict, description="printed words → fields, for statements' {names}")
+    items: dict[str, Items] = Field(default_factory=dict, description="section → its numbered items")
+    coded: dict[str, Literal[3, 5, 7]] = Field(default_factory=dict, description="a list whose items name a 科目 → the code's length")
+    part_sections: dict[str, str] = Field(
+        default_factory=dict, description="a part whose heading (spaces removed) matches the pattern → the section its whole text is"
+    )
+    projects: Projects | None = Field(None, description="a budget's 项目经费情况说明: one part per project")
+    tables: dict[str, TableSpec] = Field(default_factory=dict)
+    required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
+    wording: Wording = Field(default_factory=Wording)
+
+    def __hash__(self) -> int:  # frozen, and compared by name: a cache key
+        return hash(self.name)
+
+
+class TemplateError(ValueError):
+    """A layout file that is not a template (its path and what is wrong), or a name none has."""
+
+
+def load_template(path: str | Path, text: str | None = None) -> Template:
+    """The template of one YAML file; ``TemplateError`` naming the file and the key."""
+    try:
+        data = yaml.load(text if text is not None else Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise TemplateError(f"{path}: {error}") from None
+    try:
+        return Template.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top)"
+        raise TemplateError(f"{path}: {key}: {first['msg']}") from None
+
+
+@functools.cache
+def templates() -> dict[str, Template]:
+    """Every built-in template by its name, highest priority first."""
+    found: list[Template] = []
+    folder = resources.files("finrecon").joinpath("layouts")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".yaml"):
+            found.append(load_template(f"finrecon/layouts/{entry.name}", entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda item: (-item.priority, item.name))
+    return {item.name: item for item in found}
+
+
+def named(name: str) -> Template | None:
+    """The template called ``name`` (its own name or its family's, in any case), or the YAML file
+    ``name`` when it is one (``--template path/to/layout.yaml``)."""
+    if name.endswith((".yaml", ".yml")) and Path(name).is_file():
+        return load_template(name)
+    wanted = name.casefold()
+    for item in templates().values():
+        if item.name.casefold() == wanted:
+            return item
+    return next((item for item in templates().values() if item.template.casefold() == wanted), None)
+
+
+def choose(requested: str | None = None, *, meta: str | None = None, kind: str | None = None, cover: str | None = None) -> Template | None:
+    """The one template of a report: ``requested`` (``--template``), else ``meta`` (meta.template)
+    where a template has that name, else the highest-priority template whose cover pattern
+    ``cover`` matches (a PDF), else the template of ``kind`` marked ``default`` (else its
+    highest-priority one).  ``None`` where nothing fits (a cover no template knows)."""
+    import re
+
+    if requested:
+        chosen = named(requested)
+        if chosen is None:
+            raise TemplateError(f"--template {requested}: " + ", ".join(templates()))
+        return chosen
+    if meta:
+        chosen = named(meta)
+        if chosen is not None and (kind is None or chosen.kind == kind):
+            return chosen
+    ranked = sorted(templates().values(), key=lambda item: (-item.priority, item.name))
+    if cover is not None:
+        return next((item for item in ranked if re.search(item.cover.recognise, cover)), None)
+    of_kind = [item for item in ranked if kind is None or item.kind == kind]
+    return next((item for item in of_kind if item.default), of_kind[0] if of_kind else None)
+
+
+def attach(report: Any, template: Template | None) -> None:
+    """The report's chosen template, kept with it for the rules."""
+    report.__dict__["_template"] = template
+
+
+def template_of(report: Any) -> Template | None:
+    """The template chosen for ``report`` (when it was loaded), else the one its meta names."""
+    if "_template" in report.__dict__:
+        return report.__dict__["_template"]
+    meta = report.meta
+    chosen = choose(meta=meta.template, kind=meta.kind)
+    report.__dict__["_template"] = chosen
+    return chosen
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a layout file (``schemas/template.schema.json``)."""
+    return Template.model_json_schema()
+
+
+if __name__ == "__main__":  # python -m finrecon.template > schemas/template.schema.json
+    import json
+    import sys
+
+    document = schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = "https://finrecon.dev/schemas/template.schema.json"
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
