@@ -199,3 +199,25 @@ def test_in_chromium_the_filters_hide_a_severity_and_the_contents_lead_to_findin
     assert after == [severity for severity in before if severity != "warning"]
     assert again == before
     assert rules == [sorted(set(file)) for file in found]  # by rule: each file's rules, each once, in order
+
+
+def test_a_page_too_costly_to_draw_is_not_drawn_and_its_findings_keep_their_words(
+    tmp_path: Path, wrong_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from finrecon.reporters import pages
+
+    assert list(render_pages(wrong_pdf, [2])) == [2]
+    monkeypatch.setattr(pages, "MAX_OBJECTS", 5)  # the table page draws its rulings and its words: more than 5 objects
+    assert render_pages(wrong_pdf, [2]) == {}
+    monkeypatch.undo()
+    monkeypatch.setattr(pages, "MAX_IMAGE_PIXELS", 0)
+    image_pdf = tmp_path / "image.pdf"
+    from reportlab.lib.utils import ImageReader
+    from PIL import Image
+
+    picture = Image.new("L", (4, 4), 0)
+    image_pdf.write_bytes(pdf([lambda sheet: sheet.drawImage(ImageReader(picture), 100, 100, 40, 40)]))
+    assert render_pages(image_pdf, [1]) == {}  # a picture of more pixels than allowed
+    monkeypatch.setattr(pages, "MAX_OBJECTS", 5)
+    _, page = _html(tmp_path, "--select", "FR103", str(wrong_pdf))
+    assert "<image " not in page and "（此页未能显示）" in page and "原文：2010601  行政运行" in page

@@ -19,6 +19,7 @@ from pathlib import Path
 SCALE = 1.5  # pixels per PDF point: 108 dpi, text stays legible in a crop
 MAX_SIDE = 2400  # pixels: a page of absurd size is drawn smaller, never as a giant bitmap
 MAX_OBJECTS = 50_000  # a page that draws more than this is not rendered (its findings keep their text)
+MAX_IMAGE_PIXELS = 40_000_000  # nor one whose pictures hold more pixels than this (a decompression bomb)
 LEVELS = 16  # shades of grey
 
 
@@ -59,7 +60,7 @@ def render_pages(path: str | Path, numbers: Iterable[int], scale: float = SCALE)
             except pdfium.PdfiumError:
                 continue
             try:
-                if raw.FPDFPage_CountObjects(page.raw) > MAX_OBJECTS:
+                if too_costly(page):
                     continue
                 width, height = page.get_size()
                 if width <= 0 or height <= 0:
@@ -73,6 +74,27 @@ def render_pages(path: str | Path, numbers: Iterable[int], scale: float = SCALE)
     finally:
         document.close()
     return images
+
+
+def too_costly(page) -> bool:  # noqa: ANN001 - a pypdfium2 page
+    """Whether drawing the page could take more time or memory than a report's page ever needs:
+    more objects than ``MAX_OBJECTS``, or pictures of more than ``MAX_IMAGE_PIXELS`` in all."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFPage_CountObjects(page.raw)
+    if count > MAX_OBJECTS:
+        return True
+    pixels = 0
+    width, height = ctypes.c_uint(), ctypes.c_uint()
+    for index in range(count):
+        item = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(item) == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFImageObj_GetImagePixelSize(item, width, height):
+            pixels += width.value * height.value
+            if pixels > MAX_IMAGE_PIXELS:
+                return True
+    return False
 
 
 _QUANTISE = bytes(round(round(value * (LEVELS - 1) / 255) * 255 / (LEVELS - 1)) for value in range(256))
