@@ -85,7 +85,7 @@ def test_each_page_with_findings_is_embedded_once_and_each_finding_crops_it(tmp_
     assert page.count("<image ") == 1 and page.count("data:image/png;base64,") == 1  # page 2 only: the cover has none
     assert page.count('<use href="#img1-2"/>') == findings
     assert "第 2 页第 3 行" in page and "原文：2010601  行政运行  1,511.89  1,503.52  8.73" in page
-    assert re.search(r'<td class="reported">1511.89</td><td class="expected">1512.25</td>', page)
+    assert re.search(r'<td class="reported">1511.89</td><td class="expected">1512.25</td><td class="difference">-0.36</td>', page)
     ids = set(re.findall(r'id="([^"]+)"', page))
     assert set(re.findall(r'href="#([^"]+)"', page)) <= ids  # every contents entry, crop and box leads somewhere
     assert not re.search(r'(?:src|href)="(?!#|data:)', page) and "<link" not in page  # nothing fetched from anywhere

@@ -22,7 +22,7 @@ from .. import __version__
 from ..findings import Finding
 from ..i18n import t
 from ..results import FileResult, Run
-from .rows import summary_line, where
+from .rows import is_number, summary_line, where
 
 SEVERITIES = ("error", "warning", "info")
 CONTEXT = 3  # source lines shown above and below a YAML finding's line
@@ -48,7 +48,7 @@ article.warning .severity { color: rgb(176, 112, 0); }
 article.info .severity { color: rgb(110, 110, 110); }
 table.values { border-collapse: collapse; font-size: 0.9em; margin: 0.3em 0; }
 table.values th, table.values td { border: 1px solid #ccc; padding: 2px 8px; text-align: right; font-variant-numeric: tabular-nums; }
-table.values th { background: #f3f3f3; font-weight: normal; }
+table.values th { background: #f3f3f3; font-weight: normal; } table.values td.words { text-align: left; }
 p.hint { color: #555; } p.excerpt { color: #333; font-family: serif; }
 p.summary { font-weight: bold; } p.unreadable { color: rgb(192, 0, 0); }
 figure { margin: 0; } figure svg { display: block; width: 100%; height: auto; background: #fff; border: 1px solid #bbb; }
@@ -203,7 +203,7 @@ class _File:
         if values:
             text.append(
                 '<table class="values"><tr>' + "".join(f"<th>{escape(t(f'column.{key}', lang))}</th>" for key, _ in values) + "</tr><tr>"
-                + "".join(f'<td class="{key}">{escape(value)}</td>' for key, value in values) + "</tr></table>"
+                + "".join(f'<td class="{key}{"" if is_number(value) else " words"}">{escape(value)}</td>' for key, value in values) + "</tr></table>"
             )
         if finding.excerpt:
             text.append(f'<p class="excerpt">{escape(t("excerpt", lang, excerpt=finding.excerpt))}</p>')
