@@ -221,3 +221,16 @@ def test_a_page_too_costly_to_draw_is_not_drawn_and_its_findings_keep_their_word
     monkeypatch.setattr(pages, "MAX_OBJECTS", 5)
     _, page = _html(tmp_path, "--select", "FR103", str(wrong_pdf))
     assert "<image " not in page and "（此页未能显示）" in page and "原文：2010601  行政运行" in page
+
+
+def test_source_lines_are_numbered_as_yaml_counts_them_and_binary_files_have_none(tmp_path: Path) -> None:
+    from finrecon.reporters.html import _source_lines
+
+    text = tmp_path / "r.yaml"
+    text.write_bytes("\ufeffa: 1\r\nb: 2\rc: 3\nd: 4\u2028e: 5".encode("utf-8"))
+    assert _source_lines(str(text)) == ["a: 1", "b: 2", "c: 3", "d: 4", "e: 5"]
+    pdf_file = tmp_path / "r.pdf"
+    pdf_file.write_bytes(b"%PDF-1.4\nnot a page\n")
+    zipped = tmp_path / "r.xlsx"
+    zipped.write_bytes(b"PK\x03\x04\x00\x00rest")
+    assert _source_lines(str(pdf_file)) is None and _source_lines(str(zipped)) is None and _source_lines(str(tmp_path / "gone")) is None

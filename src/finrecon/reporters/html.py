@@ -283,13 +283,14 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # where YAML counts a 
 
 def _source_lines(file: str) -> list[str] | None:
     """The lines of a text report, numbered as the YAML reader numbers them; ``None`` if it cannot be read."""
+    from ..readers import is_pdf
     from ..readers.source import Limits, LoadError, read_bytes
 
     try:
         data = read_bytes(Path(file), Limits())
     except LoadError:
         return None
-    if b"\x00" in data[:1024]:
+    if b"\x00" in data[:1024] or is_pdf(data):  # a binary file has no lines to show
         return None
     text = data.decode("utf-8-sig", errors="replace")
     return _LINE_BREAK.split(text)
