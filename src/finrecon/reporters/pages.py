@@ -2,8 +2,9 @@
 
 Each page that has a finding is rendered once by PDFium (pypdfium2, which the PDF reader already
 uses) in 16 shades of grey, and written as a PNG with the standard library's zlib: printed text on
-white compresses far better as PNG than as JPEG (a dense table page at 1.5×: 58 KB against 149 KB,
-and as small as a 16-colour palette PNG from Pillow), and no imaging library is needed.  The boxes
+white compresses far better as PNG than as JPEG (a dense page at 1.5×: 58 KB against 149 KB for
+JPEG at quality 60, and no larger than a 16-colour palette PNG from Pillow), so no imaging library
+is needed.  The boxes
 the report draws on a page are not in the picture: the page is drawn in PDF points, so a box is
 the printed line's coordinates as the reader found them.
 """
@@ -108,5 +109,8 @@ def grey_png(width: int, height: int, stride: int, pixels: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
+    # Level 6 with the filtered strategy: on the real reports' pages 5 times as fast as level 9, 7 % larger.
+    packer = zlib.compressobj(6, zlib.DEFLATED, 15, 9, zlib.Z_FILTERED)
+    data = packer.compress(rows) + packer.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit, greyscale, deflate, no interlace
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
