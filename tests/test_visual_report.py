@@ -234,3 +234,46 @@ def test_source_lines_are_numbered_as_yaml_counts_them_and_binary_files_have_non
     zipped = tmp_path / "r.xlsx"
     zipped.write_bytes(b"PK\x03\x04\x00\x00rest")
     assert _source_lines(str(pdf_file)) is None and _source_lines(str(zipped)) is None and _source_lines(str(tmp_path / "gone")) is None
+
+
+def test_the_pdf_is_opened_once_and_each_page_rendered_once_however_many_findings_it_has(
+    tmp_path: Path, wrong_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2 as pdfium
+
+    calls = {"open": 0, "render": 0}
+    real_open, real_render = pdfium.PdfDocument.__init__, pdfium.PdfPage.render
+
+    def counted_open(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls["open"] += 1
+        return real_open(self, *args, **kwargs)
+
+    def counted_render(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls["render"] += 1
+        return real_render(self, *args, **kwargs)
+
+    findings = check_file(wrong_pdf, Settings()).findings
+    pages = {finding.page for finding in findings}
+    assert len(findings) > len(pages) == 2  # the cover's findings and the table's
+    monkeypatch.setattr(pdfium.PdfDocument, "__init__", counted_open)
+    monkeypatch.setattr(pdfium.PdfPage, "render", counted_render)
+    _, page = _html(tmp_path, str(wrong_pdf))
+    assert page.count('<article class="finding') == len(findings)
+    assert calls == {"open": 2, "render": 2}  # one opening to check, one to draw; one rendering a page
+    assert page.count("<image ") == 2
+
+
+def test_on_a_real_budget_every_finding_has_its_crop_and_every_box_lies_on_its_page(tmp_path: Path) -> None:
+    path = shared_pdf("shanghai-putuo-wanli-street-2024-budget.pdf")
+    findings = check_file(path, Settings()).findings
+    _, page = _html(tmp_path, str(path))
+    pages = {int(number): (float(width), float(height)) for number, width, height in re.findall(
+        r'<image id="img1-(\d+)" href="data:image/png;base64,[^"]+" x="0" y="0" width="([\d.]+)" height="([\d.]+)"/>', page)}
+    assert set(pages) == {finding.page for finding in findings}  # only the pages with findings, each once
+    assert page.count("<use href=") == len(findings)
+    boxed = [finding for finding in findings if finding.box is not None]
+    assert len(boxed) == len(findings)  # every finding of this report stands on a printed line
+    for finding in boxed:
+        width, height = pages[finding.page]
+        x0, top, x1, bottom = finding.box
+        assert 0 <= x0 < x1 <= width and 0 <= top < bottom <= height, finding
