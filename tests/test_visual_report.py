@@ -277,3 +277,16 @@ def test_on_a_real_budget_every_finding_has_its_crop_and_every_box_lies_on_its_p
         width, height = pages[finding.page]
         x0, top, x1, bottom = finding.box
         assert 0 <= x0 < x1 <= width and 0 <= top < bottom <= height, finding
+
+
+def test_a_paged_finding_of_a_file_that_is_no_pdf_gets_no_picture_and_no_complaint(tmp_path: Path) -> None:
+    from finrecon.findings import Finding, Severity
+    from finrecon.reporters.html import render
+    from finrecon.results import FileResult, Run
+
+    text = tmp_path / "report.txt"
+    text.write_text("第一页\f第二页\n", encoding="utf-8")
+    finding = Finding("FR808", Severity.WARNING, "text.parts[0]", "m", line=1, page=2, excerpt="第二页")
+    page = render(Run([FileResult(str(text), "单位", 2024, [finding])]), "zh")
+    assert '<article class="finding warning"' in page and "<image " not in page and "<svg" not in page
+    assert "此页未能显示" not in page

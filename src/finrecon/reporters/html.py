@@ -158,13 +158,15 @@ class _File:
         self.heading = " ".join(str(part) for part in (result.file, result.unit or "", result.year or "") if part)
         self.anchored = [(f"f{index}-{number}", finding) for number, finding in enumerate(result.findings, start=1)]
         self.images: dict = {}
+        self.pdf = False  # a PDF whose pages are drawn (another paged medium has no pictures)
         self.lines: list[str] | None = None
 
     def load(self, render_pages, lang: str) -> None:  # noqa: ANN001
         """Render the pages that have findings (each once), or read the source lines of a text report."""
         findings = self.result.findings
         pages = {finding.page for finding in findings if finding.page is not None}
-        if pages:
+        if pages and _is_pdf_file(self.result.file):
+            self.pdf = True
             self.images = render_pages(self.result.file, pages)
         elif any(finding.line for finding in findings):
             self.lines = _source_lines(self.result.file)
@@ -221,7 +223,7 @@ class _File:
         if finding.page is not None:
             image = self.images.get(finding.page)
             if image is None:
-                return f'<p class="no-picture">{escape(t("html.no_picture", lang))}</p>'
+                return f'<p class="no-picture">{escape(t("html.no_picture", lang))}</p>' if self.pdf else ""
             if finding.box is None:  # about the whole page (a blank or repeated page): the page, small
                 x, y, width, height = 0.0, 0.0, image.width, image.height
                 style = ' style="max-width: 360px"'
@@ -276,6 +278,19 @@ def _box(finding: Finding, title: str | None = None) -> str:
         f'<rect class="{classes}" data-severity="{finding.severity.value}" data-rule="{finding.rule}" x="{x0 - pad:g}" y="{top - pad:g}"'
         f' width="{x1 - x0 + 2 * pad:g}" height="{bottom - top + 2 * pad:g}">{label}</rect>'
     )
+
+
+def _is_pdf_file(file: str) -> bool:
+    """Whether the file is (still) a PDF, by its first bytes, as the readers tell."""
+    from ..readers import is_pdf
+
+    if not Path(file).is_file():  # never open a pipe or a device, which could block
+        return False
+    try:
+        with open(file, "rb") as stream:
+            return is_pdf(stream.read(1024))
+    except OSError:
+        return False
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # where YAML counts a new line
