@@ -290,3 +290,14 @@ def test_a_paged_finding_of_a_file_that_is_no_pdf_gets_no_picture_and_no_complai
     page = render(Run([FileResult(str(text), "单位", 2024, [finding])]), "zh")
     assert '<article class="finding warning"' in page and "<image " not in page and "<svg" not in page
     assert "此页未能显示" not in page
+
+
+def test_a_report_draws_at_most_its_page_budget_and_says_so(tmp_path: Path, wrong_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from finrecon.reporters import html
+
+    _, full = _html(tmp_path, str(wrong_pdf))
+    assert full.count("<image ") == 2 and 'class="undrawn"' not in full
+    monkeypatch.setattr(html, "MAX_PAGES", 1)
+    _, page = _html(tmp_path, str(wrong_pdf), str(wrong_pdf))  # the same file twice: 4 pages with findings
+    assert page.count("<image ") == 1 and 'id="img1-1"' in page
+    assert "本报告最多绘制 1 页" in page and page.count("（此页未能显示）") == page.count('<article class="finding') - page.count('<use href="#img1-1"/>')

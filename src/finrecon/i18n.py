@@ -242,6 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.no_picture": ("（此页未能显示）", "(this page could not be shown)"),
     "html.source": ("源文件", "source"),
     "html.top": ("回到目录", "back to contents"),
+    "html.undrawn": ("本报告最多绘制 {pages} 页；其余页面上的问题只列出文字。可分批检查以查看全部页面。", "this report draws at most {pages} pages; the findings of the others are shown in words. Check fewer files at once to see every page."),
     "line": ("第 {line} 行", "line {line}"),
     "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
     "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),

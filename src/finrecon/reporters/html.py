@@ -26,6 +26,7 @@ from .rows import is_number, summary_line, where
 
 SEVERITIES = ("error", "warning", "info")
 CONTEXT = 3  # source lines shown above and below a YAML finding's line
+MAX_PAGES = 300  # pages drawn in one report (about 20 MB): a run over more shows the rest in words
 MARGIN = 40.0  # points of the page shown above and below a boxed row in its crop
 
 STYLE = """
@@ -79,8 +80,9 @@ def render(run: Run, lang: str = "zh") -> str:
     from .pages import render_pages
 
     files = [_File(index, result) for index, result in enumerate(run.files, start=1)]
+    budget = MAX_PAGES
     for item in files:
-        item.load(render_pages, lang)
+        budget -= item.load(render_pages, budget)
     title = escape(t("report.title", lang))
     parts = [
         "<!DOCTYPE html>",
@@ -90,6 +92,10 @@ def render(run: Run, lang: str = "zh") -> str:
         f'<h1 id="top">{title}</h1>',
         f'<p class="summary" id="summary">{escape(summary_line(run.tally, lang))}</p>',
         _filters(run, lang),
+    ]
+    if any(item.undrawn for item in files):
+        parts.append(f'<p class="undrawn">{escape(t("html.undrawn", lang, pages=MAX_PAGES))}</p>')
+    parts += [
         _contents(files, lang),
     ]
     for item in files:
@@ -160,16 +166,20 @@ class _File:
         self.images: dict = {}
         self.pdf = False  # a PDF whose pages are drawn (another paged medium has no pictures)
         self.lines: list[str] | None = None
+        self.undrawn = False  # pages with findings left undrawn: the report's page budget was spent
 
-    def load(self, render_pages, lang: str) -> None:  # noqa: ANN001
-        """Render the pages that have findings (each once), or read the source lines of a text report."""
+    def load(self, render_pages, budget: int) -> int:  # noqa: ANN001
+        """Render the pages that have findings (each once, at most ``budget`` of them), or read
+        the source lines of a text report; how many pages it drew."""
         findings = self.result.findings
-        pages = {finding.page for finding in findings if finding.page is not None}
+        pages = sorted({finding.page for finding in findings if finding.page is not None})
         if pages and _is_pdf_file(self.result.file):
             self.pdf = True
-            self.images = render_pages(self.result.file, pages)
+            self.undrawn = len(pages) > budget
+            self.images = render_pages(self.result.file, pages[: max(budget, 0)])
         elif any(finding.line for finding in findings):
             self.lines = _source_lines(self.result.file)
+        return len(self.images)
 
     # ------------------------------------------------------------------ the file's section
     def section(self, lang: str) -> str:
