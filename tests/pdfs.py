@@ -84,8 +84,9 @@ def blank(sheet: canvas.Canvas) -> None:
     """A page with nothing on it."""
 
 
-def final_report(unit: str = "上海市示例区测试局", year: int = 2024) -> bytes:
-    """A small 部门决算 in the Shanghai district layout: cover, contents, table 5, the 情况说明."""
+def final_report(unit: str = "上海市示例区测试局", year: int = 2024, more: Sequence[tuple[float, float, str]] = ()) -> bytes:
+    """A small 部门决算 in the Shanghai district layout: cover, contents, table 5, the 情况说明
+    (``more``: lines printed below it)."""
     return pdf([
         text((200, 300, unit), (220, 340, f"{year}年度部门决算"), size=20),
         text((270, 90, "目录"), (72, 140, f"第二部分 {unit}{year}年度部门决算表"), (96, 170, "五、一般公共预算财政拨款支出决算表"),
@@ -103,5 +104,5 @@ def final_report(unit: str = "上海市示例区测试局", year: int = 2024) ->
         ),
         text((72, 90, f"第三部分 {unit}{year}年度部门决算情况说明"), (96, 130, "一、收入支出决算总体情况说明"),
              (96, 160, f"{unit}{year}年度收入支出总计2995.39万元。与{year - 1}年度相比，收入"),
-             (72, 176, "支出总计减少56.95万元，下降1.87%。主要原因：人员变化。")),
+             (72, 176, "支出总计减少56.95万元，下降1.87%。主要原因：人员变化。"), *more),
     ])

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finrecon.readers import Limits, LoadError, load_report, load_text
-from finrecon.readers.yaml_reader import _NUMBER, _SPECIAL, _plain_scalar, parse_tree, read_text
+from finrecon.yamltree import _NUMBER, _SPECIAL, _plain_scalar, parse_tree, read_text
 
 META = "meta: {unit: 测试, year: 2020}\n"
 

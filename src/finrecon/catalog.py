@@ -25,8 +25,8 @@ from typing import Any
 
 from .i18n import Msg
 from .subjects import normalise_name  # noqa: F401 - the catalogue compares names as subjects.py does
-from .readers import Limits, LoadError
-from .readers.yaml_reader import parse_tree, read_text
+from .inputs import Limits, LoadError
+from .yamltree import parse_tree, read_text
 
 LEVELS = {3: "类", 5: "款", 7: "项"}
 

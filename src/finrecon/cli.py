@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -92,6 +92,14 @@ SkipOpt = Annotated[
 ]
 MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
 MaxPagesOpt = Annotated[Optional[int], typer.Option("--max-pages", min=1, max=100_000, help="PDF 页数上限 / page limit for PDFs.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="单位名称，覆盖封面所印 / the unit's name, over what the cover prints.")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", min=1990, max=2100, help="报告年度，覆盖封面所印 / the report's year, over what the cover prints.")]
+
+
+def _overrides(unit: str | None, year: int | None) -> tuple[tuple[str, object], ...]:
+    """What ``--unit`` and ``--year`` say, as the readers take it."""
+    return tuple((key, value) for key, value in (("unit", unit), ("year", year)) if value is not None)
+
 
 
 @dataclass
@@ -287,6 +295,9 @@ def check(
     max_nodes: MaxNodesOpt = None,
     max_pages: MaxPagesOpt = None,
     skip_non_reports: SkipOpt = False,
+    unit: UnitOpt = None,
+    year: YearOpt = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="逐页列出未读取的数字和未理解的句子 / list, page by page, the figures and sentences not read.")] = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
@@ -295,6 +306,7 @@ def check(
     from .reporters import STREAMING, reporter
 
     prepared = _prepare(files, select, ignore, lang, catalog, baseline, jobs, max_bytes, max_depth, max_nodes, skip_non_reports, max_pages)
+    prepared.settings = replace(prepared.settings, meta=_overrides(unit, year), coverage=coverage)
     language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value
@@ -323,10 +335,21 @@ def check(
             sys.stdout.write(document)
         for export_format, path in exports:
             _write(path, _document(run, export_format, language, for_terminal=False), protected, language)  # type: ignore[arg-type]
+        if coverage and fmt == "table":
+            _coverage(run, language)
     if tally.unreadable:
         raise typer.Exit(2)
     threshold = fail_on.value if fail_on else prepared.fail_on
     raise typer.Exit(1 if tally.worst >= _THRESHOLD[threshold] else 0)
+
+
+def _coverage(run, language: str) -> None:  # noqa: ANN001 - a Run
+    """``--coverage``: after the findings, what each report printed that finrecon did not read."""
+    from .coverage import render
+
+    for result in run.files:
+        if result.coverage is not None:
+            sys.stdout.write("\n" + render(result.file, result.coverage, language))
 
 
 @app.command("baseline")
@@ -360,6 +383,8 @@ def extract(
     lang: LangOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_pages: MaxPagesOpt = None,
+    unit: UnitOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """把 PDF 报告读成 finrecon 的 YAML（数字照印、注明页码），供核对修改后检查。
 
@@ -377,7 +402,7 @@ def extract(
         data = read_bytes(pdf, limits)
         if not is_pdf(data):
             raise LoadError(Msg("pdf.not_pdf"))
-        tree, source = read_pdf(data, limits)
+        tree, source = read_pdf(data, limits, str(pdf), dict(_overrides(unit, year)))
         derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
         sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .findings import Finding, Severity, Status
 
@@ -18,6 +18,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
+    coverage: dict[str, Any] | None = None  # what was read of what is printed (coverage.py); None for YAML
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .coverage import of as coverage_of
 from .engine import check
 from .i18n import t
 from .readers import Limits, LoadError, NotAReport, load_report
@@ -27,11 +28,13 @@ class Settings:
     baseline: frozenset[str] = frozenset()
     skip_non_reports: bool = False  # YAML without a top-level meta: is passed over (pre-commit)
     waivers: tuple[ConfigWaiver, ...] = ()  # the configuration's waivers
+    meta: tuple[tuple[str, object], ...] = ()  # what overrides each report's own meta (--unit, --year)
+    coverage: bool = False  # measure what was read of what was printed (--coverage)
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
     try:
-        loaded = load_report(path, settings.limits, settings.skip_non_reports)
+        loaded = load_report(path, settings.limits, settings.skip_non_reports, dict(settings.meta) or None)
     except NotAReport as error:
         return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:
@@ -45,7 +48,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
         if os.environ.get("FINRECON_DEBUG"):
             raise
         return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
-    return FileResult(str(path), meta.unit, meta.year, findings)
+    return FileResult(str(path), meta.unit, meta.year, findings, coverage=coverage_of(loaded.report, loaded.source, settings.coverage))
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:

@@ -21,6 +21,7 @@ from .figure import UNIT_SCALES, Figure, ScaledStated, Stated, Title
 from .narrative import ClassFigure
 from .report import Report
 from .tables import ClassAmount, EconomicRow
+from .unknown import Unknowns
 
 Loc = tuple[str | int, ...]
 
@@ -178,6 +179,8 @@ def bind_report(report: Report) -> None:
         _figures=bound.figures, _numbers=bound.numbers, _stating=bound.stating, _rows=bound.rows, _texts=bound.texts,
         _figure_texts=bound.figure_texts, _scaled=bool(bound.foreign),
     )
+    if report.printed is not None and report.printed.unread:
+        report.__dict__["_unknown"] = Unknowns(path for item in report.printed.unread for path in item.unknown)
 
 
 def _scale(bound: _Bound) -> None:

@@ -74,6 +74,13 @@ class Unread(PageText):
     with more lines or cells than it reads (``drawing``)."""
 
     kind: Literal["figures", "header", "drawing"] = Field("figures", title="原因", en="why")
+    unknown: list[str] = Field(
+        default_factory=list, title="因此未知的数字", en="figures left unknown",
+        description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "
+        "a list (tables.income.rows) or a whole table (tables.income) — a figure absent there is unknown, not a blank (0); "
+        "a path ending in .* (tables.summary.*): a figure that could not be placed anywhere in it, so that no sum over it is known; "
+        "no identity is evaluated over an unknown",
+    )
 
 
 class Printed(Strict):

@@ -12,6 +12,7 @@ from .budget import Budget
 from .document import Organisation, Printed, Text
 from .narrative import Narrative, OtherMatters
 from .performance import Performance
+from .unknown import NOTHING_UNKNOWN, Unknowns
 from .tables import Tables
 
 
@@ -90,3 +91,9 @@ class Report(Strict):
     def rows(self) -> list[BaseModel]:
         """Every table row that declares a row total and its parts (``ROW_TOTAL`` / ``ROW_PARTS``)."""
         return self.__dict__.get("_rows", [])
+
+    @property
+    def unknown(self) -> Unknowns:
+        """Where the report prints a figure that could not be read or placed: an absent figure
+        there is unknown, not a blank cell (0); see ``model/unknown.py``."""
+        return self.__dict__.get("_unknown", NOTHING_UNKNOWN)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from ..i18n import Msg
 from .source import Limits, LoadedReport, LoadError, NotAReport, Place, SourceMap, named, read_bytes
@@ -21,8 +22,11 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable."""
+def load_report(
+    path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False, meta: dict[str, Any] | None = None,
+) -> LoadedReport:
+    """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable.  ``meta`` overrides
+    what the report says of itself (``--unit``, ``--year``)."""
     name = str(path)
     try:
         data = read_bytes(Path(path), limits)
@@ -31,7 +35,7 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_no
     if is_pdf(data):
         from .pdf import load_pdf  # PDFium is loaded only for PDFs
 
-        return load_pdf(data, name, limits)
+        return load_pdf(data, name, limits, meta)
     if name.lower().endswith(".pdf"):
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
-    return load_yaml(data, name, limits, skip_non_reports)
+    return load_yaml(data, name, limits, skip_non_reports, meta)

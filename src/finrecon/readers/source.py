@@ -4,119 +4,22 @@ the limits on what one input may cost, and the error an unusable input becomes.
 A reader's only job is a ``Report`` whose every figure and word can say where it was printed:
 a YAML line and column, or a PDF page, line and the printed excerpt.  Rules never ask; the
 engine asks the loaded report's source map for the ``Place`` of each finding.
+
+All but ``LoadedReport`` live in the leaf ``finrecon/inputs.py``, which the catalogue shares.
 """
 
 from __future__ import annotations
 
-import errno
-import stat
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-from ..i18n import Msg
+from ..inputs import Box, Limits, LoadError, NotAReport, Place, PrintedLine, SourceMap, Tree, TreePath, named, read_bytes
 
 if TYPE_CHECKING:
     from ..model import Report
     from ..waivers import Waiver
 
-TreePath = tuple[str | int, ...]
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom: PDF points from the top-left of the page as shown
-
-
-class Place(NamedTuple):
-    """Where something was printed: a YAML line and column, or a PDF page, its line and what it says.
-
-    ``line`` is 1-based: the line of the YAML file, or the text line counted from the top of the
-    PDF page.  ``excerpt`` is the printed text a finding is about (PDF), for the reader to find it.
-    ``box`` is where that text stands on the page (PDF): the printed line, or the table's row — for
-    the visual report to draw it; rules never see it.
-    """
-
-    line: int = 1
-    column: int = 1
-    page: int | None = None
-    excerpt: str | None = None
-    box: Box | None = None
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what one input may cost. Defaults are far above any real report."""
-
-    max_bytes: int = 16 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 500_000
-    max_pages: int = 500
-
-
-@dataclass
-class LoadError(Exception):
-    """An input that cannot be used: one line, ``file:line:col: message``, in either language."""
-
-    text: Msg
-    line: int | None = None
-    column: int | None = None
-    file: str = ""
-    page: int | None = None
-
-    @property
-    def message(self) -> str:
-        return self.text.render("zh")
-
-    def render(self, lang: str = "zh") -> str:
-        where = self.file or "<input>"
-        if self.page is not None:
-            where += f":p.{self.page}"
-        elif self.line is not None:
-            where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.text.render(lang)}"
-
-    def __str__(self) -> str:
-        return self.render("zh")
-
-
-class NotAReport(LoadError):
-    """An input that is no report (YAML without a top-level ``meta:``): skipped when asked to."""
-
-
-class SourceMap:
-    """The one interface the engine asks: the ``Place`` of a tree path.
-
-    Readers subclass it.  Both know *derived* places: a figure read from a sentence of the text
-    (``narrative.income.total`` from the paragraph that states it) stands where that sentence
-    prints it, at an offset into the paragraph.
-    """
-
-    def __init__(self) -> None:
-        self.derived: dict[TreePath, tuple[TreePath, int]] = {}
-
-    def derive(self, loc: TreePath, text_loc: TreePath, offset: int) -> None:
-        """Say that the value at ``loc`` was read from the text at ``text_loc``, ``offset`` characters in."""
-        self.derived[loc] = (text_loc, offset)
-
-    def place(self, loc: TreePath, offset: int | None = None) -> Place:
-        """Where the value at ``loc`` (or its nearest ancestor that has a place) was printed;
-        with ``offset``, where that character of the text at ``loc`` was printed."""
-        if offset is not None:
-            return self.place_in_text(loc, offset)
-        if self.derived:
-            for length in range(len(loc), 0, -1):
-                found = self.derived.get(loc[:length])
-                if found is not None:
-                    return self.place_in_text(*found)
-        return self.place_of(loc)
-
-    def place_of(self, loc: TreePath) -> Place:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def place_in_text(self, loc: TreePath, offset: int) -> Place:
-        """Where the character ``offset`` of the text at ``loc`` was printed (by default: the text's place)."""
-        return self.place_of(loc)
-
-    def key_place(self, loc: TreePath) -> Place | None:
-        """Where the mapping key that names the value at ``loc`` was written (YAML), if there is one."""
-        return None
+__all__ = ["Box", "Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "PrintedLine", "SourceMap", "Tree", "TreePath", "named", "read_bytes"]
 
 
 @dataclass
@@ -127,44 +30,3 @@ class LoadedReport:
     report: Report
     source: SourceMap
     waivers: dict[int, Waiver] = field(default_factory=dict)
-
-
-def read_bytes(path: Path, limits: Limits) -> bytes:
-    """The file's bytes, at most ``limits.max_bytes``; every failure a ``LoadError``."""
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise LoadError(Msg("load.dir"))
-        if not stat.S_ISREG(status.st_mode):
-            raise LoadError(Msg("load.not_regular"))
-        size = status.st_size
-        if size > limits.max_bytes:
-            raise LoadError(Msg("load.too_big", size=size, limit=limits.max_bytes))
-        with path.open("rb") as stream:
-            # As much as stat says, and one byte more to see whether it has grown since (a read of
-            # the whole limit would allocate the whole limit, for every file).
-            data = stream.read(size + 1)
-            if len(data) > size:
-                data += stream.read(limits.max_bytes + 1 - len(data))
-    except FileNotFoundError as error:
-        raise LoadError(Msg("load.missing")) from error
-    except PermissionError as error:
-        raise LoadError(Msg("load.permission")) from error
-    except ValueError as error:  # a NUL in the path
-        raise LoadError(Msg("load.os", reason=str(error))) from error
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise LoadError(Msg("load.loop")) from error
-        raise LoadError(Msg("load.os", reason=error.strerror or str(error))) from error
-    if len(data) > limits.max_bytes:
-        raise LoadError(Msg("load.too_big", size=len(data), limit=limits.max_bytes))
-    return data
-
-
-def named(error: LoadError, file: str) -> LoadError:
-    """``error`` with the file it is about, unless it names one already."""
-    error.file = error.file or file
-    return error
-
-
-Tree = Any  # dict / list / Decimal / str / bool / None, as every reader builds it

@@ -44,6 +44,8 @@ def report_dict(result: FileResult) -> dict[str, Any]:
     }
     if result.error:
         entry["error"] = result.error
+    if result.coverage is not None:
+        entry["coverage"] = result.coverage
     return entry
 
 

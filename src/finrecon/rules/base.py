@@ -84,10 +84,15 @@ class Rule:
 
 # ------------------------------------------------------------------------------ equations
 class Equation(NamedTuple):
-    """Stated figures on the left must equal, within rounding, the sum of those on the right."""
+    """Stated figures on the left must equal, within rounding, the sum of those on the right.
+
+    ``unknown``: where one of its terms was printed but could not be read or placed (a report
+    path, see ``model/unknown.py``) — the equation is then not evaluated, and FR923 says so.
+    """
 
     left: tuple[Stated, ...]
     right: tuple[Stated, ...]
+    unknown: str | None = None
 
 
 def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
@@ -96,7 +101,7 @@ def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
     Closed intervals around each side's sum meet when the sums differ by no more than the
     half-units of every printed figure together: the interval test, without the intervals.
     """
-    left, right = equation
+    left, right, _ = equation
     reported = expected = slack = _ZERO
     for item in left:
         reported += item.value
@@ -114,7 +119,7 @@ def imbalance(equation: Equation) -> tuple[Decimal, Decimal] | None:
 def excess(equation: Equation) -> tuple[Decimal, Decimal] | None:
     """The two sums when the left one exceeds the right one by more than rounding allows (a part
     larger than its whole); ``None`` when the left may be at most the right."""
-    left, right = equation
+    left, right, _ = equation
     reported = sum((item.value for item in left), _ZERO)
     expected = sum((item.value for item in right), _ZERO)
     if reported <= expected:
@@ -140,7 +145,7 @@ def in_one_unit(equation: Equation) -> tuple[Equation, Stated | None]:
     scale = anchor.scale
     if all(item.scale == scale for item in items):
         return equation, (anchor if scale is not None else None)
-    return Equation(_converted(equation.left, scale), _converted(equation.right, scale)), anchor
+    return Equation(_converted(equation.left, scale), _converted(equation.right, scale), equation.unknown), anchor
 
 
 def _converted(items: tuple[Stated, ...], scale: Decimal | None) -> tuple[Stated, ...]:
@@ -211,6 +216,16 @@ class EquationRule(Rule):
     def describe(self, key: str, equation: Equation, reported: str, expected: str, difference: str) -> str:
         return self.say(key, **self.params(equation), reported=reported, expected=expected, difference=difference)
 
+    def skipped(self, report: Report) -> Iterator[Equation]:
+        """The equations not evaluated because one of their terms is unknown (see FR923)."""
+        if report.unknown:
+            yield from (equation for equation in self.equations(report) if equation.unknown is not None)
+
+    def wording(self, equation: Equation) -> str:
+        """An equation as a message names it: “本年收入合计 = 财政拨款收入 + …”."""
+        params = self.params(equation)
+        return f"{params['left']} = {params['right']}"
+
     # The two sides' sums where they contradict the identity (an equality by default); a rule about
     # another relation (“at most”) sets its own.  A plain function: called once per equation.
     discrepancy = staticmethod(imbalance)
@@ -236,6 +251,8 @@ class EquationRule(Rule):
         discrepancy = self.discrepancy  # looked up once: hundreds of equations a report
         unit_of: Stated | None = None
         for printed in self.equations(report):
+            if printed.unknown is not None:
+                continue  # a term is unknown, not 0: nothing can be concluded (FR923 lists it)
             equation = printed
             if scaled:
                 equation, unit_of = in_one_unit(printed)

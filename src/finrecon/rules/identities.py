@@ -7,6 +7,11 @@ is about (a sum's total, an equality's left side) one identity per item, the sam
 right standing for the same item.  A figure the report leaves out is simply absent: a sum is
 checked when its total and at least one part are stated (a blank cell counts as zero), an
 equality when both sides are.
+
+A figure the report printed but the reader could not read or place is *unknown*, not a blank
+(``model/unknown.py``): an equation with an absent term where the report says a figure is
+unknown, or a sum over a list that misses an item, carries that place in ``Equation.unknown``
+and is not evaluated.
 """
 
 from __future__ import annotations
@@ -242,6 +247,34 @@ def resolve(report: Report, paths: tuple[str, ...]) -> list[Stated]:
     return found
 
 
+def unknown_term(report: Report, paths: tuple[str, ...], summing: bool = True) -> str | None:
+    """Where one of ``paths`` is unknown, not blank: an absent figure where the report printed one
+    that could not be read, a list (``[*]``) that misses an item that could not be placed, or —
+    for a sum (``summing``) — any term where a figure could not be placed, which may be a part the
+    sum misses.  ``None`` when every term is either stated or blank — the usual case, answered at once."""
+    unknown = report.unknown
+    if not unknown:
+        return None
+    numbers = report.numbers
+    for path in paths:
+        head = path.partition("[*]")[0]
+        if summing and (region := unknown.unplaced_in(head)) is not None:
+            return region
+        if "[*]" not in path:
+            if path not in numbers and (region := unknown.region_of(path)) is not None:
+                return region
+            continue
+        tail = path.partition("[*]")[2]
+        region = unknown.region_of(head)
+        if region is not None:
+            return region
+        for index in range(len(model_at(report, head) or ())):
+            item = f"{head}[{index}]{tail}"
+            if item not in numbers and (region := unknown.region_of(item)) is not None:
+                return region
+    return None
+
+
 def model_at(report: Report, path: str) -> Any:
     """The model object (or list) at a dotted path without wildcards (``budget.projects[0].parts``), or ``None``."""
     node: Any = report
@@ -302,26 +335,34 @@ def hierarchy_equations(report: Report, spec: Hierarchy) -> list[Equation]:
     if not parents and not children:
         return []
     under, top = _tree(parents, children)
-    groups = [(parents[parent], [children[i] for i in indices]) for parent, indices in under]
+    groups = [(parents[parent], indices) for parent, indices in under]
     total_row = model_at(report, spec.total) if spec.total else None
     if total_row is not None:
-        groups.append((total_row, [children[i] for i in top]))
+        groups.append((total_row, top))
+    # A row the reader could not place may belong under any 类, or be one: no sum over the list is known.
+    children_path = spec.children or spec.rows
+    unknown = report.unknown
+    missing = (unknown.region_of(children_path) or unknown.unplaced_in(children_path)) if unknown else None
     found = []
     for column in spec.columns or (None,):
-        for parent, rows in groups:
+        for parent, indices in groups:
             total = getattr(parent, column) if column else parent
             if total is None:
                 continue  # a blank total is not checked: no need to gather its parts
             # ``_equation((total.bound,), _cells(rows, column))`` written out: the hot loop of FR102.
-            cells = _cells(rows, column)
+            cells = _cells([children[i] for i in indices], column)
             if cells:
-                found.append(Equation((total.bound,), cells))
+                term = missing
+                if unknown and term is None and column is not None:
+                    term = unknown_term(report, tuple(f"{children_path}[{i}].{column}" for i in indices))
+                found.append(Equation((total.bound,), cells, term))
     return found
 
 
-def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...] | list[Stated]) -> list[Equation]:
-    """The equation ``left`` = Σ ``right`` when both sides state something (a blank cell is zero)."""
-    return [Equation(tuple(left), tuple(right))] if left and right else []
+def _equation(left: tuple[Stated, ...] | list[Stated], right: tuple[Stated, ...] | list[Stated], unknown: str | None = None) -> list[Equation]:
+    """The equation ``left`` = Σ ``right`` when both sides state something (a blank cell is zero,
+    an ``unknown`` one leaves the equation unevaluated)."""
+    return [Equation(tuple(left), tuple(right), unknown)] if left and right else []
 
 
 def _each_item(report: Report, anchor: str, paths: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -342,7 +383,7 @@ def sum_equations(report: Report, spec: Sum) -> list[Equation]:
     if total is None:
         return []
     parts = resolve(report, spec.parts)
-    return [Equation((total,), tuple(parts))] if parts else []
+    return [Equation((total,), tuple(parts), unknown_term(report, (spec.total, *spec.parts)))] if parts else []
 
 
 def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
@@ -356,7 +397,7 @@ def counted(report: Report, paths: tuple[str, ...]) -> list[Stated]:
 
 
 def at_most_equations(report: Report, spec: AtMost) -> list[Equation]:
-    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)))
+    return _equation(resolve(report, spec.parts), resolve(report, (spec.total,)), unknown_term(report, (*spec.parts, spec.total)))
 
 
 def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
@@ -369,7 +410,7 @@ def same_equations(report: Report, spec: Same | Match) -> list[Equation]:
         if left is None:
             return []
         right = resolve(report, spec.right)
-        return [Equation((left,), tuple(right))] if right else []
+        return [Equation((left,), tuple(right), unknown_term(report, spec.right, summing=False))] if right else []
     right_rows = model_at(report, spec.right) or []
     by_code = {row.code: row for row in right_rows if row.code}
     found = []
@@ -391,7 +432,8 @@ def balance_equations(report: Report, spec: Balance) -> list[Equation]:
             found += balance_equations(report, concrete)
         return found
     inflow, outflow = resolve(report, spec.inflow), resolve(report, spec.outflow)
-    return _equation(inflow, outflow) if len(inflow) + len(outflow) >= 2 else []
+    summing = len(spec.inflow) + len(spec.outflow) > 2  # one total against another is an equality
+    return _equation(inflow, outflow, unknown_term(report, spec.inflow + spec.outflow, summing)) if len(inflow) + len(outflow) >= 2 else []
 
 
 Spec = Sum | Same | Match | Balance | Hierarchy | AtMost

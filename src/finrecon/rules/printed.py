@@ -12,7 +12,8 @@ from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..model import Report
-from .base import Rule, register
+from ..model.unknown import region
+from .base import REGISTRY, EquationRule, Rule, register
 from .structure import printed_tables
 
 
@@ -119,6 +120,8 @@ class UnreadTable(PrintedFact):
 
     Why: a figure finrecon cannot place is never guessed; it is reported so that nobody takes the
     table for checked.  Usually the table departs from the template (a renamed row or column).
+    Such a figure is unknown, not 0: no identity with a term there is evaluated (a sum over the
+    table may miss it as a part), and the finding names the checks it skipped.
 
     Example: passes — every figure placed.  Warns — a figure in an unknown column.
     """
@@ -128,15 +131,37 @@ class UnreadTable(PrintedFact):
     title_en = "table content could not be read"
     facts = "unread"
 
+    listed = 6  # skipped checks named in the message; the others are counted, and all are related
+
     def check(self, report: Report) -> Iterator[Finding]:
         if report.printed is None:
             return
+        skipped = self.skipped(report) if report.unknown else {}
         for index, item in enumerate(report.printed.unread):
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
+            message = self.say(key, page=item.page, text=item.text)
+            checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
+            checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
+            if checks:
+                shown = self.say("FR923.sep").join(wording for wording, _ in checks[: self.listed]) + (" …" if len(checks) > self.listed else "")
+                message += self.say("FR923.skipped", count=len(checks), checks=shown)
             yield self.finding(
-                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(key, page=item.page, text=item.text),
-                excerpt=item.text or None,
+                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", message,
+                related=tuple(path for _, path in checks), excerpt=item.text or None,
             )
+
+    def skipped(self, report: Report) -> dict[str, list[tuple[str, str]]]:
+        """The identity checks not evaluated because a term is unknown, by the unknown place:
+        (“FR101 本年收入合计 = …”, the path the check is about)."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for rule_id, kind in sorted(REGISTRY.items()):
+            if not issubclass(kind, EquationRule):
+                continue
+            rule = kind(self.options)
+            for equation in rule.skipped(report):
+                wording = f"{rule_id} {rule.wording(equation)}"
+                found.setdefault(equation.unknown, []).append((wording, equation.left[0].path))  # type: ignore[arg-type]
+        return found
 
 
 _NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")

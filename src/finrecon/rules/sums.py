@@ -7,7 +7,7 @@ from typing import Iterator
 from ..model import Report
 from .base import Equation, EquationRule, excess, register
 from . import budget_identities as budget
-from .identities import AT_MOST, BALANCES, HIERARCHIES, SUMS, Sum, sum_equations
+from .identities import AT_MOST, BALANCES, HIERARCHIES, SUMS, Sum, sum_equations, unknown_term
 
 
 @register
@@ -54,8 +54,11 @@ class StatedSum(EquationRule):
         classes = [(f"tables.basic.rows[{i}].amount", row.code) for i, row in enumerate(basic.rows) if len(row.code) == 3]
         personnel = tuple(path for path, code in classes if code in basic.PERSONNEL_CLASSES)
         public = tuple(path for path, code in classes if code not in basic.PERSONNEL_CLASSES)
-        yield from sum_equations(report, Sum("tables.basic.personnel_total", personnel))
-        yield from sum_equations(report, Sum("tables.basic.public_total", public))
+        # A row the reader could not place may be any class: then neither sum is known.
+        missing = (report.unknown.region_of("tables.basic.rows") or report.unknown.unplaced_in("tables.basic.rows")) if report.unknown else None
+        for total, parts in (("tables.basic.personnel_total", personnel), ("tables.basic.public_total", public)):
+            for equation in sum_equations(report, Sum(total, parts)):
+                yield equation._replace(unknown=equation.unknown or missing)
 
 
 @register
@@ -108,7 +111,11 @@ class RowTotal(EquationRule):
                 continue
             cells = [cell.bound for name in kind.ROW_PARTS if (cell := getattr(row, name)) is not None]  # type: ignore[attr-defined]
             if cells:
-                yield Equation((total.bound,), tuple(cells))
+                unknown = None
+                if report.unknown:  # a cell of the row printed but not read is no blank
+                    row_path = total.path.rpartition(".")[0]
+                    unknown = unknown_term(report, (total.path, *(f"{row_path}.{name}" for name in kind.ROW_PARTS)))  # type: ignore[attr-defined]
+                yield Equation((total.bound,), tuple(cells), unknown)
 
     def params(self, equation: Equation) -> dict[str, object]:
         columns = (item.title_in(self.lang) for item in equation.right)

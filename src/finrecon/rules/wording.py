@@ -709,6 +709,21 @@ _ENDS_SENTENCE = "。！？!?"
 _ENDS_OPEN = "：:"  # a paragraph that introduces what follows
 
 
+_NAME_LIST_MARK = re.compile(r"(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+_NAME_LIST_GAP = "、，,；; \u3000"
+
+
+def _names_listed(text: str) -> bool:
+    """A numbered list of names (“1.上海市普陀区财政局 2.上海市普陀区财政局会计核算中心”): no
+    sentence, whatever it ends with.  Each item is a name: short, without a figure or a clause."""
+    if not _NAME_LIST_MARK.match(text):
+        return False
+    items = _NAME_LIST_MARK.split(text)[1:]
+    return bool(items) and all(
+        2 <= len(name := item.strip(_NAME_LIST_GAP)) <= 40 and not re.search(r"[\d，。：:；;！？]", name) for item in items
+    )
+
+
 def _unpaired(text: str) -> tuple[int, str] | None:
     """The first quote or bracket of ``text`` left without its partner, and which it is."""
     stack: list[tuple[int, str]] = []
@@ -770,6 +785,8 @@ class Punctuation(WordingRule):
             return  # a name, a date or a line, not a sentence
         if text[0] in "（(【[" and _unpaired(text) is None and _WHOLLY_BRACKETED.match(text):
             return  # “（图1：收、支决算总计变动情况图）（柱状图）”: a note, not a sentence
+        if _names_listed(text):
+            return  # “1.上海市…局 2.上海市…中心”: a list of names, not sentences
         text = _TRAILING_NOTE.sub("", text) or text  # “…。（如持平作持平表述）”: the sentence ended before
         last = text[-1]
         body = text.rstrip("”’）)】》」")

@@ -14,9 +14,9 @@ from typing import Any
 from ...catalog import builtin
 from ...i18n import Msg
 from ..layouts import layouts
-from ..source import Limits, LoadedReport, LoadError, Place, SourceMap, TreePath, named
+from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
-from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
+from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader, row_box
 
@@ -66,22 +66,24 @@ def line_place(line: Line) -> Place:
     return Place(line.number, 1, line.page, line.text, box)
 
 
-def load_pdf(data: bytes, name: str, limits: Limits = Limits()) -> LoadedReport:
-    """Read, lay out and validate one PDF report; ``LoadError`` for a PDF that is none."""
+def load_pdf(data: bytes, name: str, limits: Limits = Limits(), meta: dict[str, Any] | None = None) -> LoadedReport:
+    """Read, lay out and validate one PDF report; ``LoadError`` for a PDF that is none.
+    ``meta`` overrides what the cover says (``--unit``, ``--year``)."""
     try:
-        tree, source = read_pdf(data, limits)
+        tree, source = read_pdf(data, limits, name, meta)
         return LoadedReport(name, derive_and_validate(tree, source, name), source)
     except LoadError as error:
         raise named(error, name)
 
 
-def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], PdfSource]:
-    """The report tree of a PDF and where each of its values was printed."""
+def read_pdf(data: bytes, limits: Limits = Limits(), name: str = "", meta: dict[str, Any] | None = None) -> tuple[dict[str, Any], PdfSource]:
+    """The report tree of a PDF and where each of its values was printed; ``name`` is its file's
+    name (where a cover gives no year, it may), ``meta`` what overrides the cover."""
     pages = read_pages(data, limits)
     if not any(page.lines for page in pages):
         raise LoadError(Msg("pdf.unmapped" if any(page.unmapped for page in pages) else "pdf.no_text"))
     first = next(page for page in pages if page.lines)
-    cover = normal("".join(line.text for line in first.lines))
+    cover = _digits(normal("".join(line.text for line in first.lines)))
     spec = next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
     if spec is None:
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
@@ -90,18 +92,20 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], Pd
         {normal(heading) for heading in spec.get("headings", [])},
         {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
     )
-    return _Builder(spec, pages, reader.read(pages)).build()
+    return _Builder(spec, pages, reader.read(pages), name, meta).build()
 
 
 class _Builder:
     """Puts what the flow found into the report tree, with a place for every value."""
 
-    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow) -> None:
+    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow, name: str = "", overrides: dict[str, Any] | None = None) -> None:
         self.spec, self.pages, self.flow = spec, pages, flow
         self.source = PdfSource()
         self.unread: list[dict[str, Any]] = []
-        self.unit_line: int | None = None  # which line of the cover names the unit, which is the title
-        self.title_line: int | None = None
+        self.unit_lines: list[int] = []  # which lines of the cover name the unit, which print the title
+        self.title_lines: list[int] = []
+        self.name = name  # the file's name: the last place to look for the year
+        self.overrides = overrides or {}  # --unit, --year
         self.repeated_tables: list[dict[str, Any]] = []
         self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
 
@@ -119,40 +123,59 @@ class _Builder:
         if organisation:
             tree["organisation"] = organisation
         tree["printed"] = self._printed()
+        self.source.printed_lines = self._printed_lines()
         return tree, self.source
+
+    def _printed_lines(self) -> list[PrintedLine]:
+        """What the pages print, as coverage counts it: each line outside the tables, each table cell."""
+        printed = [PrintedLine(line.page, line.number, line.text) for line in self.flow.free]
+        for grid in self.flow.grids:
+            printed += [PrintedLine(grid.page, cell.line, text, True) for cells in grid.rows for cell in cells if (text := cell.text)]
+        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        return printed
 
     # -------------------------------------------------------------- meta and words
     def _meta(self) -> dict[str, Any]:
-        """Unit, year and scope from the cover.  The title may print the unit before the year on
-        one line; otherwise the unit is the line that names it nearest the title (a line such as
-        “公开版” above it is not the unit)."""
+        """Unit, year and scope from the cover, else from the rest of the report or the file name.
+
+        The cover's title may run over two or three lines (“2024 年度” / “部门决算”) and print the
+        unit before the year; otherwise the unit is the block of lines that names it nearest the
+        title, a name printed over two lines read as one (a line such as “公开版”, printed apart,
+        is not the unit).  Full-width digits read as digits.  Where the cover gives no year or no
+        unit: the first year the contents, headings and table titles print, the 编制单位 lines,
+        the file name; ``--unit`` and ``--year`` override them all.
+        """
         cover = self.spec["cover"]
+        lines = self.flow.cover
+        words = [_digits(normal(line.text)) for line in lines]
         unit = year = scope = None
-        title_at: int | None = None
-        candidates: list[tuple[int, str, Line]] = []
-        for index, line in enumerate(self.flow.cover):
-            words = normal(line.text)
-            match = re.search(cover["title"], words)
-            if match and year is None:
-                year, title_at = int(match.group("year")), index
-                self.source.put(("meta", "year"), self._place(line))
-                groups = match.groupdict()
-                if groups.get("scope"):
-                    scope = cover.get("scopes", {}).get(groups["scope"])
-                    self.source.put(("meta", "scope"), self._place(line))
-                if groups.get("unit"):
-                    candidates.append((index, groups["unit"], line))
-                continue
-            match = re.search(cover["unit"], words)
-            if match:
-                candidates.append((index, match.group("unit"), line))
-        if candidates:
-            # the nearest to the title, the line above it first
-            self.unit_line, unit, line = min(candidates, key=lambda item: (abs(item[0] - (title_at or 0)), item[0] > (title_at or 0)))
-            self.source.put(("meta", "unit"), self._place(line))
-        self.title_line = title_at
+        title = _title(words, cover["title"])
+        self.title_lines = list(range(title[0], title[1])) if title else []
+        if title is not None:
+            first, last, match = title
+            year = int(match.group("year"))
+            self.source.put(("meta", "year"), self._place(lines[first]))
+            groups = match.groupdict()
+            if groups.get("scope"):
+                scope = cover.get("scopes", {}).get(groups["scope"])
+                self.source.put(("meta", "scope"), self._place(lines[first]))
+            if groups.get("unit"):
+                unit = groups["unit"]
+                self.unit_lines = list(self.title_lines)
+                self.source.put(("meta", "unit"), self._place(lines[first]))
+        if unit is None:
+            found = self._cover_unit(words, cover["unit"])
+            if found is not None:
+                unit, self.unit_lines = found
+                self.source.put(("meta", "unit"), self._place(lines[self.unit_lines[0]]))
+        if year is None:
+            year = self._year_elsewhere()
+        if unit is None:
+            unit = self._unit_elsewhere(cover["unit"])
+        unit = self.overrides.get("unit", unit)
+        year = self.overrides.get("year", year)
         if unit is None or year is None:
-            page = self.flow.cover[0].page if self.flow.cover else 1
+            page = lines[0].page if lines else 1
             raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
         for key in ("scope", "money_unit"):
@@ -160,8 +183,73 @@ class _Builder:
                 meta[key] = self.spec[key]
         if scope is not None:
             meta["scope"] = scope
-        self.source.put(("meta",), self._place(self.flow.cover[0]))
+        if lines:
+            self.source.put(("meta",), self._place(lines[0]))
         return meta
+
+    def _cover_unit(self, words: list[str], pattern: str) -> tuple[str, list[int]] | None:
+        """The unit the cover names nearest its title (the line above it first), and its lines:
+        a name printed over two lines is the lines of one block, close together and alike in size."""
+        lines = self.flow.cover
+        anchor = self.title_lines[0] if self.title_lines else 0
+        # the title's lines, and a title printed without its year (“部门决算”), are not the unit's
+        taken = set(self.title_lines) | {index for index, text in enumerate(words) if re.search(self.spec["cover"]["recognise"], text)}
+        candidates = [
+            (index, match) for index, text in enumerate(words)
+            if index not in taken and (match := re.search(pattern, text))
+        ]
+        if not candidates:
+            return None
+        index, match = min(candidates, key=lambda item: (abs(item[0] - anchor), item[0] > anchor))
+        chosen = [index]
+        name = match.group("unit")
+        # the rest of the name: lines of the same block below it, and above it where they name the unit too
+        below = index + 1
+        while below < len(lines) and below not in taken and _continues_name(lines[below - 1], lines[below], words[below]):
+            chosen.append(below)
+            name += words[below]
+            below += 1
+        above = index - 1
+        while above >= 0 and above not in taken and _continues_name(lines[above], lines[above + 1], words[above]) and re.search(pattern, words[above]):
+            chosen.insert(0, above)
+            name = words[above] + name
+            above -= 1
+        return name, chosen
+
+    def _year_elsewhere(self) -> int | None:
+        """The first year printed as “2024年” in the contents, the headings or the table titles."""
+        texts = [entry.text for entry in self.flow.contents]
+        texts += [node.heading.text for node in _nodes(self.flow.parts)]
+        texts += [block.title.text for block in self.flow.tables]
+        texts += [line.text for block in self.flow.tables for line in block.before]
+        for text in texts:
+            match = _YEAR.search(_digits(normal(text)))
+            if match:
+                return int(match.group(1))
+        match = _YEAR_IN_NAME.search(_digits(self.name))
+        return int(match.group(1)) if match else None
+
+    def _unit_elsewhere(self, pattern: str) -> str | None:
+        """The unit a table's 编制单位 line names; else a title in the contents or the headings that
+        names the report's kind with the unit before its year (“第二部分 上海市…局2024年度部门决算表”);
+        else the file name where it names a unit."""
+        for block in self.flow.tables:
+            for line in block.before:
+                for run in _runs(line):
+                    match = _COMPILER.match(run)
+                    if match:
+                        return match.group(1)
+        titles = [entry.text for entry in self.flow.contents] + [node.heading.text for node in _nodes(self.flow.parts)]
+        for title in titles:
+            words = _digits(NUMBERED.sub("", normal(title), count=1))
+            match = _UNIT_BEFORE_YEAR.match(words)
+            if match and re.search(self.spec["cover"]["recognise"], words):
+                return match.group(1)
+        stem = _digits(normal(self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+        match = re.search(self.spec["cover"]["title"], stem)
+        if match and match.groupdict().get("unit"):
+            return match.group("unit")
+        return None
 
     @staticmethod
     def _place(line: Line) -> Place:
@@ -169,10 +257,10 @@ class _Builder:
 
     def _text(self) -> dict[str, Any]:
         cover_lines = [normal(line.text) for line in self.flow.cover]
-        title = cover_lines[self.title_line] if self.title_line is not None else None
-        unit = cover_lines[self.unit_line] if self.unit_line is not None and self.unit_line != self.title_line else None
+        title = "".join(cover_lines[index] for index in self.title_lines) or None
+        unit = "".join(cover_lines[index] for index in self.unit_lines) if self.unit_lines != self.title_lines else None
         text: dict[str, Any] = {"cover": {k: v for k, v in (("unit", unit), ("title", title)) if v}}
-        others = [words for index, words in enumerate(cover_lines) if index not in (self.unit_line, self.title_line)]
+        others = [words for index, words in enumerate(cover_lines) if index not in self.unit_lines and index not in self.title_lines]
         if others:
             text["cover"]["lines"] = others
         for index, line in enumerate(self.flow.cover):
@@ -180,9 +268,9 @@ class _Builder:
         if self.flow.cover:
             self.source.put(("text", "cover"), self._place(self.flow.cover[0]))
         if self.flow.contents:
-            text["contents"] = [line.text for line in self.flow.contents]
-            for index, line in enumerate(self.flow.contents):
-                self.source.put(("text", "contents", index), self._place(line))
+            text["contents"] = [entry.text for entry in self.flow.contents]
+            for index, entry in enumerate(self.flow.contents):
+                self.source.put_text(("text", "contents", index), entry)
         parts = [self._section(node, ("text", "parts", index)) for index, node in enumerate(self.flow.parts)]
         if parts:
             text["parts"] = parts
@@ -220,8 +308,10 @@ class _Builder:
             self._around(block, table, loc)
             for path, value in read.places.items():
                 self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt, value.box))
-            for page, what, kind in read.problems:
-                self.unread.append({"page": page, "text": f"{table['title']}：{what}", "kind": kind})
+            for problem in read.problems:
+                # a cell's own path; a figure placed nowhere may be anywhere in the table (``.*``)
+                unknown = _report_path((*loc, *problem.unknown)) if problem.unknown else _report_path(loc) + ".*"
+                self.unread.append({"page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown]})
             tables[block.key] = table
         return tables
 
@@ -234,7 +324,7 @@ class _Builder:
                 if unit:
                     table["money_unit"] = unit.group(1)
                     self.source.put((*loc, "money_unit"), self._place(line))
-                elif re.match(r"编制(?:单位|部门)[:：]", words):
+                elif _COMPILER_MARK.match(words):
                     table["compiler"] = words
                     self.source.put((*loc, "compiler"), self._place(line))
         notes = []
@@ -248,6 +338,17 @@ class _Builder:
                 notes.append(words)
         if notes:
             table["notes"] = notes
+
+    def _tables_on(self, page: int) -> list[str]:
+        """The tables a page may hold, as report paths: those titled on it, and the one titled last
+        before it (it may run on); every table where no title says."""
+        titled = [block for block in self.flow.tables if block.title.page <= page]
+        keys = [block.key for block in titled if block.title.page == page]
+        if titled and titled[-1].title.page < page:
+            keys.insert(0, titled[-1].key)
+        if not keys:
+            return [_report_path(self.tables_at) + ".*"]
+        return [_report_path((*self.tables_at, key)) + ".*" for key in dict.fromkeys(keys)]
 
     # -------------------------------------------------------------- the department's units
     def _organisation(self) -> dict[str, Any]:
@@ -298,7 +399,7 @@ class _Builder:
             printed["off_page"] = off_page
         for page in self.pages:  # drawn with more than the reader reads: its tables are not read
             if page.too_many_rulings or page.unread_grids:
-                self.unread.append({"page": page.number, "text": "", "kind": "drawing"})
+                self.unread.append({"page": page.number, "text": "", "kind": "drawing", "unknown": self._tables_on(page.number)})
         if self.unread:
             printed["unread"] = sorted(self.unread, key=lambda item: item["page"])
         if self.repeated_tables:
@@ -315,6 +416,48 @@ class _Builder:
         return printed
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_COMPILER_MARK = re.compile(r"编制(?:单位|部门)[:：]")
+_COMPILER = re.compile(_COMPILER_MARK.pattern + r"(.{2,60})$")
+_UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
+
+
+def _digits(text: str) -> str:
+    """Full-width digits (２０２４) read as digits."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
+def _title(words: list[str], pattern: str) -> tuple[int, int, re.Match[str]] | None:
+    """The cover's title — on one line, or run over two or three (“2024 年度” / “部门决算”) —
+    as (first line, line after the last, match)."""
+    for span in (1, 2, 3):
+        for first in range(len(words) - span + 1):
+            match = re.search(pattern, "".join(words[first : first + span]))
+            if match:
+                return first, first + span, match
+    return None
+
+
+def _continues_name(line: Line, below: Line, words: str) -> bool:
+    """Whether ``below`` goes on with the name printed on ``line``: the next line of the same
+    block (close under it, in a like size), printing words without a figure or a label."""
+    if below.page != line.page or re.search(r"\d|[:：]", words) or not words:
+        return False
+    size = max(line.size, below.size)
+    return 0 < below.top - line.top <= 2 * size and min(line.size, below.size) >= 0.7 * size
+
+
+def _nodes(nodes: list[Node]) -> list[Node]:
+    """Every heading's node, in print order."""
+    found: list[Node] = []
+    for node in nodes:
+        found.append(node)
+        found += _nodes(node.children)
+    return found
+
+
 def _runs(line: Line) -> list[str]:
     """“编制部门：…” and “单位：元” printed on one line are two things."""
     words = normal(line.text)
@@ -322,3 +465,12 @@ def _runs(line: Line) -> list[str]:
     if match and match.start() > 0:
         return [words[: match.start()], words[match.start() :]]
     return [words]
+
+
+def _report_path(loc: TreePath) -> str:
+    """A tree path as a report path: ``("budget", "tables", "income", "rows", 3, "total")`` →
+    ``budget.tables.income.rows[3].total``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path

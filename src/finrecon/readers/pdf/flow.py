@@ -25,6 +25,7 @@ _LEVELS = (
 )
 _CONTENTS = re.compile(r"^目\s*录$")
 _LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
+_ENTRY_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “4．2025年部门…预算表”: an entry's own number, a year after it
 
 
 def normal(text: str) -> str:
@@ -83,10 +84,12 @@ class Flow:
     """The whole report's words, as ``read_flow`` finds them."""
 
     cover: list[Line] = field(default_factory=list)
-    contents: list[Line] = field(default_factory=list)
+    contents: list[Piece] = field(default_factory=list)  # an entry may wrap onto a second line
     parts: list[Node] = field(default_factory=list)
     tables: list[TableBlock] = field(default_factory=list)
     loose_grids: list[Grid] = field(default_factory=list)  # ruled tables under no known title
+    free: list[Line] = field(default_factory=list)  # every line outside the tables, page numbers left out
+    grids: list[Grid] = field(default_factory=list)  # every ruled table as found, title rows and all
 
 
 def _free_lines(page: Page, grids: list[Grid]) -> list[Line]:
@@ -149,13 +152,15 @@ class Reader:
         for page in pages:
             grids = find_grids(page)
             lines = _free_lines(page, grids)
+            flow.free += lines
+            flow.grids += grids
             blocks += [(page.number, line.top, line) for line in lines]
             blocks += [(page.number, grid.top, grid) for grid in grids]
         blocks.sort(key=lambda block: (block[0], block[1]))
         lines_only = [block[2] for block in blocks if isinstance(block[2], Line)]
         margins = _margins(lines_only)
 
-        position = self._cover_and_contents(blocks, flow)
+        position = self._cover_and_contents(blocks, flow, margins)
         stack: list[Node] = []
         table: TableBlock | None = None
         paragraph: Piece | None = None
@@ -244,7 +249,7 @@ class Reader:
         below = Grid(grid.page, grid.xs, grid.ys[last + 1 :], grid.rows[last + 1 :])
         return key, lines[0], lines[1:], below
 
-    def _cover_and_contents(self, blocks: list[tuple[int, float, Line | Grid]], flow: Flow) -> int:
+    def _cover_and_contents(self, blocks: list[tuple[int, float, Line | Grid]], flow: Flow, margins: dict[int, tuple[float, float]]) -> int:
         """Put the cover's and the contents' lines aside; the position where the body begins.
 
         The cover is the first page (up to a 目录 printed on it); the contents start at 目录 and
@@ -276,7 +281,12 @@ class Reader:
                 contents_page = page_number
             if first_entry is None:
                 first_entry = words
-            flow.contents.append(item)
+            if flow.contents and _wraps(flow.contents[-1].lines[-1][1], item, margins.get(page_number, (0, item.x1))[1]):
+                flow.contents[-1].add(item)  # “八、政府性基金预算财政拨款收入支出决算” / “表”
+            else:
+                entry = Piece("")
+                entry.add(item)
+                flow.contents.append(entry)
             position += 1
         return position
 
@@ -287,6 +297,17 @@ def _continues_heading(line: Line, heading: Line) -> bool:
         return False
     middle = (line.x0 + line.x1) / 2
     return abs(middle - (heading.x0 + heading.x1) / 2) < 3 * line.size and line.top - heading.top < 3 * line.size
+
+
+def _wraps(previous: Line, line: Line, right: float) -> bool:
+    """Whether a contents line goes on with the entry above it: it carries no number of its own,
+    the entry above reached the right margin (``right``) and ends in no leader or page number, and
+    it stands right under it."""
+    words, above = normal(line.text), normal(previous.text)
+    if not words or NUMBERED.match(words) or _ENTRY_NUMBER.match(words) or _LEADER.search(above) or re.search(r"\d$", above):
+        return False
+    size = max(line.size, previous.size)
+    return line.page == previous.page and previous.x1 >= right - 3 * size and 0 < line.top - previous.top <= 2.5 * size
 
 
 def _is_entry(words: str) -> bool:

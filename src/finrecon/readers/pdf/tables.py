@@ -40,12 +40,24 @@ class Value:
 
 
 @dataclass
+class Problem:
+    """What could not be read on a page, why (``figures`` | ``header``), and where in the table the
+    figures it leaves unknown would stand: a cell's path, ``()`` for the whole table — a row it
+    could not place may be any row, or the total (see ``model/unknown.py``)."""
+
+    page: int
+    text: str
+    kind: str
+    unknown: tuple[str | int, ...] = ()
+
+
+@dataclass
 class TableRead:
     """What reading one table gave: its tree, each value's place by tree path, and its problems."""
 
     tree: dict[str, Any] = field(default_factory=dict)
     places: dict[tuple[str | int, ...], Value] = field(default_factory=dict)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (page, what could not be read, why: figures | header)
+    problems: list[Problem] = field(default_factory=list)
 
     def put(self, path: tuple[str, ...], value: Value) -> None:
         """Set the figure at ``path``; ``("total", "budget")`` is the budget of figure ``total``.
@@ -129,14 +141,17 @@ class TableReader:
                 return target
         return None
 
-    def _value(self, cell: Cell, cells: list[Cell], result: TableRead, page: int) -> Value | None:
+    def _value(self, cell: Cell, cells: list[Cell], result: TableRead, page: int) -> Value | Problem | None:
+        """The cell's figure; ``None`` for a blank; the ``Problem`` recorded for a cell that prints
+        something else (the caller says where its figure would stand)."""
         text = cell.text
         if text.replace(" ", "") in _BLANK:
             return None
         number = amount(text)
         if number is None:
-            result.problems.append((page, text, "figures"))
-            return None
+            problem = Problem(page, text, "figures")
+            result.problems.append(problem)
+            return problem
         return Value(number, page, cell.line, _row_text(cells), row_box(cells))
 
     # ------------------------------------------------------------------ 科目 rows
@@ -160,7 +175,7 @@ class TableReader:
                 # stands under.
                 roles = _roles_under(grid, headed, roles)
             if roles is None or len(roles) != grid.columns:
-                result.problems.append((grid.page, _header_text(grid), "header"))
+                result.problems.append(Problem(grid.page, _header_text(grid), "header"))
                 continue
             for side, group in enumerate(_groups(roles)):
                 while len(halves) <= side:
@@ -189,6 +204,7 @@ class TableReader:
         code = ""
         name = ""
         values: dict[str, Value] = {}
+        unread: dict[str, Problem] = {}  # a field's cell that prints no figure
         for column in group:
             role = roles[column]
             cell = grid.cell(row, column)
@@ -206,24 +222,33 @@ class TableReader:
                 name = text or name
             elif role and role.startswith("field:"):
                 value = self._value(cell, cells, result, grid.page)
-                if value is not None:
+                if isinstance(value, Problem):
+                    unread[role[6:]] = value
+                elif value is not None:
                     values[role[6:]] = value
+            elif role is None and _has_amount([cell]):
+                # an amount under a head the template does not know: not read, and said so
+                result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
         if not code and not name:
             if values:
-                result.problems.append((grid.page, _row_text(cells), "figures"))
+                result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
             return
         if not code:
             if total_label.search(name):
                 for target, value in values.items():
                     result.put(("total", target), value)
+                for target, problem in unread.items():
+                    problem.unknown = ("total", target)
                 return
             for pattern, target in labels:
                 if pattern.search(name):
                     for value in values.values():
                         result.put((target,), value)
+                    for problem in unread.values():
+                        problem.unknown = (target,)
                     return
             if values:
-                result.problems.append((grid.page, _row_text(cells), "figures"))
+                result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
             return
         entry: dict[str, Any] = {"code": code}
         if name:
@@ -231,6 +256,8 @@ class TableReader:
         for target, value in values.items():
             entry[target] = value.number
         entry["_places"] = {"code": Value(Decimal(0), grid.page, grid.cell(row, group[0]).line or cells_line(cells), _row_text(cells), row_box(cells)), **values}
+        for target, problem in unread.items():
+            problem.unknown = ("rows", len(rows), target)
         rows.append(entry)
 
     # ------------------------------------------------------------------ two halves side by side
@@ -253,7 +280,7 @@ class TableReader:
                         values = [(c, target) for c in range(column + 1, end) if (target := self._field(header[c])) is not None]
                         sides.append((column, values))
             if sides is None or (halves and len(sides) != len(halves)):
-                result.problems.append((grid.page, _header_text(grid), "header"))
+                result.problems.append(Problem(grid.page, _header_text(grid), "header"))
                 continue
             while len(halves) < len(sides):
                 halves.append([])
@@ -268,14 +295,17 @@ class TableReader:
                 cells = grid.rows[row]
                 label = _NUMBERING.sub("", grid.cell(row, label_column).text.replace(" ", ""))
                 values = {}
+                unread: dict[str, Problem] = {}
                 for column, target in value_columns:
                     cell = grid.cell(row, column)
                     value = self._value(cell, cells, result, grid.page) if cell.first == column else None
-                    if value is not None:
+                    if isinstance(value, Problem):
+                        unread[target] = value
+                    elif value is not None:
                         values[target] = value
                 if not label:
                     if values:
-                        result.problems.append((grid.page, _row_text(cells), "figures"))
+                        result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
                     continue
                 match = next((i for i in range(position, len(mapping)) if mapping[i][0].search(label)), None)
                 if match is not None:
@@ -283,12 +313,14 @@ class TableReader:
                     base = tuple(mapping[match][1].split("."))
                     for target, value in values.items():
                         result.put(base + ((target,) if target else ()), value)
+                    for target, problem in unread.items():
+                        problem.unknown = base + ((target,) if target else ())
                     continue
                 entry = self._class_row(label, values, classes)
                 if entry is not None:
                     class_rows.append(entry)
                 elif values:
-                    result.problems.append((grid.page, _row_text(cells), "figures"))
+                    result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
         if class_rows:
             path = tuple(classes["path"].split("."))
             node: Any = result.tree
@@ -336,8 +368,11 @@ class TableReader:
                     if value is None:
                         continue
                     target = self._field(header[column])
+                    if isinstance(value, Problem):
+                        value.unknown = tuple(target.split(".")) if target is not None else ()
+                        continue
                     if target is None:
-                        result.problems.append((grid.page, _row_text(cells), "figures"))
+                        result.problems.append(Problem(grid.page, _row_text(cells), "figures"))
                         continue
                     result.put(tuple(target.split(".")), value)
         for name, node in result.tree.items():
