@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from .i18n import Msg
 
 TreePath = tuple[str | int, ...]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom: PDF points from the top-left of the page as shown
 
 
 class Place(NamedTuple):
@@ -28,12 +29,15 @@ class Place(NamedTuple):
 
     ``line`` is 1-based: the line of the YAML file, or the text line counted from the top of the
     PDF page.  ``excerpt`` is the printed text a finding is about (PDF), for the reader to find it.
+    ``box`` is where that text stands on the page (PDF): the printed line, or the table's row — for
+    the visual report to draw it; rules never see it.
     """
 
     line: int = 1
     column: int = 1
     page: int | None = None
     excerpt: str | None = None
+    box: Box | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, Source
 from ..tree import derive_and_validate
 from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
-from .tables import TableReader
+from .tables import TableReader, row_box
 
 __all__ = ["PdfSource", "load_pdf", "read_pdf"]
 
@@ -35,7 +35,7 @@ class PdfSource(SourceMap):
         self.places[loc] = place
 
     def put_text(self, loc: TreePath, piece: Piece) -> None:
-        lines = [(offset, Place(line.number, 1, line.page, line.text)) for offset, line in piece.lines]
+        lines = [(offset, line_place(line)) for offset, line in piece.lines]
         if lines:
             self.places[loc] = lines[0][1]
             self.texts[loc] = lines
@@ -58,6 +58,12 @@ class PdfSource(SourceMap):
             chosen = (start, place)
         start, place = chosen
         return place._replace(column=offset - start + 1)
+
+
+def line_place(line: Line) -> Place:
+    """The place of a printed line: its page, number, words and box."""
+    box = (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.top + line.size, 2))
+    return Place(line.number, 1, line.page, line.text, box)
 
 
 def load_pdf(data: bytes, name: str, limits: Limits = Limits(), meta: dict[str, Any] | None = None, template: str | None = None) -> LoadedReport:
@@ -254,7 +260,7 @@ class _Builder:
 
     @staticmethod
     def _place(line: Line) -> Place:
-        return Place(line.number, 1, line.page, line.text)
+        return line_place(line)
 
     def _text(self) -> dict[str, Any]:
         cover_lines = [normal(line.text) for line in self.flow.cover]
@@ -308,7 +314,7 @@ class _Builder:
             self.source.put((*loc, "title"), self._place(block.title))
             self._around(block, table, loc)
             for path, value in read.places.items():
-                self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt))
+                self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt, value.box))
             for problem in read.problems:
                 # a cell's own path; a figure placed nowhere may be anywhere in the table (``.*``)
                 unknown = _report_path((*loc, *problem.unknown)) if problem.unknown else _report_path(loc) + ".*"
@@ -367,7 +373,7 @@ class _Builder:
                 unit: dict[str, Any] = {"name": name}
                 if note_column is not None and (note := grid.cell(row, note_column).text.replace(" ", "")):
                     unit["note"] = note
-                self.source.put(("organisation", "units", len(units)), Place(grid.cell(row, name_column).line, 1, grid.page, name))
+                self.source.put(("organisation", "units", len(units)), Place(grid.cell(row, name_column).line, 1, grid.page, name, row_box(grid.rows[row])))
                 units.append(unit)
             if units:
                 return {"units": units}

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...catalog import Catalog
+from ..source import Box
 from .grid import Cell, Grid
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -35,6 +36,7 @@ class Value:
     page: int
     line: int
     excerpt: str
+    box: Box | None = None  # the printed row's ink, for the visual report
 
 
 @dataclass
@@ -83,6 +85,17 @@ def _header_text(grid: Grid) -> str:
 
 def _row_text(cells: list[Cell]) -> str:
     return "  ".join(text for cell in cells if (text := cell.text))
+
+
+def row_box(cells: list[Cell]) -> Box | None:
+    """Where a row's printed words stand on the page (``None`` for a row with none)."""
+    glyphs = [glyph for cell in cells for glyph in cell.glyphs]
+    if not glyphs:
+        return None
+    return (
+        round(min(g.x0 for g in glyphs), 2), round(min(g.top for g in glyphs), 2),
+        round(max(g.x1 for g in glyphs), 2), round(max(g.bottom for g in glyphs), 2),
+    )
 
 
 def _header(grid: Grid, rows: range) -> list[str]:
@@ -139,7 +152,7 @@ class TableReader:
             problem = Problem(page, text, "figures")
             result.problems.append(problem)
             return problem
-        return Value(number, page, cell.line, _row_text(cells))
+        return Value(number, page, cell.line, _row_text(cells), row_box(cells))
 
     # ------------------------------------------------------------------ 科目 rows
     def _coded(self, grids: list[Grid], result: TableRead) -> None:
@@ -242,7 +255,7 @@ class TableReader:
             entry["name"] = name
         for target, value in values.items():
             entry[target] = value.number
-        entry["_places"] = {"code": Value(Decimal(0), grid.page, grid.cell(row, group[0]).line or cells_line(cells), _row_text(cells)), **values}
+        entry["_places"] = {"code": Value(Decimal(0), grid.page, grid.cell(row, group[0]).line or cells_line(cells), _row_text(cells), row_box(cells)), **values}
         for target, problem in unread.items():
             problem.unknown = ("rows", len(rows), target)
         rows.append(entry)
