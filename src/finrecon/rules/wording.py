@@ -1158,7 +1158,9 @@ class Item(NamedTuple):
 
 _PURPOSE = Pattern(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
 _REASON = Pattern(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
-_HEADLINE = Pattern(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
+# The headline stands in the paragraph's first words (``items`` finds its 科目 within 30
+# characters): bounded, so that a paragraph of 10⁵ dashes costs a linear scan, not a quadratic one.
+_HEADLINE = Pattern(rf"^[^。]{{0,300}}?(?:[（(]项[）)]|-[^”\"]{{1,80}})[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
 _PLANNED = Pattern(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
 
 

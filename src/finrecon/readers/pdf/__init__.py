@@ -234,7 +234,7 @@ class _Builder:
         notes = []
         for piece in block.after:
             words = piece.text
-            if re.search(r"(?:无|没有).*(?:故|因此)?本表(?:无数据|为空表)|本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
+            if re.search(r"本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
                 table["empty_statement"] = words
                 self.source.put_text((*loc, "empty_statement"), piece)
             else:
