@@ -78,11 +78,14 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], Pd
     cover = normal("".join(line.text for line in first.lines))
     spec = next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
     if spec is None:
+        if 2 * sum(page.unmapped for page in pages) > sum(page.glyphs for page in pages):
+            raise LoadError(Msg("pdf.unmapped"))  # most of its glyphs map to no character: no cover can be read
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
     reader = Reader(
         [re.compile(pattern) for pattern in spec.get("parts", [])],
         {normal(heading) for heading in spec.get("headings", [])},
         {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
+        limits.max_paragraph,
     )
     return _Builder(spec, pages, reader.read(pages)).build()
 
@@ -125,7 +128,7 @@ class _Builder:
         title_at: int | None = None
         candidates: list[tuple[int, str, Line]] = []
         for index, line in enumerate(self.flow.cover):
-            words = normal(line.text)
+            words = normal(line.text).translate(_FULL_WIDTH_DIGITS)  # “２０２４年度” is 2024
             match = re.search(cover["title"], words)
             if match and year is None:
                 year, title_at = int(match.group("year")), index
@@ -307,6 +310,9 @@ class _Builder:
                 self.source.put(("printed", key, index), Place(1, 1, page, None))
         self.source.put(("printed",), Place(1, 1, 1, None))
         return printed
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _runs(line: Line) -> list[str]:
