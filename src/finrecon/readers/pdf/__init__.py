@@ -87,7 +87,35 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], Pd
         {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
         limits.max_paragraph,
     )
-    return _Builder(spec, pages, reader.read(pages)).build()
+    others = _other_reports(spec, pages)
+    if others:  # two reports bound in one file: the first is read, the others only named
+        pages = [page for page in pages if page.number < others[0]["page"]]
+    builder = _Builder(spec, pages, reader.read(pages))
+    builder.other_reports = others
+    return builder.build()
+
+
+def _other_reports(spec: dict[str, Any], pages: list[Page]) -> list[dict[str, Any]]:
+    """The later pages that are a report's cover: a page of a few lines, one of which is the
+    template's cover title (“…2024年度部门决算”), after the first page with text.  A report
+    bound after another one starts there."""
+    title = re.compile(spec["cover"]["title"])
+    found = []
+    first = True
+    for page in pages:
+        if not page.lines:
+            continue
+        if first:
+            first = False
+            continue
+        if len(page.lines) > 8 or page.rulings:
+            continue
+        for line in page.lines:
+            words = normal(line.text).translate(_FULL_WIDTH_DIGITS)
+            if title.search(words):
+                found.append({"page": page.number, "text": normal("".join(other.text for other in page.lines))[:80]})
+                break
+    return found
 
 
 class _Builder:
@@ -100,6 +128,7 @@ class _Builder:
         self.unit_line: int | None = None  # which line of the cover names the unit, which is the title
         self.title_line: int | None = None
         self.repeated_tables: list[dict[str, Any]] = []
+        self.other_reports: list[dict[str, Any]] = []  # covers of reports bound after this one
         self.tables_at: TreePath = tuple(spec.get("tables_at", "tables").split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
@@ -300,9 +329,12 @@ class _Builder:
             printed["unread"] = sorted(self.unread, key=lambda item: item["page"])
         if self.repeated_tables:
             printed["repeated_tables"] = self.repeated_tables
+        if self.other_reports:
+            printed["other_reports"] = self.other_reports
         facts = (
             ("empty_pages", empty), ("repeated_pages", repeated), ("off_page", off_page),
             ("unread", printed.get("unread", [])), ("repeated_tables", self.repeated_tables),
+            ("other_reports", self.other_reports),
         )
         for key, items in facts:
             for index, item in enumerate(items):
