@@ -88,6 +88,7 @@ def literals(pattern: str) -> list[str]:
     """The characters the pattern spells out (outside escapes), in order, once each; ``\\d`` as “1”."""
     seen: list[str] = []
     escaped = False
+    pattern = re.sub(r"\(\?(?:[:=!]|<[=!]|P<\w+>)|\{\d*,?\d*\}", "(", pattern)  # group syntax and counts
     for char in pattern:
         if escaped:
             escaped = False

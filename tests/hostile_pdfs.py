@@ -60,6 +60,16 @@ def many_digits(count: int = 200_000) -> bytes:
     return pdf([text((200, 300, UNIT), (220, 340, "2024年度部门决算"), size=20), words])
 
 
+def zero_mediabox() -> bytes:
+    """Defect 6: every page's MediaBox [0 0 0 0] (PDFium draws such a page as a US Letter page)."""
+    document = pikepdf.open(io.BytesIO(final_report()))
+    for page in document.pages:
+        page.MediaBox = [0, 0, 0, 0]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def digits_paragraph(count: int = 40_000) -> bytes:
     """Defect 1 within the limits: a paragraph of ``count`` digits that the rules read."""
     per_line = 80
@@ -124,9 +134,9 @@ def deep_xobjects(depth: int = 30) -> bytes:
     return out.getvalue()
 
 
-def flate_bomb(inflated: int = 1 << 30) -> bytes:
+def flate_bomb(inflated: int = 1 << 30, level: int = 9) -> bytes:
     """Defect 5: a page content stream of ``inflated`` bytes (spaces) in about a thousandth of that."""
-    chunk = zlib.compressobj(9)
+    chunk = zlib.compressobj(level)
     block = b" " * (1 << 20)
     body = b"".join(chunk.compress(block) for _ in range(inflated >> 20)) + chunk.flush()
     document = pikepdf.open(io.BytesIO(final_report()))
