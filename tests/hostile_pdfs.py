@@ -15,19 +15,23 @@ UNIT = "上海市示例区测试局"
 
 
 def summary_report(unit: str = UNIT, year: int = 2024) -> bytes:
-    """A small 部门决算 with table 1 (收入支出决算总表), the table read by its two sides."""
+    """A small 部门决算 with table 1 (收入支出决算总表), the table read by its two sides, printed
+    over two pages (the second without its head, as the real reports continue it)."""
+    widths, right = (150, 80, 150, 80), (False, True, False, True)
     return pdf([
         text((200, 300, unit), (220, 340, f"{year}年度部门决算"), size=20),
         both(
             text((72, 90, f"第二部分 {unit}{year}年度部门决算表"), (220, 130, "收入支出决算总表"), (480, 160, "单位：万元")),
-            table(44, 180, (150, 80, 150, 80), [
+            table(44, 180, widths, [
                 ("收入项目", "决算数", "支出项目", "决算数"),
                 ("一般公共预算财政拨款收入", "100.00", "一般公共服务支出", "100.00"),
                 ("本年收入合计", "100.00", "本年支出合计", "100.00"),
-                ("年初结转和结余", "0.00", "年末结转和结余", "0.00"),
-                ("总计", "100.00", "总计", "100.00"),
-            ], right=(False, True, False, True)),
+            ], right=right),
         ),
+        table(44, 60, widths, [
+            ("年初结转和结余", "0.00", "年末结转和结余", "0.00"),
+            ("总计", "100.00", "总计", "100.00"),
+        ], right=right),
     ])
 
 
@@ -41,9 +45,10 @@ def _with_content(data: bytes, page: int, content: bytes) -> bytes:
 
 
 def stray_rulings() -> bytes:
-    """Defect 2: three stray ruled strokes beside table 1 made ``Grid.cell`` raise IndexError."""
-    # In PDF space (origin bottom-left): the table spans x 44–504, top 662 down to 562.
-    strokes = b"q 0.5 w 520 650 m 520 560 l S 560 650 m 560 560 l S 510 600 m 580 600 l S Q"
+    """Defect 2: stray ruled strokes across table 1: its first page then has a column more than
+    its second, and ``Grid.cell`` was asked for a column the second has not (IndexError)."""
+    # In PDF space (origin bottom-left): the table spans x 44–504 and y 662–602 on page 2.
+    strokes = b"q 0.5 w 400 662 m 400 602 l S 300 700 m 300 690 l S 100 700 m 140 700 l S Q"
     return _with_content(summary_report(), 1, strokes)
 
 
