@@ -69,7 +69,9 @@ def _zero_like(amount: Decimal) -> Decimal:
 # …，合计1170.00万。” or “第一季度用款计划158.05万元，第二季度用款计划158.05万元，…”.
 _PLAN_SECTION = re.compile(r"年度预算安排$")
 _PLAN_TOTAL = re.compile(rf"项目总预算(?:为)?\s*(?P<amount>{_NUMBER})\s*万元?")
-_PLAN_PART = re.compile(rf"(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s{{0,3}}(?P<amount>{_NUMBER})\s{{0,3}}万元?(?=[，,。；;]|$)")  # bounded: linear on a run of spaces
+# Bounded, and a start tried only where a digit follows within reach (a cheap scan): linear, and
+# fast, on 10⁵ spaces or 为 (the lazy name alone tried forty lengths at every start).
+_PLAN_PART = re.compile(rf"(?=[^，,。；;：:\d]{{2,44}}\d)(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s{{0,3}}(?P<amount>{_NUMBER})\s{{0,3}}万元?(?=[，,。；;]|$)")
 
 
 class _Template(NamedTuple):
