@@ -108,3 +108,19 @@ def test_memory_run_out_is_the_files_own_error(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(runner, "load_report", exhausted)
     result = runner.check_file(tmp_path / "big.pdf", runner.Settings())
     assert result.error is not None and result.error.startswith(f"{tmp_path / 'big.pdf'}: ") and "\n" not in result.error
+
+
+DYING_CLI = FAULTY_CLI.replace("raise IndexError(4)  # what Grid.cell raised on stray rulings", "import os; os._exit(134)  # PDFium aborting the process")
+
+
+def test_a_worker_that_dies_loses_only_its_file(batch: Path) -> None:
+    """``--jobs 2``: the file that kills its worker process (as PDFium aborting would) becomes its
+    error entry; the files of the batches the dead pool left are checked in processes of their own."""
+    result = subprocess.run([sys.executable, "-c", DYING_CLI, "check", "--lang", "en", "--jobs", "2", "--format", "json", "."],
+                            capture_output=True, text=True, timeout=240, cwd=batch)
+    assert result.returncode == 2, result.stderr
+    document = json.loads(result.stdout)
+    assert document["summary"]["files"] == 11 and document["summary"]["unreadable"] == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("crash.pdf: internal error (BrokenProcessPool") and line.endswith("please report it")
+    assert {report["file"] for report in document["reports"] if not report.get("error")} == set(GOOD)
