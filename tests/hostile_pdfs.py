@@ -241,3 +241,17 @@ def rotated_table() -> bytes:
     out = io.BytesIO()
     first.save(out)
     return out.getvalue()
+
+
+def turned_with_its_text(rotate: int) -> bytes:
+    """Table 5's page turned with /Rotate and its content turned back: it reads as before."""
+    matrix = {90: "0 1 -1 0 842 0 cm", 180: "-1 0 0 -1 595 842 cm", 270: "0 -1 1 0 0 595 cm"}[rotate]
+    document = pikepdf.open(io.BytesIO(final_report()))
+    page = document.pages[2]
+    page.contents_add(document.make_stream(matrix.encode()), prepend=True)
+    page.Rotate = rotate
+    if rotate in (90, 270):
+        page.MediaBox = [0, 0, 842, 595]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

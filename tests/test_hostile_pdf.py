@@ -205,6 +205,13 @@ def test_a_rotated_page_is_read_as_its_text_runs(tmp_path: Path) -> None:
     assert any(finding["rule"] == "FR102" and finding["page"] == 4 for finding in found)  # table 5 read on it
 
 
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_page_turned_with_its_text_reads_as_before(rotate: int) -> None:
+    from finrecon.readers.pdf import read_pdf
+
+    assert read_pdf(hostile.turned_with_its_text(rotate))[0]["tables"] == read_pdf(final_report())[0]["tables"]
+
+
 # 8 ------------------------------------------------------------------ a name that looks like an option
 def test_a_file_named_with_a_leading_dash(tmp_path: Path) -> None:
     (tmp_path / "-上.pdf").write_bytes(final_report())

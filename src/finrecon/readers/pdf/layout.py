@@ -250,7 +250,9 @@ def _reading_rotation(text_page, count: int, shown: int) -> int:  # noqa: ANN001
         angle = raw.FPDFText_GetCharAngle(text_page, index)
         if angle < 0:
             continue
-        quarter = int(round(angle / (math.pi / 2))) % 4 * 90
+        # PDFium measures the angle clockwise, as /Rotate turns the page: text drawn turned a
+        # quarter counter-clockwise reads 270 here, and reads left to right on a page /Rotate 90.
+        quarter = (4 - int(round(angle / (math.pi / 2)))) % 4 * 90
         votes[quarter] = votes.get(quarter, 0) + 1
     if not votes:
         return shown
