@@ -261,7 +261,7 @@ def test_reading_many_pages_of_lines_grows_linearly(tmp_path: Path) -> None:
     def seconds(pages: int) -> float:
         data = pdf([cover, *[body] * pages])
         start = time.perf_counter()
-        read_pdf(data, Limits(max_pages=1000))
+        read_pdf(data, Limits(max_pages=1000, max_paragraph=10**6))  # one paragraph runs over every page
         return time.perf_counter() - start
 
     small, large = seconds(20), seconds(80)

@@ -414,6 +414,13 @@ def extract(
     except LoadError as error:
         sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")
         raise typer.Exit(2) from None
+    except Exception as error:  # noqa: BLE001 - a reader's bug: one line naming the file, exit 2
+        if os.environ.get("FINRECON_DEBUG"):
+            raise
+        from .runner import internal_error
+
+        sys.stderr.write(printable_error(internal_error(pdf, error, language)) + "\n")
+        raise typer.Exit(2) from None
     document = to_yaml(tree, source, pdf.name)
     if output is None:
         _encode_streams(machine=True)
@@ -506,6 +513,29 @@ def _argv_lang() -> str:
     return default_lang()
 
 
+def _dash_arguments(arguments: list[str]) -> list[str]:
+    """A file whose name begins with “-” (``-上.pdf``) is no option: an existing one is passed on
+    as ``./-上.pdf``; an argument that is neither an option nor a file gets a message that says
+    how to pass such a name, instead of click's bare “No such option”."""
+    if len(arguments) < 2 or "--" in arguments:
+        return arguments
+    command = typer.main.get_command(app)
+    sub = getattr(command, "commands", {}).get(arguments[0])
+    if sub is None:
+        return arguments
+    known = {name for parameter in sub.params for name in (*parameter.opts, *parameter.secondary_opts)} | {"--help"}
+    fixed = arguments[:1]
+    for argument in arguments[1:]:
+        if argument.startswith("-") and argument != "-" and argument.split("=", 1)[0] not in known:
+            if Path(argument).exists():
+                argument = "./" + argument
+            elif not argument.lstrip("-")[:1].isascii() or "." in argument or "/" in argument:
+                sys.stderr.write(f"finrecon: {t('cli.dash_file', _argv_lang(), name=argument)}\n")
+                raise SystemExit(2)
+        fixed.append(argument)
+    return fixed
+
+
 def run() -> None:
     """Console-script entry point: never a traceback, whatever happens."""
     # A check allocates many short-lived objects and no reference cycles worth collecting often:
@@ -513,6 +543,7 @@ def run() -> None:
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     try:
+        sys.argv[1:] = _dash_arguments(sys.argv[1:])
         app()
     except SystemExit as stop:
         if stop.code == 130:  # click's answer to Ctrl-C; ours is 2, with a word

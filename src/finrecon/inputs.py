@@ -48,6 +48,16 @@ class Limits:
     max_depth: int = 64
     max_nodes: int = 500_000
     max_pages: int = 500
+    # A PDF's cost is what it draws, not its size: a few kilobytes may draw millions of glyphs
+    # (pages sharing one content stream, a form drawn a thousand times) or inflate to gigabytes.
+    # The real reports draw at most some 1 400 glyphs a page and 20 000 in all.
+    max_page_glyphs: int = 50_000  # glyphs on one page
+    max_glyphs: int = 500_000  # glyphs in the whole document
+    max_page_objects: int = 100_000  # text, paths and pictures on one page (forms drawn count each time)
+    max_paragraph: int = 50_000  # characters of one paragraph (a page of text holds some 1 500)
+    max_page_content: int = 1_000_000  # bytes of content PDFium parses for one page, forms drawn counted each time (the real reports: 67 KB at most)
+    max_content: int = 8_000_000  # the same, the whole document (the real reports: 640 KB at most)
+    max_inflated: int = 128 * 1024 * 1024  # bytes of the content streams once inflated, the whole document
 
 
 @dataclass

@@ -35,12 +35,20 @@ class Settings:
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
+    """One file's result, whatever happens while it is read or checked: an unusable input, a
+    reader's or a rule's bug, memory run out — each becomes this file's error entry, naming the
+    file, and the other files of the batch go on."""
+    lang = settings.options.lang
     try:
         loaded = load_report(path, settings.limits, settings.skip_non_reports, dict(settings.meta) or None, settings.template)
     except NotAReport as error:
-        return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
+        return FileResult(str(path), error=error.render(lang), skipped=True)
     except LoadError as error:
-        return FileResult(str(path), error=error.render(settings.options.lang))
+        return FileResult(str(path), error=error.render(lang))
+    except Exception as error:  # noqa: BLE001 - a reader's bug must not stop the other files of a batch
+        if os.environ.get("FINRECON_DEBUG"):
+            raise
+        return FileResult(str(path), error=internal_error(path, error, lang))
     meta = loaded.report.meta
     rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
     try:
@@ -49,12 +57,32 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
             raise
-        return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
+        return FileResult(str(path), meta.unit, meta.year, error=internal_error(path, error, lang))
     chosen = template_of(loaded.report)
     return FileResult(
         str(path), meta.unit, meta.year, findings,
         coverage=coverage_of(loaded.report, loaded.source, settings.coverage), template=chosen.name if chosen else None,
     )
+
+
+def internal_error(path: Path | str, error: BaseException, lang: str) -> str:
+    """The one line an unexpected failure becomes: the file, and what to do about it."""
+    if isinstance(error, MemoryError):
+        return f"{path}: " + t("load.memory", lang)
+    what = " ".join(f"{type(error).__name__}: {error}".split())
+    return f"{path}: " + t("cli.internal", lang, error=what[:200])
+
+
+def _isolated(path: Path, settings: Settings) -> FileResult:
+    """One file checked in a process of its own: what a batch falls back on when a worker died
+    (PDFium may crash a process), so that only the file that killed it is lost."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(check_file, path, settings).result()
+    except Exception as error:  # noqa: BLE001 - BrokenProcessPool: the file crashed its process
+        return FileResult(str(path), error=internal_error(path, error, settings.options.lang))
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:
@@ -83,6 +111,12 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
         yield from check_all(paths, settings, 1)
         return
     with pool:
-        # map() returns results in the order of the batches: the output never depends on --jobs.
-        for results in pool.map(_check_many, batches):
+        # Results in the order of the batches: the output never depends on --jobs.  A batch whose
+        # worker died is checked again file by file, each in a process of its own.
+        futures = [pool.submit(_check_many, batch) for batch in batches]
+        for batch, future in zip(batches, futures):
+            try:
+                results = future.result()
+            except Exception:  # noqa: BLE001 - a worker that died (BrokenProcessPool)
+                results = [_isolated(path, settings) for path in batch[0]]
             yield from results

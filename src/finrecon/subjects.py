@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
-_DASH = re.compile(r"\s*[-－—–]\s*")
+_DASH = re.compile(r"\s{0,8}[-－—–]\s{0,8}")  # bounded: a run of spaces costs a linear scan
 
 
 @lru_cache(maxsize=8192)

@@ -94,3 +94,7 @@ class Printed(Strict):
     repeated_tables: list[PageText] = Field(
         default_factory=list, title="重复印出的表格", en="tables printed twice", description="a table whose title is printed again: the second printing is not read"
     )
+    other_reports: list[PageText] = Field(
+        default_factory=list, title="同一文件中的其他报告", en="other reports in the file",
+        description="the cover of another report bound after this one: from that page on, nothing is read",
+    )

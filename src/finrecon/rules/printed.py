@@ -111,6 +111,27 @@ class RepeatedTable(PrintedFact):
 
 
 @register
+class OtherReport(PrintedFact):
+    """Two reports bound in one file: only the first is read and checked.
+
+    What it checks: after the cover, no page of the PDF is the cover of another report (a page
+    of a few lines that prints the template's title, “…2024年度部门决算”).
+
+    Why: a file that holds two reports — the same one twice, or another department's after it —
+    would have its tables summed twice or its figures mixed with another's; finrecon reads the
+    first report only and says where the next one begins, for it to be published (and checked)
+    as a file of its own.
+
+    Example: passes — one cover.  Warns — page 26 is the cover of another 部门决算.
+    """
+
+    id = "FR926"
+    title = "一个文件中有多份报告"
+    title_en = "more than one report in the file"
+    facts = "other_reports"
+
+
+@register
 class UnreadTable(PrintedFact):
     """Figures in a table that finrecon could not place, so they are not checked.
 

@@ -92,15 +92,46 @@ def read_pdf(
     except TemplateError as error:
         raise LoadError(Msg("load.template", problem=str(error))) from None
     if spec is None:
+        if 2 * sum(page.unmapped for page in pages) > sum(page.glyphs for page in pages):
+            raise LoadError(Msg("pdf.unmapped"))  # most of its glyphs map to no character: no cover can be read
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
     reader = Reader(
         [re.compile(pattern) for pattern in spec.parts],
         {normal(heading) for heading in spec.headings},
         {key: re.compile(table.title) for key, table in spec.tables.items()},
+        limits.max_paragraph,
     )
-    tree, source = _Builder(spec, pages, reader.read(pages), name, meta).build()
+    others = _other_reports(spec, pages)
+    if others:  # two reports bound in one file: the first is read, the others only named
+        pages = [page for page in pages if page.number < others[0]["page"]]
+    builder = _Builder(spec, pages, reader.read(pages), name, meta)
+    builder.other_reports = others
+    tree, source = builder.build()
     source.template = spec
     return tree, source
+
+
+def _other_reports(spec: Template, pages: list[Page]) -> list[dict[str, Any]]:
+    """The later pages that are a report's cover: a page of a few lines, one of which is the
+    template's cover title (“…2024年度部门决算”), after the first page with text.  A report
+    bound after another one starts there."""
+    title = re.compile(spec.cover.title)
+    found = []
+    first = True
+    for page in pages:
+        if not page.lines:
+            continue
+        if first:
+            first = False
+            continue
+        if len(page.lines) > 8 or page.rulings:
+            continue
+        for line in page.lines:
+            words = _digits(normal(line.text))
+            if title.search(words):
+                found.append({"page": page.number, "text": normal("".join(other.text for other in page.lines))[:80]})
+                break
+    return found
 
 
 class _Builder:
@@ -115,6 +146,7 @@ class _Builder:
         self.name = name  # the file's name: the last place to look for the year
         self.overrides = overrides or {}  # --unit, --year
         self.repeated_tables: list[dict[str, Any]] = []
+        self.other_reports: list[dict[str, Any]] = []  # covers of reports bound after this one
         self.tables_at: TreePath = tuple(spec.tables_at.split("."))  # where the tables go
 
     def build(self) -> tuple[dict[str, Any], PdfSource]:
@@ -337,7 +369,7 @@ class _Builder:
         notes = []
         for piece in block.after:
             words = piece.text
-            if re.search(r"(?:无|没有).*(?:故|因此)?本表(?:无数据|为空表)|本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
+            if re.search(r"本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
                 table["empty_statement"] = words
                 self.source.put_text((*loc, "empty_statement"), piece)
             else:
@@ -411,9 +443,12 @@ class _Builder:
             printed["unread"] = sorted(self.unread, key=lambda item: item["page"])
         if self.repeated_tables:
             printed["repeated_tables"] = self.repeated_tables
+        if self.other_reports:
+            printed["other_reports"] = self.other_reports
         facts = (
             ("empty_pages", empty), ("repeated_pages", repeated), ("off_page", off_page),
             ("unread", printed.get("unread", [])), ("repeated_tables", self.repeated_tables),
+            ("other_reports", self.other_reports),
         )
         for key, items in facts:
             for index, item in enumerate(items):

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from ...i18n import Msg
+from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
 
@@ -46,16 +48,30 @@ class Line:
     text: str
 
 
-@dataclass
 class Piece:
-    """A paragraph or heading as read: its text and where each of its lines begins in it."""
+    """A paragraph or heading as read: its text and where each of its lines begins in it.
 
-    text: str
-    lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset into text, line)
+    Its lines are kept apart and joined once, when the text is asked for: a paragraph grown by
+    concatenation costs the square of its length (a page of 10⁵ characters took minutes)."""
 
-    def add(self, line: Line) -> None:
-        self.lines.append((len(self.text), line))
-        self.text += line.text
+    def __init__(self, text: str = "") -> None:
+        self._parts = [text] if text else []
+        self.size = len(text)
+        self.lines: list[tuple[int, Line]] = []  # (offset into text, line)
+
+    @property
+    def text(self) -> str:
+        if len(self._parts) != 1:
+            self._parts = ["".join(self._parts)]
+        return self._parts[0]
+
+    def add(self, line: Line, limit: int | None = None) -> None:
+        """``line`` appended; ``LoadError`` once the text passes ``limit`` characters."""
+        self.lines.append((self.size, line))
+        self._parts.append(line.text)
+        self.size += len(line.text)
+        if limit is not None and self.size > limit:
+            raise LoadError(Msg("pdf.paragraph", limit=limit), page=line.page)
 
 
 @dataclass
@@ -116,7 +132,8 @@ def _inside(glyph: Glyph, grids: list[Grid]) -> bool:
 class Reader:
     """Reads the flow of one document with the template's headings and table titles."""
 
-    def __init__(self, part_patterns: list[re.Pattern[str]], known_headings: set[str], table_titles: dict[str, re.Pattern[str]]):
+    def __init__(self, part_patterns: list[re.Pattern[str]], known_headings: set[str], table_titles: dict[str, re.Pattern[str]], max_paragraph: int = Limits.max_paragraph):
+        self.max_paragraph = max_paragraph  # characters: a longer paragraph is refused (``Piece.add``)
         self.part_patterns = part_patterns
         self.known_headings = known_headings
         self.table_titles = table_titles
@@ -189,7 +206,7 @@ class Reader:
                 continue
             heading_lines = stack[-1].heading.lines if stack else []
             if heading_lines and previous is heading_lines[-1][1] and _continues_heading(line, previous):
-                stack[-1].heading.add(line)  # a heading printed over two lines
+                stack[-1].heading.add(line, self.max_paragraph)  # a heading printed over two lines
                 previous = line
                 continue
             level = self.level_of(line, left, right, following)
@@ -210,7 +227,7 @@ class Reader:
                 if paragraph is None or _starts_paragraph(line, previous, left, right):
                     paragraph = Piece("")
                     table.after.append(paragraph)
-                paragraph.add(line)
+                paragraph.add(line, self.max_paragraph)
                 previous = line
                 continue
             if paragraph is None or _starts_paragraph(line, previous, left, right):
@@ -220,7 +237,7 @@ class Reader:
                     flow.parts.append(node)
                     stack.append(node)
                 stack[-1].paragraphs.append(paragraph)
-            paragraph.add(line)
+            paragraph.add(line, self.max_paragraph)
             previous = line
         return flow
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -135,7 +136,7 @@ class Page:
     lines: list[TextLine] = field(default_factory=list)
     rulings: list[Segment] = field(default_factory=list)
     off_page: list[Glyph] = field(default_factory=list)  # glyphs outside the page box: read, but never seen
-    unmapped: int = 0  # glyphs whose font maps to no character (a text layer that cannot be read)
+    unmapped: int = 0  # glyphs whose font maps to no character, or only by PDFium's guess (a text layer that cannot be read)
     images: int = 0  # pictures drawn on the page (a chart, a stamp): a page of them is not blank
     too_many_rulings: bool = False  # more rulings than ``MAX_RULINGS``: its tables are not read
     unread_grids: int = 0  # ruled tables too large to read (``grid.MAX_CELLS``)
@@ -177,21 +178,32 @@ def open_document(data: bytes, limits: Limits):  # noqa: ANN201 - a pypdfium2 do
 
 
 def read_pages(data: bytes, limits: Limits = Limits()) -> list[Page]:
-    """Every page of the PDF, laid out; ``LoadError`` for a PDF that cannot be opened."""
+    """Every page of the PDF, laid out; ``LoadError`` for a PDF that cannot be opened, or that
+    draws more than ``limits`` allow (glyphs a page and in all, objects a page, inflated bytes)."""
     import pypdfium2 as pdfium
 
+    from .cost import check_cost
+    from .inflate import check_inflated
+
+    check_inflated(data, limits.max_inflated)  # before anything inflates a stream
+    check_cost(data, limits)  # before PDFium parses a page
     document = open_document(data, limits)
     try:
         pages = []
+        glyphs = 0
         for index in range(len(document)):
             try:
                 page = document[index]
             except pdfium.PdfiumError:
                 raise LoadError(Msg("pdf.bad_page"), page=index + 1) from None
             try:
-                pages.append(_read_page(page, index + 1))
+                read = _read_page(page, index + 1, limits)
             finally:
                 page.close()
+            glyphs += read.glyphs + len(read.off_page)
+            if glyphs > limits.max_glyphs:
+                raise LoadError(Msg("pdf.glyphs", count=glyphs, limit=limits.max_glyphs), page=index + 1)
+            pages.append(read)
         return pages
     finally:
         document.close()
@@ -208,61 +220,121 @@ def _transform(rotation: int, width: float, height: float):  # noqa: ANN202 - (x
     return lambda x, y: (x, height - y)
 
 
-def _read_page(page, number: int) -> Page:  # noqa: ANN001 - a pypdfium2 page
+def _page_box(page) -> tuple[float, float, float, float]:  # noqa: ANN001 - a pypdfium2 page
+    """The page's box as PDFium draws it (left, bottom, right, top): the media box cut by the
+    crop box, its corners put in order (an inverted box is valid PDF), a zero box as PDFium's
+    default page."""
     import pypdfium2.raw as raw
 
-    left, bottom_edge, right, top_edge = page.get_cropbox()
+    box = raw.FS_RECTF()
+    if raw.FPDF_GetPageBoundingBox(page.raw, box):
+        left, right = sorted((box.left, box.right))
+        bottom, top = sorted((box.bottom, box.top))
+        if right - left > 1 and top - bottom > 1:
+            return left, bottom, right, top
+    width, height = raw.FPDF_GetPageWidthF(page.raw), raw.FPDF_GetPageHeightF(page.raw)
+    rotated = raw.FPDFPage_GetRotation(page.raw) % 2
+    return 0.0, 0.0, max(height if rotated else width, 1.0), max(width if rotated else height, 1.0)
+
+
+def _reading_rotation(text_page, count: int, shown: int) -> int:  # noqa: ANN001
+    """The quarter turn in which the page's text reads left to right: the angle most of its
+    glyphs are drawn at.  A page turned with /Rotate whose text was not turned with it (its
+    words run down the page as shown) is read as its text runs, not as it is shown."""
+    import pypdfium2.raw as raw
+
+    if count == 0:
+        return shown
+    votes: dict[int, int] = {}
+    for index in range(0, count, max(1, count // 200)):
+        angle = raw.FPDFText_GetCharAngle(text_page, index)
+        if angle < 0:
+            continue
+        # PDFium measures the angle clockwise, as /Rotate turns the page: text drawn turned a
+        # quarter counter-clockwise reads 270 here, and reads left to right on a page /Rotate 90.
+        quarter = (4 - int(round(angle / (math.pi / 2)))) % 4 * 90
+        votes[quarter] = votes.get(quarter, 0) + 1
+    if not votes:
+        return shown
+    best = max(votes, key=lambda quarter: (votes[quarter], quarter == shown))
+    return best if votes[best] > votes.get(shown, 0) else shown
+
+
+def _read_page(page, number: int, limits: Limits = Limits()) -> Page:  # noqa: ANN001 - a pypdfium2 page
+    import pypdfium2.raw as raw
+
+    objects = raw.FPDFPage_CountObjects(page.raw)
+    if objects > limits.max_page_objects:
+        raise LoadError(Msg("pdf.page_objects", count=objects, limit=limits.max_page_objects), page=number)
+    left, bottom_edge, right, top_edge = _page_box(page)
     width, height = right - left, top_edge - bottom_edge
-    rotation = page.get_rotation() % 360
-    shown_width, shown_height = (height, width) if rotation in (90, 270) else (width, height)
-    to_page = _transform(rotation, width, height)
-
-    def point(x: float, y: float) -> tuple[float, float]:
-        return to_page(x - left, y - bottom_edge)
-
     text_page = page.get_textpage()
+    try:
+        count = raw.FPDFText_CountChars(text_page)
+        if count > limits.max_page_glyphs:
+            raise LoadError(Msg("pdf.page_glyphs", count=count, limit=limits.max_page_glyphs), page=number)
+        rotation = _reading_rotation(text_page, count, page.get_rotation() % 360)
+        shown_width, shown_height = (height, width) if rotation in (90, 270) else (width, height)
+        to_page = _transform(rotation, width, height)
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            return to_page(x - left, y - bottom_edge)
+
+        glyphs, off_page, unmapped = _glyphs(text_page, count, point, shown_width, shown_height)
+    finally:
+        text_page.close()
+    rulings, images, crowded = _drawings(page, point, shown_width, shown_height)
+    return Page(number, shown_width, shown_height, _lines(glyphs, number), rulings, off_page, unmapped, images, crowded)
+
+
+def _glyphs(text_page, count: int, point, shown_width: float, shown_height: float) -> tuple[list[Glyph], list[Glyph], int]:  # noqa: ANN001
+    """The page's glyphs on it, those off it, and how many map to no character."""
+    import pypdfium2.raw as raw
+
     glyphs: list[Glyph] = []
     off_page: list[Glyph] = []
     unmapped = 0
-    try:
-        count = raw.FPDFText_CountChars(text_page)
-        # The page's text in one call (UTF-16, one unit per character index); then each glyph's box.
-        buffer = ctypes.create_string_buffer((count + 1) * 2)
-        written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-        units = buffer.raw[: max(written - 1, 0) * 2]
-        codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        box = raw.FS_RECTF()
-        for index in range(min(count, len(codes))):
-            code = codes[index]
-            if 0xD800 <= code < 0xE000:  # half of a surrogate pair: ask PDFium for the whole character
-                code = raw.FPDFText_GetUnicode(text_page, index)
-            char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-            if char in _NO_TEXT or char.isspace():  # PDFium's generated characters are spaces and line ends
-                continue
-            if (code < 0x20 or code == 0xFFFD or 0xE000 <= code < 0xF900) and raw.FPDFText_HasUnicodeMapError(text_page, index) == 1:
-                unmapped += 1
-                continue
-            raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
-            if not raw.FPDFText_GetLooseCharBox(text_page, index, box):
-                continue
-            (ax, ay), (bx, by) = point(box.left, box.top), point(box.right, box.bottom)
-            _, base = point(origin_x.value, origin_y.value)
-            top, bottom = min(ay, by), max(ay, by)
-            # The loose box's height is the size as printed (the font size PDFium reports ignores
-            # the text matrix: a template's cover says 720).
-            glyph = Glyph(char, min(ax, bx), max(ax, bx), top, bottom, base, bottom - top)
-            if glyph.x1 <= 0 or glyph.x0 >= shown_width or glyph.bottom <= 0 or glyph.top >= shown_height:
-                off_page.append(glyph)
-            elif glyph.x0 < -1 or glyph.x1 > shown_width + 1 or glyph.top < -1 or glyph.bottom > shown_height + 1:
-                off_page.append(glyph)
-                glyphs.append(glyph)
-            else:
-                glyphs.append(glyph)
-    finally:
-        text_page.close()
-    rulings, images, crowded = _drawings(page, point)
-    return Page(number, shown_width, shown_height, _lines(glyphs, number), rulings, off_page, unmapped, images, crowded)
+    # The page's text in one call (UTF-16, one unit per character index); then each glyph's box.
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = buffer.raw[: max(written - 1, 0) * 2]
+    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    box = raw.FS_RECTF()
+    for index in range(min(count, len(codes))):
+        code = codes[index]
+        if 0xD800 <= code < 0xE000:  # half of a surrogate pair: ask PDFium for the whole character
+            code = raw.FPDFText_GetUnicode(text_page, index)
+        char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+        if char in _NO_TEXT or char.isspace():  # PDFium's generated characters are spaces and line ends
+            continue
+        guessed = raw.FPDFText_HasUnicodeMapError(text_page, index) == 1
+        if code < 0x20 or code == 0xFFFD or (0xE000 <= code < 0xF900 and guessed):
+            # No usable Unicode: a font without a ToUnicode map (its codes read as control
+            # characters), a Type3 font, private-use codes PDFium could not map.  Counted,
+            # never read as text.
+            unmapped += 1
+            continue
+        # A character PDFium guessed from the glyph's code (a font without a ToUnicode map):
+        # read, and counted, for the reader to say so when the guesses are most of the text.
+        unmapped += guessed
+        raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
+        if not raw.FPDFText_GetLooseCharBox(text_page, index, box):
+            continue
+        (ax, ay), (bx, by) = point(box.left, box.top), point(box.right, box.bottom)
+        _, base = point(origin_x.value, origin_y.value)
+        top, bottom = min(ay, by), max(ay, by)
+        # The loose box's height is the size as printed (the font size PDFium reports ignores
+        # the text matrix: a template's cover says 720).
+        glyph = Glyph(char, min(ax, bx), max(ax, bx), top, bottom, base, bottom - top)
+        if glyph.x1 <= 0 or glyph.x0 >= shown_width or glyph.bottom <= 0 or glyph.top >= shown_height:
+            off_page.append(glyph)
+        elif glyph.x0 < -1 or glyph.x1 > shown_width + 1 or glyph.top < -1 or glyph.bottom > shown_height + 1:
+            off_page.append(glyph)
+            glyphs.append(glyph)
+        else:
+            glyphs.append(glyph)
+    return glyphs, off_page, unmapped
 
 
 def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
@@ -283,10 +355,10 @@ def _lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
     return lines
 
 
-def _drawings(page, point) -> tuple[list[Segment], int, bool]:  # noqa: ANN001
+def _drawings(page, point, width: float, height: float) -> tuple[list[Segment], int, bool]:  # noqa: ANN001
     """The page's rulings (the edges of its paths: thin paths are rulings, boxes give their four
-    sides), how many pictures it draws, and whether it draws more paths than ``MAX_RULINGS``
-    (then none is kept: its tables are not read, and the reader says so).
+    sides), clipped to the page; how many pictures it draws; and whether it draws more paths
+    than ``MAX_RULINGS`` (then none is kept: its tables are not read, and the reader says so).
 
     Read with PDFium's own calls: the page may hold thousands of objects, most of them text."""
     import pypdfium2.raw as raw
@@ -303,10 +375,14 @@ def _drawings(page, point) -> tuple[list[Segment], int, bool]:  # noqa: ANN001
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(item, left, bottom, right, top):
             continue
-        if len(found) >= MAX_RULINGS:
-            return [], images, True
         (ax, ay), (bx, by) = point(left.value, top.value), point(right.value, bottom.value)
         x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        if x1 < 0 or y1 < 0 or x0 > width or y0 > height or not all(map(math.isfinite, (x0, x1, y0, y1))):
+            continue  # wholly off the page: never seen
+        # What lies off the page is not drawn: a ruling 10⁸ points long is as long as the page.
+        x0, x1, y0, y1 = max(x0, 0.0), min(x1, width), max(y0, 0.0), min(y1, height)
+        if len(found) >= MAX_RULINGS:
+            return [], images, True
         if x1 - x0 <= 2 or y1 - y0 <= 2:
             found.append(Segment(x0, y0, x1, y1))
         else:  # a box: its four sides

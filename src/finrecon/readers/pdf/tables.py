@@ -110,6 +110,11 @@ def _first_data_row(grid: Grid, is_data) -> int:  # noqa: ANN001 - a predicate o
     return len(grid.rows)
 
 
+def _fits(sides: list[tuple[int, list[tuple[int, str]]]], grid: Grid) -> bool:
+    """Whether every column a header named (labels and values) is a column of ``grid``."""
+    return all(label < grid.columns and all(column < grid.columns for column, _ in values) for label, values in sides)
+
+
 def _has_amount(cells: list[Cell]) -> bool:
     """A row with a printed amount in it (a header may print a year, never an amount)."""
     return any(amount(cell.text) is not None and ("." in cell.text or "," in cell.text) for cell in cells if cell.text)
@@ -279,7 +284,9 @@ class TableReader:
                         end = found[index + 1] if index + 1 < len(found) else grid.columns
                         values = [(c, target) for c in range(column + 1, end) if (target := self._field(header[c])) is not None]
                         sides.append((column, values))
-            if sides is None or (halves and len(sides) != len(halves)):
+            if sides is None or (halves and len(sides) != len(halves)) or not _fits(sides, grid):
+                # no header read, or one whose columns this grid has not (a stray ruling beside
+                # the table makes a grid of its own): reported as unread, never read by guess
                 result.problems.append(Problem(grid.page, _header_text(grid), "header"))
                 continue
             while len(halves) < len(sides):

@@ -1,0 +1,123 @@
+"""What a PDF will cost PDFium to lay out, measured on its structure before PDFium opens a page.
+
+A page's cost is the content PDFium parses for it: its own content streams, and every form
+(XObject) it draws, as many times as it draws it, with the forms those draw in turn.  A file of
+a few kilobytes may cost gigabytes so (a form drawn a thousand times; forms thirty deep each
+drawing the next twice; five hundred pages sharing one content stream), and PDFium would exhaust
+the memory before a single glyph could be counted.  The structure is read with pikepdf (qpdf):
+objects, resources and streams as PDF defines them, object streams and inheritance included.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from ...i18n import Msg
+from ..source import Limits, LoadError
+
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
+
+
+def check_cost(data: bytes, limits: Limits) -> None:
+    """``LoadError`` for a PDF a page of which, or the whole of which, costs more than ``limits``
+    allow; nothing for one that cannot be read so (PDFium says what it makes of it)."""
+    try:
+        import pikepdf
+    except ImportError:  # pragma: no cover - a dependency; without it PDFium is trusted
+        return
+    try:
+        document = pikepdf.open(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - damaged, encrypted …: PDFium's reading gives the reason
+        return
+    with document:
+        costs = _Costs(limits.max_page_content)
+        total = 0
+        for number, page in enumerate(document.pages, start=1):
+            try:
+                cost = costs.page(page.obj)
+            except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
+                continue  # a part qpdf cannot read: PDFium will say what it makes of it
+            if cost > limits.max_page_content:
+                raise LoadError(Msg("pdf.page_content", limit=limits.max_page_content), page=number)
+            total += cost
+            if total > limits.max_content:
+                raise LoadError(Msg("pdf.content", limit=limits.max_content), page=number)
+
+
+class _Costs:
+    """Content bytes per stream and per form, each stream read once however often it is drawn."""
+
+    def __init__(self, ceiling: int) -> None:
+        self.ceiling = ceiling  # a cost above it is only “too much”: counting stops there
+        self.streams: dict[tuple[int, int], tuple[int, list[bytes]]] = {}
+        self.forms: dict[tuple[int, int], int] = {}
+
+    def page(self, page: Any) -> int:
+        import pikepdf
+
+        contents = page.get("/Contents")
+        parts = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        resources = _inherited(page, "/Resources")
+        cost = 0
+        for part in parts:
+            if not isinstance(part, pikepdf.Stream):
+                continue
+            size, names = self._stream(part)
+            cost += size + self._draws(names, resources)
+            if cost > self.ceiling:
+                return cost
+        return cost
+
+    def _stream(self, stream: Any) -> tuple[int, list[bytes]]:
+        key = stream.objgen
+        found = self.streams.get(key) if key != (0, 0) else None
+        if found is None:
+            try:
+                content = stream.read_bytes()
+            except Exception:  # noqa: BLE001 - undecodable: PDFium reads it as it can
+                content = b""
+            found = (len(content), _DO.findall(content))
+            if key != (0, 0):
+                self.streams[key] = found
+        return found
+
+    def _draws(self, names: list[bytes], resources: Any) -> int:
+        if not names or resources is None:
+            return 0
+        xobjects = resources.get("/XObject")
+        if xobjects is None:
+            return 0
+        cost = 0
+        for name in names:
+            target = xobjects.get("/" + name.decode("latin-1"))
+            if target is not None:
+                cost += self._form(target)
+                if cost > self.ceiling:
+                    return cost
+        return cost
+
+    def _form(self, form: Any) -> int:
+        import pikepdf
+
+        if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
+            return 0
+        key = form.objgen
+        if key in self.forms:
+            return self.forms[key]
+        self.forms[key] = 0  # drawn inside itself: PDFium draws it no deeper
+        size, names = self._stream(form)
+        cost = min(size + self._draws(names, form.get("/Resources")), self.ceiling + 1)
+        self.forms[key] = cost
+        return cost
+
+
+def _inherited(page: Any, key: str) -> Any:
+    node, seen = page, 0
+    while node is not None and seen < 64:
+        value = node.get(key)
+        if value is not None:
+            return value
+        node, seen = node.get("/Parent"), seen + 1
+    return None
