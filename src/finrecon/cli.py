@@ -231,17 +231,17 @@ def _stderr_console():  # noqa: ANN202
     return Console(stderr=True)
 
 
-def _document(run, fmt: str, language: str, for_terminal: bool) -> str | bytes | None:  # noqa: ANN001
+def _document(run, fmt: str, language: str, for_terminal: bool, quiet: bool = False) -> str | bytes | None:  # noqa: ANN001
     from .reporters import render_text, reporter
 
     if fmt == "table":
         from rich.console import Console
 
-        if for_terminal:
-            reporter("table").render(run, Console(highlight=False), language)
+        if for_terminal:  # the width of the terminal; 80 on a pipe (or $COLUMNS)
+            reporter("table").render(run, Console(highlight=False), language, quiet)
             return None
         console = Console(record=True, width=160, file=io.StringIO(), color_system=None, highlight=False)
-        reporter("table").render(run, console, language)
+        reporter("table").render(run, console, language, quiet)
         return console.export_text()
     return render_text(fmt, run, language)
 
@@ -287,6 +287,7 @@ def check(
     max_nodes: MaxNodesOpt = None,
     max_pages: MaxPagesOpt = None,
     skip_non_reports: SkipOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="终端表格只显示汇总 / table: print the summary only.")] = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
@@ -314,7 +315,7 @@ def check(
     else:
         run = _run(prepared)
         tally = run.tally
-        document = _document(run, fmt, language, for_terminal=output is None)
+        document = _document(run, fmt, language, for_terminal=output is None, quiet=quiet)
         if output is not None:
             _write(output, document, protected, language)  # type: ignore[arg-type]
         elif isinstance(document, bytes):
