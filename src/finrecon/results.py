@@ -18,6 +18,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
+    kind: str | None = None  # meta.kind: "final" (部门决算) or "budget" (部门预算); None when unread
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

@@ -45,7 +45,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
         if os.environ.get("FINRECON_DEBUG"):
             raise
         return FileResult(str(path), meta.unit, meta.year, error=f"{path}: " + t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"))
-    return FileResult(str(path), meta.unit, meta.year, findings)
+    return FileResult(str(path), meta.unit, meta.year, findings, kind=meta.kind)
 
 
 def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:

@@ -34,4 +34,6 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_no
         return load_pdf(data, name, limits)
     if name.lower().endswith(".pdf"):
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
+    if not name.lower().endswith((".yaml", ".yml")):  # pyproject.toml, notes.txt: never read as a report
+        raise LoadError(Msg("load.not_report_file", suffix=Path(name).suffix or "—"), file=name)
     return load_yaml(data, name, limits, skip_non_reports)

@@ -7,7 +7,7 @@ from html import escape
 from .. import __version__
 from ..i18n import t
 from ..results import Run
-from .rows import summary_line, where
+from .rows import summary_line, title, where
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #222; }
@@ -38,8 +38,8 @@ def render(run: Run, lang: str = "zh") -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
-        f"<title>{escape(t('report.title', lang))}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{escape(t('report.title', lang))}</h1>",
+        f"<title>{escape(title(run.files, lang))}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{escape(title(run.files, lang))}</h1>",
         f'<p class="summary" id="summary">{escape(summary_line(run.tally, lang))}</p>',
     ]
     for result in run.files:
