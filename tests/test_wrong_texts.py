@@ -113,3 +113,20 @@ def test_no_web_site_the_project_does_not_have(tmp_path: Path) -> None:
     assert invoke("init", str(target)).exit_code == 0
     assert "finrecon.dev" not in target.read_text(encoding="utf-8")
     assert "$schema=report.schema.json" in target.read_text(encoding="utf-8")
+
+
+def test_every_yaml_problem_in_the_terminal_and_in_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "meta: {unit: x, year: 2020}\nnarrative:\n  totl: 1\n  income: {total: abc}\ntables:\n  foo: 1\nmeta2: 3\nother: {x: 1}\n",
+        encoding="utf-8",
+    )
+    where = ["3:3", "4:19", "6:3", "7:1", "8:9"]
+    table = invoke("check", "--jobs", "1", "--lang", "en", str(bad))
+    assert table.exit_code == 2
+    assert [line.split(": ", 1)[0] for line in table.stderr.splitlines()] == [f"{bad}:{place}" for place in where]
+    result = invoke("check", "--jobs", "1", "--lang", "en", "--format", "json", str(bad))
+    report = json.loads(result.stdout)["reports"][0]
+    assert [f"{p['line']}:{p['column']}" for p in report["problems"]] == where
+    assert report["problems"][0]["message"] == "unknown key 'totl'; did you mean 'total'?"
+    assert report["error"].splitlines()[1] == f"{bad}:4:19: a number in digits (like 455.47) is expected, not 'abc'"

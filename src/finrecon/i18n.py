@@ -62,8 +62,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "list.and": ("、", ", "),
     "load.min": ("取值应不小于 {limit}", "the value must be at least {limit}"),
     "load.max": ("取值应不大于 {limit}", "the value must be at most {limit}"),
-    "load.more": ("（另有 {count} 处问题）", " ({count} more problems)"),
-    "load.with_more": ("{first}{more}", "{first}{more}"),
     "load.share_of": ("share_of 指向不存在的数字 “{reference}”", "share_of names no figure of this report: '{reference}'"),
     "value.bool": ("应为数字，不是真/假值", "a number is expected, not true/false"),
     "value.finite": ("应为有限数字", "a finite number is expected"),

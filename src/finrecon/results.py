@@ -19,6 +19,7 @@ class FileResult:
     error: str | None = None
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
     kind: str | None = None  # meta.kind: "final" (部门决算) or "budget" (部门预算); None when unread
+    problems: list[dict[str, object]] = field(default_factory=list)  # an unreadable file's every problem: line, column, page, message
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

@@ -35,7 +35,11 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     except NotAReport as error:
         return FileResult(str(path), error=error.render(settings.options.lang), skipped=True)
     except LoadError as error:
-        return FileResult(str(path), error=error.render(settings.options.lang))
+        lang = settings.options.lang
+        problems = [
+            {"line": one.line, "column": one.column, "page": one.page, "message": one.text.render(lang)} for one in error.problems()
+        ]
+        return FileResult(str(path), error=error.render_all(lang), problems=problems)
     meta = loaded.report.meta
     rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
     try:
