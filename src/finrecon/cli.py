@@ -12,8 +12,22 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
-import typer
-import typer.core
+def _without_pydantic_plugins() -> None:
+    """finrecon uses no pydantic plugin; finding them would import importlib.metadata and scan
+    every installed package's metadata (a tenth of a cold start).  pydantic's own switch
+    (PYDANTIC_DISABLE_PLUGINS) skips the scan but not the import; a module that finds none does both."""
+    import types
+
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+_without_pydantic_plugins()
+
+import typer  # noqa: E402 - after the setting above
+import typer.core  # noqa: E402
 
 from . import __version__
 from .i18n import Msg, default_lang, t
@@ -194,6 +208,9 @@ def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
     def checked():  # noqa: ANN202
         results = check_all(prepared.paths, prepared.settings, prepared.jobs)
         for position, result in enumerate(results):
+            if not position:  # the start is over: what is alive now lives to the end
+                gc.freeze()
+                gc.enable()
             yield from problems_before(position)
             if not _report_error(result).skipped:
                 yield result
@@ -407,7 +424,7 @@ def extract(
         tree, source = read_pdf(data, limits)
         derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
-        sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")
+        sys.stderr.write(printable_error(named(error, str(pdf)).render_all(language)) + "\n")
         raise typer.Exit(2) from None
     document = to_yaml(tree, source, pdf.name)
     if output is None:
@@ -493,9 +510,12 @@ def _argv_lang() -> str:
 def run() -> None:
     """Console-script entry point: never a traceback, whatever happens."""
     # A check allocates many short-lived objects and no reference cycles worth collecting often:
-    # fewer collections make a batch about a tenth faster.  Forked workers inherit this.
-    gc.freeze()
+    # fewer collections make a batch about a tenth faster.  Forked workers inherit this.  The start
+    # of a run — importing pydantic, the model and rich, building the first report's validators —
+    # allocates much and frees little: the collector stays off until the first result is in
+    # (``_results``), and what is alive then is frozen.
     gc.set_threshold(50_000, 20, 20)
+    gc.disable()
     try:
         app()
     except SystemExit as stop:

@@ -6,6 +6,7 @@ holds one report per worker plus the findings, however many files there are.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,9 +53,17 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     return FileResult(str(path), meta.unit, meta.year, findings, kind=meta.kind)
 
 
-def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:
-    paths, settings = job
-    return [check_file(path, settings) for path in paths]
+_WORKER_SETTINGS = Settings()  # a worker's settings, given once when it starts (not with every batch)
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    gc.enable()  # a command line run starts with the collector paused (cli.run); a worker's start is over
+
+
+def _check_many(paths: list[Path]) -> list[FileResult]:
+    return [check_file(path, _WORKER_SETTINGS) for path in paths]
 
 
 def default_jobs() -> int:
@@ -69,11 +78,12 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
             yield check_file(path, settings)
         return
     size = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    batches = [(paths[start : start + size], settings) for start in range(0, len(paths), size)]
+    batches = [paths[start : start + size] for start in range(0, len(paths), size)]
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing is loaded only when it is used
 
+    gc.freeze()  # what the parent holds now is shared with the forked workers, and never collected by them
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
     except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): go on alone
         yield from check_all(paths, settings, 1)
         return
