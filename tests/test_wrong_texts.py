@@ -130,3 +130,24 @@ def test_every_yaml_problem_in_the_terminal_and_in_json(tmp_path: Path) -> None:
     assert [f"{p['line']}:{p['column']}" for p in report["problems"]] == where
     assert report["problems"][0]["message"] == "unknown key 'totl'; did you mean 'total'?"
     assert report["error"].splitlines()[1] == f"{bad}:4:19: a number in digits (like 455.47) is expected, not 'abc'"
+
+
+def test_explain_in_chinese_is_chinese_for_every_rule() -> None:
+    from finrecon.rules import REGISTRY
+    from finrecon.rules.explain_zh import EXPLANATIONS
+
+    assert sorted(set(REGISTRY) - set(EXPLANATIONS)) == []  # a new rule needs its Chinese explanation
+    assert sorted(set(EXPLANATIONS) - set(REGISTRY)) == []
+    for rule_id in REGISTRY:
+        text = invoke("explain", rule_id, "--lang", "zh").stdout
+        assert text.startswith(f"{rule_id} {REGISTRY[rule_id].title}（")
+        assert all(word in text for word in ("检查什么：", "为什么：", "示例："))
+        assert "``" not in text, rule_id
+        assert not re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", text), (rule_id, re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", text))
+        assert not re.search(r"\b(error|warning|info)\b", text.splitlines()[0])
+
+
+def test_explain_in_english_is_the_rules_docstring() -> None:
+    text = invoke("explain", "FR201", "--lang", "en").stdout
+    assert text.startswith("FR201 a share does not match its computation — 占比与计算不符 (error)")
+    assert "What it checks" in text

@@ -490,10 +490,17 @@ def explain(
     """打印一条规则的说明：检查什么、为什么、通过与不通过的例子 / explain a rule."""
     from .rules import REGISTRY
 
+    language = lang.value if lang else default_lang()
     rule = REGISTRY.get(rule_id.upper())
     if rule is None:
-        _fail(lang.value if lang else default_lang(), "cli.unknown_rule", rule=rule_id)
-    typer.echo(f"{rule.id} {rule.title} — {rule.title_en} ({rule.severity.value})\n\n{rule.doc()}")
+        _fail(language, "cli.unknown_rule", rule=rule_id)
+    if language == "zh":
+        from .rules.explain_zh import EXPLANATIONS
+
+        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.doc()
+        typer.echo(f"{rule.id} {rule.title}（{t(f'severity.{rule.severity.value}', 'zh')}）\n\n{body}")
+        return
+    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.doc()}")
 
 
 def _argv_lang() -> str:

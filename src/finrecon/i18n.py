@@ -262,6 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.write_failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "cli.exists": ("{path} 已存在，未覆盖", "{path} exists; not overwritten"),
     "cli.exists_force": ("{path} 已存在，未覆盖（确需覆盖请加 --force）", "{path} exists; not overwritten (add --force to overwrite it)"),
+    "cli.explain_untranslated": ("（这条规则还没有中文说明，以下为英文说明）", "(this rule has no Chinese explanation yet; in English:)"),
     "cli.written": ("已写入 {path}", "wrote {path}"),
     "cli.config": ("配置文件 {path} 有误：{reason}", "configuration {path} is invalid: {reason}"),
     "cli.baseline_bad": ("基线文件 {path} 无法使用：{reason}", "baseline {path} is unusable: {reason}"),

@@ -21,7 +21,6 @@ import re
 import unicodedata
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..findings import Finding, Severity
@@ -216,6 +215,8 @@ def _totals(run: Run, console: Console, lang: str) -> None:
 
 # ----------------------------------------------------------------------------------- wide
 def _full(result: FileResult, console: Console, lang: str) -> None:
+    from rich.table import Table  # only where there is room for it
+
     table = Table(title=Text(_heading(result)), title_justify="left", show_lines=True, expand=False)
     paths = [printable(f.path) for f in result.findings]
     path_width = min(max(map(len, paths), default=10), 40)
