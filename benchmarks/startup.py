@@ -48,13 +48,15 @@ def run(command: list[str], env: dict[str, str], expect: tuple[int, ...] = (0, 1
 
 
 def finrecon(*arguments: str) -> list[str]:
-    return [sys.executable, "-m", "finrecon", *arguments]
+    """The console script beside this Python, as a user runs it (else ``python -m finrecon``)."""
+    script = Path(sys.executable).parent / "finrecon"
+    return [str(script), *arguments] if script.exists() else [sys.executable, "-m", "finrecon", *arguments]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="cold starts of each command; the median is printed")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of the batch (--jobs 1 then --jobs 2)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the batch (--jobs 1 then --jobs 2); 0: no batch")
     parser.add_argument("--copies", type=int, default=3, help="copies of each shared PDF in the batch")
     parser.add_argument("--baseline", type=Path, help="the src folder of another checkout, measured in turn with this one")
     parser.add_argument("--smoke", action="store_true", help="one run of each, one copy: a smoke test, not a measurement")
@@ -80,6 +82,8 @@ def main() -> None:
         print(f"    {name:<9} finrecon {label:<28} {wall:6.3f} s wall  {cpu:6.3f} s CPU")
 
     pdfs = sorted(SHARED.glob("*.pdf"))
+    if not rounds:
+        return
     if not pdfs:
         print(f"(b) skipped: no PDFs in {SHARED} (set FINRECON_SHARED)")
         return
