@@ -197,13 +197,12 @@ def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
 
     pending = list(prepared.problems)
 
-    def problems_before(position: int):  # noqa: ANN202
+    def problems_before(position: int) -> None:
         # An argument that names no file (an empty folder, a glob matching nothing) is said on
         # stderr where it stands, and is no file: it is not counted, but the run exits 2.
         while pending and pending[0][2] <= position:
             argument, problem, _ = pending.pop(0)
             _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
-        yield from ()
 
     def checked():  # noqa: ANN202
         results = check_all(prepared.paths, prepared.settings, prepared.jobs)
@@ -211,10 +210,10 @@ def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
             if not position:  # the start is over: what is alive now lives to the end
                 gc.freeze()
                 gc.enable()
-            yield from problems_before(position)
+            problems_before(position)
             if not _report_error(result).skipped:
                 yield result
-        yield from problems_before(len(prepared.paths))
+        problems_before(len(prepared.paths))
 
     if sys.stderr.isatty() and len(prepared.paths) >= _PROGRESS_FROM:
         from rich.progress import Progress
