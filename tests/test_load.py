@@ -229,3 +229,29 @@ def test_a_file_that_stats_as_empty_is_still_read_whole() -> None:
     # read_text reads as much as stat says and one byte more; a /proc file says 0 and holds more.
     text = read_text(Path("/proc/self/status"), Limits())
     assert text.startswith("Name:") and "\nPid:" in text
+
+
+@pytest.mark.parametrize(
+    ("sample", "built", "not_built"),
+    [
+        ("minimal-clean.yaml", "tables.Tables", "budget.Budget"),
+        ("shanghai-putuo-wanli-street-2024-budget.yaml", "budget.Budget", "tables.Tables"),
+    ],
+)
+def test_only_the_sections_a_report_has_get_their_validators_built(sample: str, built: str, not_built: str) -> None:
+    """A final account never builds the budget's validators, nor a budget the final tables' (a cold start's cost)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    probe = (
+        "import importlib, sys\n"
+        "from finrecon.readers import load_report\n"
+        "load_report(sys.argv[1])\n"
+        "for name in sys.argv[2:]:\n"
+        "    module, cls = name.rsplit('.', 1)\n"
+        "    print(getattr(importlib.import_module('finrecon.model.' + module), cls).__pydantic_complete__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(root / "samples" / sample), built, not_built], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "False"], result.stderr
