@@ -61,9 +61,34 @@ def test_figure_positions_point_at_the_value() -> None:
 )
 def test_bad_input_gets_one_line_with_position(text: str, line: int, column: int, words: str) -> None:
     error = error_of(text)
-    assert (error.line, error.column) == (line, column), str(error)
-    assert words in error.message
-    assert "\n" not in str(error) and str(error).startswith(f"r.yaml:{line}:{column}: ")
+    problem = next((one for one in error.problems() if (one.line, one.column) == (line, column)), None)
+    assert problem is not None, error.render_all()
+    assert words in problem.message
+    assert "\n" not in str(problem) and str(problem).startswith(f"r.yaml:{line}:{column}: ")
+
+
+def test_every_problem_at_once_each_with_its_line_and_column() -> None:
+    text = (
+        "meta: {unit: 测试, year: 2020}\n"       # 1
+        "narrative:\n"                           # 2
+        "  totl: 1\n"                            # 3 unknown key
+        "  income: {total: abc}\n"               # 4 not a number
+        "  income: {total: 1}\n"                 # 5 repeated key
+        "x: !!python/object:os.system ls\n"      # 6 a tag, and an unknown key
+        "meta2: 3\n"                             # 7 unknown key
+    )
+    error = error_of(text)
+    assert [(one.line, one.column) for one in error.problems()] == [(3, 3), (4, 19), (5, 3), (6, 1), (6, 4), (7, 1)]
+    assert [line.split(": ", 1)[0] for line in error.render_all().splitlines()] == [
+        "r.yaml:3:3", "r.yaml:4:19", "r.yaml:5:3", "r.yaml:6:1", "r.yaml:6:4", "r.yaml:7:1",
+    ]
+    assert "另有" not in error.render_all() and "more problems" not in error.render_all("en")
+
+
+def test_a_syntax_error_ends_the_list_but_keeps_what_came_before() -> None:
+    error = error_of(META + "meta: 1\nb: *nowhere\nc: [\n")
+    assert [(one.line, one.column) for one in error.problems()] == [(2, 1), (3, 4), (5, 1)]
+    assert "YAML 语法错误" in error.problems()[-1].message
 
 
 def test_alias_bomb_stops_at_the_node_limit() -> None:
@@ -204,3 +229,29 @@ def test_a_file_that_stats_as_empty_is_still_read_whole() -> None:
     # read_text reads as much as stat says and one byte more; a /proc file says 0 and holds more.
     text = read_text(Path("/proc/self/status"), Limits())
     assert text.startswith("Name:") and "\nPid:" in text
+
+
+@pytest.mark.parametrize(
+    ("sample", "built", "not_built"),
+    [
+        ("minimal-clean.yaml", "tables.Tables", "budget.Budget"),
+        ("shanghai-putuo-wanli-street-2024-budget.yaml", "budget.Budget", "tables.Tables"),
+    ],
+)
+def test_only_the_sections_a_report_has_get_their_validators_built(sample: str, built: str, not_built: str) -> None:
+    """A final account never builds the budget's validators, nor a budget the final tables' (a cold start's cost)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    probe = (
+        "import importlib, sys\n"
+        "from finrecon.readers import load_report\n"
+        "load_report(sys.argv[1])\n"
+        "for name in sys.argv[2:]:\n"
+        "    module, cls = name.rsplit('.', 1)\n"
+        "    print(getattr(importlib.import_module('finrecon.model.' + module), cls).__pydantic_complete__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(root / "samples" / sample), built, not_built], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "False"], result.stderr

@@ -12,7 +12,22 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
-import typer
+def _without_pydantic_plugins() -> None:
+    """finrecon uses no pydantic plugin; finding them would import importlib.metadata and scan
+    every installed package's metadata (a tenth of a cold start).  pydantic's own switch
+    (PYDANTIC_DISABLE_PLUGINS) skips the scan but not the import; a module that finds none does both."""
+    import types
+
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+_without_pydantic_plugins()
+
+import typer  # noqa: E402 - after the setting above
+import typer.core  # noqa: E402
 
 from . import __version__
 from .i18n import Msg, default_lang, t
@@ -20,9 +35,14 @@ from .i18n import Msg, default_lang, t
 if TYPE_CHECKING:
     from .runner import Settings
 
+# An argument given a metavar shows it alone, as an option does: not ``FILES <list[str]>``.
+_argument_type = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else _argument_type(self, ctx)  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="finrecon",
-    help="检查部门决算报告（YAML）中的合计、占比、增减与表述是否一致 / Check 部门决算 reports written as YAML.",
+    help="检查部门决算、部门预算（PDF 或 YAML）中的合计、占比、增减与表述是否一致 / "
+    "Check 部门决算 (final accounts) and 部门预算 (budgets), as published PDFs or YAML.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -54,6 +74,7 @@ class Lang(str, Enum):
     en = "en"
 
 
+SCHEMA_ID = "urn:finrecon:schema:report"  # the project's own name for its schema: it has no web site
 _THRESHOLD = {"error": 3, "warning": 2, "info": 1, "never": 99}
 _PROGRESS_FROM = 50  # files: below this a progress bar only flickers
 
@@ -70,7 +91,7 @@ def main(
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="显示版本并退出 / show the version.")
     ] = None,
 ) -> None:
-    """finrecon — 部门决算公开前的自动核对 / checks final accounts before they are published."""
+    """finrecon — 部门决算、部门预算公开前的自动核对 / checks final accounts and budgets before they are published."""
 
 
 def _fail(lang: str, key: str, **params: object) -> NoReturn:
@@ -79,24 +100,31 @@ def _fail(lang: str, key: str, **params: object) -> NoReturn:
 
 
 # Options shared by `check` and `baseline`.
-FilesArg = Annotated[list[str], typer.Argument(help="报告文件、目录（递归查找 *.yaml/*.yml）或通配符 / files, directories, globs.", show_default=False)]
-SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则（ID 或前缀，如 FR2）/ rules to run.")]
-IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些规则（ID 或前缀）/ rules to skip.")]
+FilesArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="报告文件（.pdf/.yaml/.yml）、目录（递归查找 *.pdf/*.yaml/*.yml）或通配符 / report files, folders (every *.pdf, *.yaml, *.yml below), globs.",
+        show_default=False, metavar="FILE|DIR|GLOB",
+    ),
+]
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", metavar="RULE", help="只运行这些规则（ID 或前缀，如 FR2，可重复）/ rules to run (repeatable).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULE", help="不运行这些规则（ID 或前缀，可重复）/ rules to skip (repeatable).")]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="输出语言，默认随系统区域设置 / output language (default: from the locale).")]
 CatalogOpt = Annotated[Optional[Path], typer.Option("--catalog", help="补充或覆盖科目目录（YAML 或 CSV）/ extend the classification catalogue.")]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
-MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=1 << 40, help="单个文件大小上限（字节）/ file size limit.")]
-MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, help="YAML 嵌套深度上限 / nesting limit.")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, metavar="N", help="并行进程数，默认为 CPU 核数 / parallel workers (default: all cores).")]
+MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", min=1, max=1 << 40, metavar="BYTES", help="单个文件大小上限（字节）/ file size limit.")]
+MaxDepthOpt = Annotated[Optional[int], typer.Option("--max-depth", min=1, max=10_000, metavar="N", help="YAML 嵌套深度上限 / nesting limit.")]
 TemplateOpt = Annotated[
-    Optional[str], typer.Option("--template", help="按此模板读取（名称或布局 YAML 文件）/ read with this template (a name or a layout YAML file).")
+    Optional[str],
+    typer.Option("--template", metavar="NAME|FILE", help="按此模板读取（名称或布局 YAML 文件）/ read with this template (a name or a layout YAML file)."),
 ]
 SkipOpt = Annotated[
     bool, typer.Option("--skip-non-reports", help="跳过没有 meta: 的 YAML 文件（供 pre-commit 使用）/ pass over YAML that is not a report.")
 ]
-MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, help="YAML 节点数上限（别名按展开计算）/ node limit.")]
-MaxPagesOpt = Annotated[Optional[int], typer.Option("--max-pages", min=1, max=100_000, help="PDF 页数上限 / page limit for PDFs.")]
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="单位名称，覆盖封面所印 / the unit's name, over what the cover prints.")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", min=1990, max=2100, help="报告年度，覆盖封面所印 / the report's year, over what the cover prints.")]
+MaxNodesOpt = Annotated[Optional[int], typer.Option("--max-nodes", min=1, max=1 << 32, metavar="N", help="YAML 节点数上限（别名按展开计算）/ node limit.")]
+MaxPagesOpt = Annotated[Optional[int], typer.Option("--max-pages", min=1, max=100_000, metavar="N", help="PDF 页数上限 / page limit for PDFs.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", metavar="NAME", help="单位名称，覆盖封面所印 / the unit's name, over what the cover prints.")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", min=1990, max=2100, metavar="YEAR", help="报告年度，覆盖封面所印 / the report's year, over what the cover prints.")]
 
 
 def _overrides(unit: str | None, year: int | None) -> tuple[tuple[str, object], ...]:
@@ -181,18 +209,23 @@ def _results(prepared: Prepared):  # noqa: ANN202 - an iterator of FileResult
 
     pending = list(prepared.problems)
 
-    def problems_before(position: int):  # noqa: ANN202
+    def problems_before(position: int) -> None:
+        # An argument that names no file (an empty folder, a glob matching nothing) is said on
+        # stderr where it stands, and is no file: it is not counted, but the run exits 2.
         while pending and pending[0][2] <= position:
             argument, problem, _ = pending.pop(0)
-            yield _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
+            _report_error(FileResult(argument, error=f"{argument}: {problem.render(prepared.language)}"))
 
     def checked():  # noqa: ANN202
         results = check_all(prepared.paths, prepared.settings, prepared.jobs)
         for position, result in enumerate(results):
-            yield from problems_before(position)
+            if not position:  # the start is over: what is alive now lives to the end
+                gc.freeze()
+                gc.enable()
+            problems_before(position)
             if not _report_error(result).skipped:
                 yield result
-        yield from problems_before(len(prepared.paths))
+        problems_before(len(prepared.paths))
 
     if sys.stderr.isatty() and len(prepared.paths) >= _PROGRESS_FROM:
         from rich.progress import Progress
@@ -236,23 +269,27 @@ def _run(prepared: Prepared):  # noqa: ANN202
     return Run(list(_results(prepared)))
 
 
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def _stderr_console():  # noqa: ANN202
     from rich.console import Console
 
     return Console(stderr=True)
 
 
-def _document(run, fmt: str, language: str, for_terminal: bool) -> str | bytes | None:  # noqa: ANN001
+def _document(run, fmt: str, language: str, for_terminal: bool, quiet: bool = False) -> str | bytes | None:  # noqa: ANN001
     from .reporters import render_text, reporter
 
     if fmt == "table":
         from rich.console import Console
 
-        if for_terminal:
-            reporter("table").render(run, Console(highlight=False), language)
+        if for_terminal:  # the width of the terminal; 80 on a pipe (or $COLUMNS)
+            reporter("table").render(run, Console(highlight=False), language, quiet)
             return None
         console = Console(record=True, width=160, file=io.StringIO(), color_system=None, highlight=False)
-        reporter("table").render(run, console, language)
+        reporter("table").render(run, console, language, quiet)
         return console.export_text()
     return render_text(fmt, run, language)
 
@@ -284,7 +321,7 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式 / output format.")] = OutputFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="把 --format 的结果写入文件 / write the --format document to a file.")] = None,
     export: Annotated[
-        Optional[list[str]], typer.Option("--export", help="另外写出 格式:路径，可重复，如 csv:问题.csv / also write FORMAT:PATH (repeatable).")
+        Optional[list[str]], typer.Option("--export", metavar="FORMAT:PATH", help="另外写出 格式:路径，可重复，如 csv:问题.csv / also write FORMAT:PATH (repeatable).")
     ] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="达到此严重程度即以 1 退出 / exit 1 at this severity.")] = None,
     select: SelectOpt = None,
@@ -302,6 +339,7 @@ def check(
     year: YearOpt = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="逐页列出未读取的数字和未理解的句子 / list, page by page, the figures and sentences not read.")] = False,
     template: TemplateOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="终端表格只显示汇总 / table: print the summary only.")] = False,
 ) -> None:
     """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
 
@@ -316,6 +354,12 @@ def check(
     language, protected = prepared.language, prepared.protected
     exports = _parse_exports(export or [], language)
     fmt = output_format.value
+    if fmt == "xlsx" and output is None and _stdout_is_terminal():
+        _fail(language, "cli.xlsx_terminal")
+    if not prepared.paths:  # every argument named no file: say so, and write no document
+        for argument, problem, _ in prepared.problems:
+            sys.stderr.write(printable_error(f"{argument}: {problem.render(language)}") + "\n")
+        raise typer.Exit(2)
     _encode_streams(machine=fmt != "table" and output is None)
     if fmt in STREAMING and not exports:
         # One document, written as results come: memory stays flat however many files there are.
@@ -332,7 +376,7 @@ def check(
     else:
         run = _run(prepared)
         tally = run.tally
-        document = _document(run, fmt, language, for_terminal=output is None)
+        document = _document(run, fmt, language, for_terminal=output is None, quiet=quiet)
         if output is not None:
             _write(output, document, protected, language)  # type: ignore[arg-type]
         elif isinstance(document, bytes):
@@ -343,7 +387,7 @@ def check(
             _write(path, _document(run, export_format, language, for_terminal=False), protected, language)  # type: ignore[arg-type]
         if coverage and fmt == "table":
             _coverage(run, language)
-    if tally.unreadable:
+    if tally.unreadable or prepared.problems:
         raise typer.Exit(2)
     threshold = fail_on.value if fail_on else prepared.fail_on
     raise typer.Exit(1 if tally.worst >= _THRESHOLD[threshold] else 0)
@@ -378,7 +422,7 @@ def make_baseline(
     run = _run(prepared)
     _write(output, render(run), prepared.protected, prepared.language)
     sys.stderr.write(t("cli.written", prepared.language, path=output) + "\n")
-    raise typer.Exit(2 if run.unreadable else 0)
+    raise typer.Exit(2 if run.unreadable or prepared.problems else 0)
 
 
 @app.command()
@@ -412,7 +456,7 @@ def extract(
         tree, source = read_pdf(data, limits, str(pdf), dict(_overrides(unit, year)), template)
         derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
-        sys.stderr.write(printable_error(named(error, str(pdf)).render(language)) + "\n")
+        sys.stderr.write(printable_error(named(error, str(pdf)).render_all(language)) + "\n")
         raise typer.Exit(2) from None
     except Exception as error:  # noqa: BLE001 - a reader's bug: one line naming the file, exit 2
         if os.environ.get("FINRECON_DEBUG"):
@@ -474,7 +518,7 @@ def schema() -> None:
 
     document = Report.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = "https://finrecon.dev/schemas/report.schema.json"
+    document["$id"] = SCHEMA_ID
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -484,8 +528,10 @@ def list_rules(lang: LangOpt = None) -> None:
     from .rules import all_rules
 
     language = lang.value if lang else default_lang()
+    severities = {severity: t(f"severity.{severity.value}", language) for severity in {rule.severity for rule in all_rules()}}
+    width = max(len(name) for name in severities.values())
     for rule in all_rules():
-        typer.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.title_in(language)}")
+        typer.echo(f"{rule.id}  {severities[rule.severity]:<{width}}  {rule.title_in(language)}")
 
 
 @app.command()
@@ -496,10 +542,17 @@ def explain(
     """打印一条规则的说明：检查什么、为什么、通过与不通过的例子 / explain a rule."""
     from .rules import REGISTRY
 
+    language = lang.value if lang else default_lang()
     rule = REGISTRY.get(rule_id.upper())
     if rule is None:
-        _fail(lang.value if lang else default_lang(), "cli.unknown_rule", rule=rule_id)
-    typer.echo(f"{rule.id} {rule.title} — {rule.title_en} ({rule.severity.value})\n\n{rule.doc()}")
+        _fail(language, "cli.unknown_rule", rule=rule_id)
+    if language == "zh":
+        from .rules.explain_zh import EXPLANATIONS
+
+        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.doc()
+        typer.echo(f"{rule.id} {rule.title}（{t(f'severity.{rule.severity.value}', 'zh')}）\n\n{body}")
+        return
+    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.doc()}")
 
 
 def _argv_lang() -> str:
@@ -539,9 +592,12 @@ def _dash_arguments(arguments: list[str]) -> list[str]:
 def run() -> None:
     """Console-script entry point: never a traceback, whatever happens."""
     # A check allocates many short-lived objects and no reference cycles worth collecting often:
-    # fewer collections make a batch about a tenth faster.  Forked workers inherit this.
-    gc.freeze()
+    # fewer collections make a batch about a tenth faster.  Forked workers inherit this.  The start
+    # of a run — importing pydantic, the model and rich, building the first report's validators —
+    # allocates much and frees little: the collector stays off until the first result is in
+    # (``_results``), and what is alive then is frozen.
     gc.set_threshold(50_000, 20, 20)
+    gc.disable()
     try:
         sys.argv[1:] = _dash_arguments(sys.argv[1:])
         app()

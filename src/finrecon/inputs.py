@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import errno
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -69,6 +69,15 @@ class LoadError(Exception):
     column: int | None = None
     file: str = ""
     page: int | None = None
+    more: list[LoadError] = field(default_factory=list)  # the input's other problems, each with its place
+
+    def problems(self) -> list[LoadError]:
+        """Every problem of the input, this one first."""
+        return [self, *self.more]
+
+    def render_all(self, lang: str = "zh") -> str:
+        """Every problem, one ``file:line:col: message`` line each."""
+        return "\n".join(problem.render(lang) for problem in self.problems())
 
     @property
     def message(self) -> str:
@@ -176,9 +185,21 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
 
 
 def named(error: LoadError, file: str) -> LoadError:
-    """``error`` with the file it is about, unless it names one already."""
-    error.file = error.file or file
+    """``error`` with the file it is about, unless it names one already (and so its other problems)."""
+    for problem in error.problems():
+        problem.file = problem.file or file
     return error
+
+
+def combined(problems: list[LoadError]) -> LoadError:
+    """One error for several problems of an input: the first in reading order, the others ``more``."""
+    flat = [one for problem in problems for one in problem.problems()]
+    ordered = sorted(flat, key=lambda p: (p.page or 0, p.line or 0, p.column or 0))
+    for problem in ordered:
+        problem.more = []
+    first = ordered[0]
+    first.more = ordered[1:]
+    return first
 
 
 Tree = Any  # dict / list / Decimal / str / bool / None, as every reader builds it

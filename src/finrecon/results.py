@@ -20,6 +20,8 @@ class FileResult:
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
     coverage: dict[str, Any] | None = None  # what was read of what is printed (coverage.py); None for YAML
     template: str | None = None  # the template the report was read with (finrecon/layouts)
+    kind: str | None = None  # meta.kind: "final" (部门决算) or "budget" (部门预算); None when unread
+    problems: list[dict[str, object]] = field(default_factory=list)  # an unreadable file's every problem: line, column, page, message
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""

@@ -6,6 +6,7 @@ holds one report per worker plus the findings, however many files there are.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,7 +45,10 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     except NotAReport as error:
         return FileResult(str(path), error=error.render(lang), skipped=True)
     except LoadError as error:
-        return FileResult(str(path), error=error.render(lang))
+        problems = [
+            {"line": one.line, "column": one.column, "page": one.page, "message": one.text.render(lang)} for one in error.problems()
+        ]
+        return FileResult(str(path), error=error.render_all(lang), problems=problems)
     except Exception as error:  # noqa: BLE001 - a reader's bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
             raise
@@ -61,7 +65,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     chosen = template_of(loaded.report)
     return FileResult(
         str(path), meta.unit, meta.year, findings,
-        coverage=coverage_of(loaded.report, loaded.source, settings.coverage), template=chosen.name if chosen else None,
+        coverage=coverage_of(loaded.report, loaded.source, settings.coverage), template=chosen.name if chosen else None, kind=meta.kind,
     )
 
 
@@ -85,9 +89,17 @@ def _isolated(path: Path, settings: Settings) -> FileResult:
         return FileResult(str(path), error=internal_error(path, error, settings.options.lang))
 
 
-def _check_many(job: tuple[list[Path], Settings]) -> list[FileResult]:
-    paths, settings = job
-    return [check_file(path, settings) for path in paths]
+_WORKER_SETTINGS = Settings()  # a worker's settings, given once when it starts (not with every batch)
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    gc.enable()  # a command line run starts with the collector paused (cli.run); a worker's start is over
+
+
+def _check_many(paths: list[Path]) -> list[FileResult]:
+    return [check_file(path, _WORKER_SETTINGS) for path in paths]
 
 
 def default_jobs() -> int:
@@ -102,11 +114,12 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
             yield check_file(path, settings)
         return
     size = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    batches = [(paths[start : start + size], settings) for start in range(0, len(paths), size)]
+    batches = [paths[start : start + size] for start in range(0, len(paths), size)]
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing is loaded only when it is used
 
+    gc.freeze()  # what the parent holds now is shared with the forked workers, and never collected by them
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
     except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): go on alone
         yield from check_all(paths, settings, 1)
         return
@@ -118,5 +131,5 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
             try:
                 results = future.result()
             except Exception:  # noqa: BLE001 - a worker that died (BrokenProcessPool)
-                results = [_isolated(path, settings) for path in batch[0]]
+                results = [_isolated(path, settings) for path in batch]
             yield from results

@@ -230,11 +230,26 @@ def _position(mark: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
+class _Dropped:
+    """The key a repeated key's value is kept under while the rest is read; dropped at the end."""
+
+    __slots__ = ()
+
+
+def parse_tree(text: str, limits: Limits = Limits(), problems: list[LoadError] | None = None) -> tuple[Any, YamlSource]:
     """Build the plain tree (dict / list / Decimal / str / bool / None) and its source map.
 
-    The loop is written out by hand: it is the loader's hot path.
+    Given a ``problems`` list, the problems reading can go on after (a repeated key: its first
+    value is kept; a tag: the value is read as untagged) are added to it, and the rest is read;
+    otherwise the first raises.  The loop is written out by hand: it is the loader's hot path.
     """
+    dropped: list[tuple[Any, Any, _Dropped]] = []
+
+    def problem(error: LoadError) -> None:
+        if problems is None:
+            raise error
+        problems.append(error)
+
     source = YamlSource(text)
     entries = source.entries
     stack: list[_Frame] = []
@@ -261,17 +276,19 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
                     if is_key:
                         raise LoadError(Msg("load.alias_key"), *_position(mark))
                     if event.anchor not in anchors:
-                        raise LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_position(mark))
-                    value, size = anchors[event.anchor]
+                        problem(LoadError(Msg("load.undefined_alias", anchor=event.anchor), *_position(mark)))
+                    value, size = anchors.get(event.anchor, (None, 1))
                     mark = _AliasMark(mark)
                 else:
                     if event.tag not in _STR_TAGS:
-                        raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
+                        problem(LoadError(Msg("load.tag", tag=event.tag), *_position(mark)))
                     if is_key:
                         key = event.value
                         if key in frame.container:  # type: ignore[union-attr]
                             first = frame.marks[key][0].line + 1  # type: ignore[union-attr]
-                            raise LoadError(Msg("load.duplicate", key=key, first=Msg("load.duplicate_first", line=first)), *_position(mark))
+                            problem(LoadError(Msg("load.duplicate", key=key, first=Msg("load.duplicate_first", line=first)), *_position(mark)))
+                            key = _Dropped()
+                            dropped.append((frame.container, frame.marks, key))  # type: ignore[union-attr]
                         frame.key = key  # type: ignore[union-attr]
                         frame.key_mark = mark  # type: ignore[union-attr]
                         continue
@@ -291,7 +308,7 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
                     raise LoadError(Msg("load.complex_key"), *_position(mark))
                 allowed = _MAP_TAGS if kind is mapping_start else _SEQ_TAGS
                 if event.tag not in allowed:
-                    raise LoadError(Msg("load.tag", tag=event.tag), *_position(mark))
+                    problem(LoadError(Msg("load.tag", tag=event.tag), *_position(mark)))
                 if len(stack) >= max_depth:
                     raise LoadError(Msg("load.depth", limit=max_depth), *_position(mark))
                 nodes += 1
@@ -343,4 +360,6 @@ def parse_tree(text: str, limits: Limits = Limits()) -> tuple[Any, YamlSource]:
         raise LoadError(Msg("load.yaml", problem=str(error).splitlines()[0])) from error
     finally:
         parser.dispose()
+    for container, marks, key in dropped:
+        del container[key], marks[key]
     return source.root, source

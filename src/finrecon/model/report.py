@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, StrictBool
 
 from .figure import Field, Figure, Stated, Strict
+from .section import Section
 
 from .budget import Budget
 from .document import Organisation, Printed, Text
@@ -43,16 +44,16 @@ class Report(Strict):
     """A 部门决算 report as finrecon reads it. Every section is optional."""
 
     meta: Meta = Field(title="基本信息", en="report details")
-    tables: Tables | None = Field(None, title="决算表", en="tables")
-    narrative: Narrative | None = Field(None, title="情况说明", en="narrative")
-    performance: Performance | None = Field(None, title="预算绩效", en="performance")
-    other: OtherMatters | None = Field(None, title="其他重要事项", en="other matters")
-    organisation: Organisation | None = Field(None, title="单位构成", en="units of the department")
-    budget: Budget | None = Field(
+    tables: Annotated[Tables | None, Section()] = Field(None, title="决算表", en="tables")
+    narrative: Annotated[Narrative | None, Section()] = Field(None, title="情况说明", en="narrative")
+    performance: Annotated[Performance | None, Section()] = Field(None, title="预算绩效", en="performance")
+    other: Annotated[OtherMatters | None, Section()] = Field(None, title="其他重要事项", en="other matters")
+    organisation: Annotated[Organisation | None, Section()] = Field(None, title="单位构成", en="units of the department")
+    budget: Annotated[Budget | None, Section()] = Field(
         None, title="部门预算", en="budget", description="a budget's tables, 预算编制说明 and other matters (meta.kind: budget)"
     )
-    text: Text | None = Field(None, title="文字", en="text", description="cover, contents, headings and paragraphs as printed")
-    printed: Printed | None = Field(None, title="印刷版面", en="printed pages", description="what only the PDF shows (written by the PDF reader)")
+    text: Annotated[Text | None, Section()] = Field(None, title="文字", en="text", description="cover, contents, headings and paragraphs as printed")
+    printed: Annotated[Printed | None, Section()] = Field(None, title="印刷版面", en="printed pages", description="what only the PDF shows (written by the PDF reader)")
 
     # ``bind_report`` stores what it collects in the instance ``__dict__`` (see the properties).
 

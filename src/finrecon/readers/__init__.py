@@ -40,4 +40,6 @@ def load_report(
         return load_pdf(data, name, limits, meta, template)
     if name.lower().endswith(".pdf"):
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
+    if not name.lower().endswith((".yaml", ".yml")):  # pyproject.toml, notes.txt: never read as a report
+        raise LoadError(Msg("load.not_report_file", suffix=Path(name).suffix or "—"), file=name)
     return load_yaml(data, name, limits, skip_non_reports, meta, template)

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..inputs import Box, Limits, LoadError, NotAReport, Place, PrintedLine, SourceMap, Tree, TreePath, named, read_bytes
+from ..inputs import Box, Limits, combined, LoadError, NotAReport, Place, PrintedLine, SourceMap, Tree, TreePath, named, read_bytes
 
 if TYPE_CHECKING:
     from ..model import Report
     from ..waivers import Waiver
 
-__all__ = ["Box", "Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "PrintedLine", "SourceMap", "Tree", "TreePath", "named", "read_bytes"]
+__all__ = ["Box", "combined", "Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "PrintedLine", "SourceMap", "Tree", "TreePath", "named", "read_bytes"]
 
 
 @dataclass

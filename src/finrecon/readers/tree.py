@@ -19,7 +19,7 @@ from ..model import Report
 from ..model.bind import bind_report, model_class_at, unknown_references
 from ..model.figure import LocalizedValueError
 from ..template import Template, TemplateError, attach, choose
-from .source import LoadError, NotAReport, Place, SourceMap
+from .source import LoadError, NotAReport, Place, SourceMap, combined
 
 
 class _Choices(Msg):
@@ -100,19 +100,17 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:
-        problems = []
+        problems = []  # every problem at once, each where it stands
         for item in error.errors(include_url=False):
             loc = tuple(item["loc"])
             place = (source.key_place(loc) if item["type"] == "extra_forbidden" else None) or source.place(loc)
-            problems.append((place.page or 0, place.line, place.column, len(problems), place, _describe(item)))
-        *_, place, message = min(problems, key=lambda problem: problem[:4])
-        if len(problems) > 1:
-            message = Msg("load.with_more", first=message, more=Msg("load.more", count=len(problems) - 1))
-        raise _error(message, place, file) from None
+            problems.append(_error(_describe(item), place, file))
+        raise combined(problems) from None
     bind_report(report)
     attach(report, chosen)
-    for reference, path in unknown_references(report):
-        raise _error(Msg("load.share_of", reference=reference), source.place(path), file)
+    unknown = [_error(Msg("load.share_of", reference=reference), source.place(path), file) for reference, path in unknown_references(report)]
+    if unknown:
+        raise combined(unknown)
     return report
 
 

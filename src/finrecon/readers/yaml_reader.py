@@ -11,7 +11,7 @@ from typing import Any
 
 from ..waivers import parse_waivers
 from ..yamltree import YamlSource, decode, parse_tree, read_text
-from .source import Limits, LoadedReport, LoadError, named
+from .source import Limits, LoadedReport, LoadError, NotAReport, combined, named
 from .tree import derive_and_validate
 
 __all__ = ["YamlSource", "decode", "load_text", "load_yaml", "parse_tree", "read_text"]
@@ -23,13 +23,22 @@ def load_text(
 ) -> LoadedReport:
     """Parse and validate a report given as text; ``meta`` overrides what its ``meta:`` says,
     ``template`` names its template where its own should not choose."""
+    problems: list[LoadError] = []
     try:
-        tree, source = parse_tree(text, limits)
+        tree, source = parse_tree(text, limits, problems)
     except LoadError as error:
-        raise named(error, name)
+        raise named(combined([*problems, error]), name)
     if meta and isinstance(tree, dict) and isinstance(tree.get("meta"), dict):
         tree["meta"].update(meta)
-    return LoadedReport(name, derive_and_validate(tree, source, name, skip_non_reports, template), source, parse_waivers(text))
+    try:
+        report = derive_and_validate(tree, source, name, skip_non_reports, template)
+    except NotAReport:
+        raise
+    except LoadError as error:
+        raise named(combined([*problems, error]), name)
+    if problems:
+        raise named(combined(problems), name)
+    return LoadedReport(name, report, source, parse_waivers(text))
 
 
 def load_yaml(

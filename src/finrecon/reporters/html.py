@@ -22,7 +22,7 @@ from .. import __version__
 from ..findings import Finding
 from ..i18n import t
 from ..results import FileResult, Run
-from .rows import is_number, summary_line, where
+from .rows import is_number, summary_line, title, where
 
 SEVERITIES = ("error", "warning", "info")
 CONTEXT = 3  # source lines shown above and below a YAML finding's line
@@ -83,13 +83,13 @@ def render(run: Run, lang: str = "zh") -> str:
     budget = MAX_PAGES
     for item in files:
         budget -= item.load(render_pages, budget)
-    title = escape(t("report.title", lang))
+    heading = escape(title(run.files, lang))
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title><style>{STYLE}</style></head><body>",
-        f'<h1 id="top">{title}</h1>',
+        f"<title>{heading}</title><style>{STYLE}</style></head><body>",
+        f'<h1 id="top">{heading}</h1>',
         f'<p class="summary" id="summary">{escape(summary_line(run.tally, lang))}</p>',
         _filters(run, lang),
     ]

@@ -44,7 +44,8 @@ def report_dict(result: FileResult) -> dict[str, Any]:
         "summary": result.counts(),
     }
     if result.error:
-        entry["error"] = result.error
+        entry["error"] = result.error  # every problem, one "file:line:col: message" line each
+        entry["problems"] = result.problems
     if result.coverage is not None:
         entry["coverage"] = result.coverage
     return entry

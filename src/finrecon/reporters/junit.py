@@ -9,6 +9,12 @@ from ..results import Run
 from .rows import printable, where
 
 
+def _values(finding, lang: str) -> str:  # noqa: ANN001 - a Finding
+    """“报告值: 97.20  应为: 99.97  差额: -2.77”, each only where the finding has it (never None)."""
+    pairs = (("column.reported", finding.reported), ("column.expected", finding.expected), ("column.difference", finding.difference))
+    return "  ".join(f"{t(key, lang)}: {value}" for key, value in pairs if value is not None)
+
+
 def render(run: Run, lang: str = "zh") -> str:
     suites = ET.Element("testsuites", name="finrecon")
     total_tests = total_failures = total_errors = 0
@@ -30,7 +36,7 @@ def render(run: Run, lang: str = "zh") -> str:
                 finding.message,
                 t("excerpt", lang, excerpt=finding.excerpt) if finding.excerpt else "",
                 t("hint", lang, hint=finding.hint) if finding.hint else "",
-                f"{t('column.reported', lang)}: {finding.reported}  {t('column.expected', lang)}: {finding.expected}",
+                _values(finding, lang),
             ) if part)
             if finding.counts:
                 failures += 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import chain, islice
 from typing import Iterable, TextIO
 
 from ..i18n import t
 from ..results import FileResult, Tally
-from .rows import rows, summary_line
+from .rows import rows, summary_line, title
 
 COLUMNS = ("file", "page", "line", "rule", "severity", "status", "path", "reported", "expected", "difference", "message")
 
@@ -18,7 +19,11 @@ def _cell(value: object) -> str:
 
 def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally:
     tally = Tally()
-    out.write(f"# {t('report.title', lang)}\n\n")
+    # Written before the rest: the title knows the kind of a single report, and names a batch plainly.
+    results = iter(results)
+    first = list(islice(results, 2))
+    out.write(f"# {title(first if len(first) == 1 else [], lang)}\n\n")
+    results = chain(first, results)
     out.write("| " + " | ".join(t(f"column.{c}", lang) for c in COLUMNS) + " |\n")
     out.write("|" + "|".join("---:" if c in ("page", "line", "reported", "expected", "difference") else "---" for c in COLUMNS) + "|\n")
     for item in rows(tally.tallied(results), lang):

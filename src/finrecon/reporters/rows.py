@@ -59,6 +59,14 @@ def rows(results: Iterable[FileResult], lang: str) -> Iterator[dict[str, object]
             yield row(result, finding, lang)
 
 
+def title(results: Iterable[FileResult], lang: str) -> str:
+    """The document's title: a budget's for budgets, the final accounts' for final accounts, a
+    plain one for a mix (or where nothing could be read)."""
+    kinds = {result.kind for result in results if result.kind}
+    key = {frozenset({"budget"}): "report.title.budget", frozenset({"final"}): "report.title"}.get(frozenset(kinds), "report.title.mixed")
+    return t(key, lang)
+
+
 def summary_line(tally: Tally, lang: str) -> str:
     counts = tally.counts
     text = t("summary", lang, files=tally.files, **{k: counts[k] for k in ("error", "warning", "info")})

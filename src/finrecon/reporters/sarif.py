@@ -52,7 +52,6 @@ def _driver(lang: str) -> dict[str, Any]:
     return {
         "name": "finrecon",
         "version": __version__,
-        "informationUri": "https://finrecon.dev",
         "rules": [{
             "id": rule.id,
             "name": rule.__name__,

@@ -1,0 +1,44 @@
+"""What a cold start loads, and what a worker does when it starts (issue 19, point 5).
+
+The time itself is measured by benchmarks/startup.py, never here: these tests pin what is *not*
+loaded for one YAML check, and that a worker collects garbage although the command line
+pauses the collector for its start.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from finrecon import runner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_one_yaml_check_loads_only_what_it_needs() -> None:
+    env = {**os.environ, "COLUMNS": "80"}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "finrecon", "check", "--jobs", "1", str(ROOT / "samples" / "minimal-clean.yaml")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "finrecon.model" in loaded and "finrecon.rules" in loaded  # the probe sees imports at all
+    for module in ("importlib.metadata", "pypdfium2", "finrecon.readers.pdf", "rich.table", "openpyxl", "multiprocessing", "concurrent.futures"):
+        assert module not in loaded, module
+
+
+def test_a_worker_collects_garbage_though_the_start_paused_the_collector() -> None:
+    settings = runner.Settings(rule_ids=("FR101",))
+    before = runner._WORKER_SETTINGS
+    gc.disable()
+    try:
+        runner._start_worker(settings)
+        assert gc.isenabled()
+        assert runner._WORKER_SETTINGS is settings  # given once, not with every batch
+    finally:
+        gc.enable()
+        runner._WORKER_SETTINGS = before
