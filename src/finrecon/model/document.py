@@ -70,10 +70,12 @@ class PageText(Strict):
 
 class Unread(PageText):
     """What the reader could not read on a page, and why: figures it could not place in a known row
-    and column (``figures``), a table head unlike the template's (``header``), or a page drawn
-    with more lines or cells than it reads (``drawing``)."""
+    and column (``figures``), a table head unlike the template's (``header``), a page drawn
+    with more lines or cells than it reads (``drawing``), or a table an input without tables does
+    not carry (``absent``: a page text or web page with only the 情况说明)."""
 
-    kind: Literal["figures", "header", "drawing"] = Field("figures", title="原因", en="why")
+    kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
+    path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
 
 
 class Printed(Strict):

@@ -1,7 +1,10 @@
 """Readers: from a file to a ``Report`` whose figures and words know where they were printed.
 
-Two ways into the same house: YAML written (or extracted) by people, and the published PDF.
-``load_report`` tells them apart by their first bytes, not by their names.
+Several ways into the same house: YAML written (or extracted) by people, the published PDF, the
+drafts (Word, Excel), the web page and the page text.  ``load_report`` tells a PDF by its first
+bytes, the others by their names (a Word file and a workbook are both zip packages), and YAML is
+what is left.  ``a.docx+a.xlsx`` names one report printed in two files (the 情况说明 in Word, the
+tables in the workbook): they are read as one.
 """
 
 from __future__ import annotations
@@ -13,7 +16,15 @@ from ..i18n import Msg
 from .source import Limits, LoadedReport, LoadError, NotAReport, Place, SourceMap, named, read_bytes
 from .yaml_reader import load_text, load_yaml
 
-__all__ = ["Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "SourceMap", "load_report", "load_text", "is_pdf"]
+__all__ = ["Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "SourceMap", "load_report", "load_text", "is_pdf", "MEDIA"]
+
+# The media read besides YAML and PDF, by suffix (lower case); .docm and .xlsm are read for their
+# values, their macros never run.
+MEDIA = {
+    ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt", ".text": "txt",
+}
+OLD_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx"}
 
 
 def is_pdf(data: bytes) -> bool:
@@ -21,9 +32,24 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+def medium_of(name: str) -> str | None:
+    """The medium a file's name says it is, or ``None`` (YAML or PDF: told by the content)."""
+    return MEDIA.get(os.path.splitext(name)[1].lower())
+
+
 def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
-    """Read one report, YAML or PDF; raise ``LoadError`` for anything unusable."""
+    """Read one report — YAML, PDF, Word, Excel, web page or page text, or ``a.docx+a.xlsx`` —
+    and raise ``LoadError`` for anything unusable."""
     name = str(path)
+    if "+" in name and not Path(path).exists():
+        parts = name.split("+")
+        if len(parts) > 1 and all(parts):
+            from .combined import load_combined
+
+            return load_combined(parts, name, limits)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in OLD_FORMATS:
+        raise LoadError(Msg("media.old_format", suffix=suffix, hint=OLD_FORMATS[suffix]), file=name)
     try:
         data = read_bytes(Path(path), limits)
     except LoadError as error:
@@ -32,6 +58,11 @@ def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_no
         from .pdf import load_pdf  # PDFium is loaded only for PDFs
 
         return load_pdf(data, name, limits)
-    if name.lower().endswith(".pdf"):
+    if suffix == ".pdf":
         raise LoadError(Msg("pdf.empty" if not data else "pdf.not_pdf_file"), file=name)
+    medium = medium_of(name)
+    if medium is not None:
+        from .combined import load_medium  # each medium's library is loaded only when it is read
+
+        return load_medium(medium, data, name, limits)
     return load_yaml(data, name, limits, skip_non_reports)

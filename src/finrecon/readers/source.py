@@ -28,12 +28,14 @@ class Place(NamedTuple):
 
     ``line`` is 1-based: the line of the YAML file, or the text line counted from the top of the
     PDF page.  ``excerpt`` is the printed text a finding is about (PDF), for the reader to find it.
+    A Word, Excel or web page names its places its own way (``label``); a page text has pages and lines.
     """
 
     line: int = 1
     column: int = 1
     page: int | None = None
     excerpt: str | None = None
+    label: str | None = None  # where another medium prints it: “收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]”
 
 
 @dataclass(frozen=True)

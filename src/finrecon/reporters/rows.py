@@ -21,6 +21,8 @@ def headers(lang: str) -> list[str]:
 
 def where(finding: Finding, lang: str) -> str:
     """Where a finding stands, as a reader looks for it: “第 3 页第 12 行” in a PDF, “第 12 行” in YAML."""
+    if finding.place:
+        return finding.place
     if finding.page is not None:
         return t("page_line", lang, page=finding.page, line=finding.line)
     return t("line", lang, line=finding.line)

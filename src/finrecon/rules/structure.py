@@ -189,9 +189,10 @@ class EmptyTableStatement(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         if report.tables is None and report.budget is None:
             return
+        unread = {item.path for item in report.printed.unread} if report.printed is not None else set()
         for path in _MAY_BE_EMPTY:
             table = model_at(report, path)
-            if table is None or table.empty_statement or next(_figures(table), None) is not None:
+            if table is None or path in unread or table.empty_statement or next(_figures(table), None) is not None:
                 continue
             yield self.finding(loc_of(path), path, self.say(self.id, table=field_title(path, self.lang)))
 
@@ -285,8 +286,10 @@ class RequiredSections(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         templates = {**TEMPLATES, **self.options.templates}
         required = templates.get((report.meta.template or "").lower(), ())
+        # A page text or web page that carries only the 情况说明 lacks no table: FR923 says which were not checked.
+        absent = {item.path for item in report.printed.unread if item.kind == "absent"} if report.printed is not None else set()
         for path in required:
-            if model_at(report, path) is None:
+            if path not in absent and model_at(report, path) is None:
                 yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 
 

@@ -20,7 +20,7 @@ from .flow import Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader
 
-__all__ = ["PdfSource", "load_pdf", "read_pdf"]
+__all__ = ["Builder", "PdfSource", "load_pdf", "read_pdf", "reader_for", "template_for"]
 
 
 class PdfSource(SourceMap):
@@ -76,23 +76,32 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> tuple[dict[str, Any], Pd
         raise LoadError(Msg("pdf.unmapped" if any(page.unmapped for page in pages) else "pdf.no_text"))
     first = next(page for page in pages if page.lines)
     cover = normal("".join(line.text for line in first.lines))
-    spec = next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
+    spec = template_for(cover)
     if spec is None:
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
-    reader = Reader(
+    return _Builder(spec, pages, reader_for(spec).read(pages)).build()
+
+
+def template_for(cover: str) -> dict[str, Any] | None:
+    """The template whose cover words ``cover`` (spaces removed) prints, if one does."""
+    return next((candidate for candidate in layouts().values() if re.search(candidate["cover"]["recognise"], cover)), None)
+
+
+def reader_for(spec: dict[str, Any], kind: type[Reader] = Reader) -> Reader:
+    """The flow reader of a template: its parts, headings and table titles (``kind``: a medium's reader)."""
+    return kind(
         [re.compile(pattern) for pattern in spec.get("parts", [])],
         {normal(heading) for heading in spec.get("headings", [])},
         {key: re.compile(table["title"]) for key, table in spec["tables"].items()},
     )
-    return _Builder(spec, pages, reader.read(pages)).build()
 
 
 class _Builder:
     """Puts what the flow found into the report tree, with a place for every value."""
 
-    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow) -> None:
+    def __init__(self, spec: dict[str, Any], pages: list[Page], flow: Flow, source: PdfSource | None = None) -> None:
         self.spec, self.pages, self.flow = spec, pages, flow
-        self.source = PdfSource()
+        self.source = source if source is not None else PdfSource()
         self.unread: list[dict[str, Any]] = []
         self.unit_line: int | None = None  # which line of the cover names the unit, which is the title
         self.title_line: int | None = None
@@ -215,7 +224,7 @@ class _Builder:
             for path, value in read.places.items():
                 self.source.put((*loc, *path), Place(value.line, 1, value.page, value.excerpt))
             for page, what, kind in read.problems:
-                self.unread.append({"page": page, "text": f"{table['title']}：{what}", "kind": kind})
+                self.unread.append({"page": page, "text": f"{table['title']}：{what}", "kind": kind, "path": ".".join(loc)})
             tables[block.key] = table
         return tables
 
@@ -307,6 +316,9 @@ class _Builder:
                 self.source.put(("printed", key, index), Place(1, 1, page, None))
         self.source.put(("printed",), Place(1, 1, 1, None))
         return printed
+
+
+Builder = _Builder  # the readers of other media build their tree the same way (readers/media.py)
 
 
 def _runs(line: Line) -> list[str]:
