@@ -9,14 +9,18 @@ from pathlib import Path
 
 from .i18n import Msg
 
-SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF")
+SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF", ".docx", ".xlsx", ".html", ".htm", ".txt", ".DOCX", ".XLSX", ".HTML", ".HTM", ".TXT")
+_NOT_REPORTS = frozenset({"readme.txt", "requirements.txt", "license.txt", "robots.txt"})
 
 
 def _walk(directory: Path) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / name for name in sorted(files) if name.endswith(SUFFIXES) and not name.startswith("."))
+        found.extend(
+            Path(root) / name for name in sorted(files)
+            if name.endswith(SUFFIXES) and not name.startswith(".") and not name.startswith("~$") and name.lower() not in _NOT_REPORTS
+        )
     return found
 
 
@@ -72,7 +76,7 @@ def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int
     """The report files the arguments name, in order and each once, and the arguments that name
     none — each with the number of files before it, so that output keeps the arguments' order.
 
-    A directory stands for every *.yaml / *.yml / *.pdf below it (hidden folders skipped, links not
+    A directory stands for every *.yaml / *.yml / *.pdf / *.docx / *.xlsx / *.html / *.htm / *.txt below it (hidden folders skipped, links not
     followed); an argument with * ? [ that is not itself a file is a glob (``**`` recurses).
     """
     files: list[Path] = []

@@ -59,6 +59,8 @@ def read_combined(parts: list[str], limits: Limits = Limits()) -> tuple[dict[str
     from . import medium_of
 
     documents: list[tuple[str, Document]] = []
+    folder = os.path.dirname(parts[0])
+    parts = [part if os.path.dirname(part) or not folder else os.path.join(folder, part) for part in parts]  # a.docx+b.xlsx: b beside a
     for part in parts:
         medium = medium_of(part)
         if medium not in ("docx", "xlsx", "html"):

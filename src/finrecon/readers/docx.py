@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, grid_of, title_rows, whole_line
+from .media import Document, table_blocks, whole_line
 from .ooxml import Package, parse
 from .source import Limits, LoadError
 
@@ -105,8 +105,4 @@ class _Reader:
             rows.append(cells)
         if not rows:
             return
-        lines, body = title_rows(rows)
-        for text, number in lines:
-            self.blocks.append((1, float(len(self.blocks)), whole_line(number, text)))
-        if body:
-            self.blocks.append((1, float(len(self.blocks)), grid_of(1, body, top=float(len(self.blocks)))))
+        table_blocks(1, rows, self.blocks)

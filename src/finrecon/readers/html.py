@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, grid_of, title_rows, whole_line
+from .media import Document, table_blocks, whole_line
 from .source import Limits, LoadError
 
 MAX_CELLS = 200_000
@@ -122,11 +122,7 @@ class _Walker:
         caption = table.find("caption")
         if caption is not None:
             self.line(caption, caption.text_content())
-        lines, body = title_rows(rows)
-        for text, at in lines:
-            self.blocks.append((1, float(len(self.blocks)), whole_line(at, text)))
-        if body:
-            self.blocks.append((1, float(len(self.blocks)), grid_of(1, body, top=float(len(self.blocks)))))
+        table_blocks(1, rows, self.blocks)
 
 
 def _number(value: str | None) -> int:

@@ -115,6 +115,32 @@ def title_rows(rows: Sequence[Sequence[tuple[str, int, int]]]) -> tuple[list[tup
     return lines, []
 
 
+def note_rows(rows: list[Sequence[tuple[str, int, int]]]) -> tuple[list[Sequence[tuple[str, int, int]]], list[tuple[str, int]]]:
+    """A table's last rows that print one note across it (“注：本表…”): lines below the table."""
+    notes: list[tuple[str, int]] = []
+    end = len(rows)
+    while end > 0:
+        texts = [(text, at) for text, _, at in rows[end - 1] if text.strip()]
+        if len(texts) == 1 and (re.match(r"^(?:注|说明)\s*[:：]", texts[0][0].strip()) or (len(texts[0][0]) > 20 and not re.search(r"\d", texts[0][0]))):
+            notes.insert(0, texts[0])
+            end -= 1
+        else:
+            break
+    return list(rows[:end]), notes
+
+
+def table_blocks(page: int, rows: Sequence[Sequence[tuple[str, int, int]]], blocks: list[Block]) -> None:
+    """A medium's table as the PDF reader sees one: the lines above it, its grid, the notes below."""
+    lines, body = title_rows(rows)
+    body, notes = note_rows(body)
+    for text, at in lines:
+        blocks.append((page, float(len(blocks)), whole_line(at, text, page)))
+    if body:
+        blocks.append((page, float(len(blocks)), grid_of(page, body, top=float(len(blocks)))))
+    for text, at in notes:
+        blocks.append((page, float(len(blocks)), whole_line(at, text, page)))
+
+
 # ---------------------------------------------------------------------------------- the flow
 class WholeReader(Reader):
     """Paragraphs a medium gives whole: every line is a paragraph or a heading of its own, and the
@@ -203,6 +229,11 @@ def recognise(document: Document, limit: int = 80) -> dict[str, Any]:
     else:
         head = lines[:limit]
     spec = template_for(normal("".join(line.text for line in head)))
+    if spec is None:  # no cover (a workbook of tables): the template whose table titles it prints
+        titled = [(sum(1 for line in lines if any(re.fullmatch(table["title"], normal(line.text)) for table in candidate["tables"].values())), index)
+                  for index, candidate in enumerate(layouts().values())]
+        count, index = max(titled, default=(0, 0), key=lambda item: (item[0], -item[1]))
+        spec = list(layouts().values())[index] if count else None
     if spec is None:
         spec = template_for(normal("".join(line.text for line in lines)))
     if spec is None:
@@ -268,7 +299,7 @@ class _MediaBuilder(Builder):
         if unit is None and self.document.name:
             unit = self.document.name
         if unit is None or year is None:
-            raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), line=1)
+            raise LoadError(Msg("media.no_year"), line=1)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec["kind"], "template": self.spec["template"]}
         for key in ("scope", "money_unit"):
             if key in self.spec:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, grid_of, title_rows, whole_line
+from .media import Document, table_blocks, title_rows, whole_line
 from .ooxml import Package
 from .source import Limits, LoadError
 
@@ -134,15 +134,13 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
                 rows.pop()
             if not rows:
                 continue
-            lines, body = title_rows(rows)
+            lines, _ = title_rows(rows)
             if not lines:  # no title printed in the sheet: its name may be the title
                 number += 1
                 labels[number] = f"{sheet.title}!A1"
-                lines = [(re.sub(r"^(?:表|附表)?\s*[\d一二三四五六七八九十]+[\s、.．-]*", "", sheet.title), number)]
-            for text, at in lines:
-                blocks.append((sheet_index, float(len(blocks)), whole_line(at, text, sheet_index)))
-            if body:
-                blocks.append((sheet_index, float(len(blocks)), grid_of(sheet_index, body, top=float(len(blocks)))))
+                name_line = re.sub(r"^(?:表|附表)?\s*[\d一二三四五六七八九十]+[\s、.．-]*", "", sheet.title)
+                blocks.append((sheet_index, float(len(blocks)), whole_line(number, name_line, sheet_index)))
+            table_blocks(sheet_index, rows, blocks)
     finally:
         book.close()
     from .txt import _stem
@@ -167,7 +165,7 @@ def _uncached(raw: bytes) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     for reference, inner in _CELL.findall(raw):
-        if inner and b"<f" in inner and b"<v>" not in inner and b"<v " not in inner:
+        if inner and b"<f" in inner and not re.search(rb"<v(?:\s[^>]*)?>[^<]", inner):
             formula = re.search(rb"<f[^>]*>(.*?)</f>", inner, re.S)
             found[reference.decode()] = "=" + (formula.group(1).decode("utf-8", "replace")[:40] if formula else "…")
     return found

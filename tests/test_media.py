@@ -1,0 +1,223 @@
+"""The readers of drafts, web pages and page texts: the same report as the PDF gives, the same
+findings, places that fit the medium; text without tables; hostile files refused in one line."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from finrecon.engine import check
+from finrecon.readers import LoadError, load_report
+from finrecon.readers.txt import decode
+
+from .conftest import SAMPLES, shared_pdf
+from .media_files import docx_bytes, html_bytes, page_text, pdf_flow, xlsx_bytes
+
+PDF = "shanghai-putuo-finance-2024-final.pdf"
+PAGE_ONLY = {"FR920", "FR921", "FR922"}  # what only a PDF's pages show (a blank page, …)
+SHARED_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "reports" / "text"
+
+
+def _key(finding) -> tuple:  # noqa: ANN001
+    # Which part a paragraph falls in depends on where a medium's cover and contents end.
+    return (finding.rule, re.sub(r"^text\.parts\[\d+\]", "text.parts[]", finding.path), finding.reported, finding.expected)
+
+
+def _findings(path: Path) -> list[tuple]:
+    return [_key(finding) for finding in check(load_report(path))]
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory) -> dict[str, Path]:  # noqa: ANN001
+    flow = pdf_flow(shared_pdf(PDF))
+    folder = tmp_path_factory.mktemp("drafts")
+    files = {
+        "docx": ("report.docx", docx_bytes(flow)),
+        "html": ("report.html", html_bytes(flow)),
+        "text_docx": ("text.docx", docx_bytes(flow, with_tables=False)),
+        "xlsx": ("tables.xlsx", xlsx_bytes(flow)),
+        "txt": ("report.txt", page_text(flow).encode("gb18030")),
+    }
+    found = {}
+    for key, (name, data) in files.items():
+        (folder / name).write_bytes(data)
+        found[key] = folder / name
+    found["pdf"] = shared_pdf(PDF)
+    return found
+
+
+@pytest.mark.parametrize("medium", ["docx", "html", "combined"])
+def test_a_draft_gives_the_findings_of_the_published_pdf_and_of_the_sample(drafts, medium) -> None:  # noqa: ANN001
+    path = Path(f"{drafts['text_docx']}+{drafts['xlsx'].name}") if medium == "combined" else drafts[medium]
+    got = _findings(path)
+    published = [key for key in _findings(drafts["pdf"]) if key[0] not in PAGE_ONLY]
+    assert sorted(got) == sorted(published)
+    sample = {(key[0], key[1]) for key in _findings(SAMPLES / "shanghai-putuo-finance-2024.yaml")}
+    assert sample and sample <= {(key[0], key[1]) for key in got}
+
+
+def test_places_fit_the_medium(drafts) -> None:  # noqa: ANN001
+    places = {finding.rule: finding.place for finding in check(load_report(drafts["docx"]))}
+    assert places["FR201"].startswith("第 ") and places["FR201"].endswith(" 段")
+    places = {finding.rule: finding.place for finding in check(load_report(drafts["html"]))}
+    assert places["FR201"].startswith("L") and "/html/body/" in places["FR201"]
+    loaded = load_report(Path(f"{drafts['text_docx']}+{drafts['xlsx'].name}"))
+    place = loaded.source.place(("tables", "summary", "income", "total"))
+    assert place.label is not None and place.label.startswith("tables.xlsx:表1!")
+    assert loaded.report.tables.summary.income.total.value == loaded.report.tables.income.total.total.value  # numbers as numbers, read exactly
+
+
+def test_text_without_tables_checks_itself_and_reports_the_tables_not_checked(drafts) -> None:  # noqa: ANN001
+    findings = check(load_report(drafts["txt"]))
+    rules = [finding.rule for finding in findings]
+    assert "FR904" not in rules and "FR502" not in rules  # no table is missing, none compared
+    assert "FR201" in rules  # a share checked against its parts, from the text alone
+    coverage = [finding for finding in findings if finding.rule == "FR923"]
+    assert len(coverage) == 1 and coverage[0].severity.value == "info" and "收入支出决算总表" in coverage[0].message
+
+
+@pytest.mark.skipif(not SHARED_TEXT.exists(), reason="the page texts live in ../shared/reports/text")
+@pytest.mark.parametrize("name", ["shanghai-putuo-ecology-environment-2025-final.txt", "shanghai-putuo-urban-management-2026-budget.txt"])
+def test_the_shared_page_texts_are_read(name) -> None:  # noqa: ANN001
+    loaded = load_report(SHARED_TEXT / name)
+    assert loaded.report.meta.year in (2025, 2026)
+    findings = check(loaded)
+    unread = [finding for finding in findings if finding.rule == "FR923"]
+    assert unread  # tables whose columns cannot be placed are said to be unread
+    # nothing concluded from a table read in part, nor from one not read: no sum, name or parent row
+    # of a table, no empty-table or missing-table warning
+    assert not [f for f in findings if f.rule in ("FR903", "FR904") or (f.rule in ("FR102", "FR701", "FR702") and ".tables." in f".{f.path}")]
+
+
+# ---------------------------------------------------------------------------------- hostile input
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+def _refused(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as error:
+        load_report(path)
+    text = error.value.render("zh")
+    assert "\n" not in text and text.startswith(str(path))
+    return text
+
+
+def test_old_formats_are_refused_with_a_hint(tmp_path) -> None:  # noqa: ANN001
+    assert "另存为 .docx" in _refused(tmp_path, "a.doc", b"\xd0\xcf\x11\xe0")
+    assert "另存为 .xlsx" in _refused(tmp_path, "a.xls", b"\xd0\xcf\x11\xe0")
+
+
+def test_a_zip_bomb_is_refused_unexpanded(tmp_path) -> None:  # noqa: ANN001
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<a>" + b" " * 80_000_000 + b"</a>"})
+    assert len(bomb) < 1_000_000
+    assert "过大" in _refused(tmp_path, "bomb.docx", bomb)
+
+
+@pytest.mark.parametrize("name", ["entities.docx", "entities.xlsx"])
+def test_xml_entities_are_never_expanded(tmp_path, name) -> None:  # noqa: ANN001
+    laughs = b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><a>&b;</a>'
+    part = "word/document.xml" if name.endswith("docx") else "xl/workbook.xml"
+    assert "DOCTYPE" in _refused(tmp_path, name, _zip({"[Content_Types].xml": b"<Types/>", part: laughs}))
+
+
+def test_a_formula_without_a_cached_value_is_said_not_read(tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "表1"
+    sheet.append(["收入支出决算总表"])
+    sheet.append(["编制部门：上海市普陀区财政局", None, None, "单位：万元"])
+    sheet.append(["项目", "决算数", "项目", "决算数"])
+    sheet.append(["一般公共预算财政拨款收入", 10.5, "一般公共服务支出", "=B4"])
+    path = tmp_path / "report2024.xlsm"
+    book.save(path)
+    loaded = load_report(path)
+    unread = [item.text for item in loaded.report.printed.unread]
+    assert any("表1!D4" in text and "公式" in text for text in unread)
+    assert loaded.report.tables.summary.expenditure.by_class == [] or all(
+        row.amount is not None and row.amount.value != 0 for row in loaded.report.tables.summary.expenditure.by_class
+    )
+
+
+def test_a_million_rows_are_refused_in_bounded_time(tmp_path) -> None:  # noqa: ANN001
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 600_001))
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    book = xlsx_bytes_with_sheet(sheet)
+    assert "单元格" in _refused(tmp_path, "big.xlsx", book)
+
+
+def xlsx_bytes_with_sheet(sheet: bytes) -> bytes:
+    from openpyxl import Workbook
+
+    out = io.BytesIO()
+    Workbook().save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    return _zip(parts)
+
+
+def test_text_encodings(tmp_path) -> None:  # noqa: ANN001
+    assert decode("收入".encode("gb18030")) == "收入"
+    assert decode(b"\xef\xbb\xbf" + "收入".encode()) == "收入"
+    with pytest.raises(LoadError):
+        decode(bytes(range(128, 256)) * 50 + b"\x00\x81\x00")
+
+
+# ---------------------------------------------------------------------------------- fuzzing
+_FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_FUZZ
+@given(st.binary(max_size=2000))
+def test_any_bytes_as_a_text_html_docx_or_xlsx_are_a_report_or_one_load_error(tmp_path, data) -> None:  # noqa: ANN001
+    for suffix in (".txt", ".html", ".docx", ".xlsx"):
+        path = tmp_path / f"fuzz{suffix}"
+        path.write_bytes(data)
+        try:
+            load_report(path)
+        except LoadError as error:
+            assert "\n" not in error.render("zh")
+
+
+@_FUZZ
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<table>", "<tr>", "<td colspan=9999>", "<td rowspan=3>", "</td>", "</table>",
+                                 "收入决算表", "2024年度部门决算", "一、", "123.45", "<br>", "<div>", "&amp;", "<!--", "-->", "\f"]), max_size=60))
+def test_html_and_text_made_of_report_pieces_never_crash(tmp_path, pieces) -> None:  # noqa: ANN001
+    for suffix in (".html", ".txt"):
+        path = tmp_path / f"pieces{suffix}"
+        path.write_text("".join(pieces), encoding="utf-8")
+        try:
+            load_report(path)
+        except LoadError as error:
+            assert "\n" not in error.render("zh")
+
+
+@_FUZZ
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs",)), max_size=8), st.integers(-10**6, 10**6), st.floats(allow_nan=False, width=32)), max_size=6), max_size=12))
+def test_any_workbook_is_a_report_or_one_load_error(tmp_path, rows) -> None:  # noqa: ANN001
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["收入支出决算总表"])
+    for row in rows:
+        book.active.append([value if not (isinstance(value, str) and value.startswith("=")) else value[1:] for value in row])
+    path = tmp_path / "fuzz2024.xlsx"
+    book.save(path)
+    try:
+        load_report(path)
+    except LoadError as error:
+        assert "\n" not in error.render("zh")
