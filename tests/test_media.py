@@ -221,3 +221,46 @@ def test_any_workbook_is_a_report_or_one_load_error(tmp_path, rows) -> None:  # 
         load_report(path)
     except LoadError as error:
         assert "\n" not in error.render("zh")
+
+
+def test_a_workbook_alone_reports_its_text_not_checked(drafts, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "tables2024.xlsx"
+    path.write_bytes(drafts["xlsx"].read_bytes())
+    findings = check(load_report(path))
+    assert "FR904" not in [finding.rule for finding in findings]  # the 情况说明 is not missing: it is in the Word file
+    coverage = [finding for finding in findings if finding.rule == "FR923" and finding.severity.value == "info"]
+    assert len(coverage) == 1 and "情况说明" in coverage[0].message
+    no_year = tmp_path / "tables.xlsx"
+    no_year.write_bytes(drafts["xlsx"].read_bytes())
+    assert "年度" in _refused(tmp_path, "tables.xlsx", no_year.read_bytes())
+
+
+def test_joined_names_split_only_after_a_drafts_suffix() -> None:
+    from finrecon.readers import split_parts
+
+    assert split_parts("/d/a+b/r.docx+r.xlsx") == ["/d/a+b/r.docx", "r.xlsx"]
+    assert split_parts("a.html+b.XLSX") == ["a.html", "b.XLSX"]
+    assert split_parts("x+y.txt") == ["x+y.txt"]
+
+
+def test_a_word_table_saved_as_text_is_a_table_not_paragraphs(tmp_path) -> None:  # noqa: ANN001
+    text = "上海市普陀区某局\n2024年度部门决算\n\f第一部分 概况\n一、主要职能\n负责本区的工作。\n\t\n\t指标\n\t参会率达95%\n\t已完成\n\n二、机构设置\n本单位无下属单位。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_report(path)
+    paragraphs = [p for part in loaded.report.text.parts for s in part.sections for p in s.paragraphs]
+    assert paragraphs == ["负责本区的工作。", "本单位无下属单位。"]
+    assert loaded.source.place(("text", "parts", 0, "sections", 1, "heading")).page == 2  # page:line, form feeds separate pages
+
+
+def test_extract_reads_a_draft_and_marks_its_places(drafts, tmp_path) -> None:  # noqa: ANN001
+    from typer.testing import CliRunner
+
+    from finrecon.cli import app
+
+    out = tmp_path / "back.yaml"
+    result = CliRunner().invoke(app, ["extract", str(drafts["docx"]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert "# 第 " in written and " 段" in written
+    assert sorted(_findings(out)) == sorted(_findings(drafts["docx"]))

@@ -17,11 +17,31 @@ def _walk(directory: Path) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root) / name for name in sorted(files)
+        found.extend(_together(Path(root), sorted(
+            name for name in files
             if name.endswith(SUFFIXES) and not name.startswith(".") and not name.startswith("~$") and name.lower() not in _NOT_REPORTS
-        )
+        )))
     return found
+
+
+_DRAFTS = (".docx", ".html", ".htm", ".xlsx")  # a report's text before its tables
+
+
+def _together(folder: Path, names: list[str]) -> list[Path]:
+    """A folder's report files; a Word file (or web page) and a workbook with the same stem are one
+    report, named ``r.docx+r.xlsx`` (readers/__init__.py reads them as one)."""
+    stems: dict[str, list[str]] = {}
+    for name in names:
+        stem, suffix = os.path.splitext(name)
+        if suffix.lower() in _DRAFTS:
+            stems.setdefault(stem, []).append(name)
+    joined: dict[str, str] = {}
+    for stem, members in stems.items():
+        if len(members) > 1 and any(m.lower().endswith(".xlsx") for m in members):
+            ordered = sorted(members, key=lambda m: _DRAFTS.index(os.path.splitext(m)[1].lower()))
+            joined[ordered[0]] = "+".join(ordered)
+            joined.update({member: "" for member in ordered[1:]})
+    return [folder / joined.get(name, name) for name in names if joined.get(name, name)]
 
 
 _WILD = frozenset("*?[")

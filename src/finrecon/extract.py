@@ -114,13 +114,13 @@ def read_any(path: Path, limits: Limits) -> tuple[dict[str, Any], SourceMap]:
     """The report tree of a PDF, a Word file, a workbook, a web page, a page text, or
     ``a.docx+a.xlsx``, and where each value was printed; ``LoadError`` for anything else."""
     from .i18n import Msg
-    from .readers import OLD_FORMATS, LoadError, is_pdf, medium_of, read_bytes
+    from .readers import OLD_FORMATS, LoadError, is_pdf, medium_of, read_bytes, split_parts
 
     name = str(path)
-    if "+" in name and not path.exists():
+    if "+" in name and not path.exists() and len(split_parts(name)) > 1:
         from .readers.combined import read_combined
 
-        return read_combined(name.split("+"), limits)
+        return read_combined(split_parts(name), limits)
     suffix = path.suffix.lower()
     if suffix in OLD_FORMATS:
         raise LoadError(Msg("media.old_format", suffix=suffix, hint=OLD_FORMATS[suffix]))

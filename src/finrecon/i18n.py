@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR923": ("第 {page} 页的表格中有无法对应到行列的数字，未被核对：{text}", "on page {page}, figures of a table could not be placed in a row and column, so they are not checked: {text}"),
     "FR923.header": ("第 {page} 页的表格表头与模板不符，表格未被读取和核对：{text}", "on page {page}, a table's head is not the template's, so the table is not read or checked: {text}"),
     "FR923.absent": ("此输入只有文字、没有表格，以下表格的核对未进行：{text}", "this input carries text but no tables, so the checks of these tables did not run: {text}"),
+    "FR923.no_text": ("此输入只有表格、没有文字，以下部分的核对未进行：{text}", "this input carries tables but no text, so the checks of these parts did not run: {text}"),
     "FR923.drawing": ("第 {page} 页的线条或单元格过多，此页表格未被读取和核对", "page {page} draws more lines or cells than the reader reads, so its tables are not read or checked"),
     "FR925": ("第 {page} 页再次印出“{text}”：重复的表格未被读取和核对", "page {page} prints '{text}' again: the second printing is not read or checked"),
     "FR924.missing": ("目录列有“{title}”，但报告中没有这张表", "the contents list '{title}', but the report prints no such table"),

@@ -10,6 +10,7 @@ tables in the workbook): they are read as one.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..i18n import Msg
@@ -37,12 +38,21 @@ def medium_of(name: str) -> str | None:
     return MEDIA.get(os.path.splitext(name)[1].lower())
 
 
+def split_parts(name: str) -> list[str]:
+    """``a.docx+b.xlsx`` → its files (split only after a draft's suffix: a folder may hold a +)."""
+    pieces = _JOINED.split(name)  # the suffix is captured: put it back on its part
+    return [pieces[i] + pieces[i + 1] for i in range(0, len(pieces) - 1, 2)] + [pieces[-1]]
+
+
+_JOINED = re.compile(r"(\.(?:docx|docm|xlsx|xlsm|html|htm))\+", re.IGNORECASE)
+
+
 def load_report(path: str | os.PathLike[str], limits: Limits = Limits(), skip_non_reports: bool = False) -> LoadedReport:
     """Read one report — YAML, PDF, Word, Excel, web page or page text, or ``a.docx+a.xlsx`` —
     and raise ``LoadError`` for anything unusable."""
     name = str(path)
     if "+" in name and not Path(path).exists():
-        parts = name.split("+")
+        parts = split_parts(name)
         if len(parts) > 1 and all(parts):
             from .combined import load_combined
 

@@ -179,7 +179,11 @@ class WrappedReader(Reader):
         if line.page == previous.page and line.top - previous.top > 1:
             return True  # a blank line between
         full = max(right, self.full)
-        return previous.x1 < full - 2 * previous.size and normal(previous.text).endswith(("。", "：", ":", "；", "！", "？"))
+        if previous.x1 >= full - 2 * previous.size:
+            return False  # the line before reached the margin: this one goes on with it
+        # Short of the margin where a sentence ended: the paragraph ended there.  (A line that broke
+        # early before a number or a bracket goes on, as in a PDF.)
+        return normal(previous.text).endswith(("。", "：", ":", "；", "！", "？"))
 
     def continues_heading(self, line: Line, heading: Line) -> bool:
         words = normal(line.text)
@@ -262,6 +266,11 @@ def build(document: Document, spec: dict[str, Any] | None = None) -> tuple[dict[
     return _MediaBuilder(spec, flow, source, document).build()
 
 
+# The parts of a report read from its text, by kind (model/report.py, model/budget.py).
+_TEXT_PARTS = {
+    "final": (("narrative", "情况说明"), ("other", "其他重要事项"), ("performance", "预算绩效管理情况")),
+    "budget": (("budget.statement", "预算编制说明"), ("budget.other", "其他相关情况说明")),
+}
 _TITLE_SYNTAX = re.compile(r"\(\?:[^)]*\)\??|[\\^$?()|*+]")  # a title pattern's optional parts and syntax: the title as printed
 
 
@@ -287,8 +296,10 @@ class _MediaBuilder(Builder):
             if match and year is None:
                 year = int(match.group("year"))
                 self.source.put(("meta", "year"), self._place(line))
-                if match.groupdict().get("unit"):
-                    unit = match.group("unit")
+                found = match.groupdict().get("unit")
+                parts = [re.compile(pattern) for pattern in self.spec.get("parts", [])]
+                if found and not NUMBERED.match(found) and not any(pattern.search(found) for pattern in parts):
+                    unit = found  # not “第二部分” before “2020年度部门决算情况说明”
             compiler = re.match(r"编制(?:单位|部门)[:：](?P<unit>[^\s单]{2,60}?)(?:单位[:：].*)?$", words)
             if compiler and unit is None:
                 unit = compiler.group("unit")
@@ -323,6 +334,10 @@ class _MediaBuilder(Builder):
             for key, table in self.spec["tables"].items():
                 title = _TITLE_SYNTAX.sub("", table["title"])
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": f"{tables_at}.{key}"})
+        if not any(node.paragraphs or node.children for node in self.flow.parts):
+            # an input without text (a workbook of tables): the 情况说明 is not checked, and not missing
+            for path, title in _TEXT_PARTS.get(self.spec["kind"], ()):
+                unread.append({"page": 1, "text": title, "kind": "absent", "path": path})
         if unread:
             printed["unread"] = unread
         for index, item in enumerate(unread):

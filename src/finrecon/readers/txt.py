@@ -82,16 +82,37 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
         for edge in {filled[0], filled[-1]} if filled else ():
             if _PAGE_NUMBER.match(raws[edge].strip().replace(" ", "")):
                 raws[edge] = ""  # the page number printed in the margin
+        cells: list[list[tuple[str, int, int]]] = []  # a table the text prints as tab-indented cells
         for index, raw in enumerate(raws, start=1):
             count += 1
             if count > MAX_LINES:
                 raise LoadError(Msg("txt.too_many_lines", limit=MAX_LINES))
+            if raw.startswith("\t") or (cells and not raw.strip()):
+                # A Word table saved as text: each cell on a line of its own after a tab, a row
+                # starting at a line with the tab alone.  Read as a table, not as paragraphs.
+                text = re.sub(r"\s+", " ", raw.strip())
+                if not cells or (raw.startswith("\t") and not text and cells[-1]):
+                    cells.append([])
+                if text:
+                    cells[-1].append((text, 1, index))
+                continue
+            if cells:
+                blocks.append(_cell_grid(page_number, cells))
+                cells = []
             words = raw.strip().replace("\u3000", " ")
             if not words or not normal(words):
                 continue
             words = re.sub(r"\s+", " ", words)
             blocks.append((page_number, float(index), Line(page_number, index, 0.0, float(text_width(words)), float(index), 2.0, words)))
+        if cells:
+            blocks.append(_cell_grid(page_number, cells))
     return Document(blocks, None, len(pages), "wrapped", name=_stem(name), paged=len(pages) > 1)
+
+
+def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, float, Any]:
+    rows = [row for row in rows if row]
+    first = rows[0][0][2] if rows else 0
+    return (page, float(first) - 0.5, grid_of(page, rows, top=float(first) - 0.5))
 
 
 def read_txt(data: bytes, limits: Limits = Limits(), name: str = "") -> tuple[dict[str, Any], Any]:
@@ -117,18 +138,22 @@ def _tables(document: Document, spec: dict[str, Any]) -> None:
     index = 0
     while index < len(blocks):
         page, top, line = blocks[index]
+        if not isinstance(line, Line):
+            out.append(blocks[index])
+            index += 1
+            continue
         key = _title(line.text, titles)
         out.append(blocks[index])
         index += 1
         if key is None:
             continue
-        while index < len(blocks) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
             index += 1
         body: list[Line] = []
         while index < len(blocks):
             candidate = blocks[index][2]
-            if _ends_table(candidate.text, titles, parts, headings):
+            if not isinstance(candidate, Line) or _ends_table(candidate.text, titles, parts, headings):
                 break
             body.append(candidate)
             index += 1

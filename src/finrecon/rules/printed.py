@@ -133,9 +133,11 @@ class UnreadTable(PrintedFact):
         if report.printed is None:
             return
         absent = [(index, item) for index, item in enumerate(report.printed.unread) if item.kind == "absent"]
-        if absent:  # coverage, not a discrepancy: which table checks did not run, said once
-            text = "、".join(item.text for _, item in absent)
-            yield replace(self.finding(("printed", self.facts, absent[0][0]), f"printed.{self.facts}", self.say(f"{self.id}.absent", text=text)), severity=Severity.INFO)
+        for key, found in (("absent", [a for a in absent if "tables" in (a[1].path or "")]), ("no_text", [a for a in absent if "tables" not in (a[1].path or "")])):
+            if found:  # coverage, not a discrepancy: which checks did not run, said once
+                text = "、".join(dict.fromkeys(item.text for _, item in found))
+                finding = self.finding(("printed", self.facts, found[0][0]), f"printed.{self.facts}.{key}", self.say(f"{self.id}.{key}", text=text))
+                yield replace(finding, severity=Severity.INFO)
         for index, item in enumerate(report.printed.unread):
             if item.kind == "absent":
                 continue
