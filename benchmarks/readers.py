@@ -47,6 +47,17 @@ def main() -> None:
         print(f"{key:6}  {best(lambda: load_report(folder / name)):.3f}")
     print(f"txt*    {best(lambda: load_report(TEXT)):.3f}   (*the 31-page page text in ../shared, with its tables)")
 
+    # A 50 MB web page (read with --max-bytes 64 MB): bounded time, one line if it is no report.
+    from finrecon.readers import Limits, LoadError
+
+    big = folder / "big.html"
+    big.write_bytes(b"<html><body>" + b"<p>\xe6\x94\xb6\xe5\x85\xa5 123.45</p>" * 2_400_000 + b"</body></html>")
+    start = time.perf_counter()
+    try:
+        load_report(big, Limits(max_bytes=64 * 1024 * 1024))
+    except LoadError as error:
+        print(f"html 50MB {time.perf_counter() - start:.2f} s → {error.render('en')[-60:]}")
+
     # Libraries: the parse alone of the same inputs.
     import docx
     import lxml.html
@@ -61,9 +72,9 @@ def main() -> None:
     page = (folder / "r.html").read_bytes() * 20
     print(f"lxml.html  ×20 page   {best(lambda: lxml.html.document_fromstring(page)):.3f}")
     try:
-        from selectolax.parser import HTMLParser
+        from selectolax.lexbor import LexborHTMLParser
 
-        print(f"selectolax ×20 page   {best(lambda: HTMLParser(page).body):.3f}")
+        print(f"selectolax ×20 page   {best(lambda: LexborHTMLParser(page).body):.3f}")
     except ImportError:
         print("selectolax            (not installed)")
     try:

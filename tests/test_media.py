@@ -264,3 +264,72 @@ def test_extract_reads_a_draft_and_marks_its_places(drafts, tmp_path) -> None:  
     written = out.read_text(encoding="utf-8")
     assert "# 第 " in written and " 段" in written
     assert sorted(_findings(out)) == sorted(_findings(drafts["docx"]))
+
+
+def test_macros_are_never_run_and_links_never_followed(drafts, tmp_path) -> None:  # noqa: ANN001
+    source = zipfile.ZipFile(drafts["docx"])
+    parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 Sub AutoOpen() Shell(\"rm -rf ~\") End Sub"
+    docm = tmp_path / "report.docm"
+    docm.write_bytes(_zip(parts))
+    assert sorted(_findings(docm)) == sorted(_findings(drafts["docx"]))  # the values read, the macro never
+    page = tmp_path / "linked.html"
+    page.write_bytes(drafts["html"].read_bytes().replace(
+        b"<body>", b"<body><img src='http://198.51.100.1/x.png'><link rel='stylesheet' href='http://198.51.100.1/s.css'><iframe src='http://198.51.100.1/'>x</iframe>"
+    ))
+    assert sorted(_findings(page)) == sorted(_findings(drafts["html"]))
+
+
+def test_a_page_larger_than_the_limit_is_refused_in_one_line(tmp_path) -> None:  # noqa: ANN001
+    text = _refused(tmp_path, "big.html", b"<p>" + b"x" * (17 * 1024 * 1024) + b"</p>")
+    assert "--max-bytes" in text
+
+
+def test_every_medium_in_one_folder_with_jobs_and_exports(drafts, tmp_path) -> None:  # noqa: ANN001
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from finrecon.cli import app
+
+    for key in ("docx", "html", "txt"):
+        shutil.copy(drafts[key], tmp_path / drafts[key].name)
+    shutil.copy(drafts["text_docx"], tmp_path / "both.docx")
+    shutil.copy(drafts["xlsx"], tmp_path / "both.xlsx")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--jobs", "2", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    reports = json.loads(result.stdout)["reports"]
+    assert [Path(r["file"]).name for r in reports] == ["both.docx+both.xlsx", "report.docx", "report.html", "report.txt"]
+    assert all(r.get("error") is None for r in reports)
+    places = [f.get("place") for f in reports[0]["findings"]]
+    assert any(place and place.startswith("both.docx:第 ") for place in places)
+
+
+_WORDS = st.text(st.characters(min_codepoint=32, max_codepoint=0x9FFF, blacklist_categories=("Cs", "Cc")), max_size=30)
+
+
+@_FUZZ
+@given(st.lists(st.one_of(_WORDS, st.lists(st.lists(_WORDS, min_size=1, max_size=5), min_size=1, max_size=5)), max_size=25))
+def test_any_word_document_is_a_report_or_one_load_error(tmp_path, body) -> None:  # noqa: ANN001
+    from xml.sax.saxutils import escape
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t xml:space='preserve'>{escape(text)}</w:t></w:r></w:p>"
+
+    xml = []
+    for item in body:
+        if isinstance(item, str):
+            xml.append(paragraph(item))
+        else:
+            rows = "".join("<w:tr>" + "".join(f"<w:tc>{paragraph(cell)}</w:tc>" for cell in row) + "</w:tr>" for row in item)
+            xml.append(f"<w:tbl>{rows}</w:tbl>")
+    document = f"<?xml version='1.0' encoding='UTF-8'?><w:document {w}><w:body>{''.join(xml)}</w:body></w:document>"
+    path = tmp_path / "fuzz2024.docx"
+    path.write_bytes(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": document.encode("utf-8")}))
+    try:
+        load_report(path)
+    except LoadError as error:
+        assert "\n" not in error.render("zh")

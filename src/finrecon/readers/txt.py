@@ -12,10 +12,11 @@ two-sided table.  Anything else is left unread and said so (``printed.unread``),
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 
-from ..catalog import builtin
+from ..catalog import builtin, normalise_name
 from ..i18n import Msg
 from .media import Document, TextGrid, build, grid_of, recognise, text_width
 from .pdf.flow import NUMBERED, Line, normal
@@ -318,6 +319,12 @@ def _groups(text: str) -> list[tuple[str, list[str]]] | None:
     return groups
 
 
+@functools.cache
+def _class_names() -> frozenset[str]:
+    """The names of every 类 (three-digit code) of the catalogue."""
+    return frozenset(normalise_name(entry.name) for entry in builtin().entries.values() if len(entry.code) == 3)
+
+
 def _sides(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, Any]) -> TextGrid | None:
     """A two-sided table: a header line with a 项目 per half names each half's value columns; a
     row is read where its label-and-figures groups fill the halves, or where its one group names
@@ -344,7 +351,7 @@ def _sides(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, 
     for half in halves:
         header += [("项目", 1, 0)] + [(text, 1, 0) for text in half]
     rows = [header]
-    catalog = builtin()
+    classes = _class_names()
     wrong: list[Line] = []
     for line in data:
         groups = _groups(line.text)
@@ -355,7 +362,7 @@ def _sides(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, 
         if len(groups) == len(halves) and all(len(figures) == len(half) for (_, figures), half in zip(groups, halves)):
             for label, figures in groups:
                 cells += [(label, 1, line.number)] + [(figure, 1, line.number) for figure in figures]
-        elif len(groups) == 1 and len(groups[0][1]) == len(halves[-1]) and catalog.code_of(NUMBERED.sub("", groups[0][0]), length=3):
+        elif len(groups) == 1 and len(groups[0][1]) == len(halves[-1]) and normalise_name(NUMBERED.sub("", groups[0][0])) in classes:
             for half in halves[:-1]:
                 cells += [("", 1, 0)] * (len(half) + 1)
             cells += [(groups[0][0], 1, line.number)] + [(figure, 1, line.number) for figure in groups[0][1]]

@@ -37,7 +37,7 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
         "severity": t(f"severity.{finding.severity.value}", lang),
         "status": t(f"status.{finding.status.value}", lang) + (f"：{finding.note}" if finding.note else ""),
         "page": finding.page,
-        "line": finding.line,
+        "line": finding.place or finding.line,  # a Word, Excel or web page names its place (“表1!C7”)
         "path": finding.path,
         "reported": finding.reported,
         "expected": finding.expected,
