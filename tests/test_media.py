@@ -333,3 +333,19 @@ def test_any_word_document_is_a_report_or_one_load_error(tmp_path, body) -> None
         load_report(path)
     except LoadError as error:
         assert "\n" not in error.render("zh")
+
+
+def test_a_page_of_millions_of_elements_is_refused_before_it_is_parsed(tmp_path) -> None:  # noqa: ANN001
+    from finrecon.readers import Limits
+
+    path = tmp_path / "flat.html"
+    path.write_bytes(b"<html><body>" + "<p>收入 1.00</p>".encode() * 600_000 + b"</body></html>")
+    with pytest.raises(LoadError, match="元素超过"):
+        load_report(path, Limits(max_bytes=64 * 1024 * 1024))
+
+
+def test_a_web_page_in_gbk_is_read_in_its_declared_charset(drafts, tmp_path) -> None:  # noqa: ANN001
+    page = drafts["html"].read_bytes().decode("utf-8").replace("<meta charset='utf-8'>", "<meta http-equiv='Content-Type' content='text/html; charset=gbk'>")
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page.encode("gbk"))
+    assert sorted(_findings(path)) == sorted(_findings(drafts["html"]))

@@ -79,6 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.unmapped": ("PDF 的字体无法映射为文字（文字层不可读）；请提供可复制文字的 PDF 或 YAML", "the PDF's fonts map to no characters (the text layer cannot be read): give a PDF whose text can be copied, or YAML"),
     "pdf.unknown": ("不是 finrecon 能读取的部门决算或部门预算（封面为“{cover}”）", "not a 部门决算 or 部门预算 finrecon can read (the cover says '{cover}')"),
     "pdf.no_cover": ("封面上找不到{missing}", "the cover gives no {missing}"),
+    "media.too_many_blocks": ("文件中段落和表格超过 {limit} 个，不是一份报告", "the file holds more than {limit} paragraphs and tables: no report is so long"),
+    "media.too_many_elements": ("网页的元素超过 {limit} 个，不是一份报告", "the page holds more than {limit} elements: no report is so long"),
     "media.no_year": ("文件中没有印出年度：请与含封面的 Word 文件一起检查（如 a.docx+a.xlsx），或在文件名中写明年度", "no year is printed: check it with the Word file that has the cover (a.docx+a.xlsx), or put the year in the file's name"),
     "media.no_text": ("文件中没有文字或表格", "the file holds no text and no table"),
     "media.old_format": ("不支持旧的 {suffix} 格式：请在 Office/WPS 中另存为 {hint} 后再检查", "the old {suffix} format is not read: save it as {hint} in Office/WPS and check that"),

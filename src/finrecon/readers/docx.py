@@ -13,19 +13,23 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, table_blocks, whole_line
+from .media import Document, add_block, table_blocks, whole_line
 from .ooxml import Package, parse
 from .source import Limits, LoadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_CELLS = 200_000
+MAX_ELEMENTS = 3_000_000  # XML elements of the body (a 25-page report's has some tens of thousands)
 
 
 def docx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:
     package = Package(data, "Word (.docx)", limits)
     if "word/document.xml" not in package.names:
         raise LoadError(Msg("media.not_package", kind="Word (.docx)"))
-    root = parse(package.read("word/document.xml"))
+    xml = package.read("word/document.xml")
+    if xml.count(b"<") > MAX_ELEMENTS:  # refused before a tree of millions of elements is built
+        raise LoadError(Msg("media.too_many_elements", limit=MAX_ELEMENTS))
+    root = parse(xml)
     body = root.find(f"{W}body")
     if body is None:
         raise LoadError(Msg("media.no_text"))
@@ -72,7 +76,7 @@ class _Reader:
                     self.page += 1
                 if text:
                     number = self.next(f"第 {self.paragraphs} 段")
-                    self.blocks.append((1, float(len(self.blocks)), whole_line(number, text)))
+                    add_block(self.blocks, (1, float(len(self.blocks)), whole_line(number, text)))
             elif child.tag == f"{W}tbl":
                 self.table(child)
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):

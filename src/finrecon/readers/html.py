@@ -10,13 +10,15 @@ element's path (“L12 /html/body/div[2]/p[3]”).  Scripts, styles and comments
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, table_blocks, whole_line
+from .media import Document, add_block, table_blocks, whole_line
 from .source import Limits, LoadError
 
 MAX_CELLS = 200_000
+MAX_ELEMENTS = 1_000_000  # tags of one page (a 25-page report's page has a few thousand)
 MAX_SPAN = 200
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math", "iframe", "object", "select", "option", "button"})
 _BLOCK = frozenset({
@@ -30,17 +32,41 @@ def html_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     import lxml.html  # loaded only for a web page
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, default_doctype=False)
+    if data.count(b"<") > MAX_ELEMENTS:  # refused before a tree of millions of elements is built
+        raise LoadError(Msg("media.too_many_elements", limit=MAX_ELEMENTS))
+    data = _utf8(data)
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, default_doctype=False,
+    )
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise LoadError(Msg("media.html", problem=str(error)[:80] or type(error).__name__)) from error
-    walker = _Walker(root.getroottree())
+    walker = _Walker()
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    walker.walk(body if body is not None else root, "/html/body" if body is not None else "/html")
     from .txt import _stem
 
     return Document(walker.blocks, walker.labels, 1, "whole", name=_stem(name), paged=False)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def _utf8(data: bytes) -> bytes:
+    """The page as UTF-8: in the charset its <meta> declares (a Chinese portal's is often GBK,
+    read as GB18030, its superset), else as a page text is told (UTF-8, GB18030, …)."""
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        name = "gb18030" if name in ("gbk", "gb2312", "x-gbk", "gb_2312-80") else name
+        try:
+            return data.decode(name, errors="replace").encode("utf-8")
+        except LookupError:
+            pass
+    from .txt import decode
+
+    return decode(data).encode("utf-8")
 
 
 def _tag(element: Any) -> str:
@@ -48,45 +74,52 @@ def _tag(element: Any) -> str:
 
 
 class _Walker:
-    def __init__(self, tree: Any) -> None:
-        self.tree = tree
+    def __init__(self) -> None:
         self.blocks: list[tuple[int, float, Any]] = []
         self.labels: dict[int, str] = {}
         self.number = 0
         self.cells = 0
 
-    def place(self, element: Any) -> int:
+    def place(self, element: Any, path: str) -> int:
         self.number += 1
-        self.labels[self.number] = f"L{element.sourceline or 0} {self.tree.getpath(element)}"
+        self.labels[self.number] = f"L{element.sourceline or 0} {path}"
         return self.number
 
-    def line(self, element: Any, text: str) -> None:
+    def line(self, element: Any, path: str, text: str) -> None:
         text = " ".join(text.split())
         if text:
-            number = self.place(element)
-            self.blocks.append((1, float(len(self.blocks)), whole_line(number, text)))
+            number = self.place(element, path)
+            add_block(self.blocks, (1, float(len(self.blocks)), whole_line(number, text)))
 
-    def walk(self, element: Any) -> None:
+    def walk(self, element: Any, path: str) -> None:
+        """``path``: the element's path, counted as the walk goes (lxml's getpath counts the
+        siblings before an element on every call: quadratic in a flat page)."""
         tag = _tag(element)
         if tag in _SKIP or not tag:
             return
         if tag == "table" and element.find(".//table") is None:
-            self.table(element)
+            self.table(element, path)
             return
         children = [child for child in element if _tag(child)]
         if not any(_tag(child) in _BLOCK for child in children):
             for chunk in _chunks(element):
-                self.line(element, chunk)
+                self.line(element, path, chunk)
             return
-        self.line(element, element.text or "")
+        self.line(element, path, element.text or "")
+        totals: dict[str, int] = {}
         for child in children:
-            self.walk(child)
-            self.line(element, child.tail or "")
+            totals[_tag(child)] = totals.get(_tag(child), 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            name = _tag(child)
+            seen[name] = seen.get(name, 0) + 1
+            self.walk(child, f"{path}/{name}" + (f"[{seen[name]}]" if totals[name] > 1 else ""))
+            self.line(element, path, child.tail or "")
 
-    def table(self, table: Any) -> None:
+    def table(self, table: Any, path: str) -> None:
         rows: list[list[tuple[str, int, int]]] = []
         below: dict[int, tuple[int, int]] = {}  # column → (rows still covered by a rowspan, its colspan)
-        for tr in table.iter("tr"):
+        for row_number, tr in enumerate(table.iter("tr"), start=1):
             cells: list[tuple[str, int, int]] = []
             column = 0
             for cell in tr:
@@ -106,7 +139,7 @@ class _Walker:
                 span = _number(cell.get("colspan"))
                 down = _number(cell.get("rowspan"))
                 text = " ".join(" ".join(_chunks(cell)).split())
-                cells.append((text, span, self.place(cell) if text else 0))
+                cells.append((text, span, self.place(cell, f"{path}//tr[{row_number}]/{_tag(cell)}[{len(cells) + 1}]") if text else 0))
                 if down > 1:
                     below[column] = (down - 1, span)
                 column += span
@@ -121,7 +154,7 @@ class _Walker:
             rows.append(cells)
         caption = table.find("caption")
         if caption is not None:
-            self.line(caption, caption.text_content())
+            self.line(caption, f"{path}/caption", caption.text_content())
         table_blocks(1, rows, self.blocks)
 
 

@@ -58,6 +58,16 @@ class MediaSource(PdfSource):
 
 
 # ---------------------------------------------------------------------------------- lines and grids
+MAX_BLOCKS = 100_000  # paragraphs and tables of one document: a report has a few hundred
+
+
+def add_block(blocks: list[Block], block: Block) -> None:
+    """One more paragraph or table, refused past ``MAX_BLOCKS`` (a page of millions of paragraphs)."""
+    if len(blocks) >= MAX_BLOCKS:
+        raise LoadError(Msg("media.too_many_blocks", limit=MAX_BLOCKS))
+    blocks.append(block)
+
+
 def whole_line(number: int, text: str, page: int = 1) -> Line:
     """A paragraph a medium gives whole (a Word paragraph, a web page's <p>): one line of the flow."""
     return Line(page, number, 0.0, 0.0, float(number), 1.0, text)
@@ -134,11 +144,11 @@ def table_blocks(page: int, rows: Sequence[Sequence[tuple[str, int, int]]], bloc
     lines, body = title_rows(rows)
     body, notes = note_rows(body)
     for text, at in lines:
-        blocks.append((page, float(len(blocks)), whole_line(at, text, page)))
+        add_block(blocks, (page, float(len(blocks)), whole_line(at, text, page)))
     if body:
-        blocks.append((page, float(len(blocks)), grid_of(page, body, top=float(len(blocks)))))
+        add_block(blocks, (page, float(len(blocks)), grid_of(page, body, top=float(len(blocks)))))
     for text, at in notes:
-        blocks.append((page, float(len(blocks)), whole_line(at, text, page)))
+        add_block(blocks, (page, float(len(blocks)), whole_line(at, text, page)))
 
 
 # ---------------------------------------------------------------------------------- the flow

@@ -24,7 +24,7 @@ from .pdf.tables import amount
 from .source import Limits, LoadedReport, LoadError, named
 from .tree import derive_and_validate
 
-MAX_LINES = 200_000  # a report has a few thousand; more is no report
+MAX_LINES = 100_000  # a report has a few thousand; more is no report
 _AMOUNT_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\D.*)$")  # “47,483,458一、社会保障…”
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
