@@ -5,6 +5,15 @@ Run: python benchmarks/readers.py   (needs ../shared/reports/pdf and the `bench`
 The drafts are written from the published Shanghai report (tests/media_files.py): a Word file and
 a web page with its text and nine tables, a workbook of the nine tables, a page text.  Each number
 is the best of five runs of the whole reader (file bytes → validated ``Report``).
+
+Measured on the project's machine (2 cores, shared), 2026-12-07: docx 0.026 s, xlsx 0.032 s,
+html 0.018 s, txt 0.005 s, the 31-page page text with tables 0.019 s; a 50 MB page of 2.4 million
+paragraphs refused in 0.05 s.  Parse only: python-docx 0.014 s against lxml on document.xml
+0.002 s (and python-docx repeats a merged cell in every column it spans, which would read one
+figure twice) → lxml; web page ×20: lxml.html 0.010 s, selectolax (lexbor) 0.006 s, html5lib
+0.510 s → lxml.html, which gives each element's source line for the places and is already loaded
+for Word.  Text: UTF-8 and GB18030 are tried first (strict decoders, no guessing), and
+charset-normalizer only for anything else.
 """
 
 from __future__ import annotations

@@ -211,8 +211,9 @@ class WrappedReader(Reader):
 
 
 def text_width(text: str) -> int:
-    """A line's width in half-width characters: a CJK or full-width character counts two."""
-    return sum(1 if ord(char) < 0x1100 else 2 for char in text)
+    """A line's width in half-width characters: a CJK or full-width character (three bytes in
+    UTF-8) counts two, an ASCII one one (counted by the encoder, not character by character)."""
+    return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
 
 
 # ---------------------------------------------------------------------------------- the report
@@ -276,6 +277,7 @@ def build(document: Document, spec: dict[str, Any] | None = None) -> tuple[dict[
     return _MediaBuilder(spec, flow, source, document).build()
 
 
+_TITLE_LINES = 5000  # where a report without a cover prints its title (“…2020年度部门决算情况说明”)
 # The parts of a report read from its text, by kind (model/report.py, model/budget.py).
 _TEXT_PARTS = {
     "final": (("narrative", "情况说明"), ("other", "其他重要事项"), ("performance", "预算绩效管理情况")),
@@ -300,8 +302,10 @@ class _MediaBuilder(Builder):
         # prints the title; the unit from the tables' 编制部门, else the file's name.
         cover = self.spec["cover"]
         year = unit = None
-        for line in self.document.lines():
+        for line in self.document.lines()[:_TITLE_LINES]:
             words = normal(line.text)
+            if len(words) > 120:
+                continue  # a paragraph, not a title or a 编制部门 line
             match = re.search(cover["title"].lstrip("^").rstrip("$"), words)
             if match and year is None:
                 year = int(match.group("year"))
