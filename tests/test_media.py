@@ -349,3 +349,25 @@ def test_a_web_page_in_gbk_is_read_in_its_declared_charset(drafts, tmp_path) -> 
     path = tmp_path / "gbk.html"
     path.write_bytes(page.encode("gbk"))
     assert sorted(_findings(path)) == sorted(_findings(drafts["html"]))
+
+
+def _figures_of(tables) -> object:  # noqa: ANN001
+    """Every figure of the tables, as printed (“6.20” is not “6.2”); rows in a fixed order, and a
+    row that prints no figure left out (the sample's YAML omits them)."""
+
+    def canon(node):  # noqa: ANN001, ANN202
+        if hasattr(node, "model_dump"):
+            node = node.model_dump(exclude_none=True, exclude_defaults=True)
+        if isinstance(node, dict):
+            return {k: canon(v) for k, v in node.items() if k not in ("title", "notes", "money_unit", "compiler", "empty_statement", "name")}
+        if isinstance(node, list):
+            return sorted((item for item in map(canon, node) if not (isinstance(item, dict) and set(item) == {"code"})), key=repr)
+        return str(node)
+
+    return canon(tables)
+
+
+def test_the_workbook_holds_the_samples_nine_tables_figure_by_figure(drafts) -> None:  # noqa: ANN001
+    sample = load_report(SAMPLES / "shanghai-putuo-finance-2024.yaml").report.tables
+    read = load_report(Path(f"{drafts['text_docx']}+{drafts['xlsx'].name}")).report.tables
+    assert _figures_of(read) == _figures_of(sample)

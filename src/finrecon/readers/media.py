@@ -355,7 +355,13 @@ class _MediaBuilder(Builder):
         if unread:
             printed["unread"] = unread
         for index, item in enumerate(unread):
-            self.source.put(("printed", "unread", index), Place(1, 1, item["page"], None))
+            # where the table stands (its title), else the page: a medium's own place for it
+            at = tuple(item["path"].split(".")) if item.get("path") else ()
+            place = self.source.places.get(at) if at else None
+            if place is not None:
+                self.source.places[("printed", "unread", index)] = place
+            else:
+                self.source.places[("printed", "unread", index)] = Place(1, 1, item["page"] if self.document.labels is None else None, None)
         if self.flow.tables and self.repeated_tables:
             printed["repeated_tables"] = self.repeated_tables
             for index, item in enumerate(self.repeated_tables):
