@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, add_block, table_blocks, whole_line
+from .media import Document, stem_of, add_block, table_blocks, whole_line
 from .ooxml import Package, parse
 from .source import Limits, LoadError
 
@@ -33,11 +33,9 @@ def docx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     body = root.find(f"{W}body")
     if body is None:
         raise LoadError(Msg("media.no_text"))
-    reader = _Reader(limits)
+    reader = _Reader()
     reader.walk(body)
-    from .txt import _stem
-
-    return Document(reader.blocks, reader.labels, reader.page, "whole", name=_stem(name), paged=False)
+    return Document(reader.blocks, reader.labels, reader.page, "whole", name=stem_of(name), paged=False)
 
 
 def _text(element: Any) -> str:
@@ -53,7 +51,7 @@ def _text(element: Any) -> str:
 
 
 class _Reader:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self) -> None:
         self.blocks: list[tuple[int, float, Any]] = []
         self.labels: dict[int, str] = {}
         self.number = 0

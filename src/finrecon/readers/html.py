@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, add_block, table_blocks, whole_line
+from .media import Document, stem_of, add_block, table_blocks, whole_line
 from .source import Limits, LoadError
 
 MAX_CELLS = 200_000
@@ -45,9 +45,7 @@ def html_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     walker = _Walker()
     body = root.find("body")
     walker.walk(body if body is not None else root, "/html/body" if body is not None else "/html")
-    from .txt import _stem
-
-    return Document(walker.blocks, walker.labels, 1, "whole", name=_stem(name), paged=False)
+    return Document(walker.blocks, walker.labels, 1, "whole", name=stem_of(name), paged=False)
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)

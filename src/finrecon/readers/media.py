@@ -24,8 +24,7 @@ from typing import Any
 from ..i18n import Msg
 from .layouts import layouts
 from .pdf import Builder, PdfSource, template_for
-from .pdf.flow import NUMBERED, Line, Piece, Reader, normal
-from .pdf.flow import _is_entry as is_entry
+from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
 from .pdf.grid import Grid, TextCell
 from .source import LoadError, Place, TreePath
 
@@ -171,7 +170,6 @@ class WholeReader(Reader):
             NUMBERED.match(words) and len(words) > 2
         )
 
-
     def ends_contents(self, words: str, first_entry: str | None) -> bool:
         return first_entry is not None and (words == first_entry or not is_entry(words))
 
@@ -181,7 +179,8 @@ class WrappedReader(Reader):
     two) stands for where it ends; a new paragraph starts numbered, after a blank line, or after a
     line that ends a sentence short of the full width."""
 
-    paged = True
+    paged = True  # form feeds separate its pages: the first page is the cover
+    full: float = 0.0  # the width of a full line of the text
 
     def starts_paragraph(self, line: Line, previous: Line | None, left: float, right: float) -> bool:
         if previous is None or NUMBERED.match(normal(line.text)):
@@ -192,8 +191,9 @@ class WrappedReader(Reader):
         if previous.x1 >= full - 2 * previous.size:
             return False  # the line before reached the margin: this one goes on with it
         # Short of the margin where a sentence ended: the paragraph ended there.  (A line that broke
-        # early before a number or a bracket goes on, as in a PDF.)
-        return normal(previous.text).endswith(("。", "：", ":", "；", "！", "？"))
+        # early before a number or a bracket goes on, as in a PDF; so does one ending in a colon,
+        # which announces what follows — “主要原因：” at the foot of a page.)
+        return normal(previous.text).endswith(("。", "；", "！", "？"))
 
     def continues_heading(self, line: Line, heading: Line) -> bool:
         words = normal(line.text)
@@ -207,7 +207,11 @@ class WrappedReader(Reader):
     def ends_contents(self, words: str, first_entry: str | None) -> bool:
         return not self.paged and WholeReader.ends_contents(self, words, first_entry)  # type: ignore[arg-type]
 
-    full: float = 0.0  # the width of a full line of the text
+
+def stem_of(name: str) -> str:
+    """A file's name without its folder and suffix: the unit, where nothing prints one."""
+    base = re.split(r"[\\/]", name)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
 
 
 def text_width(text: str) -> int:
@@ -383,7 +387,6 @@ def join_files(parts: Iterable[tuple[str, Document]]) -> Document:
         name = name or document.name
         shift = offset
         top_shift = float(len(blocks) and max(block[1] for block in blocks) + 1)
-        renumbered: dict[int, int] = {}
         for page, top, item in document.blocks:
             if isinstance(item, Line):
                 item.number += shift
@@ -398,7 +401,6 @@ def join_files(parts: Iterable[tuple[str, Document]]) -> Document:
         own = document.labels or {}
         for number, label in own.items():
             labels[number + shift] = f"{file}:{label}"
-            renumbered[number] = number + shift
         offset = max(labels, default=offset) + 1
         unread += document.unread
         pages += document.pages

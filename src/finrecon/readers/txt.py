@@ -18,9 +18,8 @@ from typing import Any
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
-from .media import Document, TextGrid, build, grid_of, recognise, text_width
+from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
-from .pdf.tables import amount
 from .source import Limits, LoadedReport, LoadError, named
 from .tree import derive_and_validate
 
@@ -107,7 +106,7 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
             blocks.append((page_number, float(index), Line(page_number, index, 0.0, float(text_width(words)), float(index), 2.0, words)))
         if cells:
             blocks.append(_cell_grid(page_number, cells))
-    return Document(blocks, None, len(pages), "wrapped", name=_stem(name), paged=len(pages) > 1)
+    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1)
 
 
 def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, float, Any]:
@@ -121,11 +120,6 @@ def read_txt(data: bytes, limits: Limits = Limits(), name: str = "") -> tuple[di
     spec = recognise(document)
     _tables(document, spec)
     return build(document, spec)
-
-
-def _stem(name: str) -> str:
-    base = re.split(r"[\\/]", name)[-1]
-    return base.rsplit(".", 1)[0] if "." in base else base
 
 
 # ---------------------------------------------------------------------------------- tables
@@ -283,7 +277,7 @@ def _columns(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str
         rows.append(([("".join(code_parts), 1, line.number), ("".join(name_parts), 1, line.number)] if coded else []) + cells)
     grid = grid_of(page, rows, top=lines[0].top - 0.5)
     if wrong and len(wrong) == len(data):
-        grid.unplaced.append(_header_problem_row(page, lines, width, wrong))
+        grid.unplaced.append((page, Msg("txt.header", columns=width, first=wrong[0].text).render("zh"), "header"))
     elif wrong:
         grid.unplaced.append(_unplaced(wrong, width))
     return grid
@@ -298,10 +292,6 @@ def _header_problem(page: int, lines: list[Line]) -> TextGrid:
     grid = grid_of(page, [], top=lines[0].top - 0.5)
     grid.unplaced.append((page, " ".join(line.text for line in lines[:3])[:60], "header"))
     return grid
-
-
-def _header_problem_row(page: int, lines: list[Line], width: int, wrong: list[Line]) -> tuple[int, str, str]:
-    return (page, Msg("txt.header", columns=width, first=wrong[0].text).render("zh"), "header")
 
 
 def _groups(text: str) -> list[tuple[str, list[str]]] | None:

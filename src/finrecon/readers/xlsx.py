@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n import Msg
-from .media import Document, table_blocks, title_rows, whole_line
+from .media import Document, stem_of, table_blocks, title_rows, whole_line
 from .ooxml import Package
 from .source import Limits, LoadError
 
@@ -143,9 +143,7 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
             table_blocks(sheet_index, rows, blocks)
     finally:
         book.close()
-    from .txt import _stem
-
-    return Document(blocks, labels, max(len(book.worksheets), 1), "whole", unread, _stem(name), paged=False)
+    return Document(blocks, labels, max(len(book.worksheets), 1), "whole", unread, stem_of(name), paged=False)
 
 
 def _merges(raw: bytes) -> dict[tuple[int, int], int]:

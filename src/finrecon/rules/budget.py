@@ -46,7 +46,7 @@ def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None
         return None
     cell, table = found
     stated = report.numbers.get(cell)
-    if stated is None and model_at(report, table) is not None:
+    if stated is None and model_at(report, table) is not None and table not in report.not_read:
         stated = Stated.exact(_ZERO, cell, figure.bound, _BUDGET_TITLES[named])  # blank: nothing budgeted
     return (named, stated) if stated is not None else None
 

@@ -189,10 +189,9 @@ class EmptyTableStatement(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         if report.tables is None and report.budget is None:
             return
-        unread = {item.path for item in report.printed.unread} if report.printed is not None else set()
         for path in _MAY_BE_EMPTY:
             table = model_at(report, path)
-            if table is None or path in unread or table.empty_statement or next(_figures(table), None) is not None:
+            if table is None or path in report.not_read or table.empty_statement or next(_figures(table), None) is not None:
                 continue
             yield self.finding(loc_of(path), path, self.say(self.id, table=field_title(path, self.lang)))
 

@@ -320,6 +320,9 @@ def _is_entry(words: str) -> bool:
     return bool(NUMBERED.match(words) or _LEADER.search(words)) and len(_LEADER.sub("", words)) <= 40
 
 
+is_entry = _is_entry  # a line of the contents: numbered or with leaders, and short
+
+
 def _strip_number(words: str) -> str:
     return NUMBERED.sub("", words, count=1).rstrip("。")
 
