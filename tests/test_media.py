@@ -371,3 +371,15 @@ def test_the_workbook_holds_the_samples_nine_tables_figure_by_figure(drafts) -> 
     sample = load_report(SAMPLES / "shanghai-putuo-finance-2024.yaml").report.tables
     read = load_report(Path(f"{drafts['text_docx']}+{drafts['xlsx'].name}")).report.tables
     assert _figures_of(read) == _figures_of(sample)
+
+
+def test_a_text_without_a_cover_is_known_by_the_headings_it_prints(tmp_path) -> None:  # noqa: ANN001
+    text = (
+        "第一部分 部门概况\n一、主要职能\n负责本区的工作。\n第二部分 情况说明\n一、收入支出决算总体情况说明\n"
+        "2024年度收入、支出总计100.00万元。\n二、收入决算情况说明\n本年收入合计100.00万元。\n"
+    )
+    path = tmp_path / "某局2024.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path).report
+    assert (report.meta.kind, report.meta.year, report.meta.unit) == ("final", 2024, "某局2024")  # no unit printed: the file's name
+    assert [section.heading for section in report.text.parts[1].sections] == ["一、收入支出决算总体情况说明", "二、收入决算情况说明"]

@@ -239,26 +239,50 @@ class Document:
 
 
 def recognise(document: Document, limit: int = 80) -> dict[str, Any]:
-    """The template of a document: the first whose cover words its first lines print (the first
-    page where it has pages), else the first whose words any of its lines print."""
+    """The template of a document: the first whose cover words its cover prints (the first page
+    where it has pages, else the lines before its first part or numbered heading); where it has
+    no cover (a workbook of tables, a text that starts at 第一部分), the template whose headings
+    and table titles it prints most; else the first whose cover words any of its lines print."""
     lines = document.lines()
     if document.paged and document.kind == "wrapped":
         first_page = lines[0].page if lines else 1
         head = [line for line in lines if line.page == first_page]
     else:
-        head = lines[:limit]
-    spec = template_for(normal("".join(line.text for line in head)))
-    if spec is None:  # no cover (a workbook of tables): the template whose table titles it prints
-        titled = [(sum(1 for line in lines if any(re.fullmatch(table["title"], normal(line.text)) for table in candidate["tables"].values())), index)
-                  for index, candidate in enumerate(layouts().values())]
-        count, index = max(titled, default=(0, 0), key=lambda item: (item[0], -item[1]))
-        spec = list(layouts().values())[index] if count else None
+        head = []
+        for line in lines[:limit]:
+            if NUMBERED.match(normal(line.text)):
+                break
+            head.append(line)
+    spec = template_for(normal("".join(line.text for line in head))) if head else None
+    if spec is None:
+        scores = [(_printed_cues(candidate, lines), index) for index, candidate in enumerate(layouts().values())]
+        score, index = max(scores, default=(0, 0), key=lambda item: (item[0], -item[1]))
+        spec = list(layouts().values())[index] if score else None
     if spec is None:
         spec = template_for(normal("".join(line.text for line in lines)))
     if spec is None:
         cover = normal("".join(line.text for line in lines[:3]))
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), line=lines[0].number if lines else 1)
     return spec
+
+
+def _printed_cues(spec: dict[str, Any], lines: list[Line]) -> int:
+    """How many of a document's lines print one of the template's headings or table titles."""
+    headings = {_heading_words(text) for text in (*spec.get("headings", []), *(spec.get("narrative_sections") or {}))}
+    titles = [re.compile(table["title"]) for table in spec["tables"].values()]
+    count = 0
+    for line in lines[:_TITLE_LINES]:
+        words = normal(line.text)
+        if len(words) > 60:
+            continue
+        if _heading_words(words) in headings or any(title.fullmatch(words) for title in titles):
+            count += 1
+    return count
+
+
+def _heading_words(text: str) -> str:
+    """A heading compared as words: its number, quotes and final stop dropped."""
+    return re.sub(r"[“”\"'‘’。.]", "", NUMBERED.sub("", normal(text), count=1))
 
 
 def build(document: Document, spec: dict[str, Any] | None = None) -> tuple[dict[str, Any], MediaSource]:
