@@ -38,15 +38,31 @@ def docx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     return Document(reader.blocks, reader.labels, reader.page, "whole", name=stem_of(name), paged=False)
 
 
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NOT_TEXT = frozenset({f"{W}txbxContent", f"{MC}Fallback", f"{W}del", f"{W}instrText", f"{W}footnoteReference"})
+
+
 def _text(element: Any) -> str:
+    """A paragraph's text as Word shows it: its runs, tabs as spaces; not its text boxes (a
+    drawing's, printed elsewhere on the page; and printed twice, once for older Word), nor what
+    tracked changes deleted."""
     parts: list[str] = []
-    for node in element.iter(f"{W}t", f"{W}tab", f"{W}noBreakHyphen"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{W}tab":
-            parts.append(" ")
-        else:
-            parts.append("-")
+
+    def visit(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _NOT_TEXT:
+                continue
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag == f"{W}tab":
+                parts.append(" ")
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            else:
+                visit(child)
+
+    visit(element)
     return "".join(parts)
 
 
