@@ -383,3 +383,17 @@ def test_a_text_without_a_cover_is_known_by_the_headings_it_prints(tmp_path) -> 
     report = load_report(path).report
     assert (report.meta.kind, report.meta.year, report.meta.unit) == ("final", 2024, "某局2024")  # no unit printed: the file's name
     assert [section.heading for section in report.text.parts[1].sections] == ["一、收入支出决算总体情况说明", "二、收入决算情况说明"]
+
+
+def test_a_waiver_for_either_file_covers_a_report_in_two_files(drafts, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    from finrecon.runner import Settings, check_file
+    from finrecon.waivers import ConfigWaiver
+
+    shutil.copy(drafts["text_docx"], tmp_path / "r.docx")
+    shutil.copy(drafts["xlsx"], tmp_path / "r.xlsx")
+    joined = Path(f"{tmp_path / 'r.docx'}+r.xlsx")
+    waiver = ConfigWaiver(rules=("FR201",), reason="已核实", files="r.docx")
+    result = check_file(joined, Settings(waivers=(waiver,)))
+    assert [finding.status.value for finding in result.findings if finding.rule == "FR201"] == ["waived"]
