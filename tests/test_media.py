@@ -397,3 +397,8 @@ def test_a_waiver_for_either_file_covers_a_report_in_two_files(drafts, tmp_path)
     waiver = ConfigWaiver(rules=("FR201",), reason="已核实", files="r.docx")
     result = check_file(joined, Settings(waivers=(waiver,)))
     assert [finding.status.value for finding in result.findings if finding.rule == "FR201"] == ["waived"]
+
+
+def test_a_web_page_that_declares_entities_is_refused(tmp_path) -> None:  # noqa: ANN001
+    laughs = '<!DOCTYPE html [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><html><body><p>&b;</p></body></html>'
+    assert "DOCTYPE" in _refused(tmp_path, "laughs.html", laughs.encode())

@@ -32,6 +32,8 @@ def html_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     import lxml.html  # loaded only for a web page
     from lxml import etree
 
+    if _ENTITY.search(data[:65536]):  # no web page declares entities: a page that does is made to attack
+        raise LoadError(Msg("media.doctype", part="<!ENTITY>"))
     if data.count(b"<") > MAX_ELEMENTS:  # refused before a tree of millions of elements is built
         raise LoadError(Msg("media.too_many_elements", limit=MAX_ELEMENTS))
     data = _utf8(data)
@@ -48,6 +50,7 @@ def html_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     return Document(walker.blocks, walker.labels, 1, "whole", name=stem_of(name), paged=False)
 
 
+_ENTITY = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
