@@ -75,6 +75,7 @@ class Unread(PageText):
     not carry (``absent``: a page text or web page with only the 情况说明)."""
 
     kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
+    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it (表3!A1, 第 40 段); else the page says it")
     path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
 
 

@@ -388,8 +388,11 @@ class _MediaBuilder(Builder):
             place = self.source.places.get(at) if at else None
             if place is not None:
                 self.source.places[("printed", "unread", index)] = place
+                if place.label and item["kind"] != "absent":
+                    item["place"] = place.label
             else:
-                self.source.places[("printed", "unread", index)] = Place(1, 1, item["page"] if self.document.labels is None else None, None)
+                paged = self.document.labels is None
+                self.source.places[("printed", "unread", index)] = Place(1, 1, item["page"] if paged else None, None, item.get("place"))
         if self.flow.tables and self.repeated_tables:
             printed["repeated_tables"] = self.repeated_tables
             for index, item in enumerate(self.repeated_tables):

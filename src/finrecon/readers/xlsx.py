@@ -119,7 +119,10 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
                     span = spans.get((row_number, column), 1)
                     skip = span - 1
                     if reference in uncached and cell.value is None:
-                        unread.append({"page": sheet_index, "text": Msg("media.formula", cell=f"{sheet.title}!{reference}", formula=uncached[reference]).render("zh"), "kind": "figures"})
+                        unread.append({
+                            "page": sheet_index, "text": Msg("media.formula", cell=f"{sheet.title}!{reference}", formula=uncached[reference]).render("zh"),
+                            "kind": "figures", "place": f"{sheet.title}!{reference}",
+                        })
                         cells.append(("", span, 0))
                         continue
                     text = _printed(cell.value, getattr(cell, "number_format", None))

@@ -142,8 +142,9 @@ class UnreadTable(PrintedFact):
             if item.kind == "absent":
                 continue
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
+            where = self.say(f"{self.id}.place", place=item.place) if item.place else self.say(f"{self.id}.page", page=item.page)
             yield self.finding(
-                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(key, page=item.page, text=item.text),
+                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(key, where=where, page=item.page, text=item.text),
                 excerpt=item.text or None,
             )
 
