@@ -107,11 +107,14 @@ def test_directories_and_globs(tmp_path: Path) -> None:
 
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ("b/2.yml", "a.yaml", ".hidden/x.yaml", "notes.txt", "c/r.pdf"):
+    for name in ("b/2.yml", "a.yaml", ".hidden/x.yaml", "notes.md", "c/r.pdf", "d/r.docx", "d/r.xlsx", "d/~$r.docx", "d/README.txt", "d/w.html", "d/w.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, problems = discover([str(tmp_path), str(tmp_path / "*.yaml")])
-    assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml", tmp_path / "c" / "r.pdf"] and problems == []
+    d = tmp_path / "d"
+    # a Word file and a workbook of one stem are one report
+    assert files == [tmp_path / "a.yaml", tmp_path / "b" / "2.yml", tmp_path / "c" / "r.pdf", d / "r.docx+r.xlsx", d / "w.html", d / "w.txt"]
+    assert problems == []
     (tmp_path / "empty").mkdir()
     problems = discover([str(tmp_path / "a.yaml"), str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]
     assert [(argument, problem.render("zh"), position) for argument, problem, position in problems] == [

@@ -42,14 +42,14 @@ def test_junit_never_prints_none(lang: str) -> None:
 def test_a_budget_is_titled_as_a_budget(fmt: str, files: list[Path], zh: str, en: str) -> None:
     for lang, expected in (("zh", zh), ("en", en)):
         stdout = invoke("check", "--jobs", "1", "--lang", lang, "--format", fmt, *map(str, files)).stdout
-        assert (f"<h1>{expected}</h1>" if fmt == "html" else f"# {expected}\n") in stdout
+        assert (f'<h1 id="top">{expected}</h1>' if fmt == "html" else f"# {expected}\n") in stdout
     other = "部门决算" if "预算" in zh else "部门预算"
     assert other not in invoke("check", "--jobs", "1", "--lang", "zh", "--format", fmt, *map(str, files)).stdout.split("\n", 3)[0]
 
 
 def test_a_mix_of_budgets_and_final_accounts_has_a_plain_title() -> None:
     stdout = invoke("check", "--jobs", "1", "--lang", "zh", "--format", "html", str(FINAL), str(BUDGET)).stdout
-    assert "<h1>finrecon 核对报告</h1>" in stdout
+    assert '<h1 id="top">finrecon 核对报告</h1>' in stdout
 
 
 def test_help_names_pdfs_and_budgets_and_no_python_types() -> None:

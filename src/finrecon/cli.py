@@ -442,18 +442,14 @@ def extract(
     Read a published PDF into finrecon's YAML: every number as printed, each table and paragraph
     marked with its page, for an accountant to correct and keep.
     """
-    from .extract import to_yaml
-    from .readers import Limits, LoadError, is_pdf, named, read_bytes
-    from .readers.pdf import read_pdf
+    from .extract import read_any, to_yaml
+    from .readers import Limits, LoadError, named
     from .readers.tree import derive_and_validate
 
     language = lang.value if lang else default_lang()
     limits = Limits(max_bytes=max_bytes or Limits.max_bytes, max_pages=max_pages or Limits.max_pages)
     try:
-        data = read_bytes(pdf, limits)
-        if not is_pdf(data):
-            raise LoadError(Msg("pdf.not_pdf"))
-        tree, source = read_pdf(data, limits, str(pdf), dict(_overrides(unit, year)), template)
+        tree, source = read_any(pdf, limits, dict(_overrides(unit, year)), template)
         derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
         sys.stderr.write(printable_error(named(error, str(pdf)).render_all(language)) + "\n")

@@ -9,15 +9,39 @@ from pathlib import Path
 
 from .i18n import Msg
 
-SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF")
+SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF", ".docx", ".xlsx", ".html", ".htm", ".txt", ".DOCX", ".XLSX", ".HTML", ".HTM", ".TXT")
+_NOT_REPORTS = frozenset({"readme.txt", "requirements.txt", "license.txt", "robots.txt"})
 
 
 def _walk(directory: Path) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / name for name in sorted(files) if name.endswith(SUFFIXES) and not name.startswith("."))
+        found.extend(_together(Path(root), sorted(
+            name for name in files
+            if name.endswith(SUFFIXES) and not name.startswith(".") and not name.startswith("~$") and name.lower() not in _NOT_REPORTS
+        )))
     return found
+
+
+_DRAFTS = (".docx", ".html", ".htm", ".xlsx")  # a report's text before its tables
+
+
+def _together(folder: Path, names: list[str]) -> list[Path]:
+    """A folder's report files; a Word file (or web page) and a workbook with the same stem are one
+    report, named ``r.docx+r.xlsx`` (readers/__init__.py reads them as one)."""
+    stems: dict[str, list[str]] = {}
+    for name in names:
+        stem, suffix = os.path.splitext(name)
+        if suffix.lower() in _DRAFTS:
+            stems.setdefault(stem, []).append(name)
+    joined: dict[str, str] = {}
+    for stem, members in stems.items():
+        if len(members) > 1 and any(m.lower().endswith(".xlsx") for m in members):
+            ordered = sorted(members, key=lambda m: _DRAFTS.index(os.path.splitext(m)[1].lower()))
+            joined[ordered[0]] = "+".join(ordered)
+            joined.update({member: "" for member in ordered[1:]})
+    return [folder / joined.get(name, name) for name in names if joined.get(name, name)]
 
 
 _WILD = frozenset("*?[")
@@ -72,7 +96,7 @@ def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int
     """The report files the arguments name, in order and each once, and the arguments that name
     none — each with the number of files before it, so that output keeps the arguments' order.
 
-    A directory stands for every *.yaml / *.yml / *.pdf below it (hidden folders skipped, links not
+    A directory stands for every *.yaml / *.yml / *.pdf / *.docx / *.xlsx / *.html / *.htm / *.txt below it (hidden folders skipped, links not
     followed); an argument with * ? [ that is not itself a file is a glob (``**`` recurses).
     """
     files: list[Path] = []

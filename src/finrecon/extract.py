@@ -12,7 +12,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from .readers.source import SourceMap, TreePath
+from pathlib import Path
+
+from .readers.source import Limits, SourceMap, TreePath
 
 _ORDER = ("meta", "tables", "budget", "narrative", "other", "performance", "organisation", "text", "printed")
 _FLOW_MAX = 160  # a mapping of scalars shorter than this is written on one line
@@ -47,11 +49,14 @@ class _Writer:
         self.last_page: dict[int, int | None] = {}
 
     def page_comment(self, loc: TreePath) -> str:
-        """`` # p.N`` where the value at ``loc`` was printed on a PDF page."""
+        """`` # p.N`` where the value at ``loc`` was printed on a PDF page (or a text's), or the
+        place another medium names (`` # 收入决算表!C7``)."""
         if self.source is None:
             return ""
-        page = self.source.place(loc).page
-        return f"  # p.{page}" if page else ""
+        place = self.source.place(loc)
+        if place.label:
+            return f"  # {place.label}"
+        return f"  # p.{place.page}" if place.page else ""
 
     def _commented(self, loc: TreePath) -> bool:
         """Tables (a 决算's and a budget's), headings, paragraphs and every figure read from the
@@ -103,6 +108,36 @@ class _Writer:
                 self.sequence(item, here, indent + 1)
             else:
                 self.lines.append(f"{pad}- {_scalar(item)}{comment}")
+
+
+def read_any(
+    path: Path, limits: Limits, overrides: dict[str, Any] | None = None, template: str | None = None,
+) -> tuple[dict[str, Any], SourceMap]:
+    """The report tree of a PDF, a Word file, a workbook, a web page, a page text, or
+    ``a.docx+a.xlsx``, and where each value was printed; ``LoadError`` for anything else.
+    ``overrides``: ``--unit``, ``--year``; ``template``: ``--template``."""
+    from .i18n import Msg
+    from .readers import OLD_FORMATS, LoadError, is_pdf, medium_of, read_bytes, split_parts
+
+    name = str(path)
+    if "+" in name and not path.exists() and len(split_parts(name)) > 1:
+        from .readers.combined import read_combined
+
+        return read_combined(split_parts(name), limits, overrides, template)
+    suffix = path.suffix.lower()
+    if suffix in OLD_FORMATS:
+        raise LoadError(Msg("media.old_format", suffix=suffix, hint=OLD_FORMATS[suffix]))
+    data = read_bytes(path, limits)
+    if is_pdf(data):
+        from .readers.pdf import read_pdf
+
+        return read_pdf(data, limits, name, overrides, template)
+    medium = medium_of(name)
+    if medium is None:
+        raise LoadError(Msg("pdf.not_pdf"))
+    from .readers.combined import read_medium
+
+    return read_medium(medium, data, name, limits, overrides, template)
 
 
 def to_yaml(tree: dict[str, Any], source: SourceMap | None = None, origin: str | None = None) -> str:

@@ -30,7 +30,8 @@ class Place(NamedTuple):
     ``line`` is 1-based: the line of the YAML file, or the text line counted from the top of the
     PDF page.  ``excerpt`` is the printed text a finding is about (PDF), for the reader to find it.
     ``box`` is where that text stands on the page (PDF): the printed line, or the table's row — for
-    the visual report to draw it; rules never see it.
+    the visual report to draw it; rules never see it.  A Word, Excel or web page names its places
+    its own way (``label``); a page text has pages and lines.
     """
 
     line: int = 1
@@ -38,6 +39,7 @@ class Place(NamedTuple):
     page: int | None = None
     excerpt: str | None = None
     box: Box | None = None
+    label: str | None = None  # where another medium prints it: “收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]”
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     meta = loaded.report.meta
     rule_ids = list(settings.rule_ids) if settings.rule_ids is not None else None
     try:
-        waivers = [waiver for waiver in settings.waivers if waiver.applies_to(str(path))]
+        waivers = [waiver for waiver in settings.waivers if any(waiver.applies_to(name) for name in _names(path))]
         findings = check(loaded, rule_ids, settings.options, settings.baseline, waivers)
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
@@ -100,6 +100,17 @@ def _start_worker(settings: Settings) -> None:
 
 def _check_many(paths: list[Path]) -> list[FileResult]:
     return [check_file(path, _WORKER_SETTINGS) for path in paths]
+
+
+def _names(path: Path) -> list[str]:
+    """A report's file, and for one in several files (``r.docx+r.xlsx``) each of them too."""
+    from .readers import split_parts
+
+    parts = split_parts(str(path))
+    if len(parts) == 1:
+        return parts
+    folder = os.path.dirname(parts[0])
+    return [str(path), parts[0], *(part if os.path.dirname(part) else os.path.join(folder, part) for part in parts[1:])]
 
 
 def default_jobs() -> int:

@@ -70,10 +70,11 @@ class PageText(Strict):
 
 class Unread(PageText):
     """What the reader could not read on a page, and why: figures it could not place in a known row
-    and column (``figures``), a table head unlike the template's (``header``), or a page drawn
-    with more lines or cells than it reads (``drawing``)."""
+    and column (``figures``), a table head unlike the template's (``header``), a page drawn
+    with more lines or cells than it reads (``drawing``), or a table an input without tables does
+    not carry (``absent``: a page text or web page with only the 情况说明)."""
 
-    kind: Literal["figures", "header", "drawing"] = Field("figures", title="原因", en="why")
+    kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
     unknown: list[str] = Field(
         default_factory=list, title="因此未知的数字", en="figures left unknown",
         description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "
@@ -81,6 +82,8 @@ class Unread(PageText):
         "a path ending in .* (tables.summary.*): a figure that could not be placed anywhere in it, so that no sum over it is known; "
         "no identity is evaluated over an unknown",
     )
+    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it (表3!A1, 第 40 段); else the page says it")
+    path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
 
 
 class Printed(Strict):

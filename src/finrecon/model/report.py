@@ -89,6 +89,13 @@ class Report(Strict):
         return self.__dict__.get("_figure_texts", [])
 
     @property
+    def not_read(self) -> frozenset[str]:
+        """The paths of the tables (and parts) the reader could not read, or that the input does not
+        carry (``printed.unread``): no rule concludes anything from them, not even that a blank is 0."""
+        printed = getattr(self, "printed", None)
+        return frozenset(item.path for item in printed.unread if item.path) if printed is not None else frozenset()
+
+    @property
     def rows(self) -> list[BaseModel]:
         """Every table row that declares a row total and its parts (``ROW_TOTAL`` / ``ROW_PARTS``)."""
         return self.__dict__.get("_rows", [])

@@ -22,6 +22,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "excerpt": finding.excerpt,
+        **({"place": finding.place} if finding.place else {}),
         "message": finding.message,
         "reported": finding.reported,
         "expected": finding.expected,

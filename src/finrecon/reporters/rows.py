@@ -21,6 +21,8 @@ def headers(lang: str) -> list[str]:
 
 def where(finding: Finding, lang: str) -> str:
     """Where a finding stands, as a reader looks for it: “第 3 页第 12 行” in a PDF, “第 12 行” in YAML."""
+    if finding.place:
+        return finding.place
     if finding.page is not None:
         return t("page_line", lang, page=finding.page, line=finding.line)
     return t("line", lang, line=finding.line)
@@ -35,7 +37,7 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
         "severity": t(f"severity.{finding.severity.value}", lang),
         "status": t(f"status.{finding.status.value}", lang) + (f"：{finding.note}" if finding.note else ""),
         "page": finding.page,
-        "line": finding.line,
+        "line": finding.place or finding.line,  # a Word, Excel or web page names its place (“表1!C7”)
         "path": finding.path,
         "reported": finding.reported,
         "expected": finding.expected,

@@ -24,6 +24,8 @@ def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> di
         # A PDF has pages, not lines: the region is the line on its page, the page a property,
         # and the printed line the snippet a reader looks for.
         region = {"startLine": max(finding.line, 1), "message": {"text": f"p.{finding.page}"}, "properties": {"page": finding.page}}
+    if finding.place:  # a Word, Excel or web page: the place as it names it
+        region["message"] = {"text": finding.place}
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
     result: dict[str, Any] = {

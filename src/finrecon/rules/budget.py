@@ -48,7 +48,7 @@ def completion_base(report: Report, figure: Figure) -> tuple[str, Stated] | None
     stated = report.numbers.get(cell)
     if stated is None and report.unknown and report.unknown.region_of(cell) is not None:
         return None  # printed, but not read: unknown, not a blank
-    if stated is None and model_at(report, table) is not None:
+    if stated is None and model_at(report, table) is not None and table not in report.not_read:
         stated = Stated.exact(_ZERO, cell, figure.bound, _BUDGET_TITLES[named])  # blank: nothing budgeted
     return (named, stated) if stated is not None else None
 

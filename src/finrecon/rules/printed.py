@@ -8,6 +8,7 @@ each rule here reads one list of them through one mechanism.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
@@ -158,9 +159,18 @@ class UnreadTable(PrintedFact):
         if report.printed is None:
             return
         skipped = self.skipped(report) if report.unknown else {}
+        absent = [(index, item) for index, item in enumerate(report.printed.unread) if item.kind == "absent"]
+        for key, found in (("absent", [a for a in absent if "tables" in (a[1].path or "")]), ("no_text", [a for a in absent if "tables" not in (a[1].path or "")])):
+            if found:  # coverage, not a discrepancy: which checks did not run, said once
+                text = "、".join(dict.fromkeys(item.text for _, item in found))
+                finding = self.finding(("printed", self.facts, found[0][0]), f"printed.{self.facts}.{key}", self.say(f"{self.id}.{key}", text=text))
+                yield replace(finding, severity=Severity.INFO)
         for index, item in enumerate(report.printed.unread):
+            if item.kind == "absent":
+                continue
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
-            message = self.say(key, page=item.page, text=item.text)
+            where = self.say(f"{self.id}.place", place=item.place) if item.place else self.say(f"{self.id}.page", page=item.page)
+            message = self.say(key, where=where, page=item.page, text=item.text)
             checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
             checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
             if checks:

@@ -192,7 +192,7 @@ class EmptyTableStatement(Rule):
             return
         for path in _MAY_BE_EMPTY:
             table = model_at(report, path)
-            if table is None or table.empty_statement or next(_figures(table), None) is not None:
+            if table is None or path in report.not_read or table.empty_statement or next(_figures(table), None) is not None:
                 continue
             yield self.finding(loc_of(path), path, self.say(self.id, table=field_title(path, self.lang)))
 
@@ -287,8 +287,10 @@ class RequiredSections(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
+        # A page text or web page that carries only the 情况说明 lacks no table: FR923 says which were not checked.
+        absent = {item.path for item in report.printed.unread if item.kind == "absent"} if report.printed is not None else set()
         for path in required_by(report, self.options.templates):
-            if model_at(report, path) is None:
+            if not _within(path, absent) and model_at(report, path) is None:
                 yield self.finding(("meta", "template"), path, self.say(self.id, template=report.meta.template, title=field_title(path, self.lang), path=path))
 
 
@@ -336,6 +338,11 @@ class ThreePublicDetail(Rule):
                     yield self.finding((*section, name), f"{path}.{name}", self.say("FR905.counts", figure=figure, missing=self.say("list.and").join(missing)))
             if _spent(expenses.reception) and expenses.domestic_reception is None and expenses.foreign_reception is None:
                 yield self.finding((*section, "reception"), f"{path}.reception", self.say("FR905.reception"))
+
+
+def _within(path: str, sections: set[str | None]) -> bool:
+    """Whether ``path`` is one of ``sections`` or lies in one of them."""
+    return any(path == section or path.startswith(f"{section}.") for section in sections if section)
 
 
 def _nonzero(figure: Figure | None) -> bool:

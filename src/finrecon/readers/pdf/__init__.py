@@ -20,7 +20,7 @@ from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader, row_box
 
-__all__ = ["PdfSource", "load_pdf", "read_pdf"]
+__all__ = ["Builder", "PdfSource", "load_pdf", "read_pdf", "reader_for", "template_for"]
 
 
 class PdfSource(SourceMap):
@@ -95,12 +95,7 @@ def read_pdf(
         if 2 * sum(page.unmapped for page in pages) > sum(page.glyphs for page in pages):
             raise LoadError(Msg("pdf.unmapped"))  # most of its glyphs map to no character: no cover can be read
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
-    reader = Reader(
-        [re.compile(pattern) for pattern in spec.parts],
-        {normal(heading) for heading in spec.headings},
-        {key: re.compile(table.title) for key, table in spec.tables.items()},
-        limits.max_paragraph,
-    )
+    reader = reader_for(spec, max_paragraph=limits.max_paragraph)
     others = _other_reports(spec, pages)
     if others:  # two reports bound in one file: the first is read, the others only named
         pages = [page for page in pages if page.number < others[0]["page"]]
@@ -134,12 +129,30 @@ def _other_reports(spec: Template, pages: list[Page]) -> list[dict[str, Any]]:
     return found
 
 
+def template_for(cover: str) -> Template | None:
+    """The template whose cover words ``cover`` (spaces removed) prints, if one does."""
+    return choose(None, cover=_digits(cover))
+
+
+def reader_for(spec: Template, kind: type[Reader] = Reader, max_paragraph: int | None = None) -> Reader:
+    """The flow reader of a template: its parts, headings and table titles (``kind``: a medium's reader)."""
+    words = (
+        [re.compile(pattern) for pattern in spec.parts],
+        {normal(heading) for heading in spec.headings},
+        {key: re.compile(table.title) for key, table in spec.tables.items()},
+    )
+    return kind(*words) if max_paragraph is None else kind(*words, max_paragraph)
+
+
 class _Builder:
     """Puts what the flow found into the report tree, with a place for every value."""
 
-    def __init__(self, spec: Template, pages: list[Page], flow: Flow, name: str = "", overrides: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, spec: Template, pages: list[Page], flow: Flow, name: str = "", overrides: dict[str, Any] | None = None,
+        source: PdfSource | None = None,
+    ) -> None:
         self.spec, self.pages, self.flow = spec, pages, flow
-        self.source = PdfSource()
+        self.source = source if source is not None else PdfSource()
         self.unread: list[dict[str, Any]] = []
         self.unit_lines: list[int] = []  # which lines of the cover name the unit, which print the title
         self.title_lines: list[int] = []
@@ -350,7 +363,9 @@ class _Builder:
             for problem in read.problems:
                 # a cell's own path; a figure placed nowhere may be anywhere in the table (``.*``)
                 unknown = _report_path((*loc, *problem.unknown)) if problem.unknown else _report_path(loc) + ".*"
-                self.unread.append({"page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown]})
+                self.unread.append({
+                    "page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown], "path": ".".join(loc),
+                })
             tables[block.key] = table
         return tables
 
@@ -498,6 +513,9 @@ def _nodes(nodes: list[Node]) -> list[Node]:
         found.append(node)
         found += _nodes(node.children)
     return found
+
+
+Builder = _Builder  # the readers of other media build their tree the same way (readers/media.py)
 
 
 def _runs(line: Line) -> list[str]:

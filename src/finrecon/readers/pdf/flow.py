@@ -157,24 +157,49 @@ class Reader:
             return None
         if level == 0 or _strip_number(words) in self.known_headings:
             return level
-        continued = next_line is not None and next_line.page == line.page and line.x1 >= right - 2 * line.size
+        continued = self.runs_on(line, next_line, right)
         if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
             return None  # a numbered paragraph
         return level
 
+    # -------------------------------------------------------------- how lines make paragraphs
+    # A PDF's lines are placed on the page; a reader of another medium overrides these three.
+    def starts_paragraph(self, line: Line, previous: Line | None, left: float, right: float) -> bool:
+        return _starts_paragraph(line, previous, left, right)
+
+    def continues_heading(self, line: Line, heading: Line) -> bool:
+        return _continues_heading(line, heading)
+
+    def runs_on(self, line: Line, next_line: Line | None, right: float) -> bool:
+        """Whether ``line`` runs on to the next one (it reaches the right margin)."""
+        return next_line is not None and next_line.page == line.page and line.x1 >= right - 2 * line.size
+
+    def ends_cover(self, line: Line) -> bool:
+        """Whether ``line`` starts the body though it stands on the cover's page (a medium without pages)."""
+        return False
+
+    def ends_contents(self, words: str, first_entry: str | None) -> bool:
+        """Whether a line on the contents' page ends them (a medium without pages: the first line
+        that is no entry, or the first entry again as the body's heading)."""
+        return False
+
     # -------------------------------------------------------------- the whole document
     def read(self, pages: list[Page]) -> Flow:
-        flow = Flow()
         blocks: list[tuple[int, float, Line | Grid]] = []
         for page in pages:
             grids = find_grids(page)
             lines = _free_lines(page, grids)
-            flow.free += lines
-            flow.grids += grids
             blocks += [(page.number, line.top, line) for line in lines]
             blocks += [(page.number, grid.top, grid) for grid in grids]
         blocks.sort(key=lambda block: (block[0], block[1]))
+        return self.read_blocks(blocks)
+
+    def read_blocks(self, blocks: list[tuple[int, float, Line | Grid]]) -> Flow:
+        """The flow of a document given as its text lines and tables in print order: (page, top, item)."""
+        flow = Flow()
         lines_only = [block[2] for block in blocks if isinstance(block[2], Line)]
+        flow.free = list(lines_only)  # what coverage counts as printed: the lines outside the tables, and each table's cells
+        flow.grids = [block[2] for block in blocks if isinstance(block[2], Grid)]
         margins = _margins(lines_only)
 
         position = self._cover_and_contents(blocks, flow, margins)
@@ -205,7 +230,7 @@ class Reader:
                 paragraph, previous = None, line
                 continue
             heading_lines = stack[-1].heading.lines if stack else []
-            if heading_lines and previous is heading_lines[-1][1] and _continues_heading(line, previous):
+            if heading_lines and previous is heading_lines[-1][1] and self.continues_heading(line, previous):
                 stack[-1].heading.add(line, self.max_paragraph)  # a heading printed over two lines
                 previous = line
                 continue
@@ -224,13 +249,13 @@ class Reader:
                     table.before.append(line)
                     previous = line
                     continue
-                if paragraph is None or _starts_paragraph(line, previous, left, right):
+                if paragraph is None or self.starts_paragraph(line, previous, left, right):
                     paragraph = Piece("")
                     table.after.append(paragraph)
                 paragraph.add(line, self.max_paragraph)
                 previous = line
                 continue
-            if paragraph is None or _starts_paragraph(line, previous, left, right):
+            if paragraph is None or self.starts_paragraph(line, previous, left, right):
                 paragraph = Piece("")
                 if not stack:  # text before any heading: a part of its own
                     node = Node(Piece(""), 0)
@@ -276,7 +301,7 @@ class Reader:
         first_page = blocks[0][0] if blocks else 1
         while position < len(blocks) and blocks[position][0] == first_page:
             item = blocks[position][2]
-            if isinstance(item, Line) and _CONTENTS.match(normal(item.text)):
+            if isinstance(item, Line) and (_CONTENTS.match(normal(item.text)) or self.ends_cover(item)):
                 break
             if isinstance(item, Line):
                 flow.cover.append(item)
@@ -296,6 +321,8 @@ class Reader:
                 if any(not isinstance(b, Line) or not _is_entry(normal(b.text)) for b in page_lines) or normal(page_lines[0].text) == first_entry:
                     break
                 contents_page = page_number
+            if self.ends_contents(words, first_entry):
+                break
             if first_entry is None:
                 first_entry = words
             if flow.contents and _wraps(flow.contents[-1].lines[-1][1], item, margins.get(page_number, (0, item.x1))[1]):
@@ -329,6 +356,9 @@ def _wraps(previous: Line, line: Line, right: float) -> bool:
 
 def _is_entry(words: str) -> bool:
     return bool(NUMBERED.match(words) or _LEADER.search(words)) and len(_LEADER.sub("", words)) <= 40
+
+
+is_entry = _is_entry  # a line of the contents: numbered or with leaders, and short
 
 
 def _strip_number(words: str) -> str:

@@ -43,6 +43,23 @@ class Cell:
 
 
 @dataclass
+class TextCell(Cell):
+    """A cell whose text another medium gives whole (a Word, Excel or web table, a line of a page
+    text): no glyphs; ``at`` is the line the medium's source map knows it by."""
+
+    words: str = ""
+    at: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.words
+
+    @property
+    def line(self) -> int:
+        return self.at
+
+
+@dataclass
 class Grid:
     """A ruled table on one page: row and column boundaries, and each row's cells left to right."""
 

@@ -397,7 +397,7 @@ def _has_amount_or_label(cells: list[Cell]) -> bool:
 
 
 def _blank(grid: Grid) -> bool:
-    return not any(cell.glyphs for cells in grid.rows for cell in cells)
+    return not any(cell.glyphs or cell.text for cells in grid.rows for cell in cells)
 
 
 def _roles_under(grid: Grid, headed: Grid, roles: list[str | None]) -> list[str | None]:

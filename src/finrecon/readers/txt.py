@@ -1,0 +1,369 @@
+"""The page-text reader: a report as text (copied out of a PDF, or written by ``pdftotext`` or
+pdfplumber) → the same ``Report`` as its PDF.
+
+Form feeds separate the pages; a place is a page and a line.  The words are read by the PDF
+reader's flow (``media.WrappedReader``: a line's width stands for where it ends).  A table is
+printed as lines of cells separated by spaces, and a blank cell leaves no trace: a row is read
+only where its figures can be put in columns without guessing — as many figures as the header
+line names value columns (a coded table), or label-and-figures groups that fill the halves of a
+two-sided table.  Anything else is left unread and said so (``printed.unread``), never taken as 0.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from typing import Any
+
+from ..catalog import builtin, normalise_name
+from ..i18n import Msg
+from ..template import Template
+from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
+from .pdf.flow import NUMBERED, Line, normal
+from .source import Limits, LoadedReport, LoadError, named
+from .tree import derive_and_validate
+
+MAX_LINES = 100_000  # a report has a few thousand; more is no report
+_AMOUNT_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\D.*)$")  # “47,483,458一、社会保障…”
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
+_BLANKS = frozenset({"-", "—", "－", "/", "／"})
+_STOP = re.compile(r"^注[:：]|^说明[:：]")
+_BEFORE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]")
+_HEAD_LEFTOVER = frozenset({"类", "款", "项", "项目", "科目编码", "编码"})
+
+
+def decode(data: bytes) -> str:
+    """The text of a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (GBK, GB2312)
+    or, failing those, what charset-normalizer finds with confidence; ``LoadError`` otherwise."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise LoadError(Msg("txt.encoding")) from error
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    from charset_normalizer import from_bytes  # loaded only for a text in neither UTF-8 nor GB18030
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.chaos > 0.2 or best.encoding in ("utf_16", "utf_32"):
+        raise LoadError(Msg("txt.encoding"))
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        raise LoadError(Msg("txt.encoding")) from error
+
+
+def load_txt(data: bytes, name: str, limits: Limits = Limits()) -> LoadedReport:
+    try:
+        tree, source = read_txt(data, limits, name)
+        return LoadedReport(name, derive_and_validate(tree, source, name), source)
+    except LoadError as error:
+        raise named(error, name)
+
+
+def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Document:
+    """A page text's lines as the flow reads them, tables not yet told apart."""
+    pages = text.split("\f")
+    if len(pages) > limits.max_pages:
+        raise LoadError(Msg("pdf.too_many_pages", pages=len(pages), limit=limits.max_pages))
+    blocks: list[tuple[int, float, Any]] = []
+    count = 0
+    for page_number, page in enumerate(pages, start=1):
+        raws = page.splitlines()
+        filled = [index for index, raw in enumerate(raws) if raw.strip()]
+        for edge in {filled[0], filled[-1]} if filled else ():
+            if _PAGE_NUMBER.match(raws[edge].strip().replace(" ", "")):
+                raws[edge] = ""  # the page number printed in the margin
+        cells: list[list[tuple[str, int, int]]] = []  # a table the text prints as tab-indented cells
+        for index, raw in enumerate(raws, start=1):
+            count += 1
+            if count > MAX_LINES:
+                raise LoadError(Msg("txt.too_many_lines", limit=MAX_LINES))
+            if raw.startswith("\t") or (cells and not raw.strip()):
+                # A Word table saved as text: each cell on a line of its own after a tab, a row
+                # starting at a line with the tab alone.  Read as a table, not as paragraphs.
+                text = re.sub(r"\s+", " ", raw.strip())
+                if not cells or (raw.startswith("\t") and not text and cells[-1]):
+                    cells.append([])
+                if text:
+                    cells[-1].append((text, 1, index))
+                continue
+            if cells:
+                blocks.append(_cell_grid(page_number, cells))
+                cells = []
+            words = raw.strip().replace("\u3000", " ")
+            if not words or not normal(words):
+                continue
+            words = re.sub(r"\s+", " ", words)
+            blocks.append((page_number, float(index), Line(page_number, index, 0.0, float(text_width(words)), float(index), 2.0, words)))
+        if cells:
+            blocks.append(_cell_grid(page_number, cells))
+    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1)
+
+
+def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, float, Any]:
+    rows = [row for row in rows if row]
+    first = rows[0][0][2] if rows else 0
+    return (page, float(first) - 0.5, grid_of(page, rows, top=float(first) - 0.5))
+
+
+def read_txt(
+    data: bytes, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
+) -> tuple[dict[str, Any], Any]:
+    document = text_document(decode(data), name, limits)
+    spec = recognise(document, requested=template)
+    _tables(document, spec)
+    return build(document, spec, overrides=overrides)
+
+
+# ---------------------------------------------------------------------------------- tables
+def _tables(document: Document, spec: Template) -> None:
+    """Each table title's following lines → grids, where their figures can be placed."""
+    titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
+    parts = [re.compile(pattern) for pattern in spec.parts]
+    headings = {normal(heading) for heading in spec.headings}
+    blocks = document.blocks
+    out: list[tuple[int, float, Any]] = []
+    index = 0
+    while index < len(blocks):
+        page, top, line = blocks[index]
+        if not isinstance(line, Line):
+            out.append(blocks[index])
+            index += 1
+            continue
+        key = _title(line.text, titles)
+        out.append(blocks[index])
+        index += 1
+        if key is None:
+            continue
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+            out.append(blocks[index])
+            index += 1
+        body: list[Line] = []
+        while index < len(blocks):
+            candidate = blocks[index][2]
+            if not isinstance(candidate, Line) or _ends_table(candidate.text, titles, parts, headings):
+                break
+            body.append(candidate)
+            index += 1
+        for grid in _grids(body, spec.tables[key].spec(), key):
+            out.append((grid.page, grid.ys[0], grid))
+    document.blocks = out
+
+
+def _title(text: str, titles: dict[str, re.Pattern[str]]) -> str | None:
+    words = normal(text)
+    return next((key for key, pattern in titles.items() if pattern.fullmatch(words)), None)
+
+
+def _ends_table(text: str, titles: dict[str, re.Pattern[str]], parts: list[re.Pattern[str]], headings: set[str]) -> bool:
+    words = normal(text)
+    if _STOP.match(words) or _title(text, titles) is not None or any(pattern.search(words) for pattern in parts):
+        return True
+    if _figures(text):
+        return False
+    stripped = NUMBERED.sub("", words, count=1)
+    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(("说明", "情况"))))
+
+
+def _tokens(text: str) -> list[str]:
+    found: list[str] = []
+    for token in text.split():
+        glued = _GLUED.match(token)
+        if glued and not glued.group(2)[0].isdigit() and glued.group(2)[0] not in ".,%年月日":
+            found += [glued.group(1), glued.group(2)]
+        else:
+            found.append(token)
+    return found
+
+
+def _is_figure(token: str) -> bool:
+    return bool(_AMOUNT_TOKEN.match(token)) and ("." in token or "," in token or len(token) < 3 or token == "0")
+
+
+def _figures(text: str) -> list[str]:
+    return [token for token in _tokens(text) if _is_figure(token)]
+
+
+def _field(spec: dict[str, Any], header: str) -> str | None:
+    for pattern, target in (spec.get("columns") or {}).items():
+        if re.search(pattern, header):
+            return target
+    return None
+
+
+def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
+    """One grid per page of the table's lines, as the PDF reader has one per page."""
+    shape = spec.get("shape")
+    pages: dict[int, list[Line]] = {}
+    for line in body:
+        pages.setdefault(line.page, []).append(line)
+    grids: list[TextGrid] = []
+    state: dict[str, Any] = {}
+    said: set[str] = set()
+    for page, lines in pages.items():
+        if shape == "sides":
+            grid = _sides(page, lines, spec, state)
+        elif shape in ("coded", "row"):
+            grid = _columns(page, lines, spec, state, coded=shape == "coded")
+        else:
+            grid = grid_of(page, [], top=lines[0].top - 0.5)
+            grid.unplaced.append((page, " ".join(line.text for line in lines[:2])[:60], "header"))
+        if grid is not None:
+            # a head not understood is said once for the table, not once for each of its pages
+            grid.unplaced = [problem for problem in grid.unplaced if problem[2] != "header" or "header" not in said]
+            said.update(problem[2] for problem in grid.unplaced)
+            grids.append(grid)
+    if any(grid.unplaced for grid in grids):
+        # A table read in part would add up wrong: what could not be placed leaves it all unread.
+        problems = [problem for grid in grids for problem in grid.unplaced]
+        grids = [grid_of(grid.page, [], top=grid.ys[0]) for grid in grids]
+        grids[0].unplaced = problems
+    return grids
+
+
+def _unplaced(rows: list[Line], columns: int) -> tuple[int, str, str]:
+    first = rows[0]
+    return (first.page, Msg("txt.unplaced", rows=len(rows), columns=columns, first=first.text).render("zh"), "figures")
+
+
+def _columns(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, Any], coded: bool) -> TextGrid | None:
+    """A coded (or one-row) table: the header line names N value columns in print order; a row is
+    read where it prints exactly N figures, after its code and name."""
+    header: list[str] | None = None
+    best = 0
+    for line in lines:
+        if _figures(line.text):
+            break
+        tokens = _tokens(line.text)
+        named_columns = [token for token in tokens if _field(spec, token) is not None]
+        if len(named_columns) > best:
+            best, header = len(named_columns), named_columns
+    if header is not None:
+        state["header"] = header
+    header = state.get("header")
+    data = [line for line in lines if _figures(line.text)]
+    if not data:
+        return grid_of(page, [], top=lines[0].top - 0.5)  # no figures: the notes after it are still its own
+    if header is None:
+        return _header_problem(page, lines)
+    width = len(header)
+    rows: list[list[tuple[str, int, int]]] = [[("编码", 1, 0), ("名称", 1, 0)] + [(text, 1, 0) for text in header]] if coded else [[(text, 1, 0) for text in header]]
+    wrong: list[Line] = []
+    for line in data:
+        tokens = _tokens(line.text)
+        code_parts: list[str] = []
+        position = 0
+        while position < len(tokens) and (tokens[position].isdigit() and len(tokens[position]) >= 2 and not _is_figure_only(tokens, position)):
+            code_parts.append(tokens[position])
+            position += 1
+        while position < len(tokens) and tokens[position] in _HEAD_LEFTOVER:
+            position += 1
+        name_parts: list[str] = []
+        while position < len(tokens) and not (_is_figure(tokens[position]) or tokens[position] in _BLANKS):
+            name_parts.append(tokens[position])
+            position += 1
+        figures = tokens[position:]
+        if (coded and not code_parts and not name_parts) or len(figures) != width or not all(_is_figure(token) or token in _BLANKS for token in figures):
+            wrong.append(line)
+            continue
+        cells = [(text, 1, line.number) for text in figures]
+        rows.append(([("".join(code_parts), 1, line.number), ("".join(name_parts), 1, line.number)] if coded else []) + cells)
+    grid = grid_of(page, rows, top=lines[0].top - 0.5)
+    if wrong and len(wrong) == len(data):
+        grid.unplaced.append((page, Msg("txt.header", columns=width, first=wrong[0].text).render("zh"), "header"))
+    elif wrong:
+        grid.unplaced.append(_unplaced(wrong, width))
+    return grid
+
+
+def _is_figure_only(tokens: list[str], position: int) -> bool:
+    """A row of figures only (no code, no name): its first token is a figure, not a code."""
+    return all(_is_figure(token) or token in _BLANKS for token in tokens[position:])
+
+
+def _header_problem(page: int, lines: list[Line]) -> TextGrid:
+    grid = grid_of(page, [], top=lines[0].top - 0.5)
+    grid.unplaced.append((page, " ".join(line.text for line in lines[:3])[:60], "header"))
+    return grid
+
+
+def _groups(text: str) -> list[tuple[str, list[str]]] | None:
+    """A row of a two-sided table as (label, figures) groups, or ``None`` if it is not one."""
+    groups: list[tuple[str, list[str]]] = []
+    for token in _tokens(text):
+        if _is_figure(token) or token in _BLANKS:
+            if not groups:
+                return None
+            groups[-1][1].append(token)
+        elif groups and not groups[-1][1]:
+            groups[-1] = (groups[-1][0] + token, [])
+        else:
+            groups.append((token, []))
+    return groups
+
+
+@functools.cache
+def _class_names() -> frozenset[str]:
+    """The names of every 类 (three-digit code) of the catalogue."""
+    return frozenset(normalise_name(entry.name) for entry in builtin().entries.values() if len(entry.code) == 3)
+
+
+def _sides(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, Any]) -> TextGrid | None:
+    """A two-sided table: a header line with a 项目 per half names each half's value columns; a
+    row is read where its label-and-figures groups fill the halves, or where its one group names
+    a 类 of expenditure (the right half's class rows, the left half printing nothing there)."""
+    for line in lines:
+        if _figures(line.text):
+            break
+        tokens = [token for token in _tokens(line.text)]
+        starts = [i for i, token in enumerate(tokens) if normal(token).endswith("项目")]
+        if len(starts) >= 2:
+            halves = []
+            for position, start in enumerate(starts):
+                end = starts[position + 1] if position + 1 < len(starts) else len(tokens)
+                halves.append([token for token in tokens[start + 1 : end] if _field(spec, token) is not None])
+            state["halves"] = halves
+            break
+    halves = state.get("halves")
+    data = [line for line in lines if _figures(line.text)]
+    if not data:
+        return grid_of(page, [], top=lines[0].top - 0.5)
+    if not halves or any(not half for half in halves):
+        return _header_problem(page, lines)
+    header: list[tuple[str, int, int]] = []
+    for half in halves:
+        header += [("项目", 1, 0)] + [(text, 1, 0) for text in half]
+    rows = [header]
+    classes = _class_names()
+    wrong: list[Line] = []
+    for line in data:
+        groups = _groups(line.text)
+        if groups is None:
+            wrong.append(line)
+            continue
+        cells: list[tuple[str, int, int]] = []
+        if len(groups) == len(halves) and all(len(figures) == len(half) for (_, figures), half in zip(groups, halves)):
+            for label, figures in groups:
+                cells += [(label, 1, line.number)] + [(figure, 1, line.number) for figure in figures]
+        elif len(groups) == 1 and len(groups[0][1]) == len(halves[-1]) and normalise_name(NUMBERED.sub("", groups[0][0])) in classes:
+            for half in halves[:-1]:
+                cells += [("", 1, 0)] * (len(half) + 1)
+            cells += [(groups[0][0], 1, line.number)] + [(figure, 1, line.number) for figure in groups[0][1]]
+        else:
+            wrong.append(line)
+            continue
+        rows.append(cells)
+    grid = grid_of(page, rows, top=lines[0].top - 0.5)
+    if wrong:
+        grid.unplaced.append(_unplaced(wrong, sum(len(half) for half in halves)))
+    return grid
