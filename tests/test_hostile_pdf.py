@@ -221,3 +221,5 @@ def test_a_file_named_with_a_leading_dash(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert missing.stderr.strip() == "finrecon: no such option: -下.pdf; a file whose name begins with '-' goes after --, or as ./-下.pdf"
     assert re.search(r"No such option: --bogus", finrecon("check", "--bogus", "x.pdf", cwd=tmp_path).stderr)
+    attached = finrecon("check", "--lang", "en", "-fjson", "-oout.json", "-上.pdf", cwd=tmp_path)  # short options with their values
+    assert attached.returncode == 1 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["summary"]["files"] == 1
