@@ -131,10 +131,13 @@ REAL_CRASHES = [
     [("stray", 5, [(502.4, 638.2, 502.4, 556.8), (304.2, 341.0, 398.7, 341.0), (283.6, 491.2, 437.5, 491.2)])],
     [("stray", 5, [(141.6, 458.2, 141.6, 275.0), (372.3, 55.2, 372.3, -196.9), (154.3, 197.3, 298.0, 197.3)])],
     [("stray", 5, [(140.4, 86.9, 140.4, 36.2), (39.6, 338.1, 280.7, 338.1), (455.3, 186.9, 541.9, 186.9)])],
+    # Page 16's box cut to 97 × 99 points: two continuations of one table in a row, the second
+    # given the roles the first had taken instead of its head's (IndexError in _roles_under).
+    [("box", 15, (0.0, 0.0, 97.0, 99.0))],
 ]
 
 
-@pytest.mark.parametrize("mutations", REAL_CRASHES)
+@pytest.mark.parametrize("mutations", REAL_CRASHES, ids=range(len(REAL_CRASHES)))
 def test_crashes_found_on_the_real_report(real_report: bytes, mutations: list[tuple]) -> None:
     read_and_check(mutate(real_report, mutations))
 
