@@ -80,6 +80,7 @@ def _cases(smoke: bool) -> dict[str, tuple[str, Callable[[], bytes]]]:
         "3 one ruling 10⁸ pt long": ("3", lambda: hostile.long_ruling(1e8)),
         "3 one ruling 10⁹ pt long": ("3", lambda: hostile.long_ruling(1e9)),
         "4 499 pages sharing one content stream": ("4", hostile.shared_stream),
+        "4 40 pages of 20 000 glyphs (within the content bounds)": ("4", lambda: hostile.shared_stream(40 // scale)),
         "4 a form drawn 1 500 times": ("4", lambda: hostile.xobject_repeated(1500)),
         "4 forms nested 30 deep, each drawing the next twice": ("4", lambda: hostile.deep_xobjects(30)),
         "5 a flate bomb: 1 MB inflating to 1 GB": ("5", lambda: hostile.flate_bomb((1 << 30) // scale)),

@@ -255,3 +255,15 @@ def turned_with_its_text(rotate: int) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def with_title_pages() -> bytes:
+    """A report whose tables part opens with a title page, and which ends with a back cover: the
+    cover's title printed again, yet one report."""
+    document = pikepdf.open(io.BytesIO(final_report()))
+    title = pikepdf.open(io.BytesIO(pdf([text((200, 300, UNIT), (220, 340, "2024年度部门决算"), size=20)] * 2)))
+    document.pages.insert(2, title.pages[0])
+    document.pages.append(title.pages[1])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

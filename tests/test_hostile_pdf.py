@@ -202,6 +202,12 @@ def test_another_departments_report_after_the_first_is_not_read(tmp_path: Path) 
     assert all(finding["page"] is None or finding["page"] < 5 for finding in found if finding["rule"] != "FR926")
 
 
+def test_a_title_page_or_a_back_cover_is_no_other_report(tmp_path: Path) -> None:
+    found = findings(written(tmp_path, "titles.pdf", hostile.with_title_pages()))
+    assert not any(finding["rule"] == "FR926" for finding in found)
+    assert any(finding["rule"] == "FR102" and finding["page"] == 4 for finding in found)  # table 5, after the title page, read
+
+
 def test_a_rotated_page_is_read_as_its_text_runs(tmp_path: Path) -> None:
     found = findings(written(tmp_path, "rotated.pdf", hostile.rotated_table()))
     assert not any(finding["rule"] == "FR923" for finding in found)  # nothing of page 4 under table 1's title
@@ -224,3 +230,5 @@ def test_a_file_named_with_a_leading_dash(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert missing.stderr.strip() == "finrecon: no such option: -下.pdf; a file whose name begins with '-' goes after --, or as ./-下.pdf"
     assert re.search(r"No such option: --bogus", finrecon("check", "--bogus", "x.pdf", cwd=tmp_path).stderr)
+    attached = finrecon("check", "--lang", "en", "-fjson", "-oout.json", "-上.pdf", cwd=tmp_path)  # short options with their values
+    assert attached.returncode == 1 and json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["summary"]["files"] == 1

@@ -575,7 +575,8 @@ def _dash_arguments(arguments: list[str]) -> list[str]:
     known = {name for parameter in sub.params for name in (*parameter.opts, *parameter.secondary_opts)} | {"--help"}
     fixed = arguments[:1]
     for argument in arguments[1:]:
-        if argument.startswith("-") and argument != "-" and argument.split("=", 1)[0] not in known:
+        option = argument.split("=", 1)[0]
+        if argument.startswith("-") and argument != "-" and option not in known and argument[:2] not in known:  # -ofile.json is -o
             if Path(argument).exists():
                 argument = "./" + argument
             elif not argument.lstrip("-")[:1].isascii() or "." in argument or "/" in argument:

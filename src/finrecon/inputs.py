@@ -54,7 +54,7 @@ class Limits:
     # (pages sharing one content stream, a form drawn a thousand times) or inflate to gigabytes.
     # The real reports draw at most some 1 400 glyphs a page and 20 000 in all.
     max_page_glyphs: int = 50_000  # glyphs on one page
-    max_glyphs: int = 500_000  # glyphs in the whole document
+    max_glyphs: int = 300_000  # glyphs in the whole document
     max_page_objects: int = 100_000  # text, paths and pictures on one page (forms drawn count each time)
     max_paragraph: int = 50_000  # characters of one paragraph (a page of text holds some 1 500)
     max_page_content: int = 1_000_000  # bytes of content PDFium parses for one page, forms drawn counted each time (the real reports: 67 KB at most)

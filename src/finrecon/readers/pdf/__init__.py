@@ -107,25 +107,28 @@ def read_pdf(
 
 
 def _other_reports(spec: Template, pages: list[Page]) -> list[dict[str, Any]]:
-    """The later pages that are a report's cover: a page of a few lines, one of which is the
-    template's cover title (“…2024年度部门决算”), after the first page with text.  A report
-    bound after another one starts there."""
+    """The later pages that are another report's cover: a page of a few lines, one of which is
+    the template's cover title (“…2024年度部门决算”), after the first page with text, and
+    followed by a report again — a contents (目录), or a table the pages before it printed
+    already.  A title page alone (a back cover, a part's title page) is no other report."""
     title = re.compile(spec.cover.title)
-    found = []
-    first = True
-    for page in pages:
-        if not page.lines:
+    tables = [re.compile(table.title) for table in spec.tables.values()]
+    words = [[_digits(normal(line.text)) for line in page.lines] for page in pages]
+    printed = [{index for index, pattern in enumerate(tables) if any(pattern.fullmatch(line) for line in lines)} for lines in words]
+    with_text = [position for position, page in enumerate(pages) if page.lines]
+    found: list[dict[str, Any]] = []
+    for position in with_text[1:]:
+        page = pages[position]
+        if len(page.lines) > 8 or page.rulings or not any(title.search(line) for line in words[position]):
             continue
-        if first:
-            first = False
-            continue
-        if len(page.lines) > 8 or page.rulings:
-            continue
-        for line in page.lines:
-            words = _digits(normal(line.text))
-            if title.search(words):
-                found.append({"page": page.number, "text": normal("".join(other.text for other in page.lines))[:80]})
-                break
+        start = found[-1]["_at"] if found else 0
+        before = set().union(*printed[start:position])
+        after = set().union(*printed[position + 1 :])
+        contents = any(line == "目录" for lines in words[position + 1 :] for line in lines)
+        if contents or before & after:
+            found.append({"_at": position, "page": page.number, "text": "".join(words[position])[:80]})
+    for item in found:
+        del item["_at"]
     return found
 
 

@@ -296,19 +296,24 @@ def _glyphs(text_page, count: int, point, shown_width: float, shown_height: floa
     unmapped = 0
     # The page's text in one call (UTF-16, one unit per character index); then each glyph's box.
     buffer = ctypes.create_string_buffer((count + 1) * 2)
-    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    written = raw.FPDFText_GetText(text_page.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = buffer.raw[: max(written - 1, 0) * 2]
     codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = raw.FS_RECTF()
+    # The calls a glyph costs, looked up once (a page may hold 50 000 glyphs).
+    handle = text_page.raw
+    map_error, char_origin, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+    origin = (ctypes.byref(origin_x), ctypes.byref(origin_y))
+    boxed = ctypes.byref(box)
     for index in range(min(count, len(codes))):
         code = codes[index]
         if 0xD800 <= code < 0xE000:  # half of a surrogate pair: ask PDFium for the whole character
-            code = raw.FPDFText_GetUnicode(text_page, index)
+            code = raw.FPDFText_GetUnicode(handle, index)
         char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
         if char in _NO_TEXT or char.isspace():  # PDFium's generated characters are spaces and line ends
             continue
-        guessed = raw.FPDFText_HasUnicodeMapError(text_page, index) == 1
+        guessed = map_error(handle, index) == 1
         if code < 0x20 or code == 0xFFFD or (0xE000 <= code < 0xF900 and guessed):
             # No usable Unicode: a font without a ToUnicode map (its codes read as control
             # characters), a Type3 font, private-use codes PDFium could not map.  Counted,
@@ -318,8 +323,8 @@ def _glyphs(text_page, count: int, point, shown_width: float, shown_height: floa
         # A character PDFium guessed from the glyph's code (a font without a ToUnicode map):
         # read, and counted, for the reader to say so when the guesses are most of the text.
         unmapped += guessed
-        raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
-        if not raw.FPDFText_GetLooseCharBox(text_page, index, box):
+        char_origin(handle, index, *origin)
+        if not loose_box(handle, index, boxed):
             continue
         (ax, ay), (bx, by) = point(box.left, box.top), point(box.right, box.bottom)
         _, base = point(origin_x.value, origin_y.value)

@@ -167,6 +167,7 @@ class TableReader:
         total_label = re.compile(self.spec.get("total", "^合计$"))
         halves: list[list[tuple[Grid, int, list[int], list[str | None]]]] = []
         headed: Grid | None = None  # the grid whose header gave the roles
+        headed_roles: list[str | None] = []  # the roles that header gave
         for grid in grids:
             if _blank(grid):
                 continue  # a frame drawn around nothing (a box beside the 单位 line)
@@ -174,11 +175,12 @@ class TableReader:
             header = _header(grid, range(start))
             if any(header):  # a continued table may repeat its header, or print none
                 roles, headed = [self._role(text) for text in header], grid
+                headed_roles = roles
             if roles is not None and headed is not None and len(roles) != grid.columns:
                 # Continued with other rulings (a last page holding only the 合计 row, its code
                 # and name cells merged): each column takes the role of the header column it
-                # stands under.
-                roles = _roles_under(grid, headed, roles)
+                # stands under (the head's roles, not those an earlier continuation took).
+                roles = _roles_under(grid, headed, headed_roles)
             if roles is None or len(roles) != grid.columns:
                 result.problems.append(Problem(grid.page, _header_text(grid), "header"))
                 continue
