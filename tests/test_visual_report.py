@@ -301,3 +301,32 @@ def test_a_report_draws_at_most_its_page_budget_and_says_so(tmp_path: Path, wron
     _, page = _html(tmp_path, str(wrong_pdf), str(wrong_pdf))  # the same file twice: 4 pages with findings
     assert page.count("<image ") == 1 and 'id="img1-1"' in page
     assert "本报告最多绘制 1 页" in page and page.count("（此页未能显示）") == page.count('<article class="finding') - page.count('<use href="#img1-1"/>')
+
+
+def _ink_in_box(image, box: tuple[float, float, float, float]) -> tuple[int, int]:  # noqa: ANN001 - a PageImage
+    """Dark pixels of the rendered page inside ``box`` (PDF points), and all its pixels there."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(image.png))
+    scale = picture.width / image.width
+    x0, top, x1, bottom = (round(value * scale) for value in box)
+    pixels = [(x, y) for y in range(top, min(bottom, picture.height - 1) + 1) for x in range(x0, min(x1, picture.width - 1) + 1)]
+    return sum(1 for pixel in pixels if picture.getpixel(pixel) < 128), len(pixels)
+
+
+@pytest.mark.parametrize("case", ["upright", "turned without its text", "turned with its text"])
+def test_every_box_falls_on_printed_ink_of_the_drawn_page_however_the_page_is_turned(case: str, tmp_path: Path) -> None:
+    """A page /Rotate'd without its text is read as its text runs, and drawn so: its boxes fall on
+    the printed rows (before, the picture was drawn as shown and the boxes fell on white)."""
+    from . import hostile_pdfs as hostile
+
+    data = {"upright": _wrong_sum_pdf, "turned without its text": hostile.rotated_table,
+            "turned with its text": lambda: hostile.turned_with_its_text(90)}[case]()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    boxed = [finding for finding in check_file(path, Settings()).findings if finding.box is not None]
+    assert boxed
+    images = render_pages(path, {finding.page for finding in boxed})
+    for finding in boxed:
+        ink, pixels = _ink_in_box(images[finding.page], finding.box)
+        assert ink > 0.02 * pixels, (finding.rule, finding.page, finding.box, ink, pixels)

@@ -4,9 +4,9 @@ Each page that has a finding is rendered once by PDFium (pypdfium2, which the PD
 uses) in 16 shades of grey, and written as a PNG with the standard library's zlib: printed text on
 white compresses far better as PNG than as JPEG (a dense page at 1.5×: 58 KB against 149 KB for
 JPEG at quality 60, and no larger than a 16-colour palette PNG from Pillow), so no imaging library
-is needed.  The boxes
-the report draws on a page are not in the picture: the page is drawn in PDF points, so a box is
-the printed line's coordinates as the reader found them.
+is needed.  The boxes the report draws on a page are not in the picture: the page is drawn in
+PDF points, turned as the reader reads it (a page turned without its text is drawn as its text
+runs), so a box is the printed line's coordinates as the reader found them.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def render_pages(path: str | Path, numbers: Iterable[int], scale: float = SCALE)
                 if width <= 0 or height <= 0:
                     continue
                 size = min(scale, MAX_SIDE / max(width, height))
-                bitmap = page.render(scale=size, grayscale=True, force_bitmap_format=raw.FPDFBitmap_Gray)
+                turn = (reading_rotation(page) - page.get_rotation()) % 360
+                bitmap = page.render(scale=size, rotation=turn, grayscale=True, force_bitmap_format=raw.FPDFBitmap_Gray)
                 png = grey_png(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
                 images[number] = PageImage(number, round(bitmap.width / size, 2), round(bitmap.height / size, 2), png)
             finally:
@@ -75,6 +76,20 @@ def render_pages(path: str | Path, numbers: Iterable[int], scale: float = SCALE)
     finally:
         document.close()
     return images
+
+
+def reading_rotation(page) -> int:  # noqa: ANN001 - a pypdfium2 page
+    """The turn in which the PDF reader reads the page (its text's, where a page is turned without
+    its text): the page is drawn in it, so that its boxes, in the reader's coordinates, fall on it."""
+    import pypdfium2.raw as raw
+
+    from ..readers.pdf.layout import _reading_rotation
+
+    text_page = page.get_textpage()
+    try:
+        return _reading_rotation(text_page, raw.FPDFText_CountChars(text_page), page.get_rotation() % 360)
+    finally:
+        text_page.close()
 
 
 def too_costly(page) -> bool:  # noqa: ANN001 - a pypdfium2 page
