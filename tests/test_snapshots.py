@@ -87,3 +87,19 @@ def test_quiet_prints_the_summary_alone(monkeypatch: pytest.MonkeyPatch) -> None
     result = CliRunner().invoke(app, ["check", "--quiet", "--lang", "en", *FILES], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 1
     assert result.stdout == "14 errors, 8 warnings, 2 notes in 3 file(s)\n"
+
+
+def test_unreadable_files_are_shown_with_every_problem_and_paths_of_any_kind_mix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An absolute path beside a relative one; a broken YAML's problems in the terminal output too."""
+    monkeypatch.chdir(ROOT)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {unit: x, year: 2020}\nnarrative:\n  totl: 1\n  income: {total: abc}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--jobs", "1", "--lang", "en", str(bad), FILES[2]], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 2
+    out = result.stdout
+    words = " ".join(out.split())  # the long temporary path wraps
+    assert f"{bad} — unreadable line 3, column 3 unknown key 'totl'; did you mean 'total'? line 4, column 19 " in words
+    assert "\n    line 3, column 3  unknown key" in out
+    assert out.rstrip().endswith("0 errors, 0 warnings, 0 notes in 2 file(s), 1 unreadable")
+    assert "\n          unreadable  /" in out  # its totals line, the path (absolute, wrapped) after it
+    assert "\n    0        0     0  samples/minimal-clean.yaml\n" in out

@@ -291,6 +291,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "line": ("第 {line} 行", "line {line}"),
     "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
     "place.page": ("第 {page} 页第 {line} 行", "p.{page} line {line}"),
+    "place.line_column": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
     "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),
     "hint": ("提示：{hint}", "Likely cause: {hint}"),
     "clean": ("{file}：未发现问题", "{file}: no findings"),

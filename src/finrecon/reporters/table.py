@@ -185,14 +185,40 @@ def _compact(result: FileResult, console: Console, lang: str) -> None:
     console.print()
 
 
+def _unreadable(result: FileResult, console: Console, lang: str) -> None:
+    """A file that could not be used, with every problem where it stands (they went to stderr too,
+    as they came: here they stay with the rest of the report, also where stdout is a file)."""
+    _block(console, _heading(result) + " — " + t("status.unreadable", lang), "bold red", 0)
+    if result.problems:
+        for problem in result.problems:
+            if problem.get("page") is not None:
+                place = t("place.page", lang, page=problem["page"], line=problem.get("line") or 1)
+            elif problem.get("line") is not None:
+                place = t("place.line_column", lang, line=problem["line"], column=problem.get("column") or 1)
+            else:
+                place = ""
+            _block(console, f"{place}  {problem['message']}".strip(), "red", INDENT)
+    else:
+        for line in (result.error or "").splitlines():
+            _block(console, line.removeprefix(f"{result.file}: ").removeprefix(f"{result.file}:"), "red", INDENT)
+    console.print()
+
+
+def _folder(files: list[str]) -> str:
+    """The folder every file is in, to name them from it (the folder once, in the heading); "" if none."""
+    try:
+        folder = os.path.commonpath([os.path.dirname(file) for file in files])
+    except ValueError:  # absolute and relative paths mixed, or none
+        return ""
+    return folder if folder and all(file.startswith(folder.rstrip(os.sep) + os.sep) for file in files) else ""
+
+
 def _totals(run: Run, console: Console, lang: str) -> None:
     """One line per file, last: its counts, then its name (wrapped under itself)."""
     labels = [t(f"severity.{key}", lang) for key in ("error", "warning", "info")]
     widths = [max(_cells(label), 3) for label in labels]
     head = "  ".join(" " * (w - _cells(label)) + label for label, w in zip(labels, widths))
-    # Files in one folder are named from it, the folder once in the heading.
-    folder = os.path.commonpath([os.path.dirname(r.file) for r in run.files]) if all(os.path.dirname(r.file) for r in run.files) else ""
-    folder = folder if folder and all(r.file.startswith(folder + os.sep) for r in run.files) else ""
+    folder = _folder([result.file for result in run.files])
     heading = t("column.file", lang) + (f" ({printable(folder)}{os.sep})" if folder else "")
     _block(console, head + "  " + heading, "bold", 0)
     head_cells = _cells(head)
@@ -261,8 +287,8 @@ def render(run: Run, console: Console, lang: str = "zh", quiet: bool = False) ->
         wide = console.width >= WIDE
         for result in run.files:
             if result.error:
-                continue  # its problems went to stderr as it came; the totals below name it
-            if not result.findings:
+                _unreadable(result, console, lang)
+            elif not result.findings:
                 console.print(Text("✓ " + t("clean", lang, file=_heading(result)), style="green"), overflow="fold")
             elif wide:
                 _full(result, console, lang)
