@@ -203,6 +203,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR813": ("“{name}”标题金额为 {headline} 万元，而“{year}年预算安排”为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its '{year}年预算安排' is {again} 万元"),
     "FR814.purpose": ("第{number}项“{name}”的用途说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s purpose word for word ('{words}'), which describes '{first_name}': copied, it seems"),
     "FR814.reason": ("第{number}项“{name}”的原因说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s reason word for word ('{words}'), which is about '{first_name}': copied, it seems"),
+    # ------------------------------------------------------------------ across years (rules/years.py)
+    "FR311": (
+        "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
+        "the prior-year figure of {label} is {reported} {unit} ({here}), but the {year} report prints {expected} {other_unit} ({there}): {difference} {unit} apart",
+    ),
+    "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
+    "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "FR312": (
+        "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
+        "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
+    ),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),
