@@ -203,6 +203,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR813": ("“{name}”标题金额为 {headline} 万元，而“{year}年预算安排”为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its '{year}年预算安排' is {again} 万元"),
     "FR814.purpose": ("第{number}项“{name}”的用途说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s purpose word for word ('{words}'), which describes '{first_name}': copied, it seems"),
     "FR814.reason": ("第{number}项“{name}”的原因说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s reason word for word ('{words}'), which is about '{first_name}': copied, it seems"),
+    # ------------------------------------------------------------------ parts of a whole in another table (rules/parts.py)
+    "FR505": (
+        "{left_table}中{left}为 {reported}，超过了{right_table}中{right} {expected}（多 {difference}）：前者是后者的一部分，不应更大",
+        "{left} in {left_table} is {reported}, more than {right} in {right_table} = {expected} (by {difference}): it is a part of it and cannot exceed it",
+    ),
     # ------------------------------------------------------------------ across years (rules/years.py)
     "FR311": (
         "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
