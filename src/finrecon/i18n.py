@@ -208,6 +208,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{left_table}中{left}为 {reported}，超过了{right_table}中{right} {expected}（多 {difference}）：前者是后者的一部分，不应更大",
         "{left} in {left_table} is {reported}, more than {right} in {right_table} = {expected} (by {difference}): it is a part of it and cannot exceed it",
     ),
+    # ------------------------------------------------------------------ pages and cells (rules/pages.py)
+    "FR913": (
+        "{table}中 {count} 个单元格只印了 {decimals} 位小数：{cells}；本表其余 {others} 个单元格印 {usual} 位",
+        "{table}: {count} cell(s) printed with {decimals} decimals ({cells}) where {others} other cells print {usual}",
+    ),
+    "FR914": (
+        "文字写{figures}为 0，而{table}中这 {count} 格空白：二者并不矛盾，但宜在表中同样印出 0.00（提示）",
+        "the text gives {figures} as 0, but {table} leaves these {count} cell(s) blank: not a contradiction, but the table should print 0.00 too (a note)",
+    ),
     # ------------------------------------------------------------------ across years (rules/years.py)
     "FR311": (
         "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
