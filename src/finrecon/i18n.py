@@ -217,6 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文字写{figures}为 0，而{table}中这 {count} 格空白：二者并不矛盾，但宜在表中同样印出 0.00（提示）",
         "the text gives {figures} as 0, but {table} leaves these {count} cell(s) blank: not a contradiction, but the table should print 0.00 too (a note)",
     ),
+    "FR921.untitled": ("第 {page} 页重复印出了第 {same_as} 页标题以下的全部内容，只是没有标题（近似重复页）", "page {page} prints everything page {same_as} prints below its title, without the title (a page printed twice)"),
     # ------------------------------------------------------------------ across years (rules/years.py)
     "FR311": (
         "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
