@@ -218,6 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text gives {figures} as 0, but {table} leaves these {count} cell(s) blank: not a contradiction, but the table should print 0.00 too (a note)",
     ),
     "FR921.untitled": ("第 {page} 页重复印出了第 {same_as} 页标题以下的全部内容，只是没有标题（近似重复页）", "page {page} prints everything page {same_as} prints below its title, without the title (a page printed twice)"),
+    "FR804.joined": ("模板的两个备选表述连在一起印成了“{words}”，应按实际情况只保留一种", "the template's two alternatives are printed run together as '{words}': keep the one that applies"),
     # ------------------------------------------------------------------ across years (rules/years.py)
     "FR311": (
         "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",

@@ -8,6 +8,7 @@ offset of the words it quotes.  Where a text can be read two ways, the rules say
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -408,7 +409,11 @@ class UnchosenAlternative(WordingRule):
 
     Why: the template lets the compiler choose; printed both ways, the sentence says nothing.
 
-    Example: passes — “收入支出总计减少56.95万元”.  Warns — “收入支出总计增加（减少）56.95万元”.
+    Example: passes — “收入支出总计减少56.95万元”.  Warns — “收入支出总计增加（减少）56.95万元”,
+    “收入支出总计增加减少56.95万元”.
+
+    The template's alternatives are data (``wording: alternatives`` of each layout): both words
+    of one printed together without the brackets (“增加减少”, “下降增长”) are one left unchosen too.
     """
 
     id = "FR804"
@@ -422,6 +427,18 @@ class UnchosenAlternative(WordingRule):
             if found.match.group("a") and found.match.group("a") == found.match.group("b"):
                 continue
             yield self.at(found.passage, found.begin, found.finish, self.say(self.id, words=found.words), reported=found.words)
+        joined = _joined_alternatives()
+        if joined is not None:
+            for found in self.printed(report, joined):
+                yield self.at(found.passage, found.begin, found.finish, self.say("FR804.joined", words=found.words), reported=found.words)
+
+
+@functools.cache
+def _joined_alternatives() -> re.Pattern[str] | None:
+    """Both words of each of the template's alternatives, in either order, without brackets."""
+    pairs = {_alternative_words(item) for item in template_wording().get("alternatives", ())}
+    joined = sorted({a + b for pair in pairs if pair for a, b in (pair, pair[::-1])}, key=len, reverse=True)
+    return Pattern("|".join(re.escape(words) for words in joined)) if joined else None
 
 
 # =============================================================================== FR805 instructions
@@ -830,25 +847,56 @@ class MissingUnit(WordingRule):
 
 
 # =============================================================================== FR810 fixed phrases
-# The template's fixed phrases, as compared (no spaces, half-width brackets); and the printed
-# forms that are right although one character away from one of them.
-FIXED_PHRASES: tuple[str, ...] = (
-    "与上年度相比", "较上年度", "比上年度", "收入支出总计", "财政拨款收入支出总计", "本年收入合计", "本年支出合计",
-    "年初结转和结余", "年末结转和结余", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-    "一般公共预算财政拨款基本支出", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车运行维护费",
-    "公务用车运行费", "公务用车购置费", "公务接待费", "机关运行经费", "面向中小企业预留", "国有资产占有使用情况", "预算绩效管理",
-    "主要原因是", "部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
-    "离退休干部用车", "政府采购预算", "政府采购金额",
-)
-_RIGHT_AS_PRINTED: tuple[str, ...] = (
-    "年初结转结余", "年末结转结余", "收入支出合计", "公务用车运行维修费", "主要原因为", "主要原因：", "主要原因:",
-    "政府采购项目", "政府采购服务", "政府采购货物", "政府采购工程",
-)
+# The template's fixed phrases, as compared (no spaces, half-width brackets), and the printed forms
+# that are right although one character away from one of them: the layouts' data
+# (``wording: phrases / phrases_as_printed / alternatives`` in ``finrecon/layouts/*.yaml``).
 _SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
-_DROPPED = tuple(
-    (phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in FIXED_PHRASES if len(phrase) < _SHORT
-)
-_HALVES = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in FIXED_PHRASES if len(phrase) >= _SHORT)
+_A_YEAR_SLOT = "{year}"
+
+
+class _Phrases(NamedTuple):
+    fixed: tuple[str, ...]
+    right: tuple[str, ...]
+    dropped: tuple[tuple[str, tuple[str, ...]], ...]  # a short phrase and its interior deletions
+    halves: tuple[tuple[str, str, str], ...]  # a longer phrase and its two halves
+    slips: re.Pattern[str] | None  # a year phrase with a character dropped, or a word of an alternative doubled
+    meant: dict[str, str]  # what each of those slips stands for (by its non-year part)
+
+
+def _squeezed(words: str) -> str:
+    return squeeze(words)[0]
+
+
+@functools.cache
+def _phrases() -> _Phrases:
+    wording = template_wording()
+    fixed = tuple(dict.fromkeys(_squeezed(p) for p in wording.get("phrases", ()) if _A_YEAR_SLOT not in p))
+    right = tuple(_squeezed(p) for p in wording.get("phrases_as_printed", ()))
+    dropped = tuple((p, tuple(p[:i] + p[i + 1 :] for i in range(1, len(p) - 1))) for p in fixed if len(p) < _SHORT)
+    halves = tuple((p, p[: len(p) // 2], p[len(p) // 2 :]) for p in fixed if len(p) >= _SHORT)
+    meant: dict[str, str] = {}
+    with_year = [_squeezed(p).replace(_A_YEAR_SLOT, "") for p in wording.get("phrases", ()) if _A_YEAR_SLOT in p]
+    for literal in with_year:  # “{year}年度” printed “2024度”: one of its characters dropped, giving no other phrase
+        for i in range(len(literal)):
+            variant = literal[:i] + literal[i + 1 :]
+            if variant and variant not in with_year:
+                meant.setdefault(variant, literal)
+    year_slips = "|".join(re.escape(variant) for variant in sorted(meant, key=len, reverse=True))
+    words = {word for alternative in wording.get("alternatives", ()) for word in _alternative_words(alternative)}
+    for word in words:
+        meant[word + word] = word
+    doubled = "|".join(re.escape(word + word) for word in sorted(words, key=len, reverse=True))
+    parts = [f"(?<![\\d.])(?:19|20)\\d{{2}}(?:{year_slips})" if year_slips else "", f"(?:{doubled})" if doubled else ""]
+    pattern = "|".join(part for part in parts if part)
+    return _Phrases(fixed, right, dropped, halves, Pattern(pattern) if pattern else None, meant)
+
+
+def _alternative_words(alternative: str) -> tuple[str, ...]:
+    """“增加（减少）” → (增加, 减少)."""
+    match = re.fullmatch(r"(?P<a>[^（(]+)[（(](?P<b>[^）)]+)[）)]", alternative.strip())
+    return (match.group("a"), match.group("b")) if match else ()
+
+
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
@@ -871,13 +919,18 @@ class MisspeltPhrase(WordingRule):
     维护费, 机关运行经费, 国有资产占有使用情况, the kinds of official vehicle …) printed with one
     character changed, added, dropped or two swapped inside the phrase, where the phrase itself is
     not printed.  Phrases shorter than six characters count only a dropped character; a 和/及/与
-    added or swapped is another wording, not a slip.  It reads the printed text (headings, titles,
-    paragraphs, notes), where the template's phrases stand.
+    added or swapped is another wording, not a slip.  A year phrase (“2024年度”) printed with a
+    character dropped that makes no other phrase (“2024度”), and a word of the template's
+    alternatives printed twice (“增加增加”), are slips too.  The phrases and alternatives are data:
+    ``wording: phrases / phrases_as_printed / alternatives`` of each layout in ``finrecon/layouts``
+    — no list of typos.  It reads the printed text (headings, titles, paragraphs, notes), where
+    the template's phrases stand.
 
     Why: a misspelt term of the template is a typing slip nobody read over, and it makes the term
     unsearchable in the published text.
 
-    Example: passes — “公务用车运行费保持不变”.  Warns — “公务车用车运行费保持不变”.
+    Example: passes — “公务用车运行费保持不变”.  Warns — “公务车用车运行费保持不变”, “2024度”,
+    “比上年增加增加5.00万元”.
     """
 
     id = "FR810"
@@ -889,9 +942,11 @@ class MisspeltPhrase(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         # The search runs once over all the report's words (one text a line): a phrase none of
         # whose misspellings or halves is printed anywhere is not looked for passage by passage.
+        phrases = _phrases()
+        yield from self._slips(report, phrases)
         everything = digest(report)
-        dropped = tuple((phrase, found) for phrase, variants in _DROPPED if (found := tuple(v for v in variants if v in everything)))
-        halves = tuple(item for item in _HALVES if item[1] in everything or item[2] in everything)
+        dropped = tuple((phrase, found) for phrase, variants in phrases.dropped if (found := tuple(v for v in variants if v in everything)))
+        halves = tuple(item for item in phrases.halves if item[1] in everything or item[2] in everything)
         if not dropped and not halves:
             return
         for passage in self.passages(report):
@@ -903,7 +958,7 @@ class MisspeltPhrase(WordingRule):
                     if _edited(window, phrase) & _JOINING or _another_word(window, phrase):
                         continue
                     if taken is None:
-                        taken = spans_of(text, [*FIXED_PHRASES, *_RIGHT_AS_PRINTED])
+                        taken = spans_of(text, [*phrases.fixed, *phrases.right])
                     if overlaps((start, end), taken):
                         continue
                     taken.append((start, end))
@@ -911,13 +966,25 @@ class MisspeltPhrase(WordingRule):
                     words = passage.text[begin:finish]
                     yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
 
+    def _slips(self, report: Report, phrases: _Phrases) -> Iterator[Finding]:
+        """A year phrase with a character dropped (“2024度”), a word of an alternative doubled (“增加增加”)."""
+        if phrases.slips is None:
+            return
+        for found in self.printed(report, phrases.slips):
+            words = found.match.group()
+            year = words[:4] if words[:4].isdigit() else ""
+            expected = year + phrases.meant[words[len(year):]]
+            yield self.at(found.passage, found.begin, found.finish, self.say(self.id, reported=found.words, expected=expected), reported=found.words, expected=expected)
+
     @staticmethod
     def _candidates(
-        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] = _DROPPED, halves: Sequence[tuple[str, str, str]] = _HALVES,
+        everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]] | None = None, halves: Sequence[tuple[str, str, str]] | None = None,
     ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
         deletions, found as they are; a longer one's near misses, where one of its halves is printed.
         ``dropped`` and ``halves``: the phrases to look for (by default all of them)."""
+        if dropped is None or halves is None:
+            dropped, halves = _phrases().dropped, _phrases().halves
         for phrase, variants in dropped:
             for variant in variants:
                 if variant in everything:
