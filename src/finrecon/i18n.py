@@ -178,6 +178,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR802": ("单位名称写作“{reported}”，封面为“{expected}”：{why}", "the unit is printed as '{reported}', the cover says '{expected}': {why}"),
     "FR802.level_phrase": ("本报告是区（县）级单位的报告，文字写作“{reported}”：应为“{expected}”（疑似沿用市级模板）", "a district unit's report printing '{reported}': it should read '{expected}' (the city's template, it seems)"),
     "FR802.changed": ("有一个字不同", "one character differs"),
+    "FR802.part": ("少了名称的末段，成了其上级机关的名称", "its last part is missing, which names the body above it"),
     "FR802.level": ("写成了上级（市级）单位的名称", "the name of the level above (the city's)"),
     "FR802.district": ("写成了另一个区（县）的单位", "a unit of another district"),
     "FR802.other": ("写成了另一个单位的名称", "another unit's name"),

@@ -21,7 +21,7 @@ from ..interval import Interval
 from ..model import ClassFigure, Figure, Report
 from .base import Rule, fmt, register
 from .texts import (
-    COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLES, WORDING,
+    COMPILER, CONTENTS, COVER, HEADING, NOTE, NUMBER, PARAGRAPH, PROSE, TITLE, TITLES, WORDING,
     Passage, Pattern, amount, compact, digest, edit_distance_one, near_misses, overlaps, passages, sentence_at, spans_of,
     squeeze, template_wording, touched,
 )
@@ -207,7 +207,12 @@ _NAME_SLOTS: dict[str, tuple[re.Pattern[str], ...]] = {
         Pattern(r"^(?P<name>[^,，。；;\d]{4,40}?)(?:部门|单位)预算是包括"),
     ),
     NOTE: (Pattern(r"^(?:注|说明)[:：](?:说明[:：])?(?P<name>[^,，。；;\d]{2,40}?)(?:本年度)?(?:无|没有)"),),
+    TITLE: (Pattern(r"^(?P<name>[^\d,，。“”\"]{4,40}?)(?:19|20)\d{2}年"),),  # “上海市普陀区财政局2024年度收入支出决算总表”
 }
+# A body's name printed without its last part, where what is left names the body above it
+# (“上海市普陀区人民政府” for “上海市普陀区人民政府办公室”).  A street office may be called by its street
+# (万里街道 for 万里街道办事处): the same body.
+_SAME_BODY_TAILS = {"街道": ("办事处",)}
 _NAME_SLOTS[CONTENTS] = _NAME_SLOTS[HEADING]
 
 
@@ -322,18 +327,31 @@ class UnitName(WordingRule):
                 return "FR802.level"
         if name[0] == reference[0] and name[-1] == reference[-1] and edit_distance_one(name, reference):
             return "FR802.changed"  # inside the name: “上海市普陀区财政局编” is the name and a word
+        if _names_the_body_above(name, reference):
+            return "FR802.part"
         if name in reference:  # a short form: 普陀区财政局, 万里街道
             return None
         if _UNIT_SUFFIX.search(name) and not set(ours.core) <= set(name):  # a unit's name, not a form of ours
             return "FR802.other"
         return None
 
-    def _finding(self, passage: Passage, positions: Sequence[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:
+    def _finding(self, passage: Passage, positions: Sequence[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:  # noqa: PLR0913
         begin, finish = _offset(positions, start), _end(positions, end)
         return self.at(
             passage, begin, finish, self.say(self.id, reported=name, expected=reference, why=self.say(why)),
             reported=name, expected=reference,
         )
+
+
+def _names_the_body_above(name: str, reference: str) -> bool:
+    """The unit's name with its last part left out, so that it names the body above it: what is
+    left ends as a body's name does, and so does the part left out (人民政府 + 办公室)."""
+    if name == reference or not reference.startswith(name) or not _UNIT_SUFFIX.search(name):
+        return False
+    tail = reference[len(name):]
+    if not _UNIT_SUFFIX.search(tail) or len(tail) < 2:
+        return False
+    return not any(name.endswith(head) and tail in tails for head, tails in _SAME_BODY_TAILS.items())
 
 
 # =============================================================================== FR803 部门/单位
@@ -1131,6 +1149,14 @@ def _coded_wordings(report: Report) -> set[str]:
     return {compact(f.wording) for f in (*narrative.by_class, *narrative.items) if isinstance(f, ClassFigure) and f.code and f.wording}
 
 
+_DISTINCT = 6  # characters: a former name this long is no everyday word
+
+
+@functools.lru_cache(maxsize=16)
+def _former_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return Pattern("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
 @register
 class RenamedInText(_CatalogWording):
     """A 科目 the text names by a name it no longer has.
@@ -1139,7 +1165,9 @@ class RenamedInText(_CatalogWording):
     or in a quoted chain (““卫生健康支出-行政事业单位医疗-行政单位医疗”科目”), against the former
     names of the catalogue, in a report of the renaming year or later: 医疗卫生与计划生育支出 →
     卫生健康支出 (2018), 行政事业单位离退休 → 行政事业单位养老支出 (2019) …  FR703 does the same
-    for the tables' rows.
+    for the tables' rows.  A distinctive former name (six characters or more) printed without a
+    level word (“医疗卫生与计划生育支出54.30万元”) counts too.  Every renaming the catalogue
+    records (``renamed:`` in ``catalogs/*.yaml``, or ``--catalog``), at every level, 类 included.
 
     Why: an outdated name in the text shows it was copied from an old report.
 
@@ -1157,6 +1185,7 @@ class RenamedInText(_CatalogWording):
             return
         year = report.meta.year
         coded = _coded_names(report)
+        reported: set[tuple[str, int]] = set()
         for passage, positions, mention in self.named(report):
             renamed = former.get(normalise_name(mention.name))
             if renamed is None or normalise_name(mention.name) in coded:
@@ -1166,7 +1195,33 @@ class RenamedInText(_CatalogWording):
                 continue
             begin, finish = _offset(positions, mention.start), _end(positions, mention.end)
             since_words = self.say("FR703.since", year=since) if since else ""
+            reported.add((passage.path, begin))
             yield self.at(passage, begin, finish, self.say("FR703", reported=mention.name, expected=new, since=since_words), reported=mention.name, expected=new)
+        yield from self._unmarked(report, former, coded, reported)
+
+    def _unmarked(self, report: Report, former: dict[str, tuple[str, str, int | None]], coded: set[str], reported: set[tuple[str, int]]) -> Iterator[Finding]:
+        """A former name the text prints without a level word (“医疗卫生与计划生育支出54.30万元”):
+        only the distinctive ones (six characters or more: 文化, 农业 are words as well as names),
+        of a year they were already renamed in, and not inside a current name."""
+        year = report.meta.year
+        coded = {form for name in coded for form in _forms(name)}
+        names = {old for old, (_, _, since) in former.items() if len(old) >= _DISTINCT and (since is None or year >= since) and old not in coded}
+        if not names:
+            return
+        pattern = _former_pattern(frozenset(names))
+        current = [normalise_name(entry.name) for entry in self.catalog.entries.values()]
+        for passage in self.touched(report, pattern):
+            text, positions = squeeze(passage.text)
+            for match in pattern.finditer(text):
+                old = match.group()
+                if any(old != name and old in name and name in text for name in current):
+                    continue  # part of a name in force (国土资源事务 inside a longer current name)
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                if (passage.path, begin) in reported:
+                    continue
+                printed, new, since = former[old]
+                since_words = self.say("FR703.since", year=since) if since else ""
+                yield self.at(passage, begin, finish, self.say("FR703", reported=passage.text[begin:finish], expected=new, since=since_words), reported=passage.text[begin:finish], expected=new)
 
 
 @register
