@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{figure}: the rate of {reported}% is said to be of the initial budget (年初预算), which is 0; {reported}% is {value} of the full-year budget (全年预算) {adjusted}, and the text should say so",
     ),
     "FR105": ("{left} 为 {reported}，超过了{right} {expected}（多 {difference}），部分不应大于总数", "{left} = {reported}, more than {right} = {expected} (by {difference}): a part cannot exceed its whole"),
+    "FR504.touch": (
+        "{left}在情况说明中两处印得不同：此处为 {reported}，前文为 {expected}；二者只在舍入边界相接，按舍入规则不算矛盾（提示，非错误），但同一数字宜印成一样",
+        "{left} is printed twice in the text: {reported} here, {expected} before; the two only touch at the rounding boundary, consistent by the rounding rule (a note, not an error), yet one figure should be printed one way",
+    ),
     "FR504": ("{left}在情况说明中两处印得不同：此处为 {reported}，前文为 {expected}，相差 {difference}", "{left} is printed twice in the text, differently: {reported} here, {expected} before (off by {difference})"),
     "FR101.exact": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}", "{left} is {reported}, but {right} add up to {expected} (off by {difference})"),
     "hint.of_adjusted_budget": ("{pct}% = {value} / {other}（全年预算）：完成率是对全年预算的，原文却写作年初预算", "{pct}% = {value} / {other} (the full-year budget): the rate is of 全年预算, the text says 年初预算"),
@@ -202,6 +206,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR809.yuan_many": ("“{words}”等 {count} 处金额缺少“元”，应写作“万元”", "'{words}' and {count} amounts in all lack their 元: write 万元"),
     "FR810": ("“{reported}”疑为“{expected}”之误", "'{reported}' looks like a misspelling of '{expected}'"),
     "FR813": ("“{name}”标题金额为 {headline} 万元，而“{year}年预算安排”为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its '{year}年预算安排' is {again} 万元"),
+    "FR813.two": ("“{name}”标题金额为 {headline} 万元，而{words}为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its {words} is {again} 万元"),
+    "FR813.arranged": ("“{year}年预算安排”", "'{year}年预算安排'"),
+    "FR813.actual": ("“支出决算”", "'支出决算'"),
+    "FR813.touch": (
+        "“{name}”标题金额 {headline} 万元与{words} {again} 万元只在舍入边界相接：按舍入规则不算矛盾（提示，非错误），但同一数字宜印成一样",
+        "'{name}': the headline {headline} 万元 and its {words} {again} 万元 only touch at the rounding boundary: consistent by the rounding rule (a note, not an error), yet one figure should be printed one way",
+    ),
     "FR814.purpose": ("第{number}项“{name}”的用途说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s purpose word for word ('{words}'), which describes '{first_name}': copied, it seems"),
     "FR814.reason": ("第{number}项“{name}”的原因说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s reason word for word ('{words}'), which is about '{first_name}': copied, it seems"),
     # ------------------------------------------------------------------ parts of a whole in another table (rules/parts.py)

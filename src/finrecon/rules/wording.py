@@ -1282,6 +1282,14 @@ _PURPOSE = Pattern(r"主要用于[:：]?(?P<words>[^。；;]{4,})")
 _REASON = Pattern(r"主要原因(?:是|为)?[:：](?P<words>[^。]{4,})")
 _HEADLINE = Pattern(rf"^[^。]*?(?:[（(]项[）)]|-[^”\"]+)[”\"]?(?:科目)?(?P<amount>{NUMBER})万元")
 _PLANNED = Pattern(rf"(?P<year>\d{{4}})年预算安排(?P<amount>{NUMBER})万元")
+# A 决算 item's actual (“支出决算为30.00万元”, “执行数为…”) and the budgets it states beside it.
+_ACTUAL = Pattern(rf"(?:(?P<year>\d{{4}})年(?:度)?)?(?:支出)?(?:决算数?|(?:当年)?(?:预算)?执行数)为(?P<amount>{NUMBER})万元")
+_BUDGETED = Pattern(rf"(?:年初|全年|调整)?预算数?为(?P<amount>{NUMBER})万元")
+
+
+def _touch(one: Decimal, other: Decimal) -> bool:
+    """Two printed figures whose rounding intervals meet at one point only (326.71 and 326.72)."""
+    return one != other and abs(one - other) == Interval.printed(one).hi - one + Interval.printed(other).hi - other
 
 
 def items(report: Report) -> list[Item]:
@@ -1319,6 +1327,12 @@ class ItemTwoAmounts(WordingRule):
     does for the Shanghai template), FR501 compares each item's headline with its ``arranged``
     amount and this rule stays silent: it reads the sentences no reader has modelled.
 
+    A 决算 item's headline is compared in the same way with its “支出决算为…” (or “执行数为…”, of
+    the report's year), unless the headline is the budget the item states (“…（项）35.60万元。年初
+    预算为35.60万元，支出决算为30.00万元”).  Two amounts whose rounding intervals only touch
+    (25.77 and 25.78 meet at 25.775) are consistent by the rounding rule: a note, not an error,
+    and the message says so.
+
     Why: one of the two was not updated; a reader cannot tell which the budget is.
 
     Example: passes — “…（项）”25.77万元 … 2024年预算安排25.77万元”.  Fails — “…（项）”350.35万元 …
@@ -1333,22 +1347,44 @@ class ItemTwoAmounts(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         budget = getattr(report, "budget", None)
         if budget is not None and budget.statement is not None and budget.statement.items:
-            return  # the budget's items are read into the model: FR501 compares each headline with its 预算安排
+            # The budget's items are read into the model: FR501 compares each headline with its
+            # 预算安排; two that only touch are consistent there, and a note here.
+            for item in budget.statement.items:
+                if item.arranged is not None and _touch(item.value, item.arranged):
+                    yield replace(self.finding(
+                        item.loc, item.path, self.say("FR813.touch", name=item.name, headline=fmt(item.value), again=fmt(item.arranged), words=self.say("FR813.arranged", year=report.meta.year)),
+                        reported=fmt(item.arranged), expected=fmt(item.value), difference=fmt(item.arranged - item.value),
+                    ), severity=Severity.INFO)
+            return
         year = report.meta.year
+        final = report.meta.kind == "final"
         for item in items(report):
             headline = _HEADLINE.search(item.text)
             if headline is None:
                 continue
-            for planned in _PLANNED.finditer(item.text, headline.end()):
-                if int(planned.group("year")) != year:
+            stated = amount(headline.group("amount"))
+            restated = [(planned, self.say("FR813.arranged", year=year)) for planned in _PLANNED.finditer(item.text, headline.end()) if int(planned.group("year")) == year]
+            if final:  # a 决算 item: its headline against its 支出决算 (unless the headline is the budget it states)
+                budgets = [amount(found.group("amount")) for found in _BUDGETED.finditer(item.text, headline.end())]
+                if stated not in budgets:
+                    restated += [
+                        (actual, self.say("FR813.actual")) for actual in _ACTUAL.finditer(item.text, headline.end())
+                        if actual.group("year") is None or int(actual.group("year")) == year
+                    ]
+            for found, words in restated:
+                again = amount(found.group("amount"))
+                begin, finish = _offset(item.positions, found.start("amount")), _end(item.positions, found.end())
+                if _touch(stated, again):
+                    yield self.at(
+                        item.passage, begin, finish, self.say("FR813.touch", name=item.name, headline=fmt(stated), again=fmt(again), words=words),
+                        reported=fmt(again), expected=fmt(stated), severity=Severity.INFO,
+                    )
                     continue
-                stated, again = amount(headline.group("amount")), amount(planned.group("amount"))
                 if Interval.printed(stated).meets(Interval.printed(again)):
                     continue
-                begin, finish = _offset(item.positions, planned.start("amount")), _end(item.positions, planned.end())
                 yield self.at(
                     item.passage, begin, finish,
-                    self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)),
+                    self.say("FR813.two", name=item.name, headline=fmt(stated), words=words, again=fmt(again)),
                     reported=fmt(again), expected=fmt(stated),
                 )
 
