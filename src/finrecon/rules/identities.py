@@ -151,6 +151,7 @@ HIERARCHIES: tuple[Hierarchy, ...] = (
     Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None),
     Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None),
     Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items"),
+    *(Hierarchy(f"narrative.{fund}.items", f"narrative.{fund}.expenditure", None) for fund in ("government_fund", "state_capital")),
 )
 
 # --------------------------------------------------------------------------- FR104: balances
@@ -210,6 +211,16 @@ NARRATIVE: tuple[Same | Match, ...] = (
     ),
     Same("narrative.government_fund_expenditure", ("tables.government_fund.total.expenditure",)),
     Same("narrative.state_capital_expenditure", ("tables.state_capital.total.expenditure",)),
+    # 八/九: the 政府性基金 and 国有资本经营 statements, and their items, against tables 8 and 9 (as for 一般公共预算).
+    *(
+        spec
+        for fund in ("government_fund", "state_capital")
+        for spec in (
+            Same(f"narrative.{fund}.income", (f"tables.{fund}.total.income",)),
+            Same(f"narrative.{fund}.expenditure", (f"tables.{fund}.total.expenditure",)),
+            Match(f"narrative.{fund}.items", None, f"tables.{fund}.rows", "expenditure"),
+        )
+    ),
 )
 
 # --------------------------------------------------------------------------- FR503: related, not identical
