@@ -242,6 +242,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
         "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
     ),
+    "FR312.code": (
+        "“{name}”本报告编码为 {code}（{here}），{year}年报告编码为 {old}（{there}），且 {old} 本年已不再出现：两年中必有一处编码有误",
+        "'{name}' has code {code} here ({here}) but {old} in the {year} report ({there}), and {old} is gone this year: one year has the code wrong",
+    ),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),

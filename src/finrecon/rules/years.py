@@ -230,8 +230,12 @@ class ClassificationAcrossYears(YearRule):
     them; a code that names another thing this year usually means a row typed with the wrong code,
     or a name copied from an older list.
 
+    Likewise a 项 printed under another code than last year's — the same 款, the same name, and
+    last year's code gone.
+
     Example: passes — 2080505 机关事业单位基本养老保险缴费支出 in both years.  Warns — 2025 prints
-    2101101 行政单位医疗 where 2024 printed 2101101 事业单位医疗.
+    2101101 行政单位医疗 where 2024 printed 2101101 事业单位医疗; 2025 prints 2013299 一般行政管理事务
+    where 2024 printed 2013202.
     """
 
     id = "FR312"
@@ -256,6 +260,28 @@ class ClassificationAcrossYears(YearRule):
                 year=last.year, old=before.printed, there=self.where(last, before),
             )
             yield self.located(current, spot, message, related=(f"{last.file}:{before.path}",), reported=spot.printed, expected=before.printed)
+        # A 项 of the same 款 and name under another code than last year's (its old code gone).
+        before_by_name, now_by_name = _items_by_name(last), _items_by_name(current)
+        for key, codes in now_by_name.items():
+            old = before_by_name.get(key)
+            if len(codes) != 1 or old is None or len(old) != 1 or codes == old or old[0] in current.classes:
+                continue
+            (code,), (old_code,) = codes, old
+            spot, before = current.classes[code], last.classes[old_code]
+            message = self.say(
+                "FR312.code", name=spot.printed, code=code, here=self.where(current, spot),
+                year=last.year, old=old_code, there=self.where(last, before),
+            )
+            yield self.located(current, spot, message, related=(f"{last.file}:{before.path}",), reported=code, expected=old_code)
+
+
+def _items_by_name(comparable: Comparable) -> dict[tuple[str, str], list[str]]:
+    """Each 项's codes by its 款 and its name."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for code, spot in comparable.classes.items():
+        if len(code) == 7 and code.startswith("2"):
+            found.setdefault((code[:5], normalise_name(spot.printed)), []).append(code)
+    return found
 
 
 # --------------------------------------------------------------------------- the stage
