@@ -55,3 +55,16 @@ def test_street_office_budgets_agree_across_years() -> None:
     assert len(compared) == 11 and "budget.other.three_public.total" in compared
     assert len(set(this.classes) & set(last.classes)) == 97
     assert years.across_years(comparables, years.year_rules(None, None)) == {}
+
+
+def test_a_bug_in_the_stage_is_an_error_line_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.yaml").write_text(THIS, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(LAST, encoding="utf-8")
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(years, "across_years", broken)
+    monkeypatch.delenv("FINRECON_DEBUG", raising=False)
+    results = list(check_all([tmp_path / "a.yaml", tmp_path / "b.yaml"], Settings(rule_ids=("FR311",))))
+    assert [r.error is None for r in results] == [True, True, False] and "boom" in results[-1].error

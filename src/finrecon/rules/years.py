@@ -338,7 +338,18 @@ def results_across_years(comparables: list[Comparable], settings) -> Iterator:  
     if len(comparables) < 2 or not rules:
         return
     by_file = {item.file: item for item in comparables}
-    for file, findings in across_years(comparables, rules).items():
+    try:
+        found = across_years(comparables, rules)
+    except Exception as error:  # noqa: BLE001 - a bug here must not lose the files' own results
+        import os
+
+        from ..i18n import t
+
+        if os.environ.get("FINRECON_DEBUG"):
+            raise
+        yield FileResult("finrecon", error=t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"), continued=True)
+        return
+    for file, findings in found.items():
         item = by_file[file]
         marked = [finding if finding.fingerprint not in settings.baseline else _baselined(finding, Status.BASELINED) for finding in findings]
         yield FileResult(file, item.unit, item.year, marked, continued=True)
