@@ -42,6 +42,9 @@ PARTS: tuple[PartOf | Match, ...] = (
         for code, item in _THREE_PUBLIC_ITEMS
         for whole in ("budget.tables.three_public", "budget.other.three_public")
     ),
+    # The “三公” spending is part of the 财政拨款 spent (决算 表4) or budgeted (预算 表4).
+    PartOf("tables.three_public.total", "tables.appropriation.expenditure.total"),
+    PartOf("budget.tables.three_public.total", "budget.tables.appropriation.expenditure_grand_total.total"),
     # 一般公共预算财政拨款 (表5) and 政府性基金 (表8) of a 科目 are part of its expenditure from every source (表3).
     *(Match("tables.general_budget.rows", column, "tables.expenditure.rows", column) for column in ("total", "basic", "project")),
     Match("tables.government_fund.rows", "expenditure", "tables.expenditure.rows", "total"),
@@ -83,7 +86,8 @@ class PartExceedsWholeAcrossTables(EquationRule):
     What it checks: the relations the template implies between tables, declared as data — each
     “三公” item paid from basic expenditure (表6 by economic class: 30212 因公出国（境）费用, 30217
     公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置) is at most that item in the “三公”
-    table (表7) and in the text, which cover every 财政拨款, basic and project; a 科目's
+    table (表7) and in the text, which cover every 财政拨款, basic and project; the “三公” total is
+    at most the 财政拨款 spent or budgeted (表4); a 科目's
     一般公共预算财政拨款 (表5) or 政府性基金 (表8) expenditure is at most its expenditure from every
     source (表3), column by column; the same in a budget (表8 against 表9 and the text, 表5/6/7
     against 表3).  On rounding intervals: reported only where even the intervals prove the part
