@@ -3,11 +3,15 @@ their file names and --jobs; a finding names both files; each file is counted on
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from finrecon.readers import Limits, load_report
+from finrecon.interval import Interval
+from finrecon.readers import Limits, load_report, load_text
 from finrecon.results import Tally
 from finrecon.rules import years
 from finrecon.runner import Settings, check_all
@@ -68,3 +72,19 @@ def test_a_bug_in_the_stage_is_an_error_line_not_a_crash(tmp_path: Path, monkeyp
     monkeypatch.delenv("FINRECON_DEBUG", raising=False)
     results = list(check_all([tmp_path / "a.yaml", tmp_path / "b.yaml"], Settings(rule_ids=("FR311",))))
     assert [r.error is None for r in results] == [True, True, False] and "boom" in results[-1].error
+
+
+_CENTS = st.integers(min_value=-10**8, max_value=10**8).map(lambda cents: Decimal(cents).scaleb(-2))
+
+
+@given(value=_CENTS, change=_CENTS, last=_CENTS)
+def test_a_prior_is_reported_exactly_when_the_intervals_do_not_meet(value: Decimal, change: Decimal, last: Decimal) -> None:
+    this = f"meta: {{unit: 示例局, year: 2025, kind: budget}}\nbudget: {{other: {{three_public: {{total: {{value: {value}, change: {change}}}}}}}}}\n"
+    before = f"meta: {{unit: 示例局, year: 2024, kind: budget}}\nbudget: {{other: {{three_public: {{total: {last}}}}}}}\n"
+    comparables = [years.comparable(load_text(text, name), name) for text, name in ((before, "a.yaml"), (this, "b.yaml"))]
+    found = years.across_years(comparables, years.year_rules(["FR311"], None))
+    stated = Interval(value - change - Decimal("0.01"), value - change + Decimal("0.01"))  # two half-cents
+    assert bool(found) == (not stated.meets(Interval.printed(last)))
+    if found:
+        (finding,) = found["b.yaml"]
+        assert Decimal(finding.difference) == value - change - last
