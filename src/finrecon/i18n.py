@@ -236,6 +236,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
         "the prior-year figure of {label} is {reported} {unit} ({here}), but the {year} report prints {expected} {other_unit} ({there}): {difference} {unit} apart",
     ),
+    "FR311.estimate": (
+        "本报告所列{label}的上年执行数为 {reported} {unit}（{here}），而{year}年决算所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}（提示：预算编制时的执行数可能是预计数）",
+        "last year's execution of {label} is {reported} {unit} ({here}), but the {year} 决算 prints {expected} {other_unit} ({there}): {difference} {unit} apart (a note: a budget's execution figure may be an estimate)",
+    ),
     "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
     "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
     "FR312": (

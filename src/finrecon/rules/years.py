@@ -11,7 +11,7 @@ year's 决算, a budget's 上年预算 with last year's budget, its 上年执行
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
@@ -38,11 +38,13 @@ class Prior:
     other_kind: str
     other: str | None = None  # None: the same logical path
     attributes: tuple[str, ...] = ("prior", "change")
+    estimate: bool = False  # the 上年 figure may be an estimate made before that year closed: a difference is a note
 
 
 PRIORS: tuple[Prior, ...] = (
     # 部门预算: the items' 上年（当年预算）执行数 is last year's 决算 of that 项 (表5 一般公共预算财政拨款支出);
-    Prior("budget", "budget.statement.items", "final", "tables.general_budget.rows[{code}].total", ("prior",)),
+    # a budget is drawn up before the year closes, so its 执行数 may be an estimate: a difference is a note.
+    Prior("budget", "budget.statement.items", "final", "tables.general_budget.rows[{code}].total", ("prior",), estimate=True),
     # every other 上年 figure of a budget (比上年预算增加…) is last year's budget.
     Prior("budget", "budget.", "budget"),
     # 部门决算: 上年决算数 is last year's 决算.
@@ -66,6 +68,7 @@ class Spot:
     excerpt: str | None
     value: Decimal | None = None
     half: Decimal | None = None
+    estimate: bool = False  # a 上年 figure that may be an estimate (a budget's 上年执行数)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
         else:
             target = link.other
         label = stated.label
-        found.priors.setdefault((link.other_kind, target), spot(f"{figure.path}.{attribute}", stated, value, half, label))
+        found.priors.setdefault((link.other_kind, target), replace(spot(f"{figure.path}.{attribute}", stated, value, half, label), estimate=link.estimate))
     from .codes import coded_lists
 
     for coded in coded_lists(report):
@@ -177,7 +180,8 @@ class PriorYearFigure(YearRule):
     every 上年 figure a report states — its 上年数, or its figure less the stated 增减额 — against
     the figure last year's report prints: a 决算's 上年决算数 against last year's 决算, a budget's
     上年预算 (比上年预算增加…) against last year's budget, and a budget's 上年执行数 against last
-    year's 决算 (表5 by 科目) where that report is in the folder too.  Both are rounding intervals;
+    year's 决算 (表5 by 科目) where that report is in the folder too — a note only, as a budget is
+    drawn up before that year closes and its 执行数 may be an estimate.  Both are rounding intervals;
     a finding only where they do not meet.  The finding names both files and both places.
 
     Why: a 上年 figure copied from a draft, or from another unit, makes every change and every
@@ -207,14 +211,15 @@ class PriorYearFigure(YearRule):
                 continue
             factor = UNIT_SCALES[stated.unit] if stated.unit in UNIT_SCALES else Decimal(1)
             message = self.say(
-                "FR311", label=stated.label, reported=stated.printed, unit=stated.unit, here=self.where(current, stated),
+                "FR311.estimate" if stated.estimate else "FR311", label=stated.label, reported=stated.printed, unit=stated.unit, here=self.where(current, stated),
                 year=other.year, expected=own.printed, other_unit=own.unit, there=self.where(other, own),
                 difference=fmt(difference / factor),
             )
-            yield self.located(
+            finding = self.located(
                 current, stated, message, related=(f"{other.file}:{own.path}",),
                 reported=stated.printed, expected=fmt(own.value / factor), difference=fmt(difference / factor),
             )
+            yield replace(finding, severity=Severity.INFO) if stated.estimate else finding
 
 
 @register
