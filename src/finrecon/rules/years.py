@@ -149,12 +149,13 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
 class YearRule(Rule):
     """A rule of the cross-year stage: it reads two years' comparables, not one report."""
 
-    without_last: ClassVar[bool] = False  # it compares with last year's reports of another kind too
 
     def check(self, report: Report) -> Iterator[Finding]:
         return iter(())  # nothing to say of one report alone
 
-    def compare(self, current: Comparable, last: Comparable | None, reports: dict[tuple, Comparable]) -> Iterator[Finding]:  # pragma: no cover - abstract
+    def compare(self, current: Comparable, last: Comparable | None, others: list[Comparable]) -> Iterator[Finding]:  # pragma: no cover - abstract
+        """Findings of ``current`` against ``last`` (last year's report of its kind and scope), or,
+        with ``last`` None, against ``others`` (last year's reports of the unit of another kind)."""
         raise NotImplementedError
 
     def where(self, comparable: Comparable, spot: Spot) -> str:
@@ -195,31 +196,35 @@ class PriorYearFigure(YearRule):
     title = "上年数与上年报告不一致"
     title_en = "a prior-year figure differs from last year's report"
     severity = Severity.WARNING
-    without_last = True
 
-    def compare(self, current: Comparable, last: Comparable | None, reports: dict[tuple, Comparable]) -> Iterator[Finding]:
+    def compare(self, current: Comparable, last: Comparable | None, others: list[Comparable]) -> Iterator[Finding]:
         for (other_kind, target), stated in current.priors.items():
-            other = last if other_kind == current.kind else _only(reports, current.unit, other_kind, current.year - 1)
-            if other is None:
-                continue
-            own = other.figures.get(target)
-            if own is None or own.value is None or stated.value is None:
-                continue
-            slack = (own.half or 0) + (stated.half or 0)
-            difference = stated.value - own.value
-            if abs(difference) <= slack:
-                continue
-            factor = UNIT_SCALES[stated.unit] if stated.unit in UNIT_SCALES else Decimal(1)
-            message = self.say(
-                "FR311.estimate" if stated.estimate else "FR311", label=stated.label, reported=stated.printed, unit=stated.unit, here=self.where(current, stated),
-                year=other.year, expected=own.printed, other_unit=own.unit, there=self.where(other, own),
-                difference=fmt(difference / factor),
-            )
-            finding = self.located(
-                current, stated, message, related=(f"{other.file}:{own.path}",),
-                reported=stated.printed, expected=fmt(own.value / factor), difference=fmt(difference / factor),
-            )
-            yield replace(finding, severity=Severity.INFO) if stated.estimate else finding
+            if last is not None:  # last year's report of this kind: the 上年 figures of this kind
+                candidates = [last] if other_kind == current.kind else []
+            else:  # last year's reports of another kind (a budget's 上年执行数 against the 决算)
+                candidates = [other for other in others if other.kind == other_kind]
+            for other in candidates:
+                yield from self._against(current, stated, other, target)
+
+    def _against(self, current: Comparable, stated: Spot, other: Comparable, target: str) -> Iterator[Finding]:
+        own = other.figures.get(target)
+        if own is None or own.value is None or stated.value is None:
+            return
+        slack = (own.half or 0) + (stated.half or 0)
+        difference = stated.value - own.value
+        if abs(difference) <= slack:
+            return
+        factor = UNIT_SCALES[stated.unit] if stated.unit in UNIT_SCALES else Decimal(1)
+        message = self.say(
+            "FR311.estimate" if stated.estimate else "FR311", label=stated.label, reported=stated.printed, unit=stated.unit, here=self.where(current, stated),
+            year=other.year, expected=own.printed, other_unit=own.unit, there=self.where(other, own),
+            difference=fmt(difference / factor),
+        )
+        finding = self.located(
+            current, stated, message, related=(f"{other.file}:{own.path}",),
+            reported=stated.printed, expected=fmt(own.value / factor), difference=fmt(difference / factor),
+        )
+        yield replace(finding, severity=Severity.INFO) if stated.estimate else finding
 
 
 @register
@@ -248,7 +253,9 @@ class ClassificationAcrossYears(YearRule):
     title_en = "a classification is named differently from last year's report"
     severity = Severity.WARNING
 
-    def compare(self, current: Comparable, last: Comparable | None, reports: dict[tuple, Comparable]) -> Iterator[Finding]:
+    def compare(self, current: Comparable, last: Comparable | None, others: list[Comparable]) -> Iterator[Finding]:
+        if last is None:
+            return
         catalog = self.options.catalog or builtin()
         for code, spot in current.classes.items():
             before = last.classes.get(code)
@@ -290,36 +297,26 @@ def _items_by_name(comparable: Comparable) -> dict[tuple[str, str], list[str]]:
 
 
 # --------------------------------------------------------------------------- the stage
-def _only(reports: dict[tuple, Comparable], unit: str, kind: str, year: int) -> Comparable | None:
-    """The one report of ``unit`` of ``kind`` and ``year``, whatever its scope; None if none or several."""
-    found = [item for (key, item_year), item in reports.items() if key[:2] == (unit, kind) and item_year == year]
-    return found[0] if len(found) == 1 else None
-
-
 def across_years(comparables: Iterable[Comparable], rules: Iterable[YearRule]) -> dict[str, list[Finding]]:
     """The cross-year findings, by the file they stand in (the later year's), in a stable order.
 
-    A unit with two reports of the same kind, scope and year is ambiguous: those years are passed
-    over rather than compared with a guess.
+    Where a folder holds two reports of one unit, kind, scope and year (a PDF and the YAML
+    extracted from it), each is compared with each of last year's: every finding names its files.
     """
-    reports: dict[tuple, Comparable] = {}
-    ambiguous: set[tuple] = set()
+    by_year: dict[tuple, list[Comparable]] = {}
     for item in comparables:
-        key = (item.key, item.year)
-        if key in reports:
-            ambiguous.add(key)
-        reports[key] = item
-    for key in ambiguous:
-        del reports[key]
+        by_year.setdefault((item.unit, item.year), []).append(item)
     rules = list(rules)
     found: dict[str, list[Finding]] = {}
-    for (key, year), current in sorted(reports.items(), key=lambda pair: (pair[1].file, pair[1].year)):
-        last = reports.get((key, year - 1))
+    for current in sorted(comparables, key=lambda item: (item.file, item.year)):
+        before = sorted(by_year.get((current.unit, current.year - 1), ()), key=lambda item: item.file)
+        lasts = [item for item in before if item.key == current.key]
+        others = [item for item in before if item.kind != current.kind]
         for rule in rules:
-            if last is None and not rule.without_last:
-                continue
-            for finding in rule.compare(current, last, reports):  # type: ignore[arg-type]
-                found.setdefault(current.file, []).append(finding)
+            for last in lasts:
+                found.setdefault(current.file, []).extend(rule.compare(current, last, []))
+            found.setdefault(current.file, []).extend(rule.compare(current, None, others))
+    found = {file: findings for file, findings in found.items() if findings}
     for findings in found.values():
         findings.sort(key=Finding.sort_key)
     return found
