@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..catalog import builtin, normalise_name
 from ..findings import Finding, Severity, fingerprint
