@@ -21,6 +21,7 @@ from ..interval import half_unit
 from ..model import Report
 from ..model.figure import UNIT_SCALES, loc_of
 from .base import Rule, fmt, register
+from .codes import coded_lists
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..readers import LoadedReport
@@ -109,15 +110,16 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
         unit = getattr(stated, "unit", None) or meta.money_unit
         return Spot(path, label, fmt(printed_value), unit, place.page, place.line, place.excerpt, printed_value * scale, half * scale)
 
+    numbers = report.numbers  # a figure printed in another money unit is there with its scale
     for path, figure in report.index.items():
         if path.startswith(TARGETS):
-            stated = figure.bound
+            stated = numbers.get(path, figure.bound)
             found.figures.setdefault(logical_path(report, path), spot(path, stated, stated.value, stated.half, stated.label))
     for figure in report.stating:
         link = next((link for link in PRIORS if link.kind == meta.kind and figure.path.startswith(link.under)), None)
         if link is None:
             continue
-        stated = figure.bound
+        stated = numbers.get(figure.path, figure.bound)
         if "prior" in link.attributes and figure.prior is not None:
             value, half, attribute = figure.prior, half_unit(figure.prior), "prior"
         elif "change" in link.attributes and figure.change is not None:
@@ -134,8 +136,6 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
             target = link.other
         label = stated.label
         found.priors.setdefault((link.other_kind, target), replace(spot(f"{figure.path}.{attribute}", stated, value, half, label), estimate=link.estimate))
-    from .codes import coded_lists
-
     for coded in coded_lists(report):
         for index, row in coded.rows:
             if row.name:
