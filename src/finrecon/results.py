@@ -20,6 +20,8 @@ class FileResult:
     skipped: bool = False  # not a report (``--skip-non-reports``): noted, never counted
     coverage: dict[str, Any] | None = None  # what was read of what is printed (coverage.py); None for YAML
     template: str | None = None  # the template the report was read with (finrecon/layouts)
+    continued: bool = False  # more findings for a file already listed (the cross-year stage): not counted again
+    comparable: object | None = None  # what the cross-year stage needs of the report (rules/years.py), until it runs
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""
@@ -39,7 +41,7 @@ class Tally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
 
     def add(self, result: FileResult) -> FileResult:
-        self.files += 1
+        self.files += not result.continued
         self.unreadable += bool(result.error)
         for key, value in result.counts().items():
             self.counts[key] += value
