@@ -345,11 +345,11 @@ def results_across_years(comparables: list[Comparable], settings) -> Iterator:  
     except Exception as error:  # noqa: BLE001 - a bug here must not lose the files' own results
         import os
 
-        from ..i18n import t
+        from ..runner import internal_error  # the one line every unexpected failure becomes
 
         if os.environ.get("FINRECON_DEBUG"):
             raise
-        yield FileResult("finrecon", error=t("cli.internal", settings.options.lang, error=f"{type(error).__name__}: {error}"), continued=True)
+        yield FileResult("finrecon", error=internal_error("finrecon", error, settings.options.lang), continued=True)
         return
     for file, findings in found.items():
         item = by_file[file]
