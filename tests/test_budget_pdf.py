@@ -117,6 +117,10 @@ FINDINGS = {
         ("FR802", "text.parts[2].paragraphs[5]", "市级预算主管部门", "区级预算主管部门"),
         ("FR802", "text.parts[2].paragraphs[6]", "市级财政", "区级财政"),
         ("FR802", "text.parts[2].paragraphs[6]", "市级财政拨款", "区级财政拨款"),
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0.00万元, 政府性基金/
+        # 国有资本经营 0.00万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0.00", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0.00", None),
         # Real (FR806).  Item 4 宣传事务: 114.00 → 110.60, “减少2.98%。主要原因是：宣传事务一般行政管理
         # 事务经费增加” — the reason says the opposite of the figures (copied from the items around it).
         ("FR806", "budget.statement.items[3].reasons[0]", "增加", None),
@@ -133,6 +137,8 @@ FINDINGS = {
         # 352.67万元” in the same paragraph; its 0.53% follows from 350.35 (350.35 / 348.52 − 1 = 0.525%),
         # so 352.67 is the slip.
         ("FR813", "budget.statement.items[30].arranged", "352.67", "350.35"),
+        # Real (FR913).  表9 prints 公务用车购置费 “25” among 47.91, 1.35, 46.56, 21.56, 443.18 (and 0).
+        ("FR913", "budget.tables.three_public.vehicle_purchase", "25", None),
         # Real.  The “三公” table prints 47.91 (and 机关运行经费 443.18) under “注:本部门2024年无“三公”经费和
         # 机关运行经费预算，故本表为空表。” — the note was left from a template; the text confirms the figures.
         ("FR912", "budget.tables.three_public.empty_statement", "47.91", "0"),
@@ -140,11 +146,17 @@ FINDINGS = {
         ("FR810", "text.parts[4].sections[0].paragraphs[2]", "公务车用车运行费", "公务用车运行费"),
     ],
     "shanghai-putuo-wanli-street-2025-budget.pdf": [
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0.00万元, 政府性基金/
+        # 国有资本经营 0.00万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0.00", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0.00", None),
         # Real.  Item 21 “卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”: 21007 is 计划生育事务 (a 款)
         # and its 项 2100717 计划生育服务; the 2024 edition words it right.  Its 20.00万元 is that 项's 200,000 元.
         ("FR706", "budget.statement.items[20]", _WRONG_WORDING, None),
         # Real (FR812), the same item seen by its words: 卫生健康支出 is the 类, printed again as its 款.
         ("FR812", "text.parts[3].paragraphs[21]", "卫生健康支出（款）", "卫生健康支出（类）"),
+        # Real (FR913).  表9 prints 公务用车购置费 “15” among 37.91, 1.35, 36.56, 21.56, 464.64 (and 0).
+        ("FR913", "budget.tables.three_public.vehicle_purchase", "15", None),
         # Real (FR810), the 2024 slip kept: “公务车用车运行费保持不变”.
         ("FR810", "text.parts[4].sections[0].paragraphs[2]", "公务车用车运行费", "公务用车运行费"),
         # Real (FR808).  二、机关运行经费预算: “…机关运行经费预算为464.64万元” has no 。 (2024's has).
@@ -152,14 +164,34 @@ FINDINGS = {
     ],
     # Consistent throughout, within rounding (e.g. 区府办 “4,614万元” for 46,140,000.00 元, printed
     # without decimals: ±0.5万元).
-    "shanghai-putuo-government-office-2025-budget.pdf": [],
-    "shanghai-putuo-government-office-2025-unit-budget.pdf": [],
+    "shanghai-putuo-government-office-2025-budget.pdf": [
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0万元, 政府性基金/
+        # 国有资本经营 0万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0", None),
+        # Real, a note (FR914): 其他相关情况说明 gives 公务用车购置及运行费 (购置费, 运行费) as 0万元; 表9 leaves those cells blank.
+        ("FR914", "budget.other.three_public.vehicle", "0", None),
+    ],
+    "shanghai-putuo-government-office-2025-unit-budget.pdf": [
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0万元, 政府性基金/
+        # 国有资本经营 0万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0", None),
+        # Real, a note (FR914): 其他相关情况说明 gives 公务用车购置及运行费 (购置费, 运行费) as 0万元; 表9 leaves those cells blank.
+        ("FR914", "budget.other.three_public.vehicle", "0", None),
+    ],
     # Real, both.  Page 3's 主要职能 runs past the bottom of the page (items 9–13 are drawn below
     # y = 595, where no viewer shows them), and page 4 repeats the text from above its top edge:
     # the reader of the PDF sees a cut page.
     "shanghai-putuo-commerce-2025-budget.pdf": [
         ("FR922", "printed.off_page[0]", None, None),
         ("FR922", "printed.off_page[1]", None, None),
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0万元, 政府性基金/
+        # 国有资本经营 0万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0", None),
+        # Real, a note (FR914): 其他相关情况说明 gives 因公出国（境）费 and 公务用车购置及运行费 (购置费, 运行费) as 0万元; 表9 leaves those cells blank.
+        ("FR914", "budget.other.three_public.outbound", "0", None),
         # Real (FR809), four: the 项目经费情况说明 print their amounts in 万 without 元 (“2025年度项目总预算
         # 1720.00万，其中…1720.00万。”, and 6, 6 and 7 such amounts in the next three projects).
         ("FR809", "text.parts[5].sections[5].paragraphs[0]", "1720.00万", None),
@@ -173,6 +205,12 @@ FINDINGS = {
     "shanghai-putuo-commerce-2025-unit-budget.pdf": [
         ("FR922", "printed.off_page[0]", None, None),
         ("FR922", "printed.off_page[1]", None, None),
+        # Real, a note (FR914): the 预算编制说明 says 事业收入/事业单位经营收入/其他收入 0万元, 政府性基金/
+        # 国有资本经营 0万元, where 表1 and 表4 leave those cells blank (the template's way, yet the two differ).
+        ("FR914", "budget.statement.income.business", "0", None),
+        ("FR914", "budget.statement.expenditure.government_fund", "0", None),
+        # Real, a note (FR914): 其他相关情况说明 gives 因公出国（境）费 and 公务用车购置及运行费 (购置费, 运行费) as 0万元; 表9 leaves those cells blank.
+        ("FR914", "budget.other.three_public.outbound", "0", None),
     ],
 }
 
@@ -199,7 +237,8 @@ def test_the_budget_samples_give_the_pdfs_findings() -> None:
     # The sample holds the budget's figures, not its words: the findings on the text stay the PDF's.
     on_figures = [finding for finding in FINDINGS["shanghai-putuo-wanli-street-2024-budget.pdf"] if not finding[1].startswith("text.")]
     assert sorted(wanli) == sorted(on_figures)
-    assert check(load_report(SAMPLES / "shanghai-putuo-government-office-2025-unit-budget.yaml")) == []
+    office = [(f.rule, f.path, f.reported, f.expected) for f in check(load_report(SAMPLES / "shanghai-putuo-government-office-2025-unit-budget.yaml"))]
+    assert office == FINDINGS["shanghai-putuo-government-office-2025-unit-budget.pdf"]
 
 
 def test_each_projects_annual_plan_is_read(pdfs: Path) -> None:

@@ -306,3 +306,21 @@ def test_a_table_printed_twice_is_reported_not_silently_dropped(tmp_path: Path) 
     again = both(text((180, 130, "一般公共预算财政拨款支出决算表")), table(44, 180, (60, 160, 90, 90, 90), [rows[0], ("2010601", "行政运行", "9,999.99", "9,999.99", "")]))
     loaded = load_report(write(tmp_path, "twice.pdf", pdf([cover, table5, again])))
     assert [(f.rule, f.page) for f in check(loaded) if f.rule == "FR925"] == [("FR925", 3)]
+
+
+def test_a_page_printing_another_pages_body_without_its_title(tmp_path: Path) -> None:
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    lines = [
+        "负责全区财政收支管理工作，拟订全区财政发展规划和政策并组织实施，编制年度预决算草案。",
+        "负责管理全区各项财政收入，管理非税收入和政府性基金，负责政府采购的监督管理工作。",
+        "负责全区国有资产管理工作，拟订行政事业单位国有资产管理制度并组织实施和监督检查。",
+    ]
+    titled = text((96, 130, "一、主要职能"), *((60, 160 + 30 * index, words) for index, words in enumerate(lines)))
+    # The body again, wrapped at another place and without “一、主要职能” above it.
+    again = text((60, 130, lines[0][:20]), (60, 160, lines[0][20:]), *((60, 190 + 30 * index, words) for index, words in enumerate(lines[1:])))
+    short = text((96, 130, "二、机构设置"), (96, 160, "本局内设科室五个。"))
+    loaded = load_report(write(tmp_path, "untitled.pdf", pdf([cover, titled, short, again, short])))
+    repeated = [(item.page, item.same_as, item.untitled) for item in loaded.report.printed.repeated_pages]
+    assert repeated == [(5, 3, False), (4, 2, True)]  # a short page printed twice is still an exact repeat
+    found = [(f.page, f.message) for f in check(loaded, ["FR921"])]
+    assert found == [(4, "第 4 页重复印出了第 2 页标题以下的全部内容，只是没有标题（近似重复页）"), (5, "第 5 页与第 3 页内容完全相同（重复页）")]

@@ -106,6 +106,8 @@ def test_shanghai_findings() -> None:
         # (The four printed shares add to 100.07 %; with 71.65 they add to 99.99 %.)  No other total of
         # the report reproduces 71.73 %, so there is no hint.
         ("FR201", "narrative.general_budget.by_class[0].share_pct", "71.73", "71.65"),
+        # A note (FR914): 七 gives 因公出国（境）费 and 公务用车 as 0.00万元, where table 7 leaves the cells blank.
+        ("FR914", "narrative.three_public.outbound", "0.00", None),
         # 七: 因公出国（境）费 and 公务用车 have no budget (blank in table 7), yet “完成预算的0%” is printed.
         ("FR902", "narrative.three_public.outbound.completion_pct", "0", None),
         ("FR902", "narrative.three_public.vehicle.completion_pct", "0", None),

@@ -90,6 +90,7 @@ def test_the_pdf_reports_every_finding_of_the_sample(putuo_pdf) -> None:
         ("FR502", "narrative.appropriation_total", "0.3", "2961.68"),
         ("FR201", "narrative.general_budget.by_class[0].share_pct", "71.73", "71.65"),
         ("FR808", "text.parts[2].sections[4].sections[1].paragraphs[0]", "占15.16%；", None),
+        ("FR914", "narrative.three_public.outbound", "0.00", None),
         ("FR902", "narrative.three_public.outbound.completion_pct", "0", None),
         ("FR902", "narrative.three_public.vehicle.completion_pct", "0", None),
     ]
@@ -193,6 +194,19 @@ def test_completion_rates_say_which_budget_they_are_of() -> None:
     assert adjusted.narrative.general_budget.total.completion_of == "adjusted_budget"
     plain = read("（一）“三公”经费财政拨款支出决算总体情况说明。", "“三公”经费财政拨款支出年初预算为1.00万元，支出决算为0.50万元，完成预算的50%。")
     assert (plain.narrative.three_public.total.completion_of, plain.narrative.three_public.total.completion_pct) == (None, Decimal("50"))
+
+
+def test_a_final_items_headline_is_kept_apart_from_its_actual() -> None:
+    """“…（项）32.00万元。年初预算为35.60万元，支出决算为30.00万元”: the amount after the 科目 is the
+    item's headline, the 支出决算 its value (FR813 compares them); an item without one has none."""
+    heading = "（三）一般公共预算财政拨款支出决算具体情况"
+    both = read(heading, "1、一般公共服务支出（类）财政事务（款）信息化建设（项）32.00万元。年初预算为35.60万元，支出决算为30.00万元。")
+    item = both.narrative.general_budget.items[0]
+    assert (item.name, item.headline, item.budget, item.value) == ("信息化建设", Decimal("32.00"), Decimal("35.60"), Decimal("30.00"))
+    dashed = read(heading, "1、“一般公共服务支出-财政事务-信息化建设”科目32.00万元。支出决算为30.00万元。")
+    assert (dashed.narrative.general_budget.items[0].headline, dashed.narrative.general_budget.items[0].value) == (Decimal("32.00"), Decimal("30.00"))
+    plain = read(heading, "1、一般公共服务支出（类）财政事务（款）信息化建设（项）。年初预算为35.60万元，支出决算为30.00万元。")
+    assert (plain.narrative.general_budget.items[0].headline, plain.narrative.general_budget.items[0].value) == (None, Decimal("30.00"))
 
 
 def test_the_rate_of_a_zero_initial_budget_that_is_the_full_years_is_found() -> None:

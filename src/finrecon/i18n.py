@@ -197,6 +197,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{figure}: the rate of {reported}% is said to be of the initial budget (年初预算), which is 0; {reported}% is {value} of the full-year budget (全年预算) {adjusted}, and the text should say so",
     ),
     "FR105": ("{left} 为 {reported}，超过了{right} {expected}（多 {difference}），部分不应大于总数", "{left} = {reported}, more than {right} = {expected} (by {difference}): a part cannot exceed its whole"),
+    "FR504.touch": (
+        "{left}在情况说明中两处印得不同：此处为 {reported}，前文为 {expected}；二者只在舍入边界相接，按舍入规则不算矛盾（提示，非错误），但同一数字宜印成一样",
+        "{left} is printed twice in the text: {reported} here, {expected} before; the two only touch at the rounding boundary, consistent by the rounding rule (a note, not an error), yet one figure should be printed one way",
+    ),
     "FR504": ("{left}在情况说明中两处印得不同：此处为 {reported}，前文为 {expected}，相差 {difference}", "{left} is printed twice in the text, differently: {reported} here, {expected} before (off by {difference})"),
     "FR101.exact": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}", "{left} is {reported}, but {right} add up to {expected} (off by {difference})"),
     "hint.of_adjusted_budget": ("{pct}% = {value} / {other}（全年预算）：完成率是对全年预算的，原文却写作年初预算", "{pct}% = {value} / {other} (the full-year budget): the rate is of 全年预算, the text says 年初预算"),
@@ -223,6 +227,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR802": ("单位名称写作“{reported}”，封面为“{expected}”：{why}", "the unit is printed as '{reported}', the cover says '{expected}': {why}"),
     "FR802.level_phrase": ("本报告是区（县）级单位的报告，文字写作“{reported}”：应为“{expected}”（疑似沿用市级模板）", "a district unit's report printing '{reported}': it should read '{expected}' (the city's template, it seems)"),
     "FR802.changed": ("有一个字不同", "one character differs"),
+    "FR802.part": ("少了名称的末段，成了其上级机关的名称", "its last part is missing, which names the body above it"),
     "FR802.level": ("写成了上级（市级）单位的名称", "the name of the level above (the city's)"),
     "FR802.district": ("写成了另一个区（县）的单位", "a unit of another district"),
     "FR802.other": ("写成了另一个单位的名称", "another unit's name"),
@@ -246,8 +251,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR809.yuan_many": ("“{words}”等 {count} 处金额缺少“元”，应写作“万元”", "'{words}' and {count} amounts in all lack their 元: write 万元"),
     "FR810": ("“{reported}”疑为“{expected}”之误", "'{reported}' looks like a misspelling of '{expected}'"),
     "FR813": ("“{name}”标题金额为 {headline} 万元，而“{year}年预算安排”为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its '{year}年预算安排' is {again} 万元"),
+    "FR813.two": ("“{name}”标题金额为 {headline} 万元，而{words}为 {again} 万元，二者不一致", "'{name}' is headed {headline} 万元, but its {words} is {again} 万元"),
+    "FR813.arranged": ("“{year}年预算安排”", "'{year}年预算安排'"),
+    "FR813.actual": ("“支出决算”", "'支出决算'"),
+    "FR813.touch": (
+        "“{name}”标题金额 {headline} 万元与{words} {again} 万元只在舍入边界相接：按舍入规则不算矛盾（提示，非错误），但同一数字宜印成一样",
+        "'{name}': the headline {headline} 万元 and its {words} {again} 万元 only touch at the rounding boundary: consistent by the rounding rule (a note, not an error), yet one figure should be printed one way",
+    ),
     "FR814.purpose": ("第{number}项“{name}”的用途说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s purpose word for word ('{words}'), which describes '{first_name}': copied, it seems"),
     "FR814.reason": ("第{number}项“{name}”的原因说明“{words}”与第{first}项“{first_name}”一字不差，且写的是后者：疑似照抄未改", "item {number} '{name}' has item {first}'s reason word for word ('{words}'), which is about '{first_name}': copied, it seems"),
+    # ------------------------------------------------------------------ parts of a whole in another table (rules/parts.py)
+    "FR505": (
+        "{left_table}中{left}为 {reported}，超过了{right_table}中{right} {expected}（多 {difference}）：前者是后者的一部分，不应更大",
+        "{left} in {left_table} is {reported}, more than {right} in {right_table} = {expected} (by {difference}): it is a part of it and cannot exceed it",
+    ),
+    # ------------------------------------------------------------------ pages and cells (rules/pages.py)
+    "FR913": (
+        "{table}中 {count} 个单元格只印了 {decimals} 位小数：{cells}；本表其余 {others} 个单元格印 {usual} 位",
+        "{table}: {count} cell(s) printed with {decimals} decimals ({cells}) where {others} other cells print {usual}",
+    ),
+    "FR914": (
+        "文字写{figures}为 0，而{table}中这 {count} 格空白：二者并不矛盾，但宜在表中同样印出 0.00（提示）",
+        "the text gives {figures} as 0, but {table} leaves these {count} cell(s) blank: not a contradiction, but the table should print 0.00 too (a note)",
+    ),
+    "FR921.untitled": ("第 {page} 页重复印出了第 {same_as} 页标题以下的全部内容，只是没有标题（近似重复页）", "page {page} prints everything page {same_as} prints below its title, without the title (a page printed twice)"),
+    "FR804.joined": ("模板的两个备选表述连在一起印成了“{words}”，应按实际情况只保留一种", "the template's two alternatives are printed run together as '{words}': keep the one that applies"),
+    # ------------------------------------------------------------------ across years (rules/years.py)
+    "FR311": (
+        "本报告所列{label}的上年数为 {reported} {unit}（{here}），而{year}年报告所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}",
+        "the prior-year figure of {label} is {reported} {unit} ({here}), but the {year} report prints {expected} {other_unit} ({there}): {difference} {unit} apart",
+    ),
+    "FR311.estimate": (
+        "本报告所列{label}的上年执行数为 {reported} {unit}（{here}），而{year}年决算所印为 {expected} {other_unit}（{there}），相差 {difference} {unit}（提示：预算编制时的执行数可能是预计数）",
+        "last year's execution of {label} is {reported} {unit} ({here}), but the {year} 决算 prints {expected} {other_unit} ({there}): {difference} {unit} apart (a note: a budget's execution figure may be an estimate)",
+    ),
+    "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
+    "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "FR312": (
+        "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
+        "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
+    ),
+    "FR312.code": (
+        "“{name}”本报告编码为 {code}（{here}），{year}年报告编码为 {old}（{there}），且 {old} 本年已不再出现：两年中必有一处编码有误",
+        "'{name}' has code {code} here ({here}) but {old} in the {year} report ({there}), and {old} is gone this year: one year has the code wrong",
+    ),
     # ------------------------------------------------------------------ hints
     "hint.other_base": ("{pct}% = {part} / {candidate}（{candidate_label}），而不是 / {base}（{base_label}）：疑似用错了基数", "{pct}% = {part} / {candidate} ({candidate_label}), not / {base} ({base_label}): the wrong base, it seems"),
     "hint.current_base": ("{pct}% = {change} / {current}（本年数），而增减率应以上年数 {prior} 为基数：疑似用本年数作了基数", "{pct}% = {change} / {current} (this year), but a change is taken on last year's {prior}: this year used as the base, it seems"),

@@ -22,6 +22,8 @@ class FileResult:
     template: str | None = None  # the template the report was read with (finrecon/layouts)
     kind: str | None = None  # meta.kind: "final" (部门决算) or "budget" (部门预算); None when unread
     problems: list[dict[str, object]] = field(default_factory=list)  # an unreadable file's every problem: line, column, page, message
+    continued: bool = False  # more findings for a file already listed (the cross-year stage): not counted again
+    comparable: object | None = None  # what the cross-year stage needs of the report (rules/years.py), until it runs
 
     def counts(self) -> dict[str, int]:
         """Open findings by severity; waived and baselined ones are counted apart."""
@@ -41,7 +43,7 @@ class Tally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
 
     def add(self, result: FileResult) -> FileResult:
-        self.files += 1
+        self.files += not result.continued
         self.unreadable += bool(result.error)
         for key, value in result.counts().items():
             self.counts[key] += value

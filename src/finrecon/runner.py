@@ -17,6 +17,7 @@ from .engine import check
 from .i18n import t
 from .readers import Limits, LoadError, NotAReport, load_report
 from .results import FileResult
+from .rules import years
 from .rules.base import Options
 from .template import template_of
 from .waivers import ConfigWaiver
@@ -58,6 +59,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     try:
         waivers = [waiver for waiver in settings.waivers if any(waiver.applies_to(name) for name in _names(path))]
         findings = check(loaded, rule_ids, settings.options, settings.baseline, waivers)
+        comparable = years.comparable(loaded, str(path)) if years.wanted(settings.rule_ids) else None
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
             raise
@@ -66,6 +68,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     return FileResult(
         str(path), meta.unit, meta.year, findings,
         coverage=coverage_of(loaded.report, loaded.source, settings.coverage), template=chosen.name if chosen else None, kind=meta.kind,
+        comparable=comparable,
     )
 
 
@@ -118,7 +121,18 @@ def default_jobs() -> int:
 
 
 def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
-    """Results in the order of ``paths``, whatever ``jobs`` is, each as soon as it is ready."""
+    """Results in the order of ``paths``, whatever ``jobs`` is, each as soon as it is ready; then
+    the cross-year stage's, which needs every report (``rules/years.py``)."""
+    comparables = []
+    for result in _check_each(paths, settings, jobs):
+        if result.comparable is not None:
+            comparables.append(result.comparable)
+            result.comparable = None
+        yield result
+    yield from years.results_across_years(comparables, settings)
+
+
+def _check_each(paths: list[Path], settings: Settings, jobs: int) -> Iterator[FileResult]:
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
         for path in paths:
@@ -132,7 +146,7 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
     try:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,))
     except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): go on alone
-        yield from check_all(paths, settings, 1)
+        yield from _check_each(paths, settings, 1)
         return
     with pool:
         # Results in the order of the batches: the output never depends on --jobs.  A batch whose

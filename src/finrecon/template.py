@@ -66,7 +66,15 @@ class Wording(_Strict):
     instructions: list[str] = Field(default_factory=list, description="what the blank template prints for the compiler only (FR805)")
     fixed_phrases: list[str] = Field(default_factory=list, description="fixed phrases, as compared: no spaces, half-width brackets (FR810)")
     right_as_printed: list[str] = Field(default_factory=list, description="printed forms one character from a fixed phrase that are right (FR810)")
-    name_slots: dict[Literal["cover", "compiler", "heading", "paragraph", "note"], list[str]] = Field(
+    year_phrases: list[str] = Field(
+        default_factory=list,
+        description="phrases after a year, {year} standing for its four digits ({year}年度): one printed with a character dropped that makes no other (2024度) (FR810)",
+    )
+    alternatives: list[str] = Field(
+        default_factory=list,
+        description="the template's alternatives as printed, 增加（减少）: one left (FR804), its two words run together (增加减少, FR804) or one doubled (增加增加, FR810)",
+    )
+    name_slots: dict[Literal["cover", "compiler", "heading", "paragraph", "note", "title"], list[str]] = Field(
         default_factory=dict, description="where the template prints the unit's own name: patterns with group name, by kind of text (FR802)"
     )
     level_phrase: str | None = Field(None, description="the words of another level's template (市级… in a district's report) (FR802)")

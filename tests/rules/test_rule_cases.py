@@ -1,6 +1,7 @@
 """Every rule's passing and failing cases, as data: one YAML file of cases per rule (sqlfluff style).
 
-A case gives a report fragment (``meta`` is added unless the case brings its own) and the findings the rule must produce —
+A case gives a report fragment (``meta`` is added unless the case brings its own; a cross-year rule's case gives
+``reports``, a list of whole reports) and the findings the rule must produce —
 exactly those, in order; a case with ``findings: []`` must pass cleanly.  A finding may pin its ``reported``, ``expected``
 and ``difference``, and words its message or hint must contain (``message_contains``, ``hint_contains``).
 """
@@ -14,7 +15,7 @@ import yaml
 
 from finrecon.engine import check
 from finrecon.readers import load_text
-from finrecon.rules import REGISTRY
+from finrecon.rules import REGISTRY, years
 
 CASES_DIR = Path(__file__).parent
 META = "meta: {unit: 测试单位, year: 2024}\n"
@@ -27,12 +28,20 @@ def _cases():
             yield pytest.param(spec["rule"], case, id=f"{spec['rule']}: {case['name']}")
 
 
-@pytest.mark.parametrize(("rule_id", "case"), list(_cases()))
-def test_rule_case(rule_id: str, case: dict) -> None:
+def _findings(rule_id: str, case: dict) -> list:
+    if "reports" in case:  # a cross-year rule: several reports, the findings of the stage after them
+        comparables = [years.comparable(load_text(text, f"{rule_id}-{number}.yaml"), f"{rule_id}-{number}.yaml") for number, text in enumerate(case["reports"])]
+        found = years.across_years(comparables, years.year_rules([rule_id], None))
+        return [finding for file in sorted(found) for finding in found[file]]
     text = case["report"] if case["report"].startswith("meta:") else META + case["report"]
     loaded = load_text(text, f"{rule_id}.yaml")
     # A case may run other rules beside its own (a waiver rule needs the findings it waives).
-    findings = [f for f in check(loaded, [rule_id, *case.get("select", [])]) if f.rule == rule_id]
+    return [f for f in check(loaded, [rule_id, *case.get("select", [])]) if f.rule == rule_id]
+
+
+@pytest.mark.parametrize(("rule_id", "case"), list(_cases()))
+def test_rule_case(rule_id: str, case: dict) -> None:
+    findings = _findings(rule_id, case)
     assert [f.path for f in findings] == [expected["path"] for expected in case["findings"]], [f.message for f in findings]
     for finding, expected in zip(findings, case["findings"]):
         assert finding.rule == rule_id

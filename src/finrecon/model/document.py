@@ -55,10 +55,12 @@ class Text(Strict):
 
 
 class RepeatedPage(Strict):
-    """A page that prints exactly what an earlier page prints."""
+    """A page that prints exactly what an earlier page prints — or, ``untitled``, another page's
+    body without that page's title (compared on the text without spaces)."""
 
     page: Count = Field(title="页码", en="page")
     same_as: Count = Field(title="与之相同的页码", en="same as page")
+    untitled: bool = Field(False, title="缺标题的重复", en="repeated without its title", description="the page repeats the body of page same_as, not its title")
 
 
 class PageText(Strict):

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import model_validator
 
-from .figure import Code, Count, Field, Figure, LocalizedValueError, Strict
+from .figure import Amount, Code, Count, Field, Figure, LocalizedValueError, Strict
 from .tables import ExpenditureByNature, IncomeSources, ThreePublicExpenses, cell
 
 
@@ -44,6 +44,10 @@ class ClassFigure(Figure):
         None, title="原文科目表述", en="wording as printed", description="the wording as printed, e.g. “一般公共服务（类）政协事务（类）行政运行（项）”"
     )
     purpose: str | None = Field(None, title="主要用途", en="purpose", description="what the text says it is mainly used for (主要用于：…)")
+    headline: Amount | None = Field(
+        None, title="标题金额", en="headline amount",
+        description="the amount printed after the item's 科目 (“…（项）32.00万元”), kept apart from its 支出决算 (value) where the item states both (FR813)",
+    )
 
 
 class GeneralBudgetStatement(Strict):
@@ -67,6 +71,17 @@ class BasicStatement(Strict):
     SHARE_BASE: ClassVar[str | None] = "total"
 
 
+class FundStatement(Strict):
+    """八/九、政府性基金 (国有资本经营) 预算财政拨款收入支出决算情况: “…收入X万元，支出Y万元，支出具体情况如下：”
+    and each 项 as for 一般公共预算."""
+
+    income: Figure | None = cell("本年收入", "income for the year")
+    expenditure: Figure | None = cell("本年支出", "expenditure for the year")
+    items: list[ClassFigure] = Field(default_factory=list, title="支出具体情况（按项）", en="expenditure by item")
+
+    SHARE_BASE: ClassVar[str | None] = "expenditure"
+
+
 class NilStatement(Strict):
     """A statement that the report has none of something: “2024年度无政府性基金预算财政拨款收入和支出。”"""
 
@@ -86,6 +101,8 @@ class Narrative(Strict):
     three_public: ThreePublicExpenses | None = Field(None, title="“三公”经费", en="“three public” spending")
     government_fund_expenditure: Figure | None = cell("政府性基金预算财政拨款支出", "government-fund appropriation expenditure")
     state_capital_expenditure: Figure | None = cell("国有资本经营预算财政拨款支出", "state-capital appropriation expenditure")
+    government_fund: FundStatement | None = Field(None, title="政府性基金预算财政拨款收入支出", en="government-fund appropriation income and expenditure")
+    state_capital: FundStatement | None = Field(None, title="国有资本经营预算财政拨款收入支出", en="state-capital appropriation income and expenditure")
     nil_statements: list[NilStatement] = Field(
         default_factory=list, title="无此项说明", en="statements of nil", description="“本年度无…” as printed"
     )

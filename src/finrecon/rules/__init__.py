@@ -6,6 +6,7 @@ FR9xx structure (FR92x: what only the printed PDF shows).
 """
 
 from . import budget, changes, codes, cross, performance, printed, shares, structure, sums, waivers, wording  # noqa: F401 - registration
+from . import pages, parts, years  # noqa: F401 - registration (cells; parts across tables; the cross-year stage)
 from .base import REGISTRY, Rule
 
 __all__ = ["REGISTRY", "Rule", "all_rules"]

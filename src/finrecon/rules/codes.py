@@ -28,6 +28,8 @@ _CODED_LISTS: tuple[tuple[str, bool, int | None], ...] = (
     ("tables.state_capital.rows", True, None),
     ("narrative.general_budget.by_class", True, 3),
     ("narrative.general_budget.items", True, None),
+    ("narrative.government_fund.items", True, None),
+    ("narrative.state_capital.items", True, None),
     ("budget.tables.summary.expenditure.by_class", True, 3),
     ("budget.tables.income.rows", True, None),
     ("budget.tables.expenditure.rows", True, None),

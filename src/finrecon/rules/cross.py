@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..model import Report
 from ..model.bind import field_title
-from .base import Equation, EquationRule, Stated, register
+from .base import Equation, EquationRule, Stated, fmt, register
 from . import budget_identities as budget
 from .identities import CROSS_TABLE, NARRATIVE, RELATED
 
@@ -111,6 +112,7 @@ class PrintedTwiceDifferently(EquationRule):
     reader cannot tell which is right.
 
     Example: passes — 2940.05 in 五（一） and 2940.05 in 五（三）.  Fails — 2940.05 and 2904.05.
+    Notes — 326.71 and 326.72, which only touch at the rounding boundary (326.715).
     """
 
     id = "FR504"
@@ -122,3 +124,17 @@ class PrintedTwiceDifferently(EquationRule):
             for index, value in enumerate(figure.printed_again or ()):
                 again = Stated(value, f"{figure.path}.printed_again[{index}]", figure.bound)
                 yield Equation((again,), (figure.bound,))
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """The figures printed twice differently; and, as a note, those whose two printings only
+        touch at the rounding boundary (326.71 and 326.72 meet at 326.715): consistent by the
+        rounding rule, so not an error — the message says so."""
+        yield from super().check(report)
+        for equation in self.equations(report):
+            (again,), (first,) = equation.left, equation.right
+            if again.value != first.value and abs(again.value - first.value) == again.half + first.half:
+                difference = fmt(again.value - first.value)
+                yield replace(self.finding(
+                    again.loc, again.path, self.say("FR504.touch", left=self.name(first), reported=fmt(again.value), expected=fmt(first.value)),
+                    related=(first.path,), reported=fmt(again.value), expected=fmt(first.value), difference=difference,
+                ), severity=Severity.INFO)

@@ -157,6 +157,7 @@ HIERARCHIES: tuple[Hierarchy, ...] = (
     Hierarchy("narrative.general_budget.by_class", "narrative.general_budget.total", None, printed=True),
     Hierarchy("narrative.general_budget.items", "narrative.general_budget.total", None, printed=True),
     Hierarchy("narrative.general_budget.by_class", None, None, children="narrative.general_budget.items", printed=True),
+    *(Hierarchy(f"narrative.{fund}.items", f"narrative.{fund}.expenditure", None, printed=True) for fund in ("government_fund", "state_capital")),
 )
 
 # --------------------------------------------------------------------------- FR104: balances
@@ -216,6 +217,16 @@ NARRATIVE: tuple[Same | Match, ...] = (
     ),
     Same("narrative.government_fund_expenditure", ("tables.government_fund.total.expenditure",)),
     Same("narrative.state_capital_expenditure", ("tables.state_capital.total.expenditure",)),
+    # 八/九: the 政府性基金 and 国有资本经营 statements, and their items, against tables 8 and 9 (as for 一般公共预算).
+    *(
+        spec
+        for fund in ("government_fund", "state_capital")
+        for spec in (
+            Same(f"narrative.{fund}.income", (f"tables.{fund}.total.income",)),
+            Same(f"narrative.{fund}.expenditure", (f"tables.{fund}.total.expenditure",)),
+            Match(f"narrative.{fund}.items", None, f"tables.{fund}.rows", "expenditure"),
+        )
+    ),
 )
 
 # --------------------------------------------------------------------------- FR503: related, not identical

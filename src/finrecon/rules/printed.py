@@ -27,13 +27,16 @@ class PrintedFact(Rule):
     def params(self, item: Any) -> dict[str, object]:
         return {"page": item} if isinstance(item, int) else item.model_dump()
 
+    def message(self, item: Any) -> str:
+        return self.say(self.id, **self.params(item))
+
     def check(self, report: Report) -> Iterator[Finding]:
         if report.printed is None:
             return
         for index, item in enumerate(getattr(report.printed, self.facts)):
             params = self.params(item)
             yield self.finding(
-                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.say(self.id, **params),
+                ("printed", self.facts, index), f"printed.{self.facts}[{index}]", self.message(item),
                 excerpt=params.get("text"),  # type: ignore[arg-type]
             )
 
@@ -59,19 +62,27 @@ class EmptyPage(PrintedFact):
 
 @register
 class RepeatedPage(PrintedFact):
-    """A page prints exactly what an earlier page prints.
+    """A page prints exactly what an earlier page prints, or another page's body without its title.
 
-    What it checks: no two pages of the PDF carry the same text.
+    What it checks: no two pages of the PDF carry the same text; and no page prints only what
+    another page prints below its title (its first line, or its first two: the title and the
+    编制单位 line) — compared without spaces and line breaks, so a body wrapped differently is
+    still the same.  A body shorter than 80 characters is not compared.
 
-    Why: a page printed twice pushes the rest out of place and makes the report look unchecked.
+    Why: a page printed twice pushes the rest out of place and makes the report look unchecked;
+    printed again without its title it is harder to see, and a reader takes it for another table.
 
-    Example: passes — every page differs.  Warns — page 9 repeats page 8.
+    Example: passes — every page differs.  Warns — page 9 repeats page 8; page 12 prints page 11's
+    rows without the title above them.
     """
 
     id = "FR921"
     title = "重复页"
     title_en = "a page printed twice"
     facts = "repeated_pages"
+
+    def message(self, item: Any) -> str:
+        return self.say("FR921.untitled" if item.untitled else self.id, page=item.page, same_as=item.same_as)
 
 
 @register

@@ -85,6 +85,9 @@ class ZeroBasePercentage(Rule):
     a blank cell is 0.  A rate “of 年初预算” where 年初预算 is 0 but which is 决算 ÷ 全年预算 is
     reported as a rate of the wrong budget.
 
+    Every rate is checked one way, wherever it stands (the text's figures, the tables', a
+    project's performance table): the rates and their bases are data (``ZERO_BASES``).
+
     Why: 0 ÷ 0 printed as 0% reads as “nothing of the budget was spent” when there was no
     budget at all; reviewers query it every time.
 
@@ -98,28 +101,22 @@ class ZeroBasePercentage(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for figure in report.stating:
-            if figure.completion_pct is not None:
-                base = completion_base(report, figure)
-                if base is not None and base[1].value == 0:
-                    yield self._zero_budget(report, figure, base[0])
-            share_base = report.figure(figure.share_base) if figure.share_base else None
-            prior = figure.prior if figure.prior is not None else (
-                figure.value - figure.change if figure.change is not None else None
-            )
-            cases = (
-                ("change_pct", prior, "FR902.prior"),
-                ("share_pct", share_base.value if share_base else None, "FR902.base"),
-            )
-            for attribute, base_value, base_name in cases:
-                pct = getattr(figure, attribute)
-                if pct is not None and base_value is not None and base_value == 0:
-                    yield self._zero(figure.loc, figure.path, self.name(figure), attribute, pct, base_name)
-        if report.performance:
-            for index, project in enumerate(report.performance.projects):
-                if project.execution_rate_pct is not None and project.budget == 0:
-                    loc = ("performance", "projects", index)
-                    yield self._zero(loc, f"performance.projects[{index}]", project.name, "execution_rate_pct", project.execution_rate_pct, "FR902.budget")
+        # Every rate the report states, from every holder (a figure of the text or a table, a
+        # project's performance table), against its base: one mechanism, the rates are data (ZERO_BASES).
+        for holders, rates in ZERO_BASES:
+            for loc, path, holder in holders(report):
+                for attribute, base_of, base_name in rates:
+                    pct = getattr(holder, attribute)
+                    if pct is None:
+                        continue
+                    base = base_of(report, holder)
+                    if base is None or base[1] != 0:
+                        continue
+                    if attribute == "completion_pct":
+                        yield self._zero_budget(report, holder, base[0])
+                    else:
+                        label = self.name(holder) if isinstance(holder, Figure) else holder.name
+                        yield self._zero(loc, path, label, attribute, pct, base_name)
 
     def _zero_budget(self, report: Report, figure: Figure, named: str) -> Finding:
         """0 budgeted and a rate printed; said to be of 年初预算 while it is the 全年预算's, say that."""
@@ -142,6 +139,51 @@ class ZeroBasePercentage(Rule):
             self.say(self.id, figure=label, base=self.say(base_name), reported=fmt(pct)),
             reported=fmt(pct),
         )
+
+
+def _completion_base(report: Report, figure: Figure) -> tuple[str, Decimal] | None:
+    """The budget a completion rate is of (the one the text names; table 7's for a “三公” figure)."""
+    base = completion_base(report, figure)
+    return (base[0], base[1].value) if base is not None else None
+
+
+def _prior(report: Report, figure: Figure) -> tuple[str, Decimal] | None:
+    """Last year's figure: stated, or the figure less its stated change (增加X万元 on a zero prior
+    year is the whole current amount, called 增长100%)."""
+    if figure.prior is not None:
+        return ("prior", figure.prior)
+    return ("prior", figure.value - figure.change) if figure.change is not None else None
+
+
+def _share_base(report: Report, figure: Figure) -> tuple[str, Decimal] | None:
+    base = report.figure(figure.share_base) if figure.share_base else None
+    return ("share", base.value) if base is not None else None
+
+
+def _project_budget(report: Report, project) -> tuple[str, Decimal] | None:  # noqa: ANN001 - a performance Project
+    return ("budget", project.budget)
+
+
+def _figures_stating(report: Report) -> Iterator[tuple[tuple[str | int, ...], str, Figure]]:
+    for figure in report.stating:
+        yield figure.loc, figure.path, figure
+
+
+def _projects(report: Report) -> Iterator[tuple[tuple[str | int, ...], str, object]]:
+    for index, project in enumerate(report.performance.projects if report.performance else ()):
+        yield ("performance", "projects", index), f"performance.projects[{index}]", project
+
+
+# FR902's rates, as data: where the rates stand, and for each rate what it is a rate of (and
+# what a message calls that base).  A rate added to the model needs a line here, not a rule.
+ZERO_BASES: tuple[tuple[object, tuple[tuple[str, object, str], ...]], ...] = (
+    (_figures_stating, (
+        ("completion_pct", _completion_base, "FR902.budget"),
+        ("change_pct", _prior, "FR902.prior"),
+        ("share_pct", _share_base, "FR902.base"),
+    )),
+    (_projects, (("execution_rate_pct", _project_budget, "FR902.budget"),)),
+)
 
 
 # The tables that may be printed empty, and must then say why: 决算 tables 7, 8 and 9; the budget's

@@ -134,21 +134,22 @@ def _gather(report: Report) -> Iterator[Passage]:
             yield Passage(("text", "contents", index), f"text.contents[{index}]", line, CONTENTS)
         for index, part in enumerate(text.parts):
             yield from _section(part, ("text", "parts", index), f"text.parts[{index}]", paragraphs)
-    tables = report.tables
-    if tables is not None:
+    for where, tables in ((("tables",), report.tables), (("budget", "tables"), report.budget.tables if report.budget else None)):
+        if tables is None:
+            continue
         for name in type(tables).model_fields:
             table = getattr(tables, name)
             if table is None:
                 continue
-            base = f"tables.{name}"
+            loc, base = (*where, name), ".".join((*where, name))
             if table.title:
-                yield Passage(("tables", name, "title"), f"{base}.title", table.title, TITLE)
+                yield Passage((*loc, "title"), f"{base}.title", table.title, TITLE)
             if table.compiler:
-                yield Passage(("tables", name, "compiler"), f"{base}.compiler", table.compiler, COMPILER)
+                yield Passage((*loc, "compiler"), f"{base}.compiler", table.compiler, COMPILER)
             for index, note in enumerate(table.notes):
-                yield Passage(("tables", name, "notes", index), f"{base}.notes[{index}]", note, NOTE)
+                yield Passage((*loc, "notes", index), f"{base}.notes[{index}]", note, NOTE)
             if table.empty_statement:
-                yield Passage(("tables", name, "empty_statement"), f"{base}.empty_statement", table.empty_statement, NOTE)
+                yield Passage((*loc, "empty_statement"), f"{base}.empty_statement", table.empty_statement, NOTE)
     read_from = _read_from(paragraphs, report)
     for path, field, words in report.figure_texts:
         if not read_from(words):

@@ -212,6 +212,12 @@ def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text)
 
 
+# A body's name printed without its last part, where what is left names the body above it
+# (“上海市普陀区人民政府” for “上海市普陀区人民政府办公室”).  A street office may be called by its street
+# (万里街道 for 万里街道办事处): the same body.
+_SAME_BODY_TAILS = {"街道": ("办事处",)}
+
+
 class _Name(NamedTuple):
     city: str
     district: str
@@ -323,18 +329,31 @@ class UnitName(WordingRule):
                 return "FR802.level"
         if name[0] == reference[0] and name[-1] == reference[-1] and edit_distance_one(name, reference):
             return "FR802.changed"  # inside the name: “上海市普陀区财政局编” is the name and a word
+        if _names_the_body_above(name, reference):
+            return "FR802.part"
         if name in reference:  # a short form: 普陀区财政局, 万里街道
             return None
         if _UNIT_SUFFIX.search(name) and not set(ours.core) <= set(name):  # a unit's name, not a form of ours
             return "FR802.other"
         return None
 
-    def _finding(self, passage: Passage, positions: Sequence[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:
+    def _finding(self, passage: Passage, positions: Sequence[int], start: int, end: int, name: str, reference: str, why: str) -> Finding:  # noqa: PLR0913
         begin, finish = _offset(positions, start), _end(positions, end)
         return self.at(
             passage, begin, finish, self.say(self.id, reported=name, expected=reference, why=self.say(why)),
             reported=name, expected=reference,
         )
+
+
+def _names_the_body_above(name: str, reference: str) -> bool:
+    """The unit's name with its last part left out, so that it names the body above it: what is
+    left ends as a body's name does, and so does the part left out (人民政府 + 办公室)."""
+    if name == reference or not reference.startswith(name) or not _UNIT_SUFFIX.search(name):
+        return False
+    tail = reference[len(name):]
+    if not _UNIT_SUFFIX.search(tail) or len(tail) < 2:
+        return False
+    return not any(name.endswith(head) and tail in tails for head, tails in _SAME_BODY_TAILS.items())
 
 
 # =============================================================================== FR803 部门/单位
@@ -402,7 +421,11 @@ class UnchosenAlternative(WordingRule):
 
     Why: the template lets the compiler choose; printed both ways, the sentence says nothing.
 
-    Example: passes — “收入支出总计减少56.95万元”.  Warns — “收入支出总计增加（减少）56.95万元”.
+    Example: passes — “收入支出总计减少56.95万元”.  Warns — “收入支出总计增加（减少）56.95万元”,
+    “收入支出总计增加减少56.95万元”.
+
+    The template's alternatives are data (``wording: alternatives`` of the report's template): both words
+    of one printed together without the brackets (“增加减少”, “下降增长”) are one left unchosen too.
     """
 
     id = "FR804"
@@ -416,6 +439,19 @@ class UnchosenAlternative(WordingRule):
             if found.match.group("a") and found.match.group("a") == found.match.group("b"):
                 continue
             yield self.at(found.passage, found.begin, found.finish, self.say(self.id, words=found.words), reported=found.words)
+        joined = _joined_alternatives(tuple(template_words(report, "alternatives") or ()))
+        if joined is not None:
+            for found in self.printed(report, joined):
+                yield self.at(found.passage, found.begin, found.finish, self.say("FR804.joined", words=found.words), reported=found.words)
+
+
+@functools.lru_cache(maxsize=16)
+def _joined_alternatives(alternatives: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Both words of each of the template's alternatives (``wording: alternatives:``), in either
+    order, without brackets."""
+    pairs = {_alternative_words(item) for item in alternatives}
+    joined = sorted({a + b for pair in pairs if pair for a, b in (pair, pair[::-1])}, key=len, reverse=True)
+    return Pattern("|".join(re.escape(words) for words in joined)) if joined else None
 
 
 # =============================================================================== FR805 instructions
@@ -779,23 +815,62 @@ class MissingUnit(WordingRule):
 
 # =============================================================================== FR810 fixed phrases
 _SHORT = 6  # below this length only a dropped character counts: a changed one is too often another word
+_A_YEAR_SLOT = "{year}"
 
 
 class _Phrases(NamedTuple):
     """A template's fixed phrases (``wording: fixed_phrases:``), its right printed forms, and what
-    is looked for: a short phrase's interior deletions, a longer one's halves."""
+    is looked for: a short phrase's interior deletions, a longer one's halves; a year phrase
+    (``wording: year_phrases:``) with a character dropped, a word of an alternative
+    (``wording: alternatives:``) doubled."""
 
     fixed: tuple[str, ...]
     right: tuple[str, ...]
-    dropped: tuple[tuple[str, tuple[str, ...]], ...]
-    halves: tuple[tuple[str, str, str], ...]
+    dropped: tuple[tuple[str, tuple[str, ...]], ...]  # a short phrase and its interior deletions
+    halves: tuple[tuple[str, str, str], ...]  # a longer phrase and its two halves
+    slips: re.Pattern[str] | None  # a year phrase with a character dropped, or a word of an alternative doubled
+    meant: dict[str, str]  # what each of those slips stands for (by its non-year part)
+
+
+def _squeezed(words: str) -> str:
+    return squeeze(words)[0]
+
+
+def _report_phrases(report: Report) -> _Phrases:
+    """The phrases of the report's own template."""
+    return _phrases(
+        tuple(template_words(report, "fixed_phrases") or ()), tuple(template_words(report, "right_as_printed") or ()),
+        tuple(template_words(report, "year_phrases") or ()), tuple(template_words(report, "alternatives") or ()),
+    )
 
 
 @functools.lru_cache(maxsize=16)
-def _phrases(fixed: tuple[str, ...], right: tuple[str, ...]) -> _Phrases:
-    dropped = tuple((phrase, tuple(phrase[:i] + phrase[i + 1 :] for i in range(1, len(phrase) - 1))) for phrase in fixed if len(phrase) < _SHORT)
-    halves = tuple((phrase, phrase[: len(phrase) // 2], phrase[len(phrase) // 2 :]) for phrase in fixed if len(phrase) >= _SHORT)
-    return _Phrases(fixed, right, dropped, halves)
+def _phrases(fixed: tuple[str, ...], right: tuple[str, ...], year_phrases: tuple[str, ...] = (), alternatives: tuple[str, ...] = ()) -> _Phrases:
+    fixed = tuple(dict.fromkeys(_squeezed(p) for p in fixed))
+    right = tuple(_squeezed(p) for p in right)
+    dropped = tuple((p, tuple(p[:i] + p[i + 1 :] for i in range(1, len(p) - 1))) for p in fixed if len(p) < _SHORT)
+    halves = tuple((p, p[: len(p) // 2], p[len(p) // 2 :]) for p in fixed if len(p) >= _SHORT)
+    meant: dict[str, str] = {}
+    with_year = [_squeezed(p).replace(_A_YEAR_SLOT, "") for p in year_phrases]
+    for literal in with_year:  # “{year}年度” printed “2024度”: one of its characters dropped, giving no other phrase
+        for i in range(len(literal)):
+            variant = literal[:i] + literal[i + 1 :]
+            if variant and variant not in with_year:
+                meant.setdefault(variant, literal)
+    year_slips = "|".join(re.escape(variant) for variant in sorted(meant, key=len, reverse=True))
+    words = {word for alternative in alternatives for word in _alternative_words(alternative)}
+    for word in words:
+        meant[word + word] = word
+    doubled = "|".join(re.escape(word + word) for word in sorted(words, key=len, reverse=True))
+    parts = [f"(?<![\\d.])(?:19|20)\\d{{2}}(?:{year_slips})" if year_slips else "", f"(?:{doubled})" if doubled else ""]
+    pattern = "|".join(part for part in parts if part)
+    return _Phrases(fixed, right, dropped, halves, Pattern(pattern) if pattern else None, meant)
+
+
+def _alternative_words(alternative: str) -> tuple[str, ...]:
+    """“增加（减少）” → (增加, 减少)."""
+    match = re.fullmatch(r"(?P<a>[^（(]+)[（(](?P<b>[^）)]+)[）)]", alternative.strip())
+    return (match.group("a"), match.group("b")) if match else ()
 
 
 _JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
@@ -820,13 +895,19 @@ class MisspeltPhrase(WordingRule):
     维护费, 机关运行经费, 国有资产占有使用情况, the kinds of official vehicle …) printed with one
     character changed, added, dropped or two swapped inside the phrase, where the phrase itself is
     not printed.  Phrases shorter than six characters count only a dropped character; a 和/及/与
-    added or swapped is another wording, not a slip.  It reads the printed text (headings, titles,
-    paragraphs, notes), where the template's phrases stand.
+    added or swapped is another wording, not a slip.  A year phrase (“2024年度”) printed with a
+    character dropped that makes no other phrase (“2024度”), and a word of the template's
+    alternatives printed twice (“增加增加”), are slips too.  The phrases and alternatives are data:
+    ``wording: fixed_phrases / right_as_printed / year_phrases / alternatives`` of the report's
+    template in ``finrecon/layouts``
+    — no list of typos.  It reads the printed text (headings, titles, paragraphs, notes), where
+    the template's phrases stand.
 
     Why: a misspelt term of the template is a typing slip nobody read over, and it makes the term
     unsearchable in the published text.
 
-    Example: passes — “公务用车运行费保持不变”.  Warns — “公务车用车运行费保持不变”.
+    Example: passes — “公务用车运行费保持不变”.  Warns — “公务车用车运行费保持不变”, “2024度”,
+    “比上年增加增加5.00万元”.
     """
 
     id = "FR810"
@@ -838,8 +919,9 @@ class MisspeltPhrase(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         # The search runs once over all the report's words (one text a line): a phrase none of
         # whose misspellings or halves is printed anywhere is not looked for passage by passage.
+        phrases = _report_phrases(report)
+        yield from self._slips(report, phrases)
         everything = digest(report)
-        phrases = _phrases(template_words(report, "fixed_phrases") or (), template_words(report, "right_as_printed") or ())
         dropped = tuple((phrase, found) for phrase, variants in phrases.dropped if (found := tuple(v for v in variants if v in everything)))
         halves = tuple(item for item in phrases.halves if item[1] in everything or item[2] in everything)
         if not dropped and not halves:
@@ -861,13 +943,23 @@ class MisspeltPhrase(WordingRule):
                     words = passage.text[begin:finish]
                     yield self.at(passage, begin, finish, self.say(self.id, reported=words, expected=phrase), reported=words, expected=phrase)
 
+    def _slips(self, report: Report, phrases: _Phrases) -> Iterator[Finding]:
+        """A year phrase with a character dropped (“2024度”), a word of an alternative doubled (“增加增加”)."""
+        if phrases.slips is None:
+            return
+        for found in self.printed(report, phrases.slips):
+            words = found.match.group()
+            year = words[:4] if words[:4].isdigit() else ""
+            expected = year + phrases.meant[words[len(year):]]
+            yield self.at(found.passage, found.begin, found.finish, self.say(self.id, reported=found.words, expected=expected), reported=found.words, expected=expected)
+
     @staticmethod
     def _candidates(
         everything: str, dropped: Sequence[tuple[str, tuple[str, ...]]], halves: Sequence[tuple[str, str, str]],
     ) -> Iterator[tuple[str, Iterator[tuple[int, int]]]]:
         """Each phrase with the spans that may be it misspelt: a short phrase's interior
         deletions, found as they are; a longer one's near misses, where one of its halves is printed.
-        ``dropped`` and ``halves``: the phrases to look for (by default all of them)."""
+        ``dropped`` and ``halves``: the phrases to look for."""
         for phrase, variants in dropped:
             for variant in variants:
                 if variant in everything:
@@ -1014,6 +1106,14 @@ def _coded_wordings(report: Report) -> set[str]:
     return {compact(f.wording) for f in (*narrative.by_class, *narrative.items) if isinstance(f, ClassFigure) and f.code and f.wording}
 
 
+_DISTINCT = 6  # characters: a former name this long is no everyday word
+
+
+@functools.lru_cache(maxsize=16)
+def _former_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return Pattern("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
 @register
 class RenamedInText(_CatalogWording):
     """A 科目 the text names by a name it no longer has.
@@ -1022,7 +1122,9 @@ class RenamedInText(_CatalogWording):
     or in a quoted chain (““卫生健康支出-行政事业单位医疗-行政单位医疗”科目”), against the former
     names of the catalogue, in a report of the renaming year or later: 医疗卫生与计划生育支出 →
     卫生健康支出 (2018), 行政事业单位离退休 → 行政事业单位养老支出 (2019) …  FR703 does the same
-    for the tables' rows.
+    for the tables' rows.  A distinctive former name (six characters or more) printed without a
+    level word (“医疗卫生与计划生育支出54.30万元”) counts too.  Every renaming the catalogue
+    records (``renamed:`` in ``catalogs/*.yaml``, or ``--catalog``), at every level, 类 included.
 
     Why: an outdated name in the text shows it was copied from an old report.
 
@@ -1040,6 +1142,7 @@ class RenamedInText(_CatalogWording):
             return
         year = report.meta.year
         coded = _coded_names(report)
+        reported: set[tuple[str, int]] = set()
         for passage, positions, mention in self.named(report):
             renamed = former.get(normalise_name(mention.name))
             if renamed is None or normalise_name(mention.name) in coded:
@@ -1049,7 +1152,33 @@ class RenamedInText(_CatalogWording):
                 continue
             begin, finish = _offset(positions, mention.start), _end(positions, mention.end)
             since_words = self.say("FR703.since", year=since) if since else ""
+            reported.add((passage.path, begin))
             yield self.at(passage, begin, finish, self.say("FR703", reported=mention.name, expected=new, since=since_words), reported=mention.name, expected=new)
+        yield from self._unmarked(report, former, coded, reported)
+
+    def _unmarked(self, report: Report, former: dict[str, tuple[str, str, int | None]], coded: set[str], reported: set[tuple[str, int]]) -> Iterator[Finding]:
+        """A former name the text prints without a level word (“医疗卫生与计划生育支出54.30万元”):
+        only the distinctive ones (six characters or more: 文化, 农业 are words as well as names),
+        of a year they were already renamed in, and not inside a current name."""
+        year = report.meta.year
+        coded = {form for name in coded for form in _forms(name)}
+        names = {old for old, (_, _, since) in former.items() if len(old) >= _DISTINCT and (since is None or year >= since) and old not in coded}
+        if not names:
+            return
+        pattern = _former_pattern(frozenset(names))
+        current = [normalise_name(entry.name) for entry in self.catalog.entries.values()]
+        for passage in self.touched(report, pattern):
+            text, positions = squeeze(passage.text)
+            for match in pattern.finditer(text):
+                old = match.group()
+                if any(old != name and old in name and name in text for name in current):
+                    continue  # part of a name in force (国土资源事务 inside a longer current name)
+                begin, finish = _offset(positions, match.start()), _end(positions, match.end())
+                if (passage.path, begin) in reported:
+                    continue
+                printed, new, since = former[old]
+                since_words = self.say("FR703.since", year=since) if since else ""
+                yield self.at(passage, begin, finish, self.say("FR703", reported=passage.text[begin:finish], expected=new, since=since_words), reported=passage.text[begin:finish], expected=new)
 
 
 @register
@@ -1102,6 +1231,11 @@ class Item(NamedTuple):
     name: str  # the 项 (or the last level named)
 
 
+def _touch(one: Decimal, other: Decimal) -> bool:
+    """Two printed figures whose rounding intervals meet at one point only (326.71 and 326.72)."""
+    return one != other and abs(one - other) == Interval.printed(one).hi - one + Interval.printed(other).hi - other
+
+
 def items(report: Report) -> list[list[Item]]:
     """The model's lists of 科目 items (a 决算's 具体情况, a budget's 财政拨款支出主要内容), each in
     print order, computed once per report."""
@@ -1121,18 +1255,25 @@ def items(report: Report) -> list[list[Item]]:
 
 @register
 class ItemTwoAmounts(WordingRule):
-    """One budget item, two amounts: its headline amount and its own “预算安排” disagree.
+    """One item, two amounts: its headline amount and the amount the item restates disagree.
 
     What it checks: in a budget's list of 科目, an item whose headline amount (“…住房公积金（项）”
     350.35万元”) and the sentence that restates it (“2024年预算安排352.67万元”) differ beyond
     rounding — as the statement engine read both into the item (``value`` and ``arranged``).
-    Only the budget's own amount is compared: last year's “预算执行数” is another figure, and a
-    决算 item's “年初预算为…，支出决算为…” states two different figures on purpose.
+    Only the budget's own amount is compared: last year's “预算执行数” is another figure.
+
+    A 决算 item's headline (“…信息化建设（项）32.00万元”, read apart as ``headline``) is compared in
+    the same way with its “支出决算为…” (``value``), unless the headline is the budget the item
+    states (“…（项）35.60万元。年初预算为35.60万元，支出决算为30.00万元”: 年初预算 and 支出决算 are
+    two figures on purpose).  Two amounts whose rounding intervals only touch (25.77 and 25.78
+    meet at 25.775) are consistent by the rounding rule: a note, not an error, and the message
+    says so.  The rule reads the model only: which words are a headline, an arrangement or a
+    支出决算 is the template's (``statements:`` of ``finrecon/layouts/*.yaml``).
 
     Why: one of the two was not updated; a reader cannot tell which the budget is.
 
     Example: passes — “…（项）”25.77万元 … 2024年预算安排25.77万元”.  Fails — “…（项）”350.35万元 …
-    2024年预算安排352.67万元”.
+    2024年预算安排352.67万元”; “…（项）32.00万元。年初预算为35.60万元，支出决算为30.00万元”.
     """
 
     id = "FR813"
@@ -1143,15 +1284,32 @@ class ItemTwoAmounts(WordingRule):
         year = report.meta.year
         for listed in items(report):
             for item in listed:
-                again = getattr(item.figure, "arranged", None)
-                stated = item.figure.value
-                if again is None or Interval.printed(stated).meets(Interval.printed(again)):
-                    continue
-                yield self.finding(
-                    (*item.figure.loc, "arranged"), f"{item.figure.path}.arranged",
-                    self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)),
-                    reported=fmt(again), expected=fmt(stated),
-                )
+                for field, again, words in self._restated(item.figure, year):
+                    stated = item.figure.headline if field == "value" else item.figure.value
+                    if stated is None or again is None:
+                        continue
+                    loc, path = (*item.figure.loc, field), f"{item.figure.path}.{field}"
+                    numbers = {"reported": fmt(again), "expected": fmt(stated), "difference": fmt(again - stated)}
+                    if _touch(stated, again):
+                        message = self.say("FR813.touch", name=item.name, headline=fmt(stated), again=fmt(again), words=words)
+                        yield replace(self.finding(loc, path, message, **numbers), severity=Severity.INFO)
+                    elif not Interval.printed(stated).meets(Interval.printed(again)):
+                        message = (
+                            self.say(self.id, name=item.name, headline=fmt(stated), year=year, again=fmt(again)) if field == "arranged"
+                            else self.say("FR813.two", name=item.name, headline=fmt(stated), words=words, again=fmt(again))
+                        )
+                        yield self.finding(loc, path, message, **numbers)
+
+    def _restated(self, figure: ClassFigure, year: int) -> Iterator[tuple[str, Decimal | None, str]]:
+        """The amounts that restate an item's headline, with the field each stands in and the words
+        that name it: a budget item's 预算安排 (its headline is ``value``); a 决算 item's 支出决算
+        (``value``, its headline apart in ``headline``) unless the headline is the budget it states."""
+        arranged = getattr(figure, "arranged", None)
+        if arranged is not None:
+            yield "arranged", arranged, self.say("FR813.arranged", year=year)
+        headline = getattr(figure, "headline", None)
+        if headline is not None and headline not in (figure.budget, figure.adjusted_budget):
+            yield "value", figure.value, self.say("FR813.actual")
 
 
 @register

@@ -445,6 +445,7 @@ class _Builder:
                 repeated.append({"page": page.number, "same_as": seen[fingerprint]})
             else:
                 seen[fingerprint] = page.number
+        repeated += _untitled_repeats(self.pages, {item["page"] for item in repeated})
         if repeated:
             printed["repeated_pages"] = repeated
         off_page = []
@@ -515,6 +516,31 @@ def _nodes(nodes: list[Node]) -> list[Node]:
     for node in nodes:
         found.append(node)
         found += _nodes(node.children)
+    return found
+
+
+_BODY_MIN = 80  # characters: a shorter page body (a heading, a table's header alone) may well print twice
+_TITLE_LINES = (1, 2)  # a title takes one line, or two (the title and its 编制单位 line)
+
+
+def _untitled_repeats(pages: list[Page], exact: set[int]) -> list[dict[str, Any]]:
+    """Pages that print another page's body — its text after its first one or two lines — and
+    nothing else: printed again without the title.  Compared without spaces or line breaks, so a
+    body wrapped differently is the same body."""
+    texts = {page.number: ["".join(normal(line.text).split()) for line in page.lines if not page.is_page_number(line)] for page in pages}
+    bodies: dict[str, int] = {}
+    for page in pages:
+        lines = texts[page.number]
+        for skip in _TITLE_LINES:
+            body = "".join(lines[skip:])
+            if len(lines) > skip and len(body) >= _BODY_MIN:
+                bodies.setdefault(body, page.number)
+    found = []
+    for page in pages:
+        whole = "".join(texts[page.number])
+        same_as = bodies.get(whole)
+        if page.number not in exact and same_as is not None and same_as != page.number:
+            found.append({"page": page.number, "same_as": same_as, "untitled": True})
     return found
 
 
