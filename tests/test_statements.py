@@ -137,6 +137,8 @@ def test_one_number_pattern_reads_a_number_whole_or_not_at_all() -> None:
     assert [m.group() for m in number.finditer("2,940.05万元，6.2万元，0万元，12345.678")] == ["2,940.05", "6.2", "0", "12345.678"]
     assert number.search("1" * 30) is None  # longer than any report prints: not its tail either
     assert [m.group() for m in number.finditer("1,23万元")] == []  # a separator that is none: neither 1 nor 23 is read
+    # The wording rules read it in squeezed text, where “，” is “,”: after words a comma is a clause's.
+    assert [m.group() for m in number.finditer("联防联控,24小时,减少,30万,1,234")] == ["24", "30", "1,234"]
 
 
 def test_an_item_no_catalogue_places_still_counts_in_the_total_and_no_class_is_judged_without_it() -> None:

@@ -39,9 +39,12 @@ from decimal import Decimal
 from typing import Mapping
 
 # A number as printed — 2940.05, 2,940.05, 6.2, 0 — whole, never the tail of a longer one, and no
-# longer than a report prints (as YAML numbers, at most 40 characters).  Linear: every repeat is
-# bounded and no two alternatives can take the same characters.
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,10})?(?![\d.]|,\d)"
+# longer than a report prints (as YAML numbers, at most 40 characters).  One pattern for the
+# statements here and the wording rules, which read squeezed text, where “，” is “,” too: so a
+# number may start after a comma that follows words (“会议，4次”), never after a digit's (“1,234”:
+# not 234; “1,23”: neither).  Linear: it starts only where a number starts (not after a digit or a
+# point), every repeat is bounded and no two alternatives can take the same characters.
+NUMBER = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:\.\d{1,10})?(?![\d.]|,\d)"
 START = r"(?<![^：；，。、])"  # at the start of a clause (keeps list patterns linear)
 
 # Heading and item numbering: 第一部分, 一、, （一）, 1、, 1., (1), ①.

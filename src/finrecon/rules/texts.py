@@ -19,6 +19,7 @@ from array import array
 from decimal import Decimal
 from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
+from .. import lexicon
 from ..model import Report
 from ..model.document import MAX_PARAGRAPH
 from ..model.figure import loc_of
@@ -206,11 +207,9 @@ def sentence_at(text: str, start: int, end: int | None = None, limit: int = 60) 
     return text[head:tail].strip()
 
 
-# A printed amount, 1234.56 or 1,234.56, taken whole: in squeezed text “，” is “,” too, so a number
-# is never cut at a thousands separator.  It starts where a number starts (not after a digit or a
-# point, nor at the “234” of “1,234”): a search tries one start per run of digits, not one per
-# digit, which keeps it linear on a page of 10⁵ digits (a match per start was quadratic).
-NUMBER = r"(?<![\d.])(?!(?<=\d,)\d{3}(?!\d))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d{3})"
+# A printed amount, 1234.56 or 1,234.56, taken whole: the lexicon's ``NUMBER`` (one pattern for
+# the statements and the wording rules; in squeezed text “，” is “,” too, and it is made for that).
+NUMBER = lexicon.NUMBER
 
 
 def amount(printed: str) -> Decimal:
