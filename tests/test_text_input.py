@@ -1,0 +1,109 @@
+"""Text input end to end (issues 17 and 18): a heading the template knows is a heading without its
+number, in every medium; a chart's caption and leftovers are no sentences; the seed report, read
+from its text alone, shows its two published errors and no false alarm."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from finrecon.cli import app
+from finrecon.engine import check
+from finrecon.readers import load_report
+from finrecon.readers.media import WholeReader, whole_line
+from finrecon.readers.pdf import reader_for
+from finrecon.template import templates
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("FINRECON_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seeds" / "000_5bad65b3efb8bad8.txt"
+
+# A made-up Sichuan-template text whose first section headings lost their numbers.
+UNNUMBERED = (
+    "四川省某县某局\n2021年度部门决算\n\f"
+    "第二部分 2021年度部门决算情况说明\n"
+    "收入支出决算总体情况说明\n"
+    "2021年度收、支总计200.00万元。与2020年相比，收、支总计各增加20.00万元，增长11.11%。主要变动原因是人员增加。\n"
+    " 收入决算情况说明\n"
+    "2021年本年收入合计180.00万元，其中：一般公共预算财政拨款收入180.00万元，占100%。\n"
+    " 支出决算情况说明\n"
+    "2021年本年支出合计190.00万元，其中：基本支出150.00万元，占78.95%；项目支出40.00万元，占21.05%。\n"
+    "（图3：支出决算结构图）（饼状图）\n"
+    "[image: image4.png]220\n210\n200\n2020%\n"
+    "四、财政拨款收入支出决算总体情况说明\n"
+    "2021年财政拨款收、支总计190.00万元。与2020年相比，财政拨款收、支总计各增加10.00万元，增长5.56%。主要变动原因是人员增加。\n"
+)
+
+
+def _sections(report):  # noqa: ANN001, ANN202
+    return [(section.heading, section.paragraphs) for part in report.text.parts for section in part.sections]
+
+
+def test_a_heading_the_template_knows_is_a_heading_without_its_number(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "某局.txt"
+    path.write_text(UNNUMBERED, encoding="utf-8")
+    report = load_report(path).report
+    headings = [heading for heading, _ in _sections(report)]
+    assert headings == ["收入支出决算总体情况说明", "收入决算情况说明", "支出决算情况说明", "四、财政拨款收入支出决算总体情况说明"]
+    assert report.narrative.total.value == 200 and report.narrative.income.total.value == 180 and report.narrative.expenditure.total.value == 190
+    findings = check(load_report(path))
+    assert not [f for f in findings if f.rule == "FR904" and f.path in ("narrative.total", "narrative.income", "narrative.expenditure")]
+    assert not [f for f in findings if f.rule == "FR808"]
+
+
+def test_a_line_that_only_mentions_a_heading_is_not_one(tmp_path) -> None:  # noqa: ANN001
+    text = UNNUMBERED.replace(" 收入决算情况说明\n", " 收入决算情况说明如下。\n")
+    path = tmp_path / "某局.txt"
+    path.write_text(text, encoding="utf-8")
+    headings = [heading for heading, _ in _sections(load_report(path).report)]
+    assert "收入决算情况说明如下。" not in headings
+
+
+def test_a_chart_caption_stands_alone_and_its_leftovers_are_no_paragraph(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "某局.txt"
+    path.write_text(UNNUMBERED, encoding="utf-8")
+    paragraphs = dict(_sections(load_report(path).report))["支出决算情况说明"]
+    assert paragraphs[-1] == "（图3：支出决算结构图）（饼状图）"  # its own paragraph, not glued to the sentence
+    assert not any("2020%" in paragraph or "210" in paragraph for paragraph in paragraphs)
+
+
+def test_a_whole_paragraph_medium_takes_the_same_headings() -> None:
+    from finrecon.readers.pdf.flow import Line
+
+    reader = reader_for(templates()["sichuan-district-final"], WholeReader)
+    texts = ["第二部分 2021年度部门决算情况说明", "收入决算情况说明", "本年收入合计180.00万元。", "（一）一般公共预算财政拨款支出决算总体情况", "一般公共预算财政拨款支出决算结构情况", "支出100万元。", "五、一般公共预算财政拨款基本支出决算情况说明"]
+    lines: list[Line] = [whole_line(number, text) for number, text in enumerate(texts, start=1)]
+    flow = reader.read_blocks([(1, float(line.number), line) for line in lines])
+    part = flow.parts[0]
+    assert [node.level for node in part.children] == [1, 1]  # under a part: a 一、 heading
+    numbered = part.children[0].children
+    assert [normal_text(node.heading.text) for node in numbered] == ["（一）一般公共预算财政拨款支出决算总体情况", "一般公共预算财政拨款支出决算结构情况"]
+    assert [node.level for node in numbered] == [2, 2]  # a sibling of the （一） before it
+    assert normal_text(part.children[1].heading.text) == "五、一般公共预算财政拨款基本支出决算情况说明"
+
+
+def normal_text(text: str) -> str:
+    return text.replace(" ", "")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed lives in ../shared/seeds (FINRECON_SHARED)")
+def test_the_seed_text_alone_shows_its_two_published_errors_and_no_false_alarm() -> None:
+    result = CliRunner().invoke(app, ["check", "--lang", "en", "--format", "json", str(SEED)])
+    assert result.exit_code == 1, result.output
+    import json
+
+    findings = json.loads(result.output)["reports"][0]["findings"]
+    by_rule = {}
+    for finding in findings:
+        by_rule.setdefault(finding["rule"], []).append(finding)
+    fr302 = [f for f in by_rule.get("FR302", []) if f["path"] == "narrative.appropriation_total.change_pct"]
+    fr201 = [f for f in by_rule.get("FR201", []) if f["path"] == "narrative.general_budget.total.share_pct"]
+    assert len(fr302) == 1 and len(fr201) == 1
+    for finding, words in ((fr302[0], "下降1.05%"), (fr201[0], "占本年支出合计的97.20%")):
+        assert finding["page"] == 1 and finding["line"] > 0 and words in finding["excerpt"]
+    assert {f["rule"] for f in findings if f["severity"] == "error"} == {"FR302", "FR201"}
+    assert "FR904" not in by_rule  # the sections whose headings lost their numbers are read
+    assert not [f for f in by_rule.get("FR808", []) if "图" in f["excerpt"] or not any("\u4e00" <= c <= "\u9fff" for c in f["excerpt"])]
