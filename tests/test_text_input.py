@@ -107,3 +107,27 @@ def test_the_seed_text_alone_shows_its_two_published_errors_and_no_false_alarm()
     assert {f["rule"] for f in findings if f["severity"] == "error"} == {"FR302", "FR201"}
     assert "FR904" not in by_rule  # the sections whose headings lost their numbers are read
     assert not [f for f in by_rule.get("FR808", []) if "图" in f["excerpt"] or not any("\u4e00" <= c <= "\u9fff" for c in f["excerpt"])]
+
+
+def test_a_table_the_template_does_not_define_is_left_unread_not_read_as_sentences(tmp_path) -> None:  # noqa: ANN001
+    form = (
+        "\f财政项目支出绩效目标申报表\n（2021年度）\n项目名称 某某经费 项目性质 经常性项目\n项目资金总额 1,000,000.00 年度资金申请总额 500,000.00\n"
+        "\"1.完成年度任务。 \"1.完成年度\n2.新增问题“零增长”。 任务。\n数量指标 完成年度计划 =100.00(%)\n"
+    )
+    path = tmp_path / "某局.txt"
+    path.write_text(UNNUMBERED + form, encoding="utf-8")
+    loaded = load_report(path)
+    paragraphs = [paragraph for _, paragraphs in _sections(loaded.report) for paragraph in paragraphs]
+    assert not any("申报表" in paragraph or "零增长" in paragraph or "完成年度" in paragraph for paragraph in paragraphs)
+    unread = [item for item in loaded.report.printed.unread if item.text.startswith("财政项目支出绩效目标申报表")]
+    assert len(unread) == 1 and unread[0].page == 3
+    assert [f for f in check(loaded) if f.rule == "FR923" and "申报表" in f.message]
+    assert not [f for f in check(loaded) if f.rule == "FR808"]
+
+
+def test_a_line_that_names_a_table_in_passing_stays_text(tmp_path) -> None:  # noqa: ANN001
+    text = UNNUMBERED.replace("（图3：支出决算结构图）（饼状图）\n", "详见支出决算表\n")
+    path = tmp_path / "某局.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_report(path)
+    assert not [item for item in loaded.report.printed.unread if "支出决算表" in item.text]
