@@ -131,3 +131,17 @@ def test_a_line_that_names_a_table_in_passing_stays_text(tmp_path) -> None:  # n
     path.write_text(text, encoding="utf-8")
     loaded = load_report(path)
     assert not [item for item in loaded.report.printed.unread if "支出决算表" in item.text]
+
+
+def test_a_known_heading_with_a_note_in_brackets_wrapped_over_two_lines_is_a_heading(tmp_path) -> None:  # noqa: ANN001
+    text = (  # lines wrapped at 30 characters, as the page prints them
+        "上海市普陀区某局\n2025年度部门决算\n\f第一部分 上海市普陀区某局概况\n一、主要职能\n"
+        "负责本区某某领域的各项管理工作，组织协调有关工作的实施和监督\n检查。\n"
+        "二、部门决算单位构成（仅有一个单位的部门，本部分内容为“机\n构设置”）\n"
+        "从预算单位构成看，上海市普陀区某局部门决算包括：上海市普陀\n区某局本级决算。\n"
+    )
+    path = tmp_path / "某局.txt"
+    path.write_text(text, encoding="utf-8")
+    sections = _sections(load_report(path).report)
+    assert [heading.replace(" ", "") for heading, _ in sections][1] == "二、部门决算单位构成（仅有一个单位的部门，本部分内容为“机构设置”）"
+    assert [paragraph.replace(" ", "") for paragraph in sections[1][1]] == ["从预算单位构成看，上海市普陀区某局部门决算包括：上海市普陀区某局本级决算。"]

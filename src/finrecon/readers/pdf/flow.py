@@ -28,6 +28,7 @@ _LEVELS = (
 )
 _CAPTION = re.compile(FIGURE_CAPTION)
 _IDEOGRAPH = re.compile(IDEOGRAPH)
+_NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes
 _LOOK_AHEAD = 400  # blocks searched for the next numbered heading after one printed without its number
 _CONTENTS = re.compile(r"^目\s*录$")
 _LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
@@ -162,6 +163,8 @@ class Reader:
             return None
         if level == 0 or _strip_number(words) in self.known_headings:
             return level
+        if _NOTE.sub("", _strip_number(words)) in self.known_headings:
+            return level  # “二、部门决算单位构成（仅有一个单位的部门，…）”: a known heading and a note in brackets
         continued = self.runs_on(line, next_line, right)
         if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
             return None  # a numbered paragraph
