@@ -26,7 +26,7 @@ from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
 from .pdf.grid import Grid, TextCell
-from .source import LoadError, Place, TreePath
+from .source import LoadError, Place, PrintedLine, TreePath
 
 Block = tuple[int, float, "Line | Grid"]
 
@@ -233,6 +233,7 @@ class Document:
     unread: list[dict[str, Any]] = field(default_factory=list)
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
+    unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
 
     def lines(self) -> list[Line]:
         return [item for _, _, item in self.blocks if isinstance(item, Line)]
@@ -371,6 +372,13 @@ class _MediaBuilder(Builder):
         if self.spec.money_unit:
             meta["money_unit"] = self.spec.money_unit
         return meta
+
+    def _printed_lines(self) -> list[PrintedLine]:
+        """What the medium prints: the lines and cells the flow read, and the lines of the tables
+        it left unread (their figures printed, and not placed)."""
+        printed = super()._printed_lines() + [PrintedLine(line.page, line.number, line.text, True) for line in self.document.unread_lines]
+        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        return printed
 
     def _tables(self) -> dict[str, Any]:
         tables = super()._tables()

@@ -161,7 +161,10 @@ def _tables(document: Document, spec: Template) -> None:
                 break
             body.append(candidate)
             index += 1
-        for grid in _grids(body, spec.tables[key].spec(), key):
+        grids = _grids(body, spec.tables[key].spec(), key)
+        if any(grid.unplaced for grid in grids):
+            document.unread_lines += [line for line in body if _figures(line.text)]  # printed, and not read
+        for grid in grids:
             out.append((grid.page, grid.ys[0], grid))
     document.blocks = out
 
@@ -190,7 +193,7 @@ def _form(
     if sum(len(line.text.split()) >= 2 for line in body) < 3:  # no rows of cells under it: a line that names a table
         out.extend((line.page, line.top, line) for line in body)
         return index
-    out.pop()  # the title is the table's first row, no line of the text
+    out.pop()  # the title is the table's first row, no line of the text (its cells are printed lines for coverage)
     rows = [[(line.text, 1, line.number)] for line in (title, *body)]
     out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
     first = " ".join(line.text for line in body[:2])[:60]
