@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import IDEOGRAPH, SENTENCE_END
 from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
@@ -29,6 +30,7 @@ from .pdf.grid import Grid, TextCell
 from .source import LoadError, Place, PrintedLine, TreePath
 
 Block = tuple[int, float, "Line | Grid"]
+_IDEOGRAPH = re.compile(IDEOGRAPH)
 
 
 # ---------------------------------------------------------------------------------- places
@@ -198,6 +200,13 @@ class WrappedReader(Reader):
     def continues_heading(self, line: Line, heading: Line) -> bool:
         words = normal(line.text)
         return line.page == heading.page and heading.x1 >= self.full - 2 * heading.size and len(words) <= 12 and not NUMBERED.match(words)
+
+    def is_residue(self, line: Line) -> bool:
+        """What a chart or picture leaves in a page text (“519”, “2019%”, “[image: image4.png]520”): a
+        line with no ideograph, no number of an item and no sentence end.  Not a paragraph: its
+        numbers stay printed and unread (coverage), and no sentence rule reads it."""
+        words = normal(line.text)
+        return bool(words) and _IDEOGRAPH.search(words) is None and not NUMBERED.match(words) and not any(mark in words for mark in SENTENCE_END)
 
     def ends_cover(self, line: Line) -> bool:
         if self.paged:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import FIGURE_CAPTION, IDEOGRAPH, SENTENCE_END, heading_words
+from ...lexicon import FIGURE_CAPTION, heading_words
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
@@ -27,7 +27,6 @@ _LEVELS = (
     (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
 )
 _CAPTION = re.compile(FIGURE_CAPTION)
-_IDEOGRAPH = re.compile(IDEOGRAPH)
 _NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes
 _LOOK_AHEAD = 400  # blocks searched for the next numbered heading after one printed without its number
 _CONTENTS = re.compile(r"^目\s*录$")
@@ -163,8 +162,13 @@ class Reader:
             return None
         if level == 0 or _strip_number(words) in self.known_headings:
             return level
-        if _NOTE.sub("", _strip_number(words)) in self.known_headings:
-            return level  # “二、部门决算单位构成（仅有一个单位的部门，…）”: a known heading and a note in brackets
+        note = _NOTE.search(_strip_number(words))
+        if note is not None and _strip_number(words)[: note.start()] in self.known_headings:
+            # “二、部门决算单位构成（仅有一个单位的部门，…）”: a known heading and a note in brackets,
+            # closed on its line or on the next one, which finishes the heading
+            closed = note.group().endswith(("）", ")"))
+            if closed or (next_line is not None and self.continues_heading(next_line, line) and normal(next_line.text).endswith(("）", ")"))):
+                return level
         continued = self.runs_on(line, next_line, right)
         if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
             return None  # a numbered paragraph
@@ -195,11 +199,9 @@ class Reader:
         return _CAPTION.match(line.text.strip()) is not None
 
     def is_residue(self, line: Line) -> bool:
-        """What a chart or picture leaves in the text (“519”, “2019%”, “[image: image4.png]520”): a line
-        with no ideograph, no number of an item and no sentence end.  Not a paragraph: its numbers
-        stay printed and unread (coverage), and no sentence rule reads it."""
-        words = normal(line.text)
-        return bool(words) and _IDEOGRAPH.search(words) is None and not NUMBERED.match(words) and not any(mark in words for mark in SENTENCE_END)
+        """What a chart or picture leaves in a text (a medium's reader overrides it; a PDF's lines
+        outside its tables are all text)."""
+        return False
 
     # -------------------------------------------------------------- how lines make paragraphs
     # A PDF's lines are placed on the page; a reader of another medium overrides these three.
