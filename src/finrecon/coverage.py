@@ -10,7 +10,8 @@ and the place of every number of the model (``SourceMap.place``, ``SourceMap.der
   statement's number, at the same column);
 * sentences understood out of sentences with a figure — a sentence of the text (up to 。；！？)
   that prints a figure is *understood* when a statement read at least one number from it (an
-  amount, a rate or a count).
+  amount, a rate or a count), or matched over one of its figures (the same figure printed again,
+  read and found equal: ``SourceMap.understood``).
 
 What is not placed or not understood is listed page by page (``check --coverage``): an
 accountant learns what finrecon did not check, a developer what to teach it next.
@@ -174,8 +175,12 @@ def _sentences(report: Report, source: SourceMap, coverage: Coverage) -> None:
     for loc, (text_loc, offset) in source.derived.items():
         if _read_a_number(report, loc):
             read.setdefault(text_loc, []).append(offset)
+    spans: dict[TreePath, list[tuple[int, int]]] = {}
+    for text_loc, first, last in source.understood:  # every statement's match, a figure printed again too
+        spans.setdefault(text_loc, []).append((first, last))
     for loc, paragraph in _paragraphs(report):
         offsets = read.get(loc, [])
+        matched = spans.get(loc, [])
         start = 0
         for end in [match.end() for match in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]:
             if end <= start:
@@ -183,7 +188,8 @@ def _sentences(report: Report, source: SourceMap, coverage: Coverage) -> None:
             sentence = paragraph[start:end]
             if FIGURE.search(sentence):
                 coverage.sentences += 1
-                if any(start <= offset < end for offset in offsets):
+                figures = [start + match.start() for match in FIGURE.finditer(sentence)]
+                if any(start <= offset < end for offset in offsets) or any(first <= at < last for at in figures for first, last in matched):
                     coverage.understood += 1
                 else:
                     place = source.place_in_text(loc, start + len(sentence) - len(sentence.lstrip()))

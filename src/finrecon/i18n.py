@@ -107,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "txt.encoding": ("无法识别文本的编码（不是 UTF-8、GB18030/GBK 或其他可确定的编码）；请另存为 UTF-8", "the text's encoding cannot be told (not UTF-8, GB18030/GBK, or any other with confidence): save it as UTF-8"),
     "txt.too_many_lines": ("文本超过 {limit} 行，不是一份报告", "the text has more than {limit} lines: no report is so long"),
     "txt.unplaced": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取，如：{first}", "{rows} rows print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read, e.g. {first}"),
+    "txt.form": ("模板未定义此表，表格未读取，如：{first}", "the template does not define this table, so it is not read, e.g. {first}"),
     "txt.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取，如：{first}", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read, e.g. {first}"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),

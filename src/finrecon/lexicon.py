@@ -52,6 +52,27 @@ CHINESE_DIGITS = "一二三四五六七八九十"
 NUMBERING = rf"(?:第[{CHINESE_DIGITS}]+部分|[{CHINESE_DIGITS}]+、|（[{CHINESE_DIGITS}]+）|（\d{{1,2}}）|\d{{1,3}}[、.](?!\d)|[①-⑳])"
 ITEM = rf"(?<![^。：；]){NUMBERING}"
 
+# How a heading is compared with the template's: without its number, spaces, quotation marks and
+# final stop, full-width digits and ASCII brackets as one (“（一）“三公”经费…说明。” = “三公经费…说明”).
+DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
+SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
+_HEADING_NUMBER = re.compile("^" + NUMBERING)
+
+
+def heading_words(heading: str) -> str:
+    """A heading as a template names it: without its number, spaces, quotation marks and final stop."""
+    words = "".join(char for char in heading if char not in DROPPED).translate(SAME)
+    return _HEADING_NUMBER.sub("", words).rstrip("。：.")
+
+
+# A chart's caption printed as a line of its own: “（图1：收、支决算总计变动情况图）（柱状图）”, “图2 收入决算结构图”.
+FIGURE_CAPTION = rf"^(?:[（(]图\s*[\d{CHINESE_DIGITS}]+[^（）()]*[）)](?:[（(][^（）()]*[）)])*|图\s*\d+\s*[：:、.．\s][^。；]{{0,40}})$"
+# Ideographs: a line without one (“519”, “2019%”, “[image: image4.png]520”) is a chart's axis or
+# a picture's leftover, not words of the text.
+IDEOGRAPH = r"[\u3400-\u9fff\uf900-\ufaff]"
+SENTENCE_END = "。；！？"
+
+
 # The levels of the functional classification as a report marks them: “（类）”, “（208类）”, “（05款）”.
 LEVELS = ("类", "款", "项")
 LEVEL_MARK = r"（(?P<code>\d{1,3})?(?P<level>类|款|项)）"

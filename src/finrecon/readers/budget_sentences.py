@@ -84,6 +84,8 @@ class _Reader:
         if total and "total" not in project:
             project["total"] = number(total.group("amount"))
             self.source.derive((*loc, "total"), text_loc, total.start("amount"))
+        elif total and project.get("total") == number(total.group("amount")):
+            self.source.understood.append((text_loc, total.start("amount"), total.end("amount")))  # the total printed again, the same
         for match in self.part_amount.finditer(paragraph):
             if total and match.start("amount") == total.start("amount"):
                 continue

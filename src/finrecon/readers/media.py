@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import IDEOGRAPH, SENTENCE_END
 from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
 from .pdf.grid import Grid, TextCell
-from .source import LoadError, Place, TreePath
+from .source import LoadError, Place, PrintedLine, TreePath
 
 Block = tuple[int, float, "Line | Grid"]
+_IDEOGRAPH = re.compile(IDEOGRAPH)
 
 
 # ---------------------------------------------------------------------------------- places
@@ -199,6 +201,13 @@ class WrappedReader(Reader):
         words = normal(line.text)
         return line.page == heading.page and heading.x1 >= self.full - 2 * heading.size and len(words) <= 12 and not NUMBERED.match(words)
 
+    def is_residue(self, line: Line) -> bool:
+        """What a chart or picture leaves in a page text (“519”, “2019%”, “[image: image4.png]520”): a
+        line with no ideograph, no number of an item and no sentence end.  Not a paragraph: its
+        numbers stay printed and unread (coverage), and no sentence rule reads it."""
+        words = normal(line.text)
+        return bool(words) and _IDEOGRAPH.search(words) is None and not NUMBERED.match(words) and not any(mark in words for mark in SENTENCE_END)
+
     def ends_cover(self, line: Line) -> bool:
         if self.paged:
             return False
@@ -233,6 +242,7 @@ class Document:
     unread: list[dict[str, Any]] = field(default_factory=list)
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
+    unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
 
     def lines(self) -> list[Line]:
         return [item for _, _, item in self.blocks if isinstance(item, Line)]
@@ -371,6 +381,13 @@ class _MediaBuilder(Builder):
         if self.spec.money_unit:
             meta["money_unit"] = self.spec.money_unit
         return meta
+
+    def _printed_lines(self) -> list[PrintedLine]:
+        """What the medium prints: the lines and cells the flow read, and the lines of the tables
+        it left unread (their figures printed, and not placed)."""
+        printed = super()._printed_lines() + [PrintedLine(line.page, line.number, line.text, True) for line in self.document.unread_lines]
+        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        return printed
 
     def _tables(self) -> dict[str, Any]:
         tables = super()._tables()

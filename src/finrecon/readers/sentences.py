@@ -32,9 +32,8 @@ if TYPE_CHECKING:
     from ..template import Template
 
 
-_DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
-_SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
-_NUMBERING = re.compile("^" + lexicon.NUMBERING)
+_DROPPED = lexicon.DROPPED
+_SAME = lexicon.SAME
 _LEVEL_MARK = re.compile(lexicon.LEVEL_MARK)
 _DASH = re.compile(lexicon.DASH)
 
@@ -209,10 +208,7 @@ def target_path(template: str) -> tuple[str | int, ...]:
     return tuple(loc)
 
 
-def heading_words(heading: str) -> str:
-    """A heading as ``HEADINGS`` names it: without its number, spaces, quotation marks and final stop."""
-    words = "".join(char for char in heading if char not in _DROPPED).translate(_SAME)
-    return _NUMBERING.sub("", words).rstrip("。：.")
+heading_words = lexicon.heading_words  # a heading as the template names it
 
 
 Paragraphs = list[tuple[TreePath, Any]]  # each paragraph of a section with its tree path

@@ -31,6 +31,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+�
 _BLANKS = frozenset({"-", "—", "－", "/", "／"})
 _STOP = re.compile(r"^注[:：]|^说明[:：]")
 _BEFORE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]")
+_FORM_TITLE = re.compile(r"^[^\d，。；：:,;、（）()“”]{4,30}表$")  # “财政项目支出绩效目标申报表”: a table the template does not define
+_CONTENTS = re.compile(r"^目\s*录$")
 _HEAD_LEFTOVER = frozenset({"类", "款", "项", "项目", "科目编码", "编码"})
 
 
@@ -132,6 +134,8 @@ def _tables(document: Document, spec: Template) -> None:
     parts = [re.compile(pattern) for pattern in spec.parts]
     headings = {normal(heading) for heading in spec.headings}
     blocks = document.blocks
+    cover_or_contents = {blocks[0][0]} if blocks and document.paged else set()
+    cover_or_contents |= {block[0] for block in blocks if isinstance(block[2], Line) and _CONTENTS.match(normal(block[2].text))}
     out: list[tuple[int, float, Any]] = []
     index = 0
     while index < len(blocks):
@@ -144,6 +148,8 @@ def _tables(document: Document, spec: Template) -> None:
         out.append(blocks[index])
         index += 1
         if key is None:
+            if page not in cover_or_contents and _is_form_title(line.text, headings):
+                index = _form(document, blocks, index, line, out, titles, parts, headings)
             continue
         while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
@@ -155,9 +161,44 @@ def _tables(document: Document, spec: Template) -> None:
                 break
             body.append(candidate)
             index += 1
-        for grid in _grids(body, spec.tables[key].spec(), key):
+        grids = _grids(body, spec.tables[key].spec(), key)
+        if any(grid.unplaced for grid in grids):
+            document.unread_lines += [line for line in body if _figures(line.text)]  # printed, and not read
+        for grid in grids:
             out.append((grid.page, grid.ys[0], grid))
     document.blocks = out
+
+
+def _is_form_title(text: str, headings: set[str]) -> bool:
+    words = normal(text)
+    return _FORM_TITLE.match(words) is not None and not NUMBERED.match(words) and words not in headings
+
+
+def _form(
+    document: Document, blocks: list[tuple[int, float, Any]], index: int, title: Line, out: list[tuple[int, float, Any]],
+    titles: dict[str, re.Pattern[str]], parts: list[re.Pattern[str]], headings: set[str],
+) -> int:
+    """A table the template does not define (a 绩效目标申报表 printed as lines of cells): its lines
+    on the title's page, up to a heading, are a table left unread (said in ``printed.unread``, its
+    figures counted by coverage as not read), never paragraphs to read as sentences."""
+    body: list[Line] = []
+    while index < len(blocks):
+        candidate = blocks[index][2]
+        if not isinstance(candidate, Line) or candidate.page != title.page or _ends_table(candidate.text, titles, parts, headings):
+            break
+        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(("说明", "情况")):
+            break
+        body.append(candidate)
+        index += 1
+    if sum(len(line.text.split()) >= 2 for line in body) < 3:  # no rows of cells under it: a line that names a table
+        out.extend((line.page, line.top, line) for line in body)
+        return index
+    out.pop()  # the title is the table's first row, no line of the text (its cells are printed lines for coverage)
+    rows = [[(line.text, 1, line.number)] for line in (title, *body)]
+    out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
+    first = " ".join(line.text for line in body[:2])[:60]
+    document.unread.append({"page": title.page, "text": f"{normal(title.text)}：{Msg('txt.form', first=first).render('zh')}", "kind": "header"})
+    return index
 
 
 def _title(text: str, titles: dict[str, re.Pattern[str]]) -> str | None:

@@ -426,13 +426,29 @@ class MissingReason(Rule):
             off_budget = figure.budget is not None and figure.budget != figure.value
             if not (changed or off_budget):
                 continue
-            group_total = report.figure(figure.path.rsplit(".", 1)[0] + ".total")
+            group = figure.path.rsplit(".", 1)[0]
+            group_total = report.figure(group + ".total")
             explained = _explains(figure) | (_explains(group_total) if group_total is not None else set())
+            if changed and "change" not in explained and figure is group_total and _parts_explain_change(report, figure, group):
+                explained.add("change")
             if changed and "change" not in explained:
                 yield self.finding(figure.loc, figure.path, self.say("FR906.change", figure=self.name(figure)))
             elif off_budget and "budget" not in explained:
                 message = self.say("FR906.budget", figure=self.name(figure), value=fmt(figure.value), budget=fmt(figure.budget))
                 yield self.finding(figure.loc, figure.path, message)
+
+
+def _parts_explain_change(report: Report, total: Figure, group: str) -> bool:
+    """Whether the reasons the total's parts give explain its whole change: the parts whose change
+    has a reason changed, together, by exactly the total's change (“三公” up 5.07万元, of which
+    公务用车 up 5.07万元 “主要原因是…”, the others 持平)."""
+    if total.change is None:
+        return False
+    parts = [
+        figure for figure in report.stating
+        if figure is not total and figure.path.rsplit(".", 1)[0] == group and figure.change is not None and "change" in _explains(figure)
+    ]
+    return bool(parts) and sum(figure.change for figure in parts) == total.change
 
 
 def _explains(figure: Figure) -> set[str]:

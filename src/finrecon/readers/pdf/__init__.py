@@ -141,7 +141,7 @@ def reader_for(spec: Template, kind: type[Reader] = Reader, max_paragraph: int |
     """The flow reader of a template: its parts, headings and table titles (``kind``: a medium's reader)."""
     words = (
         [re.compile(pattern) for pattern in spec.parts],
-        {normal(heading) for heading in spec.headings},
+        {normal(heading) for heading in (*spec.headings, *spec.narrative_sections)},
         {key: re.compile(table.title) for key, table in spec.tables.items()},
     )
     return kind(*words) if max_paragraph is None else kind(*words, max_paragraph)

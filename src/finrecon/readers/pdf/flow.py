@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
+from ...lexicon import FIGURE_CAPTION, heading_words
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
@@ -25,6 +26,9 @@ _LEVELS = (
     (re.compile(r"^[一二三四五六七八九十]+、"), 1),
     (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
 )
+_CAPTION = re.compile(FIGURE_CAPTION)
+_NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes
+_LOOK_AHEAD = 400  # blocks searched for the next numbered heading after one printed without its number
 _CONTENTS = re.compile(r"^目\s*录$")
 _LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “4．2025年部门…预算表”: an entry's own number, a year after it
@@ -137,6 +141,7 @@ class Reader:
         self.part_patterns = part_patterns
         self.known_headings = known_headings
         self.table_titles = table_titles
+        self.named_headings = {heading_words(heading) for heading in known_headings} - {""}
 
     # -------------------------------------------------------------- what a line is
     def table_of(self, text: str) -> str | None:
@@ -157,10 +162,46 @@ class Reader:
             return None
         if level == 0 or _strip_number(words) in self.known_headings:
             return level
+        note = _NOTE.search(_strip_number(words))
+        if note is not None and _strip_number(words)[: note.start()] in self.known_headings:
+            # “二、部门决算单位构成（仅有一个单位的部门，…）”: a known heading and a note in brackets,
+            # closed on its line or on the next one, which finishes the heading
+            closed = note.group().endswith(("）", ")"))
+            if closed or (next_line is not None and self.continues_heading(next_line, line) and normal(next_line.text).endswith(("）", ")"))):
+                return level
         continued = self.runs_on(line, next_line, right)
         if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
             return None  # a numbered paragraph
         return level
+
+    def is_named_heading(self, line: Line) -> bool:
+        """Whether ``line`` is, word for word, one of the template's headings though it prints no
+        number (“收入决算情况说明” where the 二、 was lost): a heading all the same."""
+        return heading_words(line.text) in self.named_headings
+
+    def unnumbered_level(self, stack: list[Node], body: list[tuple[int, float, Line | Grid]], index: int) -> int:
+        """The level of a heading printed without its number: a sibling of the heading before it
+        (under a part: 一、's level), or the first child of it where the next numbered heading
+        stands deeper (“一、…” / “…情况” / “（二）…”)."""
+        before = stack[-1].level if stack else 0
+        if before == 0:
+            return 1
+        for _, _, item in body[index + 1 : index + 1 + _LOOK_AHEAD]:
+            if isinstance(item, Line):
+                words = normal(item.text)
+                after = next((level for pattern, level in _LEVELS if pattern.match(words)), None)
+                if after is not None or any(pattern.search(words) for pattern in self.part_patterns):
+                    return after if after is not None and after > before else before
+        return before
+
+    def is_caption(self, line: Line) -> bool:
+        """A chart's caption on a line of its own: a paragraph by itself, joined to no sentence."""
+        return _CAPTION.match(line.text.strip()) is not None
+
+    def is_residue(self, line: Line) -> bool:
+        """What a chart or picture leaves in a text (a medium's reader overrides it; a PDF's lines
+        outside its tables are all text)."""
+        return False
 
     # -------------------------------------------------------------- how lines make paragraphs
     # A PDF's lines are placed on the page; a reader of another medium overrides these three.
@@ -235,6 +276,8 @@ class Reader:
                 previous = line
                 continue
             level = self.level_of(line, left, right, following)
+            if level is None and self.is_named_heading(line):
+                level = self.unnumbered_level(stack, body, index)
             if level is not None:
                 node = Node(Piece(""), level)
                 node.heading.add(line)
@@ -244,6 +287,12 @@ class Reader:
                 stack.append(node)
                 table, paragraph, previous = None, None, line
                 continue
+            if self.is_residue(line):
+                paragraph, previous = None, None  # the lines after it start afresh
+                continue
+            alone = self.is_caption(line)
+            if alone:
+                paragraph = None
             if table is not None:
                 if not table.grids:
                     table.before.append(line)
@@ -254,6 +303,8 @@ class Reader:
                     table.after.append(paragraph)
                 paragraph.add(line, self.max_paragraph)
                 previous = line
+                if alone:
+                    paragraph = None
                 continue
             if paragraph is None or self.starts_paragraph(line, previous, left, right):
                 paragraph = Piece("")
@@ -264,6 +315,8 @@ class Reader:
                 stack[-1].paragraphs.append(paragraph)
             paragraph.add(line, self.max_paragraph)
             previous = line
+            if alone:
+                paragraph = None  # a caption joins no sentence, before it or after
         return flow
 
     def _titled(self, grid: Grid) -> tuple[str, Line, list[Line], Grid] | None:

@@ -14,7 +14,8 @@ from ..texts import CONTENTS, COVER, HEADING, NOTE, PARAGRAPH, Passage, Pattern,
 from .base import WordingRule, _end, _offset, _pattern
 
 
-_CITY_DISTRICT = Pattern(r"^(?P<city>[^市]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
+# A city's name holds no 区 or 县: in “普陀区城市管理行政执法局” the 市 of 城市 closes no city.
+_CITY_DISTRICT = Pattern(r"^(?P<city>[^市区县]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
 _UNIT_SUFFIX = Pattern(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
 _SCOPE_SUFFIX = Pattern(r"[（(](?:部门|单位|本级|本部)[）)]$")
 # The bodies of a district a report names in passing (“配合上海市普陀区民政局…”): one character

@@ -101,8 +101,9 @@ class Punctuation(WordingRule):
 
     def _ending(self, passage: Passage) -> Iterator[Finding]:
         text = passage.text.rstrip()
-        if len(text) < 20 or not (_CLAUSE.search(text[:-1]) or _FIGURE_WITH_UNIT.search(text)):
-            return  # a name, a date or a line, not a sentence
+        words = _ITEM.sub("", text, count=1)  # an item's own number (“6、”) is no clause
+        if len(text) < 20 or not (_CLAUSE.search(words[:-1]) or _FIGURE_WITH_UNIT.search(text)):
+            return  # a name, a date or a line, not a sentence (“6、《…行动计划（2024-2026）》”)
         if text[0] in "（(【[" and _unpaired(text) is None and _WHOLLY_BRACKETED.match(text):
             return  # “（图1：收、支决算总计变动情况图）（柱状图）”: a note, not a sentence
         if _names_listed(text):
