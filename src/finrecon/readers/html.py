@@ -126,14 +126,7 @@ class _Walker:
             for cell in tr:
                 if _tag(cell) not in ("td", "th"):
                     continue
-                while column in below:  # a cell above spans down into this row
-                    left, span = below[column]
-                    cells.append(("", span, 0))
-                    if left <= 1:
-                        del below[column]
-                    else:
-                        below[column] = (left - 1, span)
-                    column += span
+                column = _spanned_down(below, column, cells)  # cells above that span down into this row
                 self.cells += 1
                 if self.cells > MAX_CELLS:
                     raise LoadError(Msg("media.too_many_cells", limit=MAX_CELLS))
@@ -144,14 +137,7 @@ class _Walker:
                 if down > 1:
                     below[column] = (down - 1, span)
                 column += span
-            while column in below:
-                left, span = below[column]
-                cells.append(("", span, 0))
-                if left <= 1:
-                    del below[column]
-                else:
-                    below[column] = (left - 1, span)
-                column += span
+            column = _spanned_down(below, column, cells)
             rows.append(cells)
         caption = table.find("caption")
         if caption is not None:
@@ -184,3 +170,17 @@ def _chunks(element: Any) -> list[str]:
 
     visit(element)
     return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def _spanned_down(below: dict[int, tuple[int, int]], column: int, cells: list[tuple[str, int, int]]) -> int:
+    """The blank cells that rowspans from the rows above put at ``column`` (and after it), each
+    counted down by one row; the column after them."""
+    while column in below:
+        left, span = below[column]
+        cells.append(("", span, 0))
+        if left <= 1:
+            del below[column]
+        else:
+            below[column] = (left - 1, span)
+        column += span
+    return column
