@@ -568,6 +568,8 @@ def _dash_arguments(arguments: list[str]) -> list[str]:
     how to pass such a name, instead of click's bare “No such option”."""
     if len(arguments) < 2 or "--" in arguments:
         return arguments
+    if not any(argument.startswith("-") and argument != "-" for argument in arguments[1:]):
+        return arguments  # nothing to look at: click's command is not built twice (a cold start's cost)
     command = typer.main.get_command(app)
     sub = getattr(command, "commands", {}).get(arguments[0])
     if sub is None:
