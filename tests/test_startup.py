@@ -27,8 +27,20 @@ def test_one_yaml_check_loads_only_what_it_needs() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "finrecon.model" in loaded and "finrecon.rules" in loaded  # the probe sees imports at all
-    for module in ("importlib.metadata", "pypdfium2", "finrecon.readers.pdf", "rich.table", "openpyxl", "multiprocessing", "concurrent.futures"):
+    for module in ("importlib.metadata", "pypdfium2", "finrecon.readers.pdf", "rich.table", "openpyxl", "multiprocessing", "concurrent.futures", "finrecon.coverage"):
         assert module not in loaded, module
+
+
+def test_a_check_without_a_configuration_file_loads_no_toml_reader(tmp_path: Path) -> None:
+    report = tmp_path / "minimal-clean.yaml"
+    report.write_bytes((ROOT / "samples" / "minimal-clean.yaml").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "finrecon", "check", "--jobs", "1", report.name],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, env={**os.environ, "COLUMNS": "80"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "finrecon.config" in loaded and "tomllib" not in loaded
 
 
 def test_a_worker_collects_garbage_though_the_start_paused_the_collector() -> None:

@@ -4,7 +4,6 @@ the working directory.  The command line overrides them.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,8 @@ class Config:
 
 
 def _read(path: Path, table: tuple[str, ...]) -> dict[str, Any] | None:
+    import tomllib  # only where there is a file to read: most checks have none (a cold start's cost)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
