@@ -76,7 +76,6 @@ SENTENCE_END = "。；！？"
 # The levels of the functional classification as a report marks them: “（类）”, “（208类）”, “（05款）”.
 LEVELS = ("类", "款", "项")
 LEVEL_MARK = r"（(?P<code>\d{1,3})?(?P<level>类|款|项)）"
-LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
 DASH = r"\s*[-－—–]\s*"  # “类-款-项”: the levels joined by dashes
 
 # A year compared with: the words before it (“与2023年度相比”, “比2024年预算”) and after it (“2023年当年预算执行数”).

@@ -21,8 +21,7 @@ from ..i18n import Msg
 from ..template import Template
 from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
-from .source import Limits, LoadedReport, LoadError, named
-from .tree import derive_and_validate
+from .source import Limits, LoadError
 
 MAX_LINES = 100_000  # a report has a few thousand; more is no report
 _AMOUNT_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -62,14 +61,6 @@ def decode(data: bytes) -> str:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as error:
         raise LoadError(Msg("txt.encoding")) from error
-
-
-def load_txt(data: bytes, name: str, limits: Limits = Limits()) -> LoadedReport:
-    try:
-        tree, source = read_txt(data, limits, name)
-        return LoadedReport(name, derive_and_validate(tree, source, name), source)
-    except LoadError as error:
-        raise named(error, name)
 
 
 def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Document:
