@@ -54,3 +54,38 @@ def test_a_worker_collects_garbage_though_the_start_paused_the_collector() -> No
     finally:
         gc.enable()
         runner._WORKER_SETTINGS = before
+
+
+def _run_cli(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``finrecon`` as the console script runs it, with an exit handler that says when Python tears down."""
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('torn down\\n'))\n"
+        "from finrecon.cli import run\n"
+        f"sys.argv = ['finrecon', *{arguments!r}]\n"
+        "run()\n"
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=cwd, env={**os.environ, "COLUMNS": "80"})
+
+
+def test_a_check_ends_without_tearing_the_interpreter_down_and_loses_no_output(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from finrecon.cli import app
+
+    sample = str(ROOT / "samples" / "shanghai-putuo-finance-2024.yaml")
+    expected = CliRunner().invoke(app, ["check", "--jobs", "1", "-f", "json", sample])
+    result = _run_cli(["check", "--jobs", "1", "-f", "json", sample], tmp_path)
+    assert result.returncode == expected.exit_code == 1  # the sample has findings: the exit code is kept
+    assert result.stdout == expected.stdout  # every byte written before the process ends
+    assert "torn down" not in result.stderr  # the interpreter's teardown was skipped
+    written = tmp_path / "findings.json"
+    result = _run_cli(["check", "--jobs", "1", "-f", "json", "-o", str(written), sample], tmp_path)
+    assert result.returncode == 1 and written.read_text(encoding="utf-8") == expected.stdout
+
+
+def test_with_workers_python_exits_as_usual(tmp_path: Path) -> None:
+    samples = [str(path) for path in sorted((ROOT / "samples").glob("*.yaml"))]
+    result = _run_cli(["check", "--jobs", "2", "-f", "json", *samples], tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith("{")
+    assert "torn down" in result.stderr  # multiprocessing's own exit handlers reap the workers
