@@ -12,8 +12,6 @@ parts, an amount by fund (``ByFund``), the “三公” figures (``ThreePublicEx
 matters (``OtherMatters``: 机关运行经费, 政府采购, 国有资产).
 """
 
-from __future__ import annotations
-
 from typing import ClassVar
 
 from .figure import Amount, Code, Count, Field, Figure, Strict

@@ -5,8 +5,6 @@ the wording rules read it from here.  The figures the 情况说明 states in its
 from these paragraphs into ``narrative`` (unless the report gives them there itself).
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from .figure import Count, Field, Strict
@@ -19,7 +17,7 @@ class Section(Strict):
 
     heading: str = Field(title="标题", en="heading", description="as printed, with its number: 一、收入决算情况说明")
     paragraphs: list[str] = Field(default_factory=list, title="段落", en="paragraphs", description="each paragraph as printed, in order")
-    sections: list[Section] = Field(default_factory=list, title="下级标题", en="subsections")
+    sections: list["Section"] = Field(default_factory=list, title="下级标题", en="subsections")
 
 
 class Cover(Strict):

@@ -4,8 +4,6 @@ Each statement group has a ``total``; a stated share of a figure in the group is
 says ``share_of``, a share of that total (``SHARE_BASE``).
 """
 
-from __future__ import annotations
-
 from typing import ClassVar
 
 from pydantic import model_validator
@@ -23,7 +21,7 @@ class IncomeStatement(IncomeSources):
     SHARE_BASE: ClassVar[str | None] = "total"
 
     @model_validator(mode="after")
-    def _appropriation_or_funds(self) -> IncomeStatement:
+    def _appropriation_or_funds(self) -> "IncomeStatement":
         if self.appropriation is not None and any((self.general_budget, self.government_fund, self.state_capital)):
             raise LocalizedValueError("value.income_both")  # otherwise the sum would count them twice
         return self

@@ -1,7 +1,5 @@
 """预算绩效: project performance tables and the self-assessment conclusions a report states."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Any
 

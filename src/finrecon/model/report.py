@@ -1,7 +1,5 @@
 """A whole report — a 部门决算, or a 部门预算/单位预算 (``budget``): metadata, tables, narrative, performance, other matters, the words."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, StrictBool

@@ -6,8 +6,6 @@ column is the row's total and which columns make it up (``ROW_TOTAL`` / ``ROW_PA
 sums are data, checked by one mechanism.
 """
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from .figure import Code, Count, Field, Figure, Strict

@@ -13,8 +13,6 @@ printed but could not read, or could not place in a row and column, is something
 No identity is evaluated over an unknown (``rules/identities.py``).
 """
 
-from __future__ import annotations
-
 from typing import Iterable
 
 
