@@ -598,9 +598,8 @@ def _exit_at_once(code: object) -> None:
         return
     if "multiprocessing" in sys.modules or "concurrent.futures.process" in sys.modules:
         return  # its atexit handlers reap the workers
-    import threading
-
-    if threading.active_count() > 1:
+    threading = sys.modules.get("threading")  # a thread is started through it, if at all
+    if threading is not None and threading.active_count() > 1:
         return
     try:
         sys.stdout.flush()
