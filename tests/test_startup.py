@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from finrecon import runner
+import pytest
+
+from finrecon import runner, template
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,3 +92,68 @@ def test_with_workers_python_exits_as_usual(tmp_path: Path) -> None:
     result = _run_cli(["check", "--jobs", "2", "-f", "json", *samples], tmp_path)
     assert result.returncode == 1 and result.stdout.startswith("{")
     assert "torn down" in result.stderr  # multiprocessing's own exit handlers reap the workers
+
+
+# ------------------------------------------------------------------ the validated templates' cache
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    template.templates.cache_clear()
+    yield tmp_path / "cache" / "finrecon"
+    template.templates.cache_clear()
+
+
+def _validated() -> dict[str, template.Template]:
+    folder = ROOT / "src" / "finrecon" / "layouts"
+    found = [template.load_template(path) for path in sorted(folder.glob("*.yaml"))]
+    return {item.name: item for item in sorted(found, key=lambda item: (-item.priority, item.name))}
+
+
+def test_the_templates_read_back_from_the_cache_are_those_validated(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = template.templates()
+    assert first == _validated() and list(first) == list(_validated())
+    assert len(list(cache_home.glob("templates-*.pickle"))) == 1
+    template.templates.cache_clear()
+
+    def no_parsing(*arguments: object) -> None:
+        raise AssertionError("a layout file was parsed although the cache holds it")
+
+    monkeypatch.setattr(template, "load_template", no_parsing)
+    again = template.templates()
+    assert again == first and list(again) == list(first)
+
+
+def test_a_changed_layout_is_validated_again_and_fails_naming_its_key(cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    template.templates()  # the shipped layouts, cached
+    template.templates.cache_clear()
+    folder = tmp_path / "layouts"
+    shutil.copytree(ROOT / "src" / "finrecon" / "layouts", folder)
+    changed = folder / "sichuan-district-final.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("priority: 20", "priority: 20\nproirity: 5", 1), encoding="utf-8")
+    monkeypatch.setattr(template, "data_file", lambda relative: tmp_path / relative)
+    with pytest.raises(template.TemplateError, match="sichuan-district-final.yaml: proirity:"):
+        template.templates()
+
+
+def test_a_damaged_or_foreign_cache_file_is_passed_over(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    template.templates()
+    (cached,) = cache_home.glob("templates-*.pickle")
+    expected = _validated()
+    parsed: list[object] = []
+    validate = template.load_template
+    monkeypatch.setattr(template, "load_template", lambda *arguments: parsed.append(arguments) or validate(*arguments))
+    cached.write_bytes(b"not a pickle")
+    template.templates.cache_clear()
+    assert template.templates() == expected and parsed  # validated again, and written again
+    parsed.clear()
+    template.templates.cache_clear()
+    assert template.templates() == expected and not parsed
+    cached.chmod(0o666)  # a file another user could have written is never unpickled
+    template.templates.cache_clear()
+    assert template.templates() == expected and parsed
+
+
+def test_an_unwritable_cache_folder_costs_only_time(cache_home: Path) -> None:
+    cache_home.parent.mkdir(parents=True)
+    cache_home.write_text("a file where the folder would be", encoding="utf-8")
+    assert template.templates() == _validated()

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import data_file
 from .i18n import Msg
 from .subjects import normalise_name  # noqa: F401 - the catalogue compares names as subjects.py does
 from .inputs import Limits, LoadError
@@ -165,7 +165,7 @@ def _from_csv(text: str, name: str) -> Catalog:
 
 @lru_cache(maxsize=1)
 def builtin() -> Catalog:
-    text = resources.files("finrecon").joinpath("catalogs/classification-2024.yaml").read_text(encoding="utf-8")
+    text = data_file("catalogs/classification-2024.yaml").read_text(encoding="utf-8")
     tree, _ = parse_tree(text)
     return _from_tree(tree, "classification-2024.yaml")
 

@@ -16,18 +16,21 @@ with the report (``attach`` / ``template_of``) to the readers and the rules.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import data_file
+
 __all__ = ["Template", "TemplateError", "templates", "choose", "load_template", "attach", "template_of", "schema"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The validator is built when a layout file is first validated, not at import: a start that
+    # finds the templates in its cache (``templates``) never builds it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cover(_Strict):
@@ -170,13 +173,87 @@ def load_template(path: str | Path, text: str | None = None) -> Template:
 @functools.cache
 def templates() -> dict[str, Template]:
     """Every built-in template by its name, highest priority first."""
-    found: list[Template] = []
-    folder = resources.files("finrecon").joinpath("layouts")
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".yaml"):
-            found.append(load_template(f"finrecon/layouts/{entry.name}", entry.read_text(encoding="utf-8")))
+    folder = data_file("layouts")
+    files = [(entry.name, entry.read_text(encoding="utf-8")) for entry in sorted(folder.iterdir(), key=lambda item: item.name)]
+    files = [(name, text) for name, text in files if name.endswith(".yaml")]
+    cache = _cache_file(files)
+    found = _from_cache(cache, len(files)) if cache is not None else None
+    if found is None:
+        found = [load_template(f"finrecon/layouts/{name}", text) for name, text in files]
+        if cache is not None:
+            _to_cache(cache, found)
     found.sort(key=lambda item: (-item.priority, item.name))
     return {item.name: item for item in found}
+
+
+# The built-in templates, validated, are kept in the user's cache folder ($XDG_CACHE_HOME/finrecon,
+# else ~/.cache/finrecon): parsing the layout files' YAML and building the validator for them is a
+# tenth of a cold start, reading them back a hundredth.  The file is named by a digest of every
+# layout file's name and text, of this module (the models' shape), and of the versions of finrecon,
+# pydantic and Python: a layout changed in any way is validated again, and fails loudly then.  A
+# cache that cannot be read, written or trusted is passed over, never an error.
+_CACHE_PREFIX = "templates-"
+
+
+def _cache_file(files: list[tuple[str, str]]) -> Path | None:
+    import hashlib
+    import os
+    import sys
+
+    from pydantic.version import VERSION
+
+    from . import __version__
+
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        digest = hashlib.sha256(f"{__version__}\0{VERSION}\0{sys.version}\0".encode())
+        digest.update(Path(__file__).read_bytes())
+    except (OSError, RuntimeError):  # no home folder, or this module is not a file
+        return None
+    for name, text in files:
+        digest.update(f"\0{name}\0{text}".encode())
+    return base / "finrecon" / f"{_CACHE_PREFIX}{digest.hexdigest()[:40]}.pickle"
+
+
+def _from_cache(path: Path, count: int) -> list[Template] | None:
+    import os
+
+    try:
+        import _pickle as pickle  # the C unpickler alone: pickle.py imports more than it reads
+    except ImportError:  # pragma: no cover - another Python than CPython
+        import pickle  # type: ignore[no-redef]
+    try:
+        for owned in (path.parent, path):  # only a file none but this user could have written
+            status = os.stat(owned)
+            if status.st_uid != os.getuid() or status.st_mode & 0o022:
+                return None
+        found = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - absent, unreadable or damaged: validate the layouts again
+        return None
+    if not (isinstance(found, list) and len(found) == count and all(type(item) is Template for item in found)):
+        return None
+    return found
+
+
+def _to_cache(path: Path, found: list[Template]) -> None:
+    import os
+    import pickle
+
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as stream:
+            pickle.dump(found, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # another process's run reads a whole file or none
+        week_ago = os.path.getmtime(path) - 7 * 86400
+        for stale in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):  # another version's, unused for a week
+            if stale != path and os.path.getmtime(stale) < week_ago:
+                stale.unlink(missing_ok=True)
+    except OSError:  # a read-only or full disk: the next run validates again
+        try:
+            partial.unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
 
 
 def named(name: str) -> Template | None:
