@@ -41,7 +41,7 @@ def _name_slots(report: Report) -> dict[str, tuple[re.Pattern[str], ...]]:
 
 @functools.lru_cache(maxsize=16)
 def _compiled_slots(slots: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
-    compiled = {kind: tuple(re.compile(pattern) for pattern in patterns) for kind, patterns in slots}
+    compiled = {kind: tuple(Pattern(pattern) for pattern in patterns) for kind, patterns in slots}  # each compiled on first use
     if HEADING in compiled:
         compiled[CONTENTS] = compiled[HEADING]
     return compiled
