@@ -42,6 +42,7 @@ class Settings:
     meta: tuple[tuple[str, object], ...] = ()  # what overrides each report's own meta (--unit, --year)
     coverage: bool = False  # measure what was read of what was printed (--coverage)
     template: str | None = None  # --template: every report is read with this template
+    across_years: bool = True  # each report leaves what the cross-year stage compares (not for a single file)
 
 
 def check_file(path: Path, settings: Settings) -> FileResult:
@@ -67,7 +68,7 @@ def check_file(path: Path, settings: Settings) -> FileResult:
     try:
         waivers = [waiver for waiver in settings.waivers if any(waiver.applies_to(name) for name in _names(path))]
         findings = check(loaded, rule_ids, settings.options, settings.baseline, waivers)
-        comparable = years.comparable(loaded, str(path)) if years.wanted(settings.rule_ids) else None
+        comparable = years.comparable(loaded, str(path)) if settings.across_years and years.wanted(settings.rule_ids) else None
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files of a batch
         if os.environ.get("FINRECON_DEBUG"):
             raise
@@ -132,6 +133,10 @@ def check_all(paths: list[Path], settings: Settings, jobs: int = 1) -> Iterator[
     """Results in the order of ``paths``, whatever ``jobs`` is, each as soon as it is ready; then
     the cross-year stage's, which needs every report (``rules/years.py``)."""
     comparables = []
+    if len(paths) < 2:  # one report has no other year to be compared with
+        from dataclasses import replace
+
+        settings = replace(settings, across_years=False)
     for result in _check_each(paths, settings, jobs):
         if result.comparable is not None:
             comparables.append(result.comparable)
