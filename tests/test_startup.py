@@ -157,3 +157,17 @@ def test_an_unwritable_cache_folder_costs_only_time(cache_home: Path) -> None:
     cache_home.parent.mkdir(parents=True)
     cache_home.write_text("a file where the folder would be", encoding="utf-8")
     assert template.templates() == _validated()
+
+
+def test_one_file_builds_no_cross_year_summary_and_two_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    from finrecon.rules import years
+
+    built: list[str] = []
+    comparable = years.comparable
+    monkeypatch.setattr(years, "comparable", lambda loaded, file: built.append(file) or comparable(loaded, file))
+    one = ROOT / "samples" / "shanghai-putuo-finance-2024.yaml"
+    alone = list(runner.check_all([one], runner.Settings(), jobs=1))
+    assert built == [] and len(alone) == 1 and alone[0].findings
+    two = [one, ROOT / "samples" / "minimal-clean.yaml"]
+    assert [result.file for result in runner.check_all(two, runner.Settings(), jobs=1)] == [str(path) for path in two]
+    assert built == [str(path) for path in two]
