@@ -29,7 +29,7 @@ _ENDS_SENTENCE = "。！？!?"
 _ENDS_OPEN = "：:"  # a paragraph that introduces what follows
 
 
-_NAME_LIST_MARK = re.compile(r"(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+_NAME_LIST_MARK = Pattern(r"(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 _NAME_LIST_GAP = "、，,；; \u3000"
 
 
