@@ -239,20 +239,20 @@ def _to_cache(path: Path, found: list[Template]) -> None:
     import os
     import pickle
 
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as stream:
             pickle.dump(found, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)  # another process's run reads a whole file or none
         week_ago = os.path.getmtime(path) - 7 * 86400
-        for stale in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):  # another version's, unused for a week
+        for stale in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):  # another version's, written over a week before
             if stale != path and os.path.getmtime(stale) < week_ago:
-                stale.unlink(missing_ok=True)
+                stale.unlink(missing_ok=True)  # (one still in use is written again at its next start)
     except OSError:  # a read-only or full disk: the next run validates again
         try:
-            partial.unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
+            partial.unlink(missing_ok=True)
+        except OSError:
             pass
 
 
