@@ -171,3 +171,35 @@ def test_one_file_builds_no_cross_year_summary_and_two_do(monkeypatch: pytest.Mo
     two = [one, ROOT / "samples" / "minimal-clean.yaml"]
     assert [result.file for result in runner.check_all(two, runner.Settings(), jobs=1)] == [str(path) for path in two]
     assert built == [str(path) for path in two]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["check", "--help"], ["check", "--no-such-option", "x.yaml"], ["check"], ["rules"], ["--help"], ["chek", "x.yaml"], ["explain", "FR101"]],
+    ids=lambda arguments: " ".join(arguments),
+)
+def test_a_process_that_builds_only_its_command_says_what_the_whole_app_says(arguments: list[str], tmp_path: Path) -> None:
+    whole = (
+        "import sys\n"
+        "import finrecon.cli as cli\n"
+        "cli._only_the_command = lambda arguments: None  # every command built, as before\n"
+        f"sys.argv = ['finrecon', *{arguments!r}]\n"
+        "cli.run()\n"
+    )
+    env = {**os.environ, "COLUMNS": "80"}
+    expected = subprocess.run([sys.executable, "-c", whole], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    result = _run_cli(arguments, tmp_path)
+    assert result.returncode == expected.returncode
+    assert (result.stdout, result.stderr.replace("torn down\n", "")) == (expected.stdout, expected.stderr)
+
+
+def test_a_command_line_naming_its_command_builds_that_one_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from finrecon import cli
+
+    every = list(cli.app.registered_commands)
+    monkeypatch.setattr(cli.app, "registered_commands", list(every))
+    for arguments in (["--help"], ["chek", "x.yaml"], []):
+        cli._only_the_command(arguments)
+        assert cli.app.registered_commands == every
+    cli._only_the_command(["check", "x.yaml"])
+    assert [info.callback for info in cli.app.registered_commands] == [cli.check]
