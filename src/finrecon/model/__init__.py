@@ -2,8 +2,9 @@
 
 The modules of the report's models are written without ``from __future__ import annotations``:
 pydantic then takes each field's type as the object it is, instead of compiling and evaluating its
-text at import (about 780 annotations, ~5 ms of every cold start).  A model naming itself quotes
-its name (``list["Section"]``).
+text at import — for every model, the class variables of ``Strict`` and ``Figure`` too (about
+1 200 annotations, ~11 ms of every cold start).  A name used before it is defined is quoted
+(``list["Section"]``, ``-> "Stated"``).
 """
 
 from .figure import Figure, Stated

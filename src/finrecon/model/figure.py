@@ -6,8 +6,6 @@ change, its budget and completion rate.  In YAML a figure is either a bare numbe
 mapping (``{value: 455.47, share_pct: 99.77}``).
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from decimal import Decimal, InvalidOperation
@@ -125,7 +123,7 @@ class Title(NamedTuple):
     en: str
 
     @classmethod
-    def of(cls, field: FieldInfo, name: str) -> Title:
+    def of(cls, field: FieldInfo, name: str) -> "Title":
         """A field's titles; its name stands in for a title it lacks."""
         extra = field.json_schema_extra
         en = extra.get(TITLE_EN) if isinstance(extra, dict) else None
@@ -183,7 +181,7 @@ class Stated:
     unit: str | None = None
     scale: Decimal | None = None
 
-    def __init__(self, value: Decimal, path: str, owner: str | Title | Stated = "", title: Title | None = None) -> None:
+    def __init__(self, value: Decimal, path: str, owner: "str | Title | Stated" = "", title: Title | None = None) -> None:
         self.value, self.path, self._owner, self._title = value, path, owner, title
         self._loc: tuple[str | int, ...] | None = None
         self._half: Decimal | None = None
@@ -221,7 +219,7 @@ class Stated:
         return f"Stated({self.value!r}, {self.path!r})"
 
     @classmethod
-    def exact(cls, value: Decimal, path: str, owner: str | Title | Stated = "", title: Title | None = None) -> Stated:
+    def exact(cls, value: Decimal, path: str, owner: "str | Title | Stated" = "", title: Title | None = None) -> "Stated":
         """A number that is no rounded print: a count, or the 0 of a blank cell (no half-unit)."""
         stated = cls(value, path, owner, title)
         stated._half = Decimal(0)
