@@ -30,7 +30,7 @@ def test_one_yaml_check_loads_only_what_it_needs() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "finrecon.model" in loaded and "finrecon.rules" in loaded  # the probe sees imports at all
-    for module in ("importlib.metadata", "pypdfium2", "finrecon.readers.pdf", "rich.table", "openpyxl", "multiprocessing", "concurrent.futures", "finrecon.coverage"):
+    for module in ("importlib.metadata", "pypdfium2", "finrecon.readers.pdf", "rich.table", "openpyxl", "multiprocessing", "concurrent.futures", "finrecon.coverage", "json", "importlib.resources", "zipfile"):
         assert module not in loaded, module
 
 

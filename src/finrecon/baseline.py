@@ -6,7 +6,6 @@ the line — so editing the report around a known item does not make it new.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -40,10 +39,14 @@ def document(run: Run) -> dict[str, Any]:
 
 
 def render(run: Run) -> str:
+    import json
+
     return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"
 
 
 def read(path: Path) -> frozenset[str]:
+    import json  # loaded only where there is a baseline: a check without one never needs it
+
     try:
         if path.stat().st_size > 256 * 1024 * 1024:
             raise BaselineError("larger than 256 MiB")

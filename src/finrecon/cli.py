@@ -5,7 +5,6 @@
 # for type checking is quoted (``"Settings"``).
 import gc
 import io
-import json
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -511,6 +510,8 @@ def init(
 @app.command()
 def schema() -> None:
     """打印报告的 JSON Schema（schemas/report.schema.json 即其输出）/ print the report JSON Schema."""
+    import json
+
     from .model import Report
 
     document = Report.model_json_schema()
