@@ -343,10 +343,11 @@ class TableReader:
                     result.places[(*path, index, name)] = value
 
     def _class_row(self, label: str, values: dict[str, Value], classes: dict[str, Any]) -> dict[str, Any] | None:
-        """A row naming a 类 (“一、一般公共服务支出”): its code from the catalogue; only where it has figures."""
+        """A row naming a 类 (“一、一般公共服务支出”): its code from the catalogue's functional
+        classes (codes from 2: 其他支出 is also an economic class, 399); only where it has figures."""
         if not values or not classes:
             return None
-        code = self.catalog.code_of(label, length=3)
+        code = self.catalog.code_of(label, length=3, under="2")
         if code is None:
             return None
         entry: dict[str, Any] = {"code": code, "name": label}
