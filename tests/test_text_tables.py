@@ -1,0 +1,156 @@
+"""Tables in page texts as pdfplumber prints them (issue 17): lines of cells separated by spaces, a
+blank cell leaving no trace, header cells wrapped over lines.  Each case is a made-up page text:
+a row printing every column is placed; a row whose blank cells the structure places is placed; a
+row whose figures could stand in more than one set of columns is left unread and said so (FR923),
+and no identity is concluded over it; a header wrapped and scrambled over lines is not needed,
+the template's columns are."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from finrecon.coverage import measure
+from finrecon.engine import check
+from finrecon.readers import load_report
+
+COVER = "上海市普陀区某某局\n2025 年度部门决算\n"
+BUDGET_COVER = "上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区某某局\n"
+
+
+def _load(tmp_path: Path, text: str):  # noqa: ANN202
+    path = tmp_path / "某某局.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+def _unread(findings):  # noqa: ANN001, ANN202
+    """FR923 on a table (not the note that these made-up texts have tables only)."""
+    return [f for f in findings if f.rule == "FR923" and f.path != "printed.unread.no_text"]
+
+
+def _coverage(loaded):  # noqa: ANN001, ANN202
+    coverage = measure(loaded.report, loaded.source)
+    return coverage.table_placed, coverage.table_printed
+
+
+# A 支出决算表 whose header cells wrap over lines, scrambled (the words of one cell above and below
+# the others'; the header row's 类 款 项 glued to the 合计 row), rows printing every column.
+EXPENDITURE = (
+    "\f支出决算表\n单位：万元\n项目\n对附属单位补助\n本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n功能分类 支出\n科目名称\n科目编码\n"
+    "决算数 决算数 决算数 决算数 决算数 决算数\n"
+    "类 款 项 合计 150.00 100.00 50.00 0.00 0.00 0.00\n"
+    "208 社会保障和就业支出 150.00 100.00 50.00 0.00 0.00 0.00\n"
+    "20805 行政事业单位养老支出 150.00 100.00 50.00 0.00 0.00 0.00\n"
+    "支出\n"
+    "2080501 行政单位离退休 150.00 100.00 50.00 0.00 0.00 0.00\n"
+    "注：本表反映部门本年度各项支出情况。\n"
+)
+
+
+def test_a_full_row_under_a_wrapped_scrambled_header_is_placed_in_the_templates_columns(tmp_path) -> None:  # noqa: ANN001
+    loaded = _load(tmp_path, COVER + EXPENDITURE)
+    table = loaded.report.tables.expenditure
+    assert [row.code for row in table.rows] == ["208", "20805", "2080501"]
+    row = table.rows[0]
+    assert (row.total.value, row.basic.value, row.project.value) == (Decimal("150.00"), Decimal("100.00"), Decimal("50.00"))
+    assert table.total.total.value == Decimal("150.00") and table.total.project.value == Decimal("50.00")
+    placed, printed = _coverage(loaded)
+    assert placed == printed == 24
+    assert not _unread(check(loaded))
+
+
+def test_a_wrong_figure_in_a_placed_table_is_found(tmp_path) -> None:  # noqa: ANN001
+    text = COVER + EXPENDITURE.replace("208 社会保障和就业支出 150.00 100.00 50.00", "208 社会保障和就业支出 150.00 100.00 40.00")
+    findings = check(_load(tmp_path, text))
+    assert [f for f in findings if f.rule == "FR103" and f.path == "tables.expenditure.rows[0].total"]
+
+
+def test_a_row_whose_name_wraps_is_joined_and_its_cut_name_left_out(tmp_path) -> None:  # noqa: ANN001
+    text = COVER + (
+        "\f一般公共预算财政拨款支出决算表\n单位：万元\n项 目 一般公共预算财政拨款支出决算数\n功能分类\n科目编码 科目名称 合计 基本支出 项目支出\n类 款 项\n"
+        "208 社会保障和就业支出 30.00 30.00 0.00\n20805 行政事业单位养老支出 30.00 30.00 0.00\n"
+        "2080505 机关事业单位基本养老保 20.00 20.00 0.00\n2080506\n险机缴关费事支业出单位职业年金缴\n10.00 10.00 0.00\n费支出\n"
+        "合计 30.00 30.00 0.00\n"
+    )
+    loaded = _load(tmp_path, text)
+    rows = loaded.report.tables.general_budget.rows
+    assert [row.code for row in rows] == ["208", "20805", "2080505", "2080506"]
+    assert rows[3].total.value == Decimal("10.00") and rows[3].project.value == Decimal("0.00")
+    assert rows[2].name is None and rows[3].name is None  # cut short, or interleaved with the row above: not names the report printed
+    assert _coverage(loaded)[0] == _coverage(loaded)[1]
+    findings = check(loaded)
+    assert not _unread(findings) and not [f for f in findings if f.rule == "FR701"]
+
+
+def test_blank_halves_are_placed_by_the_row_labels_of_a_two_sided_table(tmp_path) -> None:  # noqa: ANN001
+    text = COVER + (
+        "\f财政拨款收入支出决算总表\n单位：万元\n收入决算数 支出决算数\n一般公共预算财 政府性基金预算 国有资本经营预\n项目 决算数 项目 合计\n政拨款 财政拨款 算财政拨款\n"
+        "一、一般公共预算财政拨款 100.00 一、一般公共服务支出 60.00 60.00 0.00 0.00\n"
+        "二、政府性基金预算财政拨款 0.00 二、外交支出 0.00 0.00 0.00 0.00\n"
+        "三、国有资本经营预算财政拨款 0.00 三、国防支出 0.00 0.00 0.00 0.00\n"
+        "四、公共安全支出 40.00 40.00 0.00 0.00\n"  # the right half only: a 类 of expenditure
+        "本年收入合计 100.00 本年支出合计 100.00 100.00 0.00 0.00\n"
+        "年初财政拨款结转和结余 0.00 年末财政拨款结转和结余 0.00 0.00 0.00 0.00\n"
+        "一、一般公共预算财政拨款 0.00\n"  # the left half only: its label is the left half's
+        "总计 100.00 总计 100.00 100.00 0.00 0.00\n"
+    )
+    loaded = _load(tmp_path, text)
+    table = loaded.report.tables.appropriation
+    assert table.income.general_budget.value == Decimal("100.00")
+    assert table.opening_balance.general_budget.value == Decimal("0.00")
+    assert [(row.code, row.total.value) for row in table.by_class if row.total.value] == [("201", Decimal("60.00")), ("204", Decimal("40.00"))]
+    assert _coverage(loaded)[0] == _coverage(loaded)[1]
+    findings = check(loaded)
+    assert not _unread(findings) and not [f for f in findings if f.rule in ("FR101", "FR102")]
+
+
+def test_a_half_printed_without_figures_and_a_numbered_label_start_the_halves(tmp_path) -> None:  # noqa: ANN001
+    text = BUDGET_COVER + (
+        "\f2026年部门财务收支预算总表\n编制部门：上海市普陀区某某局 单位：元\n本年收入 本年支出\n项目 预算数 项目 预算数\n"
+        "一、财政拨款收入 1,000,000一、社会保障和就业支出 400,000\n"
+        "1. 一般公共预算 1,000,000二、卫生健康支出 600,000\n"
+        "2. 政府性基金预算\n"
+        "二、事业收入\n"
+        "收入总计 1,000,000 支出总计 1,000,000\n"
+    )
+    loaded = _load(tmp_path, text)
+    summary = loaded.report.budget.tables.summary
+    assert summary.income.general_budget.value == Decimal("1000000") and summary.expenditure.grand_total.total.value == Decimal("1000000")
+    assert [(row.code, row.total.value) for row in summary.expenditure.by_class] == [("208", 400000), ("210", 600000)]
+    assert _coverage(loaded)[0] == _coverage(loaded)[1] == 6
+
+
+def test_a_coded_table_printed_in_halves_is_read_half_by_half(tmp_path) -> None:  # noqa: ANN001
+    text = COVER + (
+        "\f一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分\n经济分类\n类科目\n科目编码 科目名称 决算数 科目名称 决算数\n编码\n类 款 类 款\n"
+        "301 工资福利支出 80.00 302 商品和服务支出 15.00\n"
+        "301 01 基本工资 50.00 302 01 办公费 10.00\n"
+        "机关事业单位基本\n301 08 30.00 302 12 5.00\n养老保险缴费\n"
+        "310 资本性支出 5.00\n310 02 办公设备购置 5.00\n"  # one half printed: it reads the same columns as the other
+        "人员经费合计 80.00 公用经费合计 20.00\n"
+    )
+    loaded = _load(tmp_path, text)
+    table = loaded.report.tables.basic
+    amounts = {row.code: row.amount.value for row in table.rows}
+    assert amounts == {"301": 80, "30101": 50, "30108": 30, "302": 15, "30201": 10, "30212": 5, "310": 5, "31002": 5}
+    assert table.personnel_total.value == 80 and table.public_total.value == 20
+    assert _coverage(loaded)[0] == _coverage(loaded)[1]
+
+
+def test_a_row_whose_figures_fit_more_than_one_set_of_columns_is_left_unread_and_said_so(tmp_path) -> None:  # noqa: ANN001
+    text = BUDGET_COVER + (
+        "\f2026年部门支出预算总表\n编制部门：上海市普陀区某某局 单位：元\n项目 支出预算\n功能分类科目编码\n功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n"
+        "208 社会保障和就业支出 500,000 400,000 100,000\n"
+        "208 05 行政事业单位养老支出 400,000 400,000\n"  # 基本支出 or 项目支出: the text does not say
+        "208 08 抚恤 100,000 100,000\n"
+        "合计 500,000 400,000 100,000\n"
+    )
+    loaded = _load(tmp_path, text)
+    assert not loaded.report.budget.tables.expenditure.rows  # nothing of it read: no part of a table adds up
+    placed, printed = _coverage(loaded)
+    assert placed == 0 and printed == 10
+    findings = check(loaded)
+    unread = _unread(findings)
+    assert len(unread) == 1 and "208 05" in unread[0].message and "2 行" in unread[0].message
+    assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR701") and "expenditure" in f.path]
