@@ -154,3 +154,36 @@ def test_a_row_whose_figures_fit_more_than_one_set_of_columns_is_left_unread_and
     unread = _unread(findings)
     assert len(unread) == 1 and "208 05" in unread[0].message and "2 行" in unread[0].message
     assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR701") and "expenditure" in f.path]
+
+
+def test_a_row_with_a_blank_cell_is_placed_where_the_template_names_the_column_of_its_code(tmp_path) -> None:  # noqa: ANN001
+    # The budget template: 人员经费 are 工资福利支出 (301) and 对个人和家庭的补助 (303), 公用经费 商品和服务支出
+    # (302); a row printing 合计 and one figure puts it in its code's column, and its sums are checked.
+    text = BUDGET_COVER + (
+        "\f2026年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：上海市普陀区某某局 单位：元\n项目 一般公共预算基本支出\n部门预算经济分类科目\n编码\n"
+        "经济分类科目名称 合计 人员经费 公用经费\n类 款\n"
+        "301 工资福利支出 700,000 700,000\n301 01 基本工资 700,000 700,000\n"
+        "302 商品和服务支出 300,000 300,000\n302 01 办公费 200,000 200,000\n302 05 水费 90,000 90,000\n"
+        "合计 1,000,000 700,000 300,000\n"
+    )
+    loaded = _load(tmp_path, text)
+    rows = {row.code: row for row in loaded.report.budget.tables.basic.rows}
+    assert rows["301"].personnel.value == 700000 and rows["301"].public is None
+    assert rows["302"].public.value == 300000 and rows["302"].personnel is None
+    placed, printed = _coverage(loaded)
+    assert placed == printed == 13
+    findings = check(loaded)
+    assert not _unread(findings)
+    # 302's 款 add up to 290,000, not 300,000: found, since no sum decided where a figure stands
+    assert [f for f in findings if f.rule == "FR102" and "302" in f.message]
+
+
+def test_a_row_whose_code_the_template_does_not_place_stays_unread(tmp_path) -> None:  # noqa: ANN001
+    text = BUDGET_COVER + (
+        "\f2026年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：上海市普陀区某某局 单位：元\n项目 一般公共预算基本支出\n"
+        "经济分类科目名称 合计 人员经费 公用经费\n类 款\n"
+        "301 工资福利支出 700,000 700,000\n399 其他支出 300,000 300,000\n合计 1,000,000 700,000 300,000\n"
+    )
+    loaded = _load(tmp_path, text)
+    assert not loaded.report.budget.tables.basic.rows
+    assert [f for f in _unread(check(loaded)) if "399 其他支出" in f.message]

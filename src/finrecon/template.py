@@ -54,6 +54,11 @@ class TableSpec(_Strict):
     classes: Classes | None = None
     labels: dict[str, str] = Field(default_factory=dict)
     total: str = "^合计$"
+    part_of_code: dict[str, str] = Field(
+        default_factory=dict,
+        description="a 科目 code's first digits → the one column besides the first (合计) a row of that code fills: where a page text "
+        "prints a row with blank cells (which leave no trace), its figures are placed in these two columns (301 工资福利支出 → 人员经费)",
+    )
 
     def spec(self) -> dict[str, Any]:
         """As the table reader reads it."""

@@ -115,6 +115,7 @@ class Group:
     cells: list[str] = field(default_factory=list)
     line: int = 0  # where its figures were printed
     code_line: int = 0
+    at: list[int] | None = None  # the columns its figures stand in, where it prints fewer than all
 
 
 def _split(items: list[str], width: int, coded: bool) -> list[Group]:
@@ -176,8 +177,23 @@ def _cells(group: Group, width: int, line: int, kind: str) -> list[tuple[str, in
         head = [("".join(group.code), 1, group.code_line or line), (_name(group), 1, line)]
     elif kind == "side":
         head = [("".join(group.words), 1, line)]
-    values = [(text, 1, group.line or line) for text in group.cells] + [("", 1, 0)] * (width - len(group.cells))
+    values: list[tuple[str, int, int]] = [("", 1, 0)] * width
+    for column, text in zip(group.at or range(width), group.cells):
+        values[column] = (text, 1, group.line or line)
     return head + values
+
+
+def _part_of_code(group: Group, spec: dict[str, Any], columns: list[tuple[str, str]]) -> None:
+    """A coded row printing fewer figures than columns: placed in 合计 and the one column the
+    template's ``part_of_code`` names for its code, where it prints exactly those two."""
+    code = "".join(group.code)
+    keys = [key for key in (spec.get("part_of_code") or {}) if code.startswith(key)]
+    if not keys or len(group.cells) != 2:
+        return
+    target = spec["part_of_code"][max(keys, key=len)]
+    targets = [name for name, _ in columns]
+    if target in targets and targets.index(target) > 0:
+        group.at = [0, targets.index(target)]
 
 
 def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[list[tuple[str, int, int]] | None, Placed, int]:
@@ -216,7 +232,10 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
     full = [groups for _, groups in entries if all(len(group.cells) == width and (group.code or group.words or not coded) for group in groups)]
     halves = max((len(groups) for groups in full), default=1) if coded else 1
     for line, groups in entries:
-        if len(groups) > halves or any(len(group.cells) != width for group in groups) or (coded and any(not group.code and not group.words for group in groups)):
+        for group in groups:
+            if coded and group.code and len(group.cells) < width:
+                _part_of_code(group, spec, columns)
+        if len(groups) > halves or any(len(group.cells) != width and group.at is None for group in groups) or (coded and any(not group.code and not group.words for group in groups)):
             placed.wrong.append(line)
             continue
         row: list[tuple[str, int, int]] = []

@@ -231,7 +231,7 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
     if data and header is None:
         problems.append(text_rows.header_problem(data[0].page, body))
     elif placed.wrong:
-        problems.append(text_rows.unplaced(sorted(placed.wrong, key=lambda line: line.number), columns))
+        problems.append(text_rows.unplaced(sorted(placed.wrong, key=lambda line: (line.page, line.number)), columns))
     grids: list[TextGrid] = []
     for page, lines in pages.items():
         rows = placed.pages.get(page, [])
