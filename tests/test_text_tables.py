@@ -138,22 +138,43 @@ def test_a_coded_table_printed_in_halves_is_read_half_by_half(tmp_path) -> None:
     assert _coverage(loaded)[0] == _coverage(loaded)[1]
 
 
+EXPENDITURE_BUDGET = (
+    "\f2026年部门支出预算总表\n编制部门：上海市普陀区某某局 单位：元\n项目 支出预算\n功能分类科目编码\n功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n"
+    "208 社会保障和就业支出 500,000 400,000 100,000\n"
+    "208 05 行政事业单位养老支出 400,000 400,000\n"  # 基本支出 or 项目支出: the row alone does not say
+    "208 05 01 行政单位离退休 400,000 400,000\n"
+    "208 08 抚恤 100,000 100,000\n"
+    "合计 500,000 400,000 100,000\n"
+)
+
+
+def test_rows_placed_by_the_column_sums_are_read_and_those_sums_are_not_checked(tmp_path) -> None:  # noqa: ANN001
+    loaded = _load(tmp_path, BUDGET_COVER + EXPENDITURE_BUDGET)
+    rows = {row.code: row for row in loaded.report.budget.tables.expenditure.rows}
+    # 208's 基本支出 400,000 is 20805's or 20808's: only 20805 in 基本支出 and 20808 in 项目支出 add up
+    assert rows["20805"].basic.value == 400000 and rows["20805"].project is None
+    assert rows["2080501"].basic.value == 400000
+    assert rows["20808"].project.value == 100000 and rows["20808"].basic is None
+    placed, printed = _coverage(loaded)
+    assert placed == printed == 12
+    findings = check(loaded)
+    summed = [f for f in _unread(findings) if "column sums" in f.message or "合计" in f.message]
+    assert len(summed) == 1 and "FR102" in summed[0].message  # the sums it assumed are named as not checked
+    assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR103") and "expenditure" in f.path]
+
+
 def test_a_row_whose_figures_fit_more_than_one_set_of_columns_is_left_unread_and_said_so(tmp_path) -> None:  # noqa: ANN001
-    text = BUDGET_COVER + (
-        "\f2026年部门支出预算总表\n编制部门：上海市普陀区某某局 单位：元\n项目 支出预算\n功能分类科目编码\n功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n"
-        "208 社会保障和就业支出 500,000 400,000 100,000\n"
-        "208 05 行政事业单位养老支出 400,000 400,000\n"  # 基本支出 or 项目支出: the text does not say
-        "208 08 抚恤 100,000 100,000\n"
-        "合计 500,000 400,000 100,000\n"
-    )
+    # 20805 and 20808 print the same figures: either may be the 基本支出, the sums hold both ways
+    text = BUDGET_COVER + EXPENDITURE_BUDGET.replace("208 社会保障和就业支出 500,000 400,000 100,000", "208 社会保障和就业支出 500,000 250,000 250,000").replace(
+        "400,000 400,000\n", "250,000 250,000\n").replace("100,000 100,000\n", "250,000 250,000\n").replace("合计 500,000 400,000 100,000", "合计 500,000 250,000 250,000")
     loaded = _load(tmp_path, text)
     assert not loaded.report.budget.tables.expenditure.rows  # nothing of it read: no part of a table adds up
     placed, printed = _coverage(loaded)
-    assert placed == 0 and printed == 10
+    assert placed == 0 and printed == 12
     findings = check(loaded)
     unread = _unread(findings)
-    assert len(unread) == 1 and "208 05" in unread[0].message and "2 行" in unread[0].message
-    assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR701") and "expenditure" in f.path]
+    assert len(unread) == 1 and "208 05" in unread[0].message and "3 行" in unread[0].message
+    assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR103", "FR701") and "expenditure" in f.path]
 
 
 def test_a_row_with_a_blank_cell_is_placed_where_the_template_names_the_column_of_its_code(tmp_path) -> None:  # noqa: ANN001
@@ -182,7 +203,7 @@ def test_a_row_whose_code_the_template_does_not_place_stays_unread(tmp_path) -> 
     text = BUDGET_COVER + (
         "\f2026年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：上海市普陀区某某局 单位：元\n项目 一般公共预算基本支出\n"
         "经济分类科目名称 合计 人员经费 公用经费\n类 款\n"
-        "301 工资福利支出 700,000 700,000\n399 其他支出 300,000 300,000\n合计 1,000,000 700,000 300,000\n"
+        "301 工资福利支出 700,000 700,000\n399 其他支出 300,000 300,000\n"  # no 合计 row: no sum says either
     )
     loaded = _load(tmp_path, text)
     assert not loaded.report.budget.tables.basic.rows

@@ -74,9 +74,11 @@ class Unread(PageText):
     """What the reader could not read on a page, and why: figures it could not place in a known row
     and column (``figures``), a table head unlike the template's (``header``), a page drawn
     with more lines or cells than it reads (``drawing``), or a table an input without tables does
-    not carry (``absent``: a page text or web page with only the 情况说明)."""
+    not carry (``absent``: a page text or web page with only the 情况说明), or a table a page text
+    printed without its blank cells whose figures were placed by the table's column sums
+    (``summed``: read, and no sum over it checked, since the reading assumed them)."""
 
-    kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
+    kind: Literal["figures", "header", "drawing", "absent", "summed"] = Field("figures", title="原因", en="why")
     unknown: list[str] = Field(
         default_factory=list, title="因此未知的数字", en="figures left unknown",
         description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "

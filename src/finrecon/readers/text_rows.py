@@ -20,17 +20,29 @@ template prints them in.  A row is placed only where no other placement is possi
   of expenditure is in the half of the classes; a label another line of the table printed in
   one half is in that half.
 
-Anything else — fewer figures than columns (a blank cell lost, which columns is not certain), a
-half whose label says nothing — is not placed, and the whole table is left unread and said so
-(``txt.unplaced``): never guessed, never 0.  No arithmetic decides a placement, so no identity a
-rule checks was assumed in reading the table.
+* a coded row printing fewer figures than columns (its blank cells lost):
+  - where the template names the one column besides 合计 its code fills
+    (``tables.<key>.part_of_code``: in a budget's 基本支出 table 301 工资福利支出 is 人员经费) and
+    it prints those two figures.  No sum decided it: every sum over the row is still checked.
+  - else by the table's column sums (``by_sums``): a 类 is the sum of its 款, a 款 of its 项, 合计
+    of the 类, in every column; where exactly one placement of every short row meets them all,
+    the rows are placed.  The reading assumed those sums, so they are not checked: the table is
+    reported (FR923, kind ``summed``) with every sum over it as skipped (``tables.<key>.*`` is
+    unknown for sums), while a figure compared one to one (the 情况说明's, another table's) is
+    still compared.
+
+Anything else — a short row more than one placement fits, a half whose label says nothing — is
+not placed, and the whole table is left unread and said so (``txt.unplaced``): never guessed,
+never 0.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..catalog import builtin, normalise_name
@@ -164,10 +176,98 @@ def _name(group: Group) -> str:
 
 @dataclass
 class Placed:
-    """A table's rows as placed: per page, the rows of cells; the lines not placed."""
+    """A table's rows as placed: per page, the rows of cells; the lines not placed; whether the
+    column sums placed some rows (``summed``: then no sum over the table is checked)."""
 
     pages: dict[int, list[list[tuple[str, int, int]]]] = field(default_factory=dict)
     wrong: list[Line] = field(default_factory=list)
+    summed: list[Line] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------- column sums
+_MAX_COMBINATIONS = 50_000  # the placements of one family of rows tried at most: more is left unread
+
+
+def _amount(text: str) -> Decimal | None:
+    if text in _BLANKS:
+        return None
+    return Decimal(text.replace(",", ""))
+
+
+def _places(count: int, width: int) -> list[tuple[int, ...]]:
+    """Where ``count`` figures printed in order may stand among ``width`` columns, the first (合计)
+    always among them: a row that prints a part prints its total."""
+    return [(0, *rest) for rest in itertools.combinations(range(1, width), count - 1)] if 0 < count <= width else []
+
+
+def _column_values(cells: list[str], at: tuple[int, ...], width: int) -> tuple[Decimal, ...]:
+    values = [Decimal(0)] * width
+    for column, text in zip(at, cells):
+        values[column] = _amount(text) or Decimal(0)
+    return tuple(values)
+
+
+def _slack(cells: list[list[str]]) -> Decimal:
+    """How far a sum of printed figures may miss its total by rounding: half the last printed
+    digit's unit for each figure."""
+    places = max((len(text.split(".")[1]) for row in cells for text in row if "." in text), default=0)
+    return Decimal(1).scaleb(-places) / 2 * sum(len(row) for row in cells)
+
+
+def by_sums(groups: list[Group], total: re.Pattern[str], width: int) -> bool:
+    """Rows of a coded table whose figures are fewer than its columns, placed by the table's
+    column sums — each 类 the sum of its 款, each 款 of its 项, 合计 of the 类 — where exactly one
+    placement of every row meets them all (the figures positive, as a budget prints them).  Sets
+    each row's ``at`` and says whether every row is placed; the sums are then assumed, not
+    checked (the caller marks the table so).  Nothing is placed where any row stays open."""
+    codes = {"".join(group.code): index for index, group in enumerate(groups) if group.code}
+    if len(codes) != sum(1 for group in groups if group.code):
+        return False  # a code printed twice: which is whose part is not certain
+    totals = [index for index, group in enumerate(groups) if not group.code and total.search("".join(group.words))]
+    options: list[list[tuple[int, ...]]] = []
+    for group in groups:
+        if any(text.startswith("-") or text in _BLANKS for text in group.cells):
+            return False
+        if group.at is not None:  # placed by its code (``part_of_code``)
+            options.append([tuple(group.at)])
+        else:
+            options.append([tuple(range(width))] if len(group.cells) == width else _places(len(group.cells), width))
+    children: dict[int, list[int]] = {}
+    for code, index in codes.items():
+        parents = [codes[code[:end]] for end in range(len(code) - 1, 2, -1) if code[:end] in codes]
+        if parents:
+            children.setdefault(parents[0], []).append(index)
+        elif len(totals) == 1:
+            children.setdefault(totals[0], []).append(index)
+    families = [(parent, members) for parent, members in children.items()]
+    changed = True
+    while changed:
+        changed = False
+        for parent, members in families:
+            family = [parent, *members]
+            combinations = 1
+            for member in family:
+                combinations *= len(options[member])
+            if combinations > _MAX_COMBINATIONS or combinations == 0:
+                continue
+            slack = _slack([groups[member].cells for member in family])
+            kept: list[set[tuple[int, ...]]] = [set() for _ in family]
+            for choice in itertools.product(*(options[member] for member in family)):
+                values = [_column_values(groups[member].cells, at, width) for member, at in zip(family, choice)]
+                if all(abs(values[0][column] - sum(value[column] for value in values[1:])) <= slack for column in range(width)):
+                    for position, at in enumerate(choice):
+                        kept[position].add(at)
+            for position, member in enumerate(family):
+                narrowed = [at for at in options[member] if at in kept[position]]
+                if narrowed != options[member]:
+                    options[member] = narrowed
+                    changed = True
+    if any(len(option) != 1 for option in options):
+        return False
+    for group, option in zip(groups, options):
+        if len(group.cells) != width and group.at is None:
+            group.at = list(option[0])
+    return True
 
 
 def _cells(group: Group, width: int, line: int, kind: str) -> list[tuple[str, int, int]]:
@@ -235,6 +335,11 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
         for group in groups:
             if coded and group.code and len(group.cells) < width:
                 _part_of_code(group, spec, columns)
+    short = [line for line, groups in entries if any(len(group.cells) < width and group.at is None for group in groups)]
+    single = all(len(groups) == 1 and (groups[0].code or groups[0].words) for _, groups in entries)
+    if coded and short and halves == 1 and single and by_sums([groups[0] for _, groups in entries], re.compile(spec.get("total", "^合计$")), width):
+        placed.summed = short
+    for line, groups in entries:
         if len(groups) > halves or any(len(group.cells) != width and group.at is None for group in groups) or (coded and any(not group.code and not group.words for group in groups)):
             placed.wrong.append(line)
             continue

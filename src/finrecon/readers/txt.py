@@ -147,7 +147,7 @@ def _tables(document: Document, spec: Template) -> None:
             body.append(candidate)
             index += 1
         grids = _grids(body, spec.tables[key].spec(), key)
-        if any(grid.unplaced for grid in grids):
+        if any(problem[2] != "summed" for grid in grids for problem in grid.unplaced):
             document.unread_lines += [line for line in body if _figures(line.text)]  # printed, and not read
         for grid in grids:
             out.append((grid.page, grid.ys[0], grid))
@@ -240,4 +240,7 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
         # A table read in part would add up wrong: what could not be placed leaves it all unread.
         grids = [grid_of(grid.page, [], top=grid.ys[0]) for grid in grids]
         grids[0].unplaced = problems
+    elif placed.summed and grids:
+        first = placed.summed[0]
+        grids[0].unplaced = [(first.page, Msg("txt.summed", rows=len(placed.summed), first=first.text).render("zh"), "summed")]
     return grids
