@@ -208,3 +208,14 @@ def test_a_row_whose_code_the_template_does_not_place_stays_unread(tmp_path) -> 
     loaded = _load(tmp_path, text)
     assert not loaded.report.budget.tables.basic.rows
     assert [f for f in _unread(check(loaded)) if "399 其他支出" in f.message]
+
+
+def test_a_table_whose_placements_are_too_many_to_try_is_left_unread(tmp_path) -> None:  # noqa: ANN001
+    lines = ["\f2026年部门支出预算总表", "编制部门：上海市普陀区某某局 单位：元", "功能分类科目名称 合计 基本支出 项目支出", "类 款 项"]
+    for code in range(201, 261):  # 60 类 of 16 款 each, every 款 either column: 2^16 placements a family
+        lines.append(f"{code} 某类 1,600 800 800")
+        lines += [f"{code} {item:02d} 某款 100 100" for item in range(1, 17)]
+    lines.append("合计 96,000 48,000 48,000")
+    loaded = _load(tmp_path, BUDGET_COVER + "\n".join(lines) + "\n")
+    assert not loaded.report.budget.tables.expenditure.rows
+    assert _unread(check(loaded))

@@ -186,6 +186,7 @@ class Placed:
 
 # ---------------------------------------------------------------------------------- column sums
 _MAX_COMBINATIONS = 50_000  # the placements of one family of rows tried at most: more is left unread
+_MAX_TRIED = 200_000  # the placements tried for one table in all: a table that needs more is left unread
 
 
 def _amount(text: str) -> Decimal | None:
@@ -241,6 +242,7 @@ def by_sums(groups: list[Group], total: re.Pattern[str], width: int) -> bool:
             children.setdefault(totals[0], []).append(index)
     families = [(parent, members) for parent, members in children.items()]
     changed = True
+    tried = 0
     while changed:
         changed = False
         for parent, members in families:
@@ -249,7 +251,10 @@ def by_sums(groups: list[Group], total: re.Pattern[str], width: int) -> bool:
             for member in family:
                 combinations *= len(options[member])
             if combinations > _MAX_COMBINATIONS or combinations == 0:
-                continue
+                continue  # too many to try (its rows stay open), or one row left no placement (none will)
+            tried += combinations
+            if tried > _MAX_TRIED:
+                return False
             slack = _slack([groups[member].cells for member in family])
             kept: list[set[tuple[int, ...]]] = [set() for _ in family]
             for choice in itertools.product(*(options[member] for member in family)):
