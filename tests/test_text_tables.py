@@ -219,3 +219,14 @@ def test_a_table_whose_placements_are_too_many_to_try_is_left_unread(tmp_path) -
     loaded = _load(tmp_path, BUDGET_COVER + "\n".join(lines) + "\n")
     assert not loaded.report.budget.tables.expenditure.rows
     assert _unread(check(loaded))
+
+
+def test_a_code_alone_on_its_line_with_no_figures_after_it_is_a_blank_row_and_figures_after_two_are_nobodys(tmp_path) -> None:  # noqa: ANN001
+    head = "\f一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n类 款 项\n"
+    blank = COVER + head + "207 文化旅游体育与传媒支出\n其他文化旅游体育与传媒支\n20799\n出\n…\n"  # a blank template's row
+    loaded = _load(tmp_path, blank)
+    assert not _unread(check(loaded))
+    two = COVER + head + "2080506\n险机缴关费事支业出单位职业年金缴\n2080599\n费其支他出行政事业单位养老支\n1.27 1.27 0.00\n"
+    loaded = _load(tmp_path, two)
+    assert not loaded.report.tables.general_budget.rows
+    assert [f for f in _unread(check(loaded)) if "2080506" in f.message]

@@ -311,29 +311,32 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
     width = len(columns)
     entries: list[tuple[Line, list[Group]]] = []
     pending: tuple[Line, Group] | None = None  # a row whose name wraps: its code, seen alone on a line
+    blank: list[Line] = []  # such codes no figures followed (a blank row, as a blank template prints)
     for line in lines:
         items = tokens(line.text)
         if coded and items and all(_CODE.match(item) or _SUB_CODE.match(item) for item in items) and _CODE.match(items[0]) and len(items) <= 3:
             if pending is not None:
-                placed.wrong.append(pending[0])
+                blank.append(pending[0])
             pending = (line, Group(code=items, code_line=line.number))
             continue
         if not figures(line.text):
             continue  # a header line, or the words of a wrapped name
         groups = _split(items, width, coded)
+        alone = len(groups) == 1 and not groups[0].code and not groups[0].words  # figures only
         if pending is not None:
             start, group = pending
             pending = None
-            if len(groups) == 1 and not groups[0].code and all(_cell(item) for item in items):
+            if alone and not blank:
                 group.cells, group.line = groups[0].cells, line.number
                 entries.append((start, [group]))
                 continue
-            placed.wrong.append(start)
+            blank.append(start)
+        if blank and alone:
+            placed.wrong += blank  # figures after several codes alone on their lines: whose, is not certain
+        blank = []
         for group in groups:
             group.line = group.code_line = line.number
         entries.append((line, groups))
-    if pending is not None:
-        placed.wrong.append(pending[0])
     full = [groups for _, groups in entries if all(len(group.cells) == width and (group.code or group.words or not coded) for group in groups)]
     halves = max((len(groups) for groups in full), default=1) if coded else 1
     for line, groups in entries:
