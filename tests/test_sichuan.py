@@ -76,3 +76,87 @@ def test_the_seed_is_read_with_the_sichuan_template_chosen_by_meta(seed) -> None
     from finrecon.template import template_of
 
     assert template_of(seed.report).name == "sichuan-district-final"
+
+
+# --------------------------------------------------------------------------- projects and the year's work
+SEED_TEXT = Path(__import__("os").environ.get("FINRECON_SHARED", ROOT.parent / "shared")) / "seeds" / "000_5bad65b3efb8bad8.txt"
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="the seed lives in ../shared/seeds (FINRECON_SHARED)")
+def test_the_seed_projects_are_read_from_its_text_as_its_transcription_gives_them(sample) -> None:  # noqa: ANN001
+    report = load_report(SEED_TEXT).report
+    fields = ("name", "budget", "executed", "execution_rate_pct")
+    assert [tuple(getattr(p, f) for f in fields) for p in report.performance.projects] == [
+        tuple(getattr(p, f) for f in fields) for p in sample.performance.projects
+    ]
+    # the self-assessment reports' 资金到位 and 资金使用, one project each with the 综述's (they agree)
+    assert [(p.arrived, p.paid, p.paid_pct) for p in report.performance.projects] == [
+        (Decimal("21.55"), Decimal("21.55"), Decimal("100")),
+        (Decimal("24.36"), Decimal("24.36"), Decimal("100")),
+        (Decimal("19.32"), Decimal("8.67"), Decimal("44.88")),
+    ]
+    work = [(item.wording, item.amount, item.rate_pct) for item in report.organisation.work]
+    assert ("社会资金", Decimal("16.17"), None) in work and ("占委员提案总数", None, Decimal("62.5")) in work
+    assert any(wording.endswith("慰问金") and amount == Decimal("3.2") for wording, amount, _ in work)
+    assert len(work) == 7  # no figure of the 部门概况 without a cue word is taken
+    assert not [f for f in check(load_report(SEED_TEXT)) if f.rule in ("FR402", "FR403", "FR902")]
+
+
+def _report(sections: str) -> str:
+    return (
+        "meta: {unit: 某单位, year: 2020, template: sichuan}\n"
+        "text:\n  parts:\n"
+        "    - heading: 第二部分 2020年度部门决算情况说明\n      sections:\n"
+        "        - heading: （四）预算绩效管理情况\n          paragraphs:\n"
+        "            - 本部门对2个项目开展了绩效自评。\n"
+        "            - （1）甲经费项目绩效目标完成情况综述。项目全年预算数19.32万元，执行数为8.67万元，完成预算的44.88%。通过项目实施，保障了工作。\n"
+        "            - （2）乙经费项目绩效目标完成情况。预算执行率100%，年初预算安排5万元，实际支出5万元。\n"
+        "    - heading: 第四部分 附件\n      sections:\n" + sections
+    )
+
+
+def test_a_project_stated_otherwise_in_its_self_assessment_is_kept_apart_and_compared() -> None:
+    from finrecon.readers import load_text
+
+    loaded = load_text(_report(
+        "        - heading: 一、项目概况\n          paragraphs: [甲经费项目全年预算安排21.32万元。主要用于工作。]\n"
+        "        - heading: 二、项目资金申报及使用情况\n          paragraphs: ['2．资金到位。截止评价时点该项目资金21.32万元全部到位。', '3．资金使用。共计支付工作经费8.67万元，完成进度40.67%。']\n"
+        "        - heading: 四、项目绩效情况\n          paragraphs: ['该项目全年预算数21.32万元，执行数为8.67万元，完成预算的40.67%。']\n"
+    ), "某单位.yaml")
+    projects = loaded.report.performance.projects
+    assert [(p.name, p.budget, p.executed, p.execution_rate_pct) for p in projects] == [
+        ("甲经费", Decimal("19.32"), Decimal("8.67"), Decimal("44.88")),
+        ("乙经费", Decimal("5"), Decimal("5"), Decimal("100")),
+        ("甲经费", Decimal("21.32"), Decimal("8.67"), Decimal("40.67")),  # the annex's, as printed: not dropped
+    ]
+    assert (projects[2].arrived, projects[2].paid, projects[2].paid_pct) == (Decimal("21.32"), Decimal("8.67"), Decimal("40.67"))
+    findings = check(loaded)
+    assert [(f.rule, f.path) for f in findings if f.rule in ("FR402", "FR403")] == [("FR403", "performance.projects[2].budget")]
+
+
+def test_a_self_assessment_that_names_no_project_is_not_given_to_the_one_named_before() -> None:
+    from finrecon.readers import load_text
+
+    loaded = load_text(_report(
+        "        - heading: 一、项目概况\n          paragraphs: [乙经费项目全年预算安排5万元。]\n"
+        "        - heading: 四、项目绩效情况\n          paragraphs: ['该项目共计支付5万元，完成进度100%。']\n"
+        "        - heading: 一、项目概况\n          paragraphs: [本项目用于保障工作。]\n"
+        "        - heading: 四、项目绩效情况\n          paragraphs: ['该项目共计支付3万元，完成进度60%。']\n"
+    ), "某单位.yaml")
+    projects = loaded.report.performance.projects
+    assert [(p.name, p.paid, p.paid_pct) for p in projects] == [("甲经费", None, None), ("乙经费", Decimal("5"), Decimal("100"))]
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="the seed lives in ../shared/seeds (FINRECON_SHARED)")
+def test_a_wrong_rate_in_the_seed_projects_text_is_found_where_it_is_printed(tmp_path) -> None:  # noqa: ANN001
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    wrong = text.replace("完成预算的44.88%", "完成预算的48.88%").replace("完成进度44.88%", "完成进度40.88%")
+    assert wrong.count("48.88%") == 2 and wrong.count("40.88%") == 1  # the 综述, its self-assessment's 四（一）, its 资金使用
+    path = tmp_path / "000_5bad65b3efb8bad8.txt"
+    path.write_text(wrong, encoding="utf-8")
+    found = [f for f in check(load_report(path)) if f.rule == "FR402"]
+    assert [(f.path, f.reported, f.expected) for f in found] == [
+        ("performance.projects[2].execution_rate_pct", "48.88", "44.88"),
+        ("performance.projects[2].paid_pct", "40.88", "44.88"),
+    ]
+    assert all(f.line > 0 and "完成" in f.excerpt for f in found)

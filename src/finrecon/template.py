@@ -92,7 +92,10 @@ class StatementSpec(_Strict):
     sections: list[str] = Field(min_length=1, description="the sections (values of narrative_sections) it is read in")
     pattern: str | None = Field(None, description="a regular expression; {amount:NAME}, {pct:NAME}, {count:NAME}, {names} … are the lexicon's")
     use: str | None = Field(None, description="instead of a pattern: a group of the lexicon's statements (budget: 年初预算/决算/完成/原因)")
-    target: str = Field(description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item")
+    target: str = Field(
+        description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item, "
+        "[name] an item named by the group name, [last] an item of the name named last (a keyed list's)"
+    )
     names: str | None = Field(None, description="the key of a names table: the printed word of group name → the field")
     fixed: dict[str, str] = Field(default_factory=dict, description="what the statement says without printing it")
     every: bool = Field(False, description="every match (a list of like clauses), not only the first")
@@ -137,6 +140,14 @@ class Template(_Strict):
     names: dict[str, dict[str, str]] = Field(default_factory=dict, description="printed words → fields, for statements' {names}")
     items: dict[str, Items] = Field(default_factory=dict, description="section → its numbered items")
     coded: dict[str, Literal[3, 5, 7]] = Field(default_factory=dict, description="a list whose items name a 科目 → the code's length")
+    restart: dict[str, str] = Field(
+        default_factory=dict,
+        description="a section → the keyed list it starts another item of (a project's self-assessment report starts at its 项目概况): [last] does not reach back over it",
+    )
+    keyed: dict[str, str] = Field(
+        default_factory=dict,
+        description="a list whose items are one thing by a field (performance.projects → name): the items the statements made of one name are one item, where they agree",
+    )
     part_sections: dict[str, str] = Field(
         default_factory=dict, description="a part whose heading (spaces removed) matches the pattern → the section its whole text is"
     )

@@ -111,6 +111,8 @@ class CostIndicatorsSum(EquationRule):
             if not costs:
                 continue
             for side, total, field in (("target", project.budget, "budget"), ("actual", project.executed, "executed")):
+                if total is None:
+                    continue  # not printed: nothing to add up to
                 amounts = [(i, ind, money(parse(getattr(ind, side)), unit)) for i, ind in costs]
                 if any(amount is None for _, _, amount in amounts):
                     continue

@@ -161,7 +161,7 @@ def _share_base(report: Report, figure: Figure) -> tuple[str, Decimal] | None:
 
 
 def _project_budget(report: Report, project) -> tuple[str, Decimal] | None:  # noqa: ANN001 - a performance Project
-    return ("budget", project.budget)
+    return ("budget", project.budget) if project.budget is not None else None
 
 
 def _figures_stating(report: Report) -> Iterator[tuple[tuple[str | int, ...], str, Figure]]:
@@ -182,7 +182,7 @@ ZERO_BASES: tuple[tuple[object, tuple[tuple[str, object, str], ...]], ...] = (
         ("change_pct", _prior, "FR902.prior"),
         ("share_pct", _share_base, "FR902.base"),
     )),
-    (_projects, (("execution_rate_pct", _project_budget, "FR902.budget"),)),
+    (_projects, (("execution_rate_pct", _project_budget, "FR902.budget"), ("paid_pct", _project_budget, "FR902.budget"))),
 )
 
 
