@@ -160,3 +160,38 @@ def test_a_wrong_rate_in_the_seed_projects_text_is_found_where_it_is_printed(tmp
         ("performance.projects[2].paid_pct", "40.88", "44.88"),
     ]
     assert all(f.line > 0 and "完成" in f.excerpt for f in found)
+
+
+# --------------------------------------------------------------------------- keyed items: never drop, never invent
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ITEM = st.fixed_dictionaries(
+    {"name": st.sampled_from(["甲经费", "乙经费"])},
+    optional={field: st.sampled_from([Decimal("19.32"), Decimal("21.32"), Decimal("8.67")]) for field in ("budget", "executed", "paid")},
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ITEM, max_size=8))
+def test_joining_a_projects_items_keeps_every_number_and_adds_none(items) -> None:  # noqa: ANN001
+    from finrecon.readers.sentences import _Found, _join_keyed
+
+    found = _Found()
+    loc = ("performance", "projects")
+    found.tree = {"performance": {"projects": [dict(item) for item in items]}}
+    for index, item in enumerate(items):
+        for field in item:
+            found.places[(*loc, index, field)] = (("text",), index)
+    _join_keyed(found, loc, "name")
+    joined = found.tree["performance"]["projects"]
+    stated = {(item["name"], field, value) for item in items for field, value in item.items() if field != "name"}
+    kept = {(item["name"], field, value) for item in joined for field, value in item.items() if field != "name"}
+    assert kept == stated  # every number printed is in some item of its name, and no other
+    assert len({item["name"] for item in joined}) == len({item["name"] for item in items})
+    for first, item in enumerate(joined):  # two items of one name are two because they disagree
+        for other in joined[first + 1 :]:
+            if other["name"] == item["name"]:
+                assert any(item[field] != other[field] for field in item.keys() & other.keys()), (item, other)
+    for index, item in enumerate(joined):  # each value still knows where it was printed
+        assert all((*loc, index, field) in found.places for field in item)
