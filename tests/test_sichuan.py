@@ -195,3 +195,32 @@ def test_joining_a_projects_items_keeps_every_number_and_adds_none(items) -> Non
                 assert any(item[field] != other[field] for field in item.keys() & other.keys()), (item, other)
     for index, item in enumerate(joined):  # each value still knows where it was printed
         assert all((*loc, index, field) in found.places for field in item)
+
+
+def test_projects_worded_otherwise_are_read_by_their_cue_words_and_a_project_named_by_none_is_not_understood() -> None:
+    from finrecon.coverage import measure
+    from finrecon.readers import load_text
+
+    loaded = load_text(
+        "meta: {unit: 某单位, year: 2021, template: sichuan}\n"
+        "text:\n  parts:\n"
+        "    - heading: 第二部分 2021年度部门决算情况说明\n      sections:\n"
+        "        - heading: （四）预算绩效管理情况\n          paragraphs:\n"
+        "            - （1）“社区治理专项”项目：全年预算数为120.5万元，实际支出118.2万元，预算执行率98.09%。\n"
+        "            - （2）1.2万元的项目，执行数为1万元，完成预算的83.33%。\n"
+        "    - heading: 第四部分 附件\n      sections:\n"
+        "        - heading: 二、项目资金申报及使用情况\n"
+        "          paragraphs: ['1.资金计划。社区治理专项项目年初预算安排120.5万元。', '2.资金到位。到位资金120.5万元。', '3.资金使用。累计支付资金118.2万元，支付进度98.09%。']\n"
+        "        - heading: 一、项目概况\n          paragraphs: [项目用于其他。]\n"
+        "        - heading: 四、项目绩效情况\n          paragraphs: ['该项目共计支付3万元，完成进度60%。']\n",
+        "某单位.yaml",
+    )
+    projects = loaded.report.performance.projects
+    assert [p.model_dump(exclude_none=True, exclude_defaults=True) for p in projects] == [{
+        "name": "社区治理专项", "budget": Decimal("120.5"), "executed": Decimal("118.2"), "execution_rate_pct": Decimal("98.09"),
+        "arrived": Decimal("120.5"), "paid": Decimal("118.2"), "paid_pct": Decimal("98.09"),
+    }]
+    # （2） names no project, and the second report names none: their figures are not read, nor understood
+    coverage = measure(loaded.report, loaded.source)
+    assert (coverage.understood, coverage.sentences) == (4, 6)
+    assert [item.text for item in coverage.missed] == ["（2）1.2万元的项目，执行数为1万元，完成预算的83.33%。", "该项目共计支付3万元，完成进度60%。"]

@@ -136,6 +136,8 @@ class _Found:
         self.places: dict[TreePath, tuple[TreePath, int]] = {}
         self.understood: list[tuple[TreePath, int, int]] = []  # every match: paragraph, printed start, end
         self.named: dict[TreePath, int] = {}  # a keyed list → the item its statements named last ([last] goes on in it)
+        self.keyed: frozenset[TreePath] = frozenset()  # the template's keyed lists
+        self.owned: dict[tuple[TreePath, int], list[tuple[TreePath, int, int]]] = {}  # a keyed list's item → the words it read
 
     def node(self, loc: TreePath, create: bool = True, kind: type = dict) -> Any:
         """The dict or list at ``loc``; made (the last one a ``kind``) where it is missing, if ``create``."""
@@ -279,13 +281,14 @@ def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
         return
     if statements:
         found = _Found()
+        found.keyed = frozenset(target_path(list_path) for list_path in template.keyed)
         for key, paragraphs in _sections(text, template):
             if key in statements:
                 _read_section(found, key, paragraphs, statements[key], template)
-        source.understood.extend(found.understood)
         if found.tree:
             _finish(found, template, tree)
             _merge(tree, found.tree, (), found, source)
+        source.understood.extend(found.understood)  # (a keyed item's words once it is kept: ``_join_keyed``)
     if template.projects is not None:
         from .budget_sentences import derive_projects  # a budget's project parts
 
@@ -350,9 +353,14 @@ def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: S
     words, start, end = span
     text = words.text[start:end]
     matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
+    keyed = next((list_loc for list_loc in found.keyed if target[: len(list_loc)] == list_loc), None) if found.keyed else None
     for match in matches:
-        found.understood += words.ranges(start + match.start(), start + match.end())
+        ranges = words.ranges(start + match.start(), start + match.end())
         loc = _resolve(found, statement, match, target, words.place(start + match.start()))
+        if keyed is None:
+            found.understood += ranges
+        elif loc is not None:  # understood if its item is kept, not where whose it is is unknown
+            found.owned.setdefault((keyed, loc[len(keyed)]), []).extend(ranges)  # type: ignore[arg-type]
         if loc is not None:
             _take(found, statement, match, words, start, loc)
 
@@ -549,6 +557,8 @@ def _join_keyed(found: _Found, list_loc: TreePath, key: str) -> None:
                 kept[into].setdefault(field, value)
             moved[index] = into
     items[:] = kept
+    for index in moved:  # the words of the items kept (one named nothing: what it read is not understood)
+        found.understood += found.owned.get((list_loc, index), [])
     depth = len(list_loc)
     places: dict[TreePath, tuple[TreePath, int]] = {}
     later: list[tuple[TreePath, tuple[TreePath, int]]] = []
