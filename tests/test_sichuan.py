@@ -224,3 +224,22 @@ def test_projects_worded_otherwise_are_read_by_their_cue_words_and_a_project_nam
     coverage = measure(loaded.report, loaded.source)
     assert (coverage.understood, coverage.sentences) == (4, 6)
     assert [item.text for item in coverage.missed] == ["（2）1.2万元的项目，执行数为1万元，完成预算的83.33%。", "该项目共计支付3万元，完成进度60%。"]
+
+
+def test_a_figure_of_the_years_work_is_understood_by_its_cue_word_only() -> None:
+    from finrecon.coverage import measure
+    from finrecon.readers import load_text
+
+    loaded = load_text(
+        "meta: {unit: 某单位, year: 2021, template: sichuan}\n"
+        "text:\n  parts:\n"
+        "    - heading: 第一部分 某单位概况\n      sections:\n"
+        "        - heading: 一、基本职能及主要工作\n          paragraphs:\n"
+        "            - 全年走访困难群众76户，送去慰问金 3.2万元。完成固定资产投资5000万元。群众满意率达98.5%，占全区总数的12%。\n",
+        "某单位.yaml",
+    )
+    work = [(item.wording, item.amount, item.rate_pct) for item in loaded.report.organisation.work]
+    assert work == [("送去慰问金", Decimal("3.2"), None), ("群众满意率", None, Decimal("98.5")), ("占全区总数", None, Decimal("12"))]
+    coverage = measure(loaded.report, loaded.source)
+    assert [item.text for item in coverage.missed] == ["完成固定资产投资5000万元。"]  # no cue word says what it is
+    assert not [f for f in check(loaded) if f.path.startswith("organisation.work")]  # no rule checks them
