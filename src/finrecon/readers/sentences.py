@@ -392,7 +392,7 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
                 return None  # “该项目…” with no project named before it: whose it is is unknown
             else:
                 name = items[current]["name"]
-                if not _differs(items[current], statement, match):
+                if not _differs(items[current], match):
                     loc.append(current)
                     continue
             if not name:
@@ -410,7 +410,7 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
 _number = lexicon.number
 
 
-def _differs(item: dict[str, Any], statement: Statement, match: re.Match[str]) -> bool:
+def _differs(item: dict[str, Any], match: re.Match[str]) -> bool:
     """Whether ``match`` states a number of ``item`` that the item already holds otherwise."""
     for name, text in match.groupdict().items():
         if text is None or name in _READING or name not in item:
