@@ -91,6 +91,15 @@ NONE = Decimal(0)
 FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are
 
 
+# The words after which a figure is a rate (its % must follow) or an amount (its 万元 must follow),
+# and those after which it may be either (FR809 reads a figure printed without its unit).
+RATE_CUES = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年|调整)?预算的|执行率为?|完成率为?|占(?:[^,，。；;:：\d%]{0,16}?的)?(?:比重|比例)?为?"
+MONEY_CUES = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
+EITHER_CUES = r"增加|减少"
+# The units a printed figure carries (万元, %, and the counts of the “三公” sentences: 个, 辆, 家, 人).
+FIGURE_UNIT = r"(?:万元|元|%|％|个|辆|家|人)"
+
+
 def sign(word: str | None) -> int:
     """−1 for a word that says less (减少, 下降 …), else +1."""
     return -1 if word in DOWN else 1
