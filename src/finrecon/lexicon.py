@@ -86,6 +86,8 @@ YEAR_COMPARED_AFTER = r"(?:当年)?预算执行数"
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
 LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+# The direction words a template offers as alternatives, one in brackets after the other (增加（减少）, FR804).
+ALTERNATIVE_DIRECTIONS = ("增加", "减少", "增长", "下降", "上升", "降低", "大于", "小于", "高于", "低于", "等于", "持平")
 NONE_WORDS = frozenset({"无", "没有"})  # “无公务车辆”: a count of nothing
 NONE = Decimal(0)
 FLAT = Decimal("0.00")  # what “持平” states: a change of nothing, printed to the cent as the amounts are

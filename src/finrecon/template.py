@@ -83,6 +83,15 @@ class Wording(_Strict):
     )
     own_year_after: str | None = Field(None, description="words after a year that make it the report's own: 2024年度收入支出总计 (FR801)")
     own_year_before: str | None = Field(None, description="words before a year that make it the report's own: 编报绩效目标的2024年度 (FR801)")
+    own_year_opening: str | None = Field(
+        None, description="a budget's opening sentence whose first year (group 1) is the report's own: 2025年，…收入预算 (FR801)"
+    )
+    unchosen: list[str] = Field(
+        default_factory=list,
+        description="other alternatives of the template, patterns over the squeezed text, found left unchosen where they stand: 部门(单位) before 共有车辆 (FR804)",
+    )
+    other_level: str | None = Field(None, description="the other level's word that level_phrase begins with: 市级 (FR802)")
+    own_level: str | None = Field(None, description="the report's own level's word that stands for other_level in the right form: 区级 (FR802)")
 
 
 class StatementSpec(_Strict):

@@ -138,13 +138,14 @@ class UnitName(WordingRule):
 
     def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
-        if "市级" not in digest(report) or not _parts(reference).district:
+        other, own = template_words(report, "other_level"), template_words(report, "own_level")
+        if not other or not own or other not in digest(report) or not _parts(reference).district:
             return
         phrase = template_words(report, "level_phrase")
         if not phrase:
             return
         for found in self.printed(report, _pattern(phrase)):
-            words, expected = found.words, "区级" + found.words[2:]
+            words, expected = found.words, own + found.words[len(other):]
             yield self.at(
                 found.passage, found.begin, found.finish, self.say("FR802.level_phrase", reported=words, expected=expected),
                 reported=words, expected=expected,
