@@ -82,6 +82,10 @@ DASH = r"\s*[-－—–]\s*"  # “类-款-项”: the levels joined by dashes
 YEAR_COMPARED_BEFORE = r"(?:与|比|较|同比|相比|对比|比上年|比较)$"
 YEAR_COMPARED_AFTER = r"(?:当年)?预算执行数"
 
+# The money unit printed over a table: “单位：万元”, “金额单位：元”.
+MONEY_UNIT_LABEL = r"(?:金额)?单位[:：]"
+MONEY_UNITS = r"万元|元"
+
 # Direction words and their sign; 持平 and its kin state no change.
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})

@@ -151,6 +151,10 @@ class Template(_Strict):
     )
     projects: Projects | None = Field(None, description="a budget's 项目经费情况说明: one part per project")
     tables: dict[str, TableSpec] = Field(default_factory=dict)
+    compiler: str = Field(
+        r"编制(?:单位|部门)", description="the label of the line under a table's title that names who compiled it (a regular expression, its colon left out)"
+    )
+    empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
     wording: Wording = Field(default_factory=Wording)
 

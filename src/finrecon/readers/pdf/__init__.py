@@ -8,11 +8,13 @@ line it came from, so that a finding can show it.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
+from ...lexicon import MONEY_UNIT_LABEL, MONEY_UNITS
 from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
@@ -144,7 +146,9 @@ def reader_for(spec: Template, kind: type[Reader] = Reader, max_paragraph: int |
         {normal(heading) for heading in (*spec.headings, *spec.narrative_sections)},
         {key: re.compile(table.title) for key, table in spec.tables.items()},
     )
-    return kind(*words) if max_paragraph is None else kind(*words, max_paragraph)
+    reader = kind(*words) if max_paragraph is None else kind(*words, max_paragraph)
+    reader.beside_title = re.compile(f"{spec.compiler}|{MONEY_UNIT_LABEL}")
+    return reader
 
 
 class _Builder:
@@ -291,7 +295,7 @@ class _Builder:
         for block in self.flow.tables:
             for line in block.before:
                 for run in _runs(line):
-                    match = _COMPILER.match(run)
+                    match = _compiler(self.spec.compiler)[1].match(run)
                     if match:
                         return match.group(1)
         titles = [entry.text for entry in self.flow.contents] + [node.heading.text for node in _nodes(self.flow.parts)]
@@ -377,17 +381,17 @@ class _Builder:
         for line in block.before:
             for run in _runs(line):
                 words = normal(run)
-                unit = re.fullmatch(r"(?:金额)?单位[:：](万元|元)", words)
+                unit = re.fullmatch(rf"{MONEY_UNIT_LABEL}({MONEY_UNITS})", words)
                 if unit:
                     table["money_unit"] = unit.group(1)
                     self.source.put((*loc, "money_unit"), self._place(line))
-                elif _COMPILER_MARK.match(words):
+                elif _compiler(self.spec.compiler)[0].match(words):
                     table["compiler"] = words
                     self.source.put((*loc, "compiler"), self._place(line))
         notes = []
         for piece in block.after:
             words = piece.text
-            if re.search(r"本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
+            if re.search(self.spec.empty_table, normal(words)) and "empty_statement" not in table:
                 table["empty_statement"] = words
                 self.source.put_text((*loc, "empty_statement"), piece)
             else:
@@ -480,8 +484,15 @@ class _Builder:
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_COMPILER_MARK = re.compile(r"编制(?:单位|部门)[:：]")
-_COMPILER = re.compile(_COMPILER_MARK.pattern + r"(.{2,60})$")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiler(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The template's 编制单位 label with its colon, and the same followed by the name it gives."""
+    mark = label + "[:：]"
+    return re.compile(mark), re.compile(mark + r"(.{2,60})$")
+
+
 _UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
 
 
@@ -550,7 +561,7 @@ Builder = _Builder  # the readers of other media build their tree the same way (
 def _runs(line: Line) -> list[str]:
     """“编制部门：…” and “单位：元” printed on one line are two things."""
     words = normal(line.text)
-    match = re.search(r"(?:金额)?单位[:：](?:万元|元)$", words)
+    match = re.search(rf"{MONEY_UNIT_LABEL}(?:{MONEY_UNITS})$", words)
     if match and match.start() > 0:
         return [words[: match.start()], words[match.start() :]]
     return [words]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import FIGURE_CAPTION, heading_words
+from ...lexicon import FIGURE_CAPTION, MONEY_UNIT_LABEL, heading_words
+from ...template import Template
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
@@ -135,6 +136,10 @@ def _inside(glyph: Glyph, grids: list[Grid]) -> bool:
 
 class Reader:
     """Reads the flow of one document with the template's headings and table titles."""
+
+    # A line under a table's title that belongs to it: the template's 编制单位 label, or the money
+    # unit (``reader_for`` sets the template's own).
+    beside_title: re.Pattern[str] = re.compile(f"{Template.model_fields['compiler'].default}|{MONEY_UNIT_LABEL}")
 
     def __init__(self, part_patterns: list[re.Pattern[str]], known_headings: set[str], table_titles: dict[str, re.Pattern[str]], max_paragraph: int = Limits.max_paragraph):
         self.max_paragraph = max_paragraph  # characters: a longer paragraph is refused (``Piece.add``)
@@ -335,7 +340,7 @@ class Reader:
                 key = self.table_of(line.text)
                 if key is None:
                     return None  # the first words in the grid are no title: an ordinary table
-            elif not re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
+            elif not self.beside_title.search(normal(line.text)):
                 break
             lines.append(line)
             last = row
