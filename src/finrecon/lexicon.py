@@ -57,6 +57,13 @@ ITEM = rf"(?<![^。：；]){NUMBERING}"
 DROPPED = frozenset(" \t\r\n\u3000\u00a0\u200b“”‘’\"'「」『』")
 SAME = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "(": "（", ")": "）", ":": "：", ";": "；", "．": "."})
 _HEADING_NUMBER = re.compile("^" + NUMBERING)
+# The same numbers one by one, as readers and rules tell a heading's level or a list's item by them.
+PART_NUMBER = rf"第[{CHINESE_DIGITS}]+部分"  # 第一部分: a part
+SECTION_NUMBER = rf"[{CHINESE_DIGITS}]+、"  # 一、: a section
+SUBSECTION_NUMBER = rf"[（(][{CHINESE_DIGITS}]+[）)]"  # （一）: a subsection
+ARTICLE_NUMBER = rf"第[{CHINESE_DIGITS}]+条"  # 第一条: an article of a rule quoted
+COUNTED_POINT = rf"[{CHINESE_DIGITS}]是"  # 一是、二是: the points of a list
+TABLES_PART = r"(?:部门|单位)(?:预算|决算)表"  # the part that holds the nine tables
 
 
 def heading_words(heading: str) -> str:

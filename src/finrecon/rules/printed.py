@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
+from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLES_PART
 from ..model import Report
 from ..model.unknown import region
 from .base import REGISTRY, EquationRule, Rule, register
@@ -206,10 +207,10 @@ class UnreadTable(PrintedFact):
         return found
 
 
-_NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")
+_NUMBER_OR_LEADER = re.compile(rf"^(?:{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d+\s*[.．、])|[…·.]{{2,}}.*$|\d+$")
 
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^(?:部门|单位)(?:预算|决算)表$")
+_PART = re.compile(rf"^{PART_NUMBER}|^{TABLES_PART}$")
 
 
 def _words(text: str) -> str:

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import FIGURE_CAPTION, MONEY_UNIT_LABEL, heading_words
+from ...lexicon import ARTICLE_NUMBER, FIGURE_CAPTION, MONEY_UNIT_LABEL, PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, heading_words
 from ...template import Template
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
 
-NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*(?:、|[.．](?!\d))|第[一二三四五六七八九十]+条)")
+NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d{{1,2}}\s*(?:、|[.．](?!\d))|{ARTICLE_NUMBER})")
 _LEVELS = (
-    (re.compile(r"^第[一二三四五六七八九十]+部分"), 0),
-    (re.compile(r"^[一二三四五六七八九十]+、"), 1),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(rf"^{PART_NUMBER}"), 0),
+    (re.compile(rf"^{SECTION_NUMBER}"), 1),
+    (re.compile(rf"^{SUBSECTION_NUMBER}"), 2),
 )
 _CAPTION = re.compile(FIGURE_CAPTION)
 _NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes

@@ -15,11 +15,12 @@ from typing import Any
 
 from ...catalog import Catalog
 from ..source import Box
+from ...lexicon import SECTION_NUMBER, SUBSECTION_NUMBER
 from .grid import Cell, Grid
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _BLANK = frozenset({"", "-", "—", "－", "/", "／"})
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]\s*)")
+_NUMBERING = re.compile(rf"^(?:{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d+[.．、]\s*)")
 
 
 def amount(text: str) -> Decimal | None:

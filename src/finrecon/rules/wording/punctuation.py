@@ -9,7 +9,7 @@ from typing import Iterator
 from ...findings import Finding, Severity
 from ...model import Report
 from ..base import register
-from ...lexicon import EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES
+from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER
 from ..texts import NOTE, NUMBER, PARAGRAPH, PROSE, Passage, Pattern, TITLES
 from .base import WordingRule, within
 
@@ -20,10 +20,10 @@ _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "�
 _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
 _BRACKETS = Pattern(r"[“”（）()《》【】「」]")
-_LIST_MARK = Pattern(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
+_LIST_MARK = Pattern(rf"(?:^|[；;。，,：:\s])[0-9A-Za-z{CHINESE_DIGITS}①-⑩]{{1,2}}$")
 _CLAUSE = Pattern(r"[，。；、,;]")
 _WHOLLY_BRACKETED = Pattern(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
-_ITEM = Pattern(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
+_ITEM = Pattern(rf"^\s*(?:[（(][{CHINESE_DIGITS}\d]+[）)]|{SECTION_NUMBER}|\d+\s*[、.．)）]|{COUNTED_POINT}|[①-⑩])")
 _FIGURE_WITH_UNIT = Pattern(rf"\d{FIGURE_UNIT}")
 _TRAILING_NOTE = Pattern(r"(?<=[。！？])[（(][^（()）]*[）)]$")
 _ENDS_SENTENCE = "。！？!?"
