@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
-from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLES_PART
+from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLE, TABLES_PART
 from ..model import Report
 from ..model.unknown import region
 from .base import REGISTRY, EquationRule, Rule, register
@@ -244,7 +244,7 @@ class ContentsTables(Rule):
             return
         listed = {
             _words(entry): index for index, entry in enumerate(report.text.contents)
-            if _words(entry).endswith("表") and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
+            if _words(entry).endswith(TABLE) and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
         }
         for words, index in listed.items():
             if words not in printed:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
-from ...lexicon import MONEY_UNIT_LABEL, MONEY_UNITS
+from ...lexicon import CONTENTS, MONEY_UNIT_LABEL, MONEY_UNITS, REMARKS, UNIT_NAME, WORDS_BEFORE_YEAR, YEAR_PRINTED, YEARLY
 from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
@@ -126,7 +126,7 @@ def _other_reports(spec: Template, pages: list[Page]) -> list[dict[str, Any]]:
         start = found[-1]["_at"] if found else 0
         before = set().union(*printed[start:position])
         after = set().union(*printed[position + 1 :])
-        contents = any(line == "目录" for lines in words[position + 1 :] for line in lines)
+        contents = any(line == CONTENTS for lines in words[position + 1 :] for line in lines)
         if contents or before & after:
             found.append({"_at": position, "page": page.number, "text": "".join(words[position])[:80]})
     for item in found:
@@ -236,7 +236,7 @@ class _Builder:
         year = self.overrides.get("year", year)
         if unit is None or year is None:
             page = lines[0].page if lines else 1
-            raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
+            raise LoadError(Msg("pdf.no_cover", missing=UNIT_NAME if unit is None else YEARLY), page=page)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec.kind, "template": self.spec.template}
         if self.spec.money_unit:
             meta["money_unit"] = self.spec.money_unit
@@ -415,10 +415,10 @@ class _Builder:
     def _organisation(self) -> dict[str, Any]:
         for grid in self.flow.loose_grids:
             header = [grid.cell(0, column).text.replace(" ", "") for column in range(grid.columns)]
-            if "单位名称" not in header:
+            if UNIT_NAME not in header:
                 continue
-            name_column = header.index("单位名称")
-            note_column = header.index("备注") if "备注" in header else None
+            name_column = header.index(UNIT_NAME)
+            note_column = header.index(REMARKS) if REMARKS in header else None
             units = []
             for row in range(1, len(grid.rows)):
                 name = grid.cell(row, name_column).text.replace(" ", "")
@@ -482,7 +482,7 @@ class _Builder:
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR = re.compile(YEAR_PRINTED)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -493,7 +493,7 @@ def _compiler(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(mark), re.compile(mark + r"(.{2,60})$")
 
 
-_UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
+_UNIT_BEFORE_YEAR = re.compile(WORDS_BEFORE_YEAR)
 
 
 def _digits(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import ARTICLE_NUMBER, FIGURE_CAPTION, MONEY_UNIT_LABEL, PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, heading_words
+from ...lexicon import ARTICLE_NUMBER, CONTENTS_TITLE, EXPLANATION, FIGURE_CAPTION, MONEY_UNIT_LABEL, PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, heading_words
 from ...template import Template
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
@@ -30,7 +30,7 @@ _LEVELS = (
 _CAPTION = re.compile(FIGURE_CAPTION)
 _NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes
 _LOOK_AHEAD = 400  # blocks searched for the next numbered heading after one printed without its number
-_CONTENTS = re.compile(r"^目\s*录$")
+_CONTENTS = re.compile(CONTENTS_TITLE)
 _LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “4．2025年部门…预算表”: an entry's own number, a year after it
 
@@ -175,7 +175,7 @@ class Reader:
             if closed or (next_line is not None and self.continues_heading(next_line, line) and normal(next_line.text).endswith(("）", ")"))):
                 return level
         continued = self.runs_on(line, next_line, right)
-        if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
+        if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and EXPLANATION not in words[-4:]):
             return None  # a numbered paragraph
         return level
 

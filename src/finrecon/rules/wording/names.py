@@ -8,6 +8,7 @@ import re
 from typing import Iterator, NamedTuple, Sequence
 
 from ...findings import Finding, Severity
+from ...lexicon import DEPARTMENT, DEPARTMENT_REPORT, NAME_PLACEHOLDER, OWN, SCOPE_NAMES, UNIT, UNIT_REPORT
 from ...model import Report
 from ..base import register
 from ..texts import CONTENTS, COVER, HEADING, NOTE, PARAGRAPH, Passage, Pattern, TITLES, compact, digest, edit_distance_one, near_misses, overlaps, passages, spans_of, squeeze, template_words
@@ -29,7 +30,7 @@ _BODIES = frozenset("""
     民族和宗教事务委员会 民宗委 侨务办公室 侨办 机关事务管理局 机管局 档案局 档案馆 税务局 人民法院 人民检察院 总工会
     团委 妇联 残联 科协 红十字会 政协 人大常委会 纪委 监委 组织部 宣传部 统战部 政法委 编办 党校 融媒体中心 规划局
 """.split())
-_PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
+_PLACEHOLDERS = Pattern(NAME_PLACEHOLDER, re.IGNORECASE)
 
 
 def _name_slots(report: Report) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -153,9 +154,9 @@ class UnitName(WordingRule):
 
     def _differs(self, name: str, reference: str, own_units: set[str]) -> str | None:
         """Why ``name``, printed where the unit's own name belongs, is not the unit's name; or None."""
-        if name == reference or name in own_units or _PLACEHOLDERS.search(name) or name.startswith("本") or len(name) < 2:
+        if name == reference or name in own_units or _PLACEHOLDERS.search(name) or name.startswith(OWN) or len(name) < 2:
             return None
-        if name in ("部门", "单位", "预算单位", "预算主管部门"):
+        if name in SCOPE_NAMES:
             return None
         ours, theirs = _parts(reference), _parts(name)
         if theirs.core == ours.core or theirs.core.endswith(ours.core) or ours.core.endswith(theirs.core):
@@ -198,9 +199,9 @@ def report_scope(report: Report) -> str | None:
     if report.meta.scope:
         return report.meta.scope
     cover = " ".join(passage.text for passage in passages(report) if passage.kind == COVER)
-    if re.search(r"单位(?:预算|决算)", cover):
+    if re.search(UNIT_REPORT, cover):
         return "unit"
-    if re.search(r"部门(?:预算|决算)", cover):
+    if re.search(DEPARTMENT_REPORT, cover):
         return "department"
     return None
 
@@ -234,7 +235,7 @@ class ScopeWording(WordingRule):
         other_scope = "department" if scope == "unit" else "unit"
         if other_scope not in words:
             return
-        word, other = ("单位", "部门") if scope == "unit" else ("部门", "单位")
+        word, other = (UNIT, DEPARTMENT) if scope == "unit" else (DEPARTMENT, UNIT)
         for found in self.printed(report, _pattern(words[other_scope])):
             yield self.at(
                 found.passage, found.begin, found.finish,

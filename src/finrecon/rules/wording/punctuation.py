@@ -9,7 +9,7 @@ from typing import Iterator
 from ...findings import Finding, Severity
 from ...model import Report
 from ..base import register
-from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER
+from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER, WAN
 from ..texts import NOTE, NUMBER, PARAGRAPH, PROSE, Passage, Pattern, TITLES
 from .base import WordingRule, within
 
@@ -129,8 +129,8 @@ class Punctuation(WordingRule):
 
 # =============================================================================== FR809 units
 _MISSING_UNIT = Pattern(rf"(?:(?P<rate>{RATE_CUES})|(?P<money>{MONEY_CUES})|(?P<either>{EITHER_CUES}))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
-_WAN = Pattern(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
-_UNIT_MISSING_HERE = Pattern(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
+_WAN = Pattern(rf"{NUMBER}{WAN}(?=[，。；、,;（()）]|$)")
+_UNIT_MISSING_HERE = Pattern(rf"\d{WAN}?(?:[，。；、,;（()）]|$)")  # what both need, found fast
 
 
 @register

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterator, NamedTuple, Sequence
 
 from ...findings import Finding, Severity
-from ...lexicon import ALTERNATIVE_DIRECTIONS
+from ...lexicon import ALTERNATIVE_DIRECTIONS, FEE, FUNDS, JOINING
 from ...model import Report
 from ..base import register
 from ..texts import NOTE, PARAGRAPH, PROSE, Pattern, TITLES, compact, digest, near_misses, overlaps, spans_of, squeeze, template_wording, template_words
@@ -173,12 +173,12 @@ def _alternative_words(alternative: str) -> tuple[str, ...]:
     return (match.group("a"), match.group("b")) if match else ()
 
 
-_JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
+_JOINING = frozenset(JOINING)  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
 def _another_word(window: str, phrase: str) -> bool:
     """“因公出国（境）经费” for “因公出国（境）费”: 经费 is the same word, not a slip."""
-    return phrase.endswith("费") and window == phrase[:-1] + "经费"
+    return phrase.endswith(FEE) and window == phrase[:-1] + FUNDS
 
 
 def _edited(window: str, phrase: str) -> set[str]:

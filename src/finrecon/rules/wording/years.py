@@ -14,12 +14,12 @@ from ..texts import Passage, Pattern, TITLES, sentence_at, squeeze, template_wor
 from .base import WordingRule, _end, _offset, _pattern
 
 
-_YEAR = Pattern(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
-_A_YEAR = Pattern(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
+_YEAR = Pattern(lexicon.YEAR_OR_YEARLY)
+_A_YEAR = Pattern(lexicon.ANY_YEAR)  # what every _YEAR match holds, found fast
 _COMPARED = Pattern(lexicon.YEAR_COMPARED_BEFORE)
 _COMPARED_AFTER = Pattern(lexicon.YEAR_COMPARED_AFTER)
-_MONTH = Pattern(r"\d{1,2}月")
-_ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_MONTH = Pattern(lexicon.MONTH)
+_ASSET_DATE = Pattern(lexicon.AS_AT)
 
 
 def _own(after_words: re.Pattern[str] | None, before_words: re.Pattern[str] | None, before: str, after: str) -> bool:
