@@ -116,3 +116,21 @@ def test_a_made_up_template_s_compiler_label_keeps_its_line_with_the_table_title
     assert reader_for(load_template(own)).beside_title.search("填报机关：示例局")
     assert reader_for(load_template(own)).beside_title.search("金额单位：万元")
     assert not reader_for(load_template(LAYOUT)).beside_title.search("填报机关：示例局")
+
+
+def test_the_moved_wording_fields_are_typed(tmp_path: Path) -> None:
+    import pytest
+
+    from finrecon.template import TemplateError
+
+    own = tmp_path / "madeup-unit-list.yaml"
+    own.write_text(LAYOUT.read_text(encoding="utf-8") + "unit_list: {name: 单位全称, note: 说明}\n", encoding="utf-8")
+    assert load_template(own).unit_list == {"name": "单位全称", "note": "说明"}
+    assert load_template(LAYOUT).unit_list == {"name": "单位名称", "note": "备注"}  # the default: what every template so far prints
+    wrong = tmp_path / "madeup-wrong.yaml"
+    wrong.write_text(LAYOUT.read_text(encoding="utf-8") + "unit_list: {nmae: 单位全称}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="unit_list"):
+        load_template(wrong)
+    wrong.write_text(LAYOUT.read_text(encoding="utf-8").replace("wording:\n", "wording:\n  unchosen: 部门（单位）\n"), encoding="utf-8")
+    with pytest.raises(TemplateError, match="wording.unchosen"):
+        load_template(wrong)

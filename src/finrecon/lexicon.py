@@ -109,7 +109,7 @@ CODE_HEAD = r"(编码|[类款项])$"
 NAME_HEAD = r"名称$"
 ITEM_HEAD = "项目"
 TOTAL_ROW = "^合计$"
-UNIT_NAME, REMARKS = "单位名称", "备注"  # the columns of a list of units (单位构成)
+UNIT_NAME = "单位名称"  # what a cover names: the unit (a 编制单位 line, the 单位名称 column)
 EXPENDITURE = "支出"  # the word that ends a 类's name (一般公共服务支出), often left out in the text
 OTHER = "其他"  # the catalogue's catch-all 科目 (其他一般公共服务支出)
 

@@ -154,6 +154,10 @@ class Template(_Strict):
     compiler: str = Field(
         r"编制(?:单位|部门)", description="the label of the line under a table's title that names who compiled it (a regular expression, its colon left out)"
     )
+    unit_list: dict[Literal["name", "note"], str] = Field(
+        default_factory=lambda: {"name": "单位名称", "note": "备注"},
+        description="the header of the department's list of its units (部门决算单位构成): the names' column, the notes' column",
+    )
     empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
     wording: Wording = Field(default_factory=Wording)

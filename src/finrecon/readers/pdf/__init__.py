@@ -14,7 +14,7 @@ from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
-from ...lexicon import CONTENTS, MONEY_UNIT_LABEL, MONEY_UNITS, REMARKS, UNIT_NAME, WORDS_BEFORE_YEAR, YEAR_PRINTED, YEARLY
+from ...lexicon import CONTENTS, MONEY_UNIT_LABEL, MONEY_UNITS, UNIT_NAME, WORDS_BEFORE_YEAR, YEAR_PRINTED, YEARLY
 from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
 from ..tree import derive_and_validate
@@ -415,10 +415,11 @@ class _Builder:
     def _organisation(self) -> dict[str, Any]:
         for grid in self.flow.loose_grids:
             header = [grid.cell(0, column).text.replace(" ", "") for column in range(grid.columns)]
-            if UNIT_NAME not in header:
+            name_head, note_head = self.spec.unit_list.get("name"), self.spec.unit_list.get("note")
+            if name_head not in header:
                 continue
-            name_column = header.index(UNIT_NAME)
-            note_column = header.index(REMARKS) if REMARKS in header else None
+            name_column = header.index(name_head)
+            note_column = header.index(note_head) if note_head in header else None
             units = []
             for row in range(1, len(grid.rows)):
                 name = grid.cell(row, name_column).text.replace(" ", "")
