@@ -120,6 +120,15 @@ DEPARTMENT_REPORT = r"部门(?:预算|决算)"
 OWN = "本"  # 本部门, 本单位: the report's own
 SCOPE_NAMES = ("部门", "单位", "预算单位", "预算主管部门")  # words where a unit's name may stand, naming none
 
+# How a government body's name is built: a city (上海市) and a district (普陀区) before its own
+# name — a city's name holds no 区 or 县: in “普陀区城市管理行政执法局” the 市 of 城市 closes no
+# city —, the words a body's name ends with, the scope a name may carry in brackets (（本级）), and
+# the parts a body may be called without (万里街道 for 万里街道办事处).
+CITY_DISTRICT = r"^(?P<city>[^市区县]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$"
+BODY_SUFFIX = r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$"
+SCOPE_SUFFIX = r"[（(](?:部门|单位|本级|本部)[）)]$"
+SAME_BODY_TAILS = {"街道": ("办事处",)}
+
 # A blank form's placeholders: upper-case XX (not inside a word: XXL is no placeholder) or
 # full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).  A year
 # left incomplete (“20  年”, “20XX年”, “20__年度”) is a placeholder too, and a row of dots.
