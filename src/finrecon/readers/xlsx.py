@@ -17,8 +17,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..lexicon import TABLE_NUMBER
 from ..i18n import Msg
+from ..lexicon import TABLE_NUMBER
 from .media import Document, stem_of, table_blocks, title_rows, whole_line
 from .ooxml import Package
 from .source import Limits, LoadError

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any, Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
-from ..lexicon import EXPENDITURE, LEVEL_MARK_LOOSE
 from ..findings import Finding, Severity
+from ..lexicon import EXPENDITURE, LEVEL_MARK_LOOSE
 from ..model import Report, Stated
 from ..subjects import code_named, names_of
 from .base import Rule, fmt, register

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Iterator
 
-from ..lexicon import ALL_ACHIEVED, COST_KIND, INDICATOR_KINDS
 from ..findings import Finding, Severity
 from ..indicators import Verdict, judge, money, parse
+from ..lexicon import ALL_ACHIEVED, COST_KIND, INDICATOR_KINDS
 from ..model import Project, Report
 from ..model.bind import field_titles
 from .base import Equation, EquationRule, Rule, Stated, register

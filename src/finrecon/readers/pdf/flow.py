@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import ARTICLE_NUMBER, CONTENTS_TITLE, EXPLANATION, FIGURE_CAPTION, MONEY_UNIT_LABEL, PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, heading_words
+from ...lexicon import (
+    ARTICLE_NUMBER,
+    CONTENTS_TITLE,
+    EXPLANATION,
+    FIGURE_CAPTION,
+    MONEY_UNIT_LABEL,
+    PART_NUMBER,
+    SECTION_NUMBER,
+    SUBSECTION_NUMBER,
+    heading_words,
+)
 from ...template import Template
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids

@@ -14,8 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from ...catalog import Catalog
+from ...lexicon import (
+    CODE_HEAD,
+    ITEM_HEAD,
+    NAME_HEAD,
+    SECTION_NUMBER,
+    SUBSECTION_NUMBER,
+    TOTAL_ROW,
+)
 from ..source import Box
-from ...lexicon import CODE_HEAD, ITEM_HEAD, NAME_HEAD, SECTION_NUMBER, SUBSECTION_NUMBER, TOTAL_ROW
 from .grid import Cell, Grid
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
