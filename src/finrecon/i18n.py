@@ -126,6 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "{figure}: the change should be {expected}% (on last year's {prior}), the report says {reported}%"),
     "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "{figure}: the budget completion should be {expected}%, the report says {reported}%"),
     "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "{figure}: the execution rate should be {expected}%, the report says {reported}%"),
+    "FR402.paid": ("{figure}完成进度（支付数 ÷ 预算数）应为 {expected}%，报告为 {reported}%", "{figure}: the progress (paid ÷ budget) should be {expected}%, the report says {reported}%"),
+    "FR403": ("{left}为 {reported}，而另处所写{right}为 {expected}，相差 {difference}", "{left} is {reported}, but elsewhere {right} is {expected} (off by {difference})"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
     "FR502": ("{text}中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "{left}: the {text} gives {reported}, {table} gives {expected} (off by {difference})"),
     "FR503.exceeds": (
