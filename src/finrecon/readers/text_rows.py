@@ -47,12 +47,13 @@ from typing import Any
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
+from ..lexicon import AFTER_FIGURE, CODE_WORD, HEAD_LEFTOVERS, ITEM_HEAD, NAME_WORD, TOTAL_ROW
 from .pdf.flow import NUMBERED, Line, normal
 
 _AMOUNT_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\D.*)$")  # “47,483,458一、社会保障…”
 _BLANKS = frozenset({"-", "—", "－", "/", "／"})
-_HEAD_LEFTOVER = frozenset({"类", "款", "项", "项目", "科目编码", "编码"})
+_HEAD_LEFTOVER = HEAD_LEFTOVERS
 _CODE = re.compile(r"^\d{3,7}$")
 _SUB_CODE = re.compile(r"^\d{2}$")
 
@@ -63,7 +64,7 @@ def tokens(text: str) -> list[str]:
     found: list[str] = []
     for token in text.split():
         glued = _GLUED.match(token)
-        if glued and not glued.group(2)[0].isdigit() and glued.group(2)[0] not in ".,%年月日":
+        if glued and not glued.group(2)[0].isdigit() and glued.group(2)[0] not in AFTER_FIGURE:
             found += [glued.group(1), glued.group(2)]
         else:
             found.append(token)
@@ -345,7 +346,7 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
                 _part_of_code(group, spec, columns)
     short = [line for line, groups in entries if any(len(group.cells) < width and group.at is None for group in groups)]
     single = all(len(groups) == 1 and (groups[0].code or groups[0].words) for _, groups in entries)
-    if coded and short and halves == 1 and single and by_sums([groups[0] for _, groups in entries], re.compile(spec.get("total", "^合计$")), width):
+    if coded and short and halves == 1 and single and by_sums([groups[0] for _, groups in entries], re.compile(spec.get("total", TOTAL_ROW)), width):
         placed.summed = short
     for line, groups in entries:
         if len(groups) > halves or any(len(group.cells) != width and group.at is None for group in groups) or (coded and any(not group.code and not group.words for group in groups)):
@@ -357,7 +358,7 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
         for _ in range(halves - len(groups)):  # a half the line leaves blank: it reads the same columns
             row += [("", 1, 0)] * ((2 if coded else 0) + width)
         placed.pages.setdefault(line.page, []).append(row)
-    header = ([("编码", 1, 0), ("名称", 1, 0)] if coded else []) + [(text, 1, 0) for _, text in columns]
+    header = ([(CODE_WORD, 1, 0), (NAME_WORD, 1, 0)] if coded else []) + [(text, 1, 0) for _, text in columns]
     return header * halves, placed, width
 
 
@@ -383,11 +384,11 @@ def side_columns(lines: list[Line], spec: dict[str, Any]) -> list[list[tuple[str
         if figures(line.text):
             break
         head.append(tokens(line.text))
-    at = next((i for i, items in enumerate(head) if sum(normal(item).endswith("项目") for item in items) >= 2), None)
+    at = next((i for i, items in enumerate(head) if sum(normal(item).endswith(ITEM_HEAD) for item in items) >= 2), None)
     if at is None or len(examples) != len(order):
         return None
     items = head[at]
-    starts = [i for i, item in enumerate(items) if normal(item).endswith("项目")]
+    starts = [i for i, item in enumerate(items) if normal(item).endswith(ITEM_HEAD)]
     spans = next((row for row in reversed(head[:at]) if len(row) == len(starts)), None)
     named: set[str] = set()
     for row in head:
@@ -451,7 +452,7 @@ def side_rows(lines: list[Line], spec: dict[str, Any], halves: list[list[tuple[s
 def side_header(halves: list[list[tuple[str, str]]]) -> list[tuple[str, int, int]]:
     header: list[tuple[str, int, int]] = []
     for half in halves:
-        header += [("项目", 1, 0)] + [(text, 1, 0) for _, text in half]
+        header += [(ITEM_HEAD, 1, 0)] + [(text, 1, 0) for _, text in half]
     return header
 
 
