@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n import Msg
@@ -61,17 +61,18 @@ def _printed(value: Any, number_format: str | None) -> str:
         number = value
     else:
         return str(value).strip()
+    # Excel rounds what it shows half away from zero (2.5 → 3, 0.125 → 0.13), not half to even
     form = (number_format or "General").split(";")[0]
     if "%" in form:
         number *= 100
     match = _DECIMALS.search(form)
     if match:
         try:
-            number = number.quantize(Decimal(1).scaleb(-len(match.group(1))))
+            number = number.quantize(Decimal(1).scaleb(-len(match.group(1))), ROUND_HALF_UP)
         except InvalidOperation:
             pass
     elif "0" in form and "." not in form and form != "General":
-        number = number.quantize(Decimal(1))
+        number = number.quantize(Decimal(1), ROUND_HALF_UP)
     text = format(number, "f")
     return text + ("%" if "%" in form else "")
 
