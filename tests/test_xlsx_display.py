@@ -22,6 +22,10 @@ def test_halves_round_up_as_excel_shows_them() -> None:
 
 # a figure as a workbook holds it: at most 15 significant digits, as Excel keeps
 figures = st.decimals(min_value=Decimal("-999999999.999999"), max_value=Decimal("999999999.999999"), places=6)
+# and the halves, where half-to-even and half-up differ
+halves = st.builds(lambda whole, places: (Decimal(whole) + Decimal("0.5")).scaleb(-places),
+                   st.integers(min_value=-10**8, max_value=10**8), st.integers(min_value=0, max_value=5))
+figures = st.one_of(figures, halves)
 
 
 @given(figures, st.integers(min_value=0, max_value=4), st.booleans())
