@@ -151,3 +151,12 @@ def test_explain_in_english_is_the_rules_docstring() -> None:
     text = invoke("explain", "FR201", "--lang", "en").stdout
     assert text.startswith("FR201 a share does not match its computation — 占比与计算不符 (error)")
     assert "What it checks" in text
+
+
+def test_explain_in_english_prints_no_rst_literals() -> None:
+    from finrecon.rules import REGISTRY
+
+    for rule_id in REGISTRY:
+        text = invoke("explain", rule_id, "--lang", "en").stdout
+        assert "``" not in text, rule_id
+    assert "share_pct" in invoke("explain", "FR201", "--lang", "en").stdout

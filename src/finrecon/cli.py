@@ -545,10 +545,10 @@ def explain(
     if language == "zh":
         from .rules.explain_zh import EXPLANATIONS
 
-        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.doc()
+        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.plain_doc()
         typer.echo(f"{rule.id} {rule.title}（{t(f'severity.{rule.severity.value}', 'zh')}）\n\n{body}")
         return
-    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.doc()}")
+    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.plain_doc()}")
 
 
 def _argv_lang() -> str:

@@ -12,6 +12,7 @@ docstring written for an accountant (its first paragraph is what it checks; ``Wh
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, ClassVar, Iterable, Iterator, NamedTuple
@@ -69,6 +70,11 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or cls.title)
+
+    @classmethod
+    def plain_doc(cls) -> str:
+        """The docstring for a terminal: ``share_pct`` (reStructuredText's literal) printed plain."""
+        return re.sub(r"``(.+?)``", r"\1", cls.doc(), flags=re.S)
 
     def check(self, report: Report) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
