@@ -113,6 +113,12 @@ def test_no_web_site_the_project_does_not_have(tmp_path: Path) -> None:
     assert invoke("init", str(target)).exit_code == 0
     assert "finrecon.dev" not in target.read_text(encoding="utf-8")
     assert "$schema=report.schema.json" in target.read_text(encoding="utf-8")
+    template = json.loads((ROOT / "schemas" / "template.schema.json").read_text(encoding="utf-8"))
+    assert template["$id"] == "urn:finrecon:schema:template"
+    for tree in (ROOT / "src", ROOT / "schemas", ROOT / "docs"):
+        for path in tree.rglob("*"):
+            if path.suffix in (".py", ".json", ".md", ".yaml"):
+                assert "finrecon.dev" not in path.read_text(encoding="utf-8"), path
 
 
 def test_every_yaml_problem_in_the_terminal_and_in_json(tmp_path: Path) -> None:

@@ -273,5 +273,5 @@ if __name__ == "__main__":  # python -m finrecon.template > schemas/template.sch
 
     document = schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = "https://finrecon.dev/schemas/template.schema.json"
+    document["$id"] = "urn:finrecon:schema:template"  # the project has no web site
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
