@@ -44,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.documents": ("一个文件只能包含一个 YAML 文档", "a file may hold one YAML document only"),
     "load.not_report": ("不是部门决算报告（没有 meta:），已跳过", "not a report (no meta:), skipped"),
     "load.not_report_file": (
-        "不是报告文件（扩展名 {suffix}）：finrecon 只读取 PDF（.pdf）和 YAML（.yaml、.yml）报告",
-        "not a report file (extension {suffix}): finrecon reads PDF (.pdf) and YAML (.yaml, .yml) reports",
+        "不是报告文件（扩展名 {suffix}）：finrecon 读取的报告文件为 {suffixes}",
+        "not a report file (extension {suffix}): finrecon reads {suffixes} reports",
     ),
     "cli.xlsx_terminal": ("xlsx 是二进制文件，不能输出到终端：请用 -o 文件名.xlsx 写入文件", "xlsx is a binary file and is not written to a terminal: give -o FILE.xlsx"),
     "load.not_mapping": ("报告应为一个 YAML 映射（以 meta: 等键开头）", "a report is a YAML mapping (starting with meta: …)"),
@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
     "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份[,启用年份,停用年份]]", "a CSV row is code,name[,former,since[,from,until]]"),
     "catalog.since": ("年份应为四位数字，实际为 “{since}”", "a year must be four digits, not '{since}'"),
-    "discover.empty_dir": ("目录中没有 .yaml/.yml/.pdf 报告文件", "no report found: no .pdf, .yaml or .yml file in this folder"),
+    "discover.empty_dir": ("目录中没有报告文件（{suffixes}）", "no report found: no {suffixes} file in this folder"),
     "discover.no_match": ("没有文件与此模式匹配", "no file matches this pattern"),
     # ------------------------------------------------------------------ rules
     "FR101": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}，超出四舍五入误差", "{left} is {reported}, but {right} add up to {expected} (off by {difference}, beyond rounding)"),
