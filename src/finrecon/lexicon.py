@@ -174,6 +174,12 @@ TABLE = "表"  # the word a table's title ends with
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
 DOWN = frozenset({"减少", "下降", "降低", "小于", "低于"})
 LEVEL = frozenset({"持平", "等于", "相等", "一致", "相同", "保持不变", "不变"})
+# Each direction word's family: the words for up, down and level that are said of the same comparison
+# (FR806's expected word is the one of the reported word's family that the figures show).
+DIRECTION_FAMILIES = (
+    ("增加", "减少", "持平"), ("增长", "下降", "持平"), ("上升", "下降", "持平"), ("提高", "降低", "持平"),
+    ("大于", "小于", "等于"), ("高于", "低于", "等于"), ("超过", "低于", "等于"),
+)
 # The direction words a template offers as alternatives, one in brackets after the other (增加（减少）, FR804).
 ALTERNATIVE_DIRECTIONS = ("增加", "减少", "增长", "下降", "上升", "降低", "大于", "小于", "高于", "低于", "等于", "持平")
 NONE_WORDS = frozenset({"无", "没有"})  # “无公务车辆”: a count of nothing
