@@ -268,7 +268,7 @@ class EmptyStatementContradicted(Rule):
             yield self.finding(
                 (*loc_of(path), "empty_statement"), f"{path}.empty_statement",
                 self.say(self.id, table=field_title(path, self.lang), statement=table.empty_statement, figure=self.name(printed), value=fmt(printed.value)),
-                related=(printed.path,), reported=fmt(printed.value), expected="0",
+                related=(printed.path,), reported=fmt(printed.value), expected="0", difference=fmt(printed.value),
             )
 
 

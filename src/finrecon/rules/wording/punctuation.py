@@ -9,6 +9,7 @@ from typing import Iterator
 from ...findings import Finding, Severity
 from ...model import Report
 from ..base import register
+from ... import lexicon
 from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER, WAN
 from ..texts import NOTE, NUMBER, PARAGRAPH, PROSE, Passage, Pattern, TITLES
 from .base import WordingRule, within
@@ -158,9 +159,12 @@ class MissingUnit(WordingRule):
             for found in within(passage, _MISSING_UNIT):
                 match = found.match
                 key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
-                yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words)
+                unit = "%" if key == "FR809.percent" else lexicon.WAN_YUAN if key == "FR809.money" else None  # either: 万元 or %
+                yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words,
+                              expected=found.words + unit if unit else None)
             wan = list(within(passage, _WAN))
             if wan:  # “2921.00万，其中支持外贸发展370.00万…”: one finding for the text, with the count
                 first = wan[0]
                 key = "FR809.yuan" if len(wan) == 1 else "FR809.yuan_many"
-                yield self.at(passage, first.begin, first.finish, self.say(key, words=first.words, count=len(wan)), reported=first.words)
+                yield self.at(passage, first.begin, first.finish, self.say(key, words=first.words, count=len(wan)), reported=first.words,
+                              expected=first.words + lexicon.YUAN)
