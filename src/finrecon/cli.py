@@ -477,12 +477,16 @@ def _with_template(settings, name: str, language: str):  # noqa: ANN001, ANN202 
     """``settings`` reading every report with the template ``name``; exit 2 where there is none."""
     from dataclasses import replace
 
+    from .inputs import LoadError
     from .template import TemplateError, choose
 
     try:
         choose(name)
     except TemplateError as error:
         _fail(language, "load.template", problem=str(error))
+    except LoadError as error:  # a layout file: each of its problems at its line:column, as a report's
+        sys.stderr.write(printable_error(error.render_all(language)) + "\n")
+        raise typer.Exit(2) from None
     return replace(settings, template=name)
 
 

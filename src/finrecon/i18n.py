@@ -33,6 +33,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "load.yaml": ("YAML 错误：{problem}", "YAML error: {problem}"),
     "load.template": ("模板无法使用：{problem}", "unusable template: {problem}"),
+    "load.template_kind": (
+        "模板 {template} 用于{kind}，而文件封面印的是{printed}（模板 {other} 可读取）：去掉 --template，或改用 --template {other}",
+        "template {template} reads a {kind}, but this file's cover prints a {printed} (template {other} reads it): drop --template, or give --template {other}",
+    ),
+    "kind.final": ("部门决算", "部门决算 (final accounts)"),
+    "kind.budget": ("部门预算", "部门预算 (budget)"),
     "load.depth": ("嵌套过深（上限 {limit} 层，可用 --max-depth 调整）", "nested too deeply (limit {limit}; raise it with --max-depth)"),
     "load.nodes": ("YAML 节点过多（上限 {limit}，别名按展开计算，可用 --max-nodes 调整）", "too many YAML nodes (limit {limit}, aliases counted as expanded; raise it with --max-nodes)"),
     "load.tag": ("不支持的 YAML 标签 {tag}（finrecon 不构造任何对象）", "unsupported YAML tag {tag} (finrecon constructs no objects)"),

@@ -216,7 +216,9 @@ def named(name: str) -> Template | None:
     """The template called ``name`` (its own name or its family's, in any case), or the YAML file
     ``name`` when it is one (``--template path/to/layout.yaml``)."""
     if name.endswith((".yaml", ".yml")) and Path(name).is_file():
-        return load_template(name)
+        from .readers.tree import load_layout  # every problem at once, placed, in the user's language (LoadError)
+
+        return load_layout(name)
     wanted = name.casefold()
     for item in templates().values():
         if item.name.casefold() == wanted:

@@ -28,6 +28,7 @@ from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
 from .pdf.grid import Grid, TextCell
 from .source import LoadError, Place, PrintedLine, TreePath
+from .tree import kind_mismatch
 
 Block = tuple[int, float, "Line | Grid"]
 _IDEOGRAPH = re.compile(IDEOGRAPH)
@@ -254,13 +255,12 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
     no cover (a workbook of tables, a text that starts at 第一部分), the template whose headings
     and table titles it prints most; else the first whose cover words any of its lines print."""
     lines = document.lines()
+    chosen = None
     if requested:  # --template
         try:
             chosen = choose(requested)
         except TemplateError as error:
             raise LoadError(Msg("load.template", problem=str(error))) from None
-        if chosen is not None:
-            return chosen
     if document.paged and document.kind == "wrapped":
         first_page = lines[0].page if lines else 1
         head = [line for line in lines if line.page == first_page]
@@ -271,6 +271,11 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
                 break
             head.append(line)
     spec = template_for(normal("".join(line.text for line in head))) if head else None
+    if chosen is not None:
+        mismatch = kind_mismatch(chosen, spec)
+        if mismatch is not None:
+            raise LoadError(mismatch, line=head[0].number if head else 1)
+        return chosen
     if spec is None:
         candidates = list(templates().values())  # highest priority first: a tie goes to it
         scores = [(_printed_cues(candidate, lines), index) for index, candidate in enumerate(candidates)]

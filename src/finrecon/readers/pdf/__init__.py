@@ -17,7 +17,7 @@ from ...i18n import Msg
 from ...lexicon import CONTENTS, MONEY_UNIT_LABEL, MONEY_UNITS, UNIT_NAME, WORDS_BEFORE_YEAR, YEAR_PRINTED, YEARLY
 from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
-from ..tree import derive_and_validate
+from ..tree import derive_and_validate, kind_mismatch
 from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader, row_box
@@ -97,6 +97,9 @@ def read_pdf(
         if 2 * sum(page.unmapped for page in pages) > sum(page.glyphs for page in pages):
             raise LoadError(Msg("pdf.unmapped"))  # most of its glyphs map to no character: no cover can be read
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
+    mismatch = kind_mismatch(spec, choose(cover=cover)) if template else None
+    if mismatch is not None:
+        raise LoadError(mismatch, page=first.number)
     reader = reader_for(spec, max_paragraph=limits.max_paragraph)
     others = _other_reports(spec, pages)
     if others:  # two reports bound in one file: the first is read, the others only named
