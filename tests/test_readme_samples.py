@@ -46,3 +46,28 @@ def test_the_readme_samples_table_says_what_the_tool_gives() -> None:
         for times, rule in _RULE.findall(listed):
             named[rule] += int(times or 1)
         assert named == rules, (name, claim, dict(rules))
+
+
+def test_the_readme_names_every_kind_a_folder_search_finds() -> None:
+    from finrecon.formats import SEARCHED
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "*.yml and *.pdf below" not in readme
+    for line in readme.splitlines():
+        if "below reports/" in line and "(" in line or "directories (every" in line:
+            assert all(suffix in line for suffix in SEARCHED), line
+
+
+def test_the_readme_install_names_every_dependency() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    install = readme[readme.index("## Install"):]
+    install = install[: install.index("\n## ", 1)]
+    for requirement in project["dependencies"]:
+        name = re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0]
+        assert name.lower() in install.lower(), name
+    for line in (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines():
+        for script in re.findall(r"benchmarks/[\w.]+\.py", line):
+            assert (ROOT / script).is_file(), line
