@@ -160,7 +160,7 @@ FINDINGS = {
         # Real (FR810), the 2024 slip kept: “公务车用车运行费保持不变”.
         ("FR810", "text.parts[4].sections[0].paragraphs[2]", "公务车用车运行费", "公务用车运行费"),
         # Real (FR808).  二、机关运行经费预算: “…机关运行经费预算为464.64万元” has no 。 (2024's has).
-        ("FR808", "text.parts[4].sections[1].paragraphs[0]", "费预算为464.64万元", None),
+        ("FR808", "text.parts[4].sections[1].paragraphs[0]", "费预算为464.64万元", "费预算为464.64万元。"),
     ],
     # Consistent throughout, within rounding (e.g. 区府办 “4,614万元” for 46,140,000.00 元, printed
     # without decimals: ±0.5万元).
@@ -197,7 +197,7 @@ FINDINGS = {
         ("FR809", "text.parts[5].sections[5].paragraphs[0]", "1720.00万", "1720.00万元"),
         # Real (FR808).  生命健康专项 四、实施方案 ends “…按程序落实专项资金拨付” without 。 (the same
         # sentence of the other two projects has it).
-        ("FR808", "text.parts[6].sections[3].paragraphs[0]", "按程序落实专项资金拨付", None),
+        ("FR808", "text.parts[6].sections[3].paragraphs[0]", "按程序落实专项资金拨付", "按程序落实专项资金拨付。"),
         ("FR809", "text.parts[6].sections[5].paragraphs[0]", "1170.00万", "1170.00万元"),
         ("FR809", "text.parts[7].sections[5].paragraphs[0]", "1410.00万", "1410.00万元"),
         ("FR809", "text.parts[8].sections[5].paragraphs[0]", "2921.00万", "2921.00万元"),

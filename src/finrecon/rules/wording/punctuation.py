@@ -91,7 +91,8 @@ class Punctuation(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         for passage in self.touched(report, _DOUBLED_SQUEEZED):
             for match in _DOUBLED.finditer(passage.text):
-                yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0))
+                yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0),
+                              expected=match.group(0)[0])
         for passage in self.passages(report):
             if passage.kind is PARAGRAPH or passage.kind is NOTE:
                 yield from self._ending(passage)
@@ -125,7 +126,8 @@ class Punctuation(WordingRule):
         # What is quoted: the clause that ends the paragraph (“占0.21%；”), or its last words.
         clause = max(text.rfind(mark, 0, len(text) - 1) for mark in "，,、；;：:")
         ending = text[clause + 1 :] if clause >= max(0, len(text) - 24) else text[-12:]
-        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=ending)
+        ended = (ending[:-1] if key == "FR808.semicolon" else ending) + "。"  # the paragraph closed by a full stop
+        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=ending, expected=ended)
 
 
 # =============================================================================== FR809 units
