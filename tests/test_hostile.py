@@ -118,7 +118,7 @@ def test_directories_and_globs(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     problems = discover([str(tmp_path / "a.yaml"), str(tmp_path / "empty"), str(tmp_path / "*.none")])[1]
     assert [(argument, problem.render("zh"), position) for argument, problem, position in problems] == [
-        (str(tmp_path / "empty"), "目录中没有 .yaml/.yml/.pdf 报告文件", 1),
+        (str(tmp_path / "empty"), "目录中没有报告文件（.pdf, .yaml, .yml, .docx, .xlsx, .html, .htm, .txt）", 1),
         (str(tmp_path / "*.none"), "没有文件与此模式匹配", 1),
     ]
     result = CliRunner().invoke(app, ["check", str(tmp_path / "empty")])
