@@ -112,7 +112,12 @@ def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, 
 def read_txt(
     data: bytes, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
-    document = text_document(decode(data), name, limits)
+    text = decode(data)
+    from .layout_text import is_layout, read_layout  # a text written by ``pdftotext -layout``: read by position
+
+    if is_layout(text):
+        return read_layout(text, limits, name, overrides, template)
+    document = text_document(text, name, limits)
     spec = recognise(document, requested=template)
     _tables(document, spec)
     return build(document, spec, overrides=overrides)
