@@ -27,10 +27,12 @@ blank lines.  This module reads such a text by its structure:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalog import builtin, normalise_name
 from ..i18n import Msg
 from ..lexicon import NUMBER, SENTENCE_END
 from ..template import Template
@@ -315,7 +317,7 @@ def read_head(lines: list[list[Word]], spec: dict[str, Any]) -> _Head:
     columns: list[_Column] = []
     for position, words in enumerate(lines):
         texts = [word.text for word in words]
-        repeated = [text for text in texts if texts.count(text) >= 2 and len(text) >= 2]
+        repeated = [text for text in texts if texts.count(text) >= 3 and len(text) >= 2]
         if len(repeated) >= 4 and 3 * len(repeated) >= 2 * len(texts):  # 预算数 决算数 预算数 决算数 …
             above = [word for line in lines[:position] for word in line]
             groups = [word for word in above if sum(word.start <= leaf.middle <= word.end for leaf in words) < 2]
@@ -403,7 +405,7 @@ def table_grids(body: list[tuple[Line, str]], spec: dict[str, Any]) -> list[Text
             grids.append(grid)
             continue
         try:
-            rows = _rows(data, head, shape)
+            rows = _rows(data, head, spec)
         except _Unplaced as problem:
             grid.unplaced.append((page, str(problem), "figures"))
             grids.append(grid)
@@ -426,8 +428,9 @@ class _Unplaced(Exception):
     pass
 
 
-def _rows(data: list[tuple[Line, list[Word]]], head: _Head, shape: str | None) -> list[list[tuple[str, int, int]]]:
+def _rows(data: list[tuple[Line, list[Word]]], head: _Head, spec: dict[str, Any]) -> list[list[tuple[str, int, int]]]:
     """The rows of one page: a header row naming the columns, then each row's label and figures."""
+    shape = spec.get("shape")
     halves = _halves(data, head, shape)
     header: list[tuple[str, int, int]] = []
     half_rows: list[list[list[tuple[str, int, int]]]] = []
@@ -439,7 +442,7 @@ def _rows(data: list[tuple[Line, list[Word]]], head: _Head, shape: str | None) -
         elif shape == "sides":
             header += [("项目", 1, 0)]
         header += [(column.name, 1, 0) for column in columns]
-        half_rows.append(_half_rows(cut, columns, shape, value_start))
+        half_rows.append(_half_rows(cut, columns, spec, value_start))
     rows: list[list[tuple[str, int, int]]] = [header]
     if shape == "row":
         rows += [row for row in half_rows[0] if any(text for text, _, _ in row)]
@@ -461,28 +464,31 @@ def _halves(data: list[tuple[Line, list[Word]]], head: _Head, shape: str | None)
     if len(marks) < 2 or shape == "row":
         return [(0, 1 << 30, head.values)]
     first_values = [column for column in head.values if column.middle < marks[1].start]
-    left_end = max((column.end for column in first_values), default=marks[1].start - 1)
-    starts = [word.start for _, words in data for word in words if word.start > left_end and not _is_amount(word.text) and word.text not in _HEAD_LEFTOVER]
+    left_middle = max((column.middle for column in first_values), default=marks[1].start - 1)
+    starts = [word.start for _, words in data for word in words if word.start > left_middle and not _is_amount(word.text) and word.text not in _HEAD_LEFTOVER]
     boundary = min(starts, default=marks[1].start)
     return [(0, boundary, [column for column in head.values if column.middle < boundary]), (boundary, 1 << 30, [column for column in head.values if column.middle >= boundary])]
 
 
-def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], shape: str | None, value_start: int) -> list[list[tuple[str, int, int]]]:
+def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], spec: dict[str, Any], value_start: int) -> list[list[tuple[str, int, int]]]:
     """One half's rows: (code, name | label, then a cell per value column)."""
+    shape = spec.get("shape")
     coded = shape == "coded"
 
     def is_figure(word: Word) -> bool:
         return _is_amount(word.text) or word.text in _BLANKS or (_INTEGER.match(word.text) is not None and word.start >= value_start)
 
+    if coded:
+        lines = [(line, [part for word in words for part in _unglued(word)]) for line, words in lines]
+    own_rows = [re.compile(pattern) for pattern in (*(spec.get("labels") or {}), spec.get("total", "^合计$"))]
     figures = [(line, word) for line, words in lines for word in words if is_figure(word)]
     mapping = _column_map([word for _, word in figures], columns)
     label_words = [[word for word in words if not is_figure(word)] for _, words in lines]
-    code_column = min((words[0].start for words in label_words if words and _INTEGER.match(words[0].text) and len(words[0].text) == 3), default=None)
     widest = max((len("".join(word.text for word in words)) for words in label_words if words), default=0)
     rows: list[dict[str, Any]] = []
     pending: list[tuple[Line, Word]] = []
     last_label_width = 0
-    for (line, words), labels in zip(lines, label_words):
+    for position, ((line, words), labels) in enumerate(zip(lines, label_words)):
         if not words:
             continue
         found = [(line, word) for word in words if is_figure(word)]
@@ -496,14 +502,25 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], sha
             continue
         text = "".join(word.text for word in labels)
         if coded:
-            new = bool(pending or found) or (code_column is not None and _INTEGER.match(labels[0].text) is not None and labels[0].start <= code_column + 1) or not rows
+            coded_here = _is_code(labels[0].text) and len(labels[0].text) >= 3  # a 类 or a whole code starts a row; a 款 or 项 goes on
+            coded_here = coded_here or _PLACEHOLDER.match(text) is not None or any(pattern.search(normal(text)) for pattern in own_rows)
+            if coded_here and rows and rows[-1].get("waits") and not pending and not found:
+                rows[-1]["waits"] = False  # the code printed midway down its wrapped name
+                new = False
+            else:
+                new = bool(pending or found) or coded_here or not rows
+            if not new and not coded_here and not rows[-1].get("waits") and _name_before_code(lines, label_words, position, rows[-1]):
+                new = True
+                waits = True
+            else:
+                waits = False
         else:
             new = bool(pending or found) or not rows or NUMBERED.match(text) is not None or last_label_width < widest
         if new:
-            rows.append({"codes": [], "name": [], "at": line.number, "figures": []})
+            rows.append({"codes": [], "name": [], "at": line.number, "figures": [], "waits": coded and waits})
         row = rows[-1]
         for word in labels:
-            if coded and _INTEGER.match(word.text) and len(word.text) <= 3:
+            if coded and _is_code(word.text):
                 row["codes"].append(word.text)  # a 类, 款 or 项 code (“302”, then “01” on the name's line)
             else:
                 row["name"].append(word.text)
@@ -523,6 +540,46 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], sha
         label = [("".join(row["codes"]), 1, row["at"]), ("".join(row["name"]), 1, row["at"])] if coded else [("".join(row["codes"] + row["name"]), 1, row["at"])]
         out.append((label if shape != "row" else []) + cells)
     return out
+
+
+_PLACEHOLDER = re.compile(r"^[…⋯.·]+$")  # the blank template's “…  …” rows
+_GLUED_CODE = re.compile(r"^(\d{3,7})([^\d.,%].*)$")  # “30207邮电费”
+
+
+def _is_code(text: str) -> bool:
+    """A 科目 code as the tables print it: a level's two or three digits, or a whole code of five
+    or seven (“2050205”)."""
+    return _INTEGER.match(text) is not None and 2 <= len(text) <= 7
+
+
+def _unglued(word: Word) -> list[Word]:
+    glued = _GLUED_CODE.match(word.text)
+    if glued is None:
+        return [word]
+    cut = word.start + len(glued.group(1))
+    return [Word(word.start, cut, glued.group(1)), Word(cut, word.end, glued.group(2))]
+
+
+@functools.cache
+def _catalogue_names() -> dict[str, str]:
+    return {code: normalise_name(entry.name) for code, entry in builtin().entries.items()}
+
+
+def _name_before_code(lines: list[tuple[Line, list[Word]]], label_words: list[list[Word]], position: int, row: dict[str, Any]) -> bool:
+    """Whether a name line with no code starts the next row, whose code is printed below it (the
+    code stands midway down a wrapped name): the next line prints a code, alone or the row above
+    has its whole name already (the national catalogue's name of its code)."""
+    line, labels = lines[position][0], label_words[position]
+    after = next(((other, words, found) for (other, words), found in zip(lines[position + 1 :], label_words[position + 1 :]) if words), None)
+    if after is None or not row["name"] or any(_is_code(word.text) for word in labels):
+        return False  # a row still without its name takes this one; a line with a 款 code goes on with its row
+    other, words, following = after
+    if other.top != line.top + 1 or len(words) != len(following) or not following or not _is_code(following[0].text) or len(following[0].text) < 3:
+        return False  # the code right under it, with no figure
+    known = _catalogue_names().get("".join(row["codes"]))
+    if known is not None:
+        return normalise_name("".join(row["name"])) == known
+    return all(_is_code(word.text) for word in following)
 
 
 def _column_map(figures: list[Word], columns: list[_Column]) -> dict[int, int]:
