@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,7 @@ _NO_START = re.compile(rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、�
 # A space ``-layout`` prints between two glyphs where one is a CJK or full-width one: spacing, no word
 # break (“其中： 财政拨款”, “2024 年度”); the PDF reader prints none there.
 _SPACED = re.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+_MID_WORD = re.compile(r"[^。；！？）)”’》】]$")  # a line cut mid-clause: not after a sentence, a bracket or a quote
 _CLAUSE_END = tuple(SENTENCE_END)  # a colon announces what follows: no end
 
 
@@ -138,6 +140,8 @@ def _reorder(document: Document) -> None:
     stands apart below too and its first line cannot start a clause (an amount with its unit, a
     closing mark) or follows a line that ends mid-clause."""
     blocks = document.blocks
+    indents = Counter(round(line.x0) for line in document.lines() if line.x0 >= 2)
+    indent = min(indents, key=lambda x: (-indents[x], x)) if indents else 2  # a paragraph's first line, as most are
     index = 1
     while index + 1 < len(blocks):
         before, first, second = blocks[index - 1][2], blocks[index][2], blocks[index + 1][2]
@@ -147,9 +151,9 @@ def _reorder(document: Document) -> None:
             and before.page == first.page == second.page
             and first.top - before.top > 1 and second.top == first.top + 1  # apart above, together
             and first.x0 < 2 and not NUMBERED.match(normal(first.text)) and not NUMBERED.match(normal(second.text))
-            and not _ends_clause(second.text)
+            and _MID_WORD.search(normal(second.text)) is not None and _NO_START.match(normal(second.text)) is None
             and (
-                second.x0 >= 2  # a paragraph's indented first line, printed after the line that goes on with it
+                2 <= second.x0 <= indent + 4  # a paragraph's indented first line, printed after the line that goes on with it
                 or (
                     (not isinstance(after, Line) or after.page != second.page or after.top - second.top > 1)  # apart below
                     and (_NO_START.match(normal(first.text)) is not None or not (_ends_clause(before.text) or NUMBERED.match(normal(before.text))))
@@ -168,10 +172,16 @@ class LayoutReader(WrappedReader):
     after a clause's end, a new paragraph starts indented, after a blank line, or after a line
     short of the margin."""
 
+    def is_residue(self, line: Line) -> bool:
+        """As a page text's, save a line of closing marks (“）”): the end of the line above, set lower."""
+        return _NO_START.match(normal(line.text)) is None and super().is_residue(line)
+
     def continues_heading(self, line: Line, heading: Line) -> bool:
         """A short indented line right under a heading, with no clause's end, finishes it
         (“第三部分…决算情况” / “说明”): ``-layout`` keeps no centre to compare."""
         words = normal(line.text)
+        if line.page == heading.page and 0 < line.top - heading.top <= 2 and not NUMBERED.sub("", normal(heading.text), count=1):
+            return not NUMBERED.match(words)  # “（一）” alone, its words on the next line
         return (
             line.page == heading.page and 0 < line.top - heading.top <= 2 and line.x0 >= 2 * line.size
             and len(words) <= 12 and not NUMBERED.match(words) and not _ends_clause(words)
@@ -180,6 +190,8 @@ class LayoutReader(WrappedReader):
     def starts_paragraph(self, line: Line, previous: Line | None, left: float, right: float) -> bool:
         if previous is None or NUMBERED.match(normal(line.text)):
             return True
+        if _NO_START.match(normal(line.text)):
+            return False  # “。其中：” under a line: the rest of that line, set lower
         full = max(right, self.full)
         reached = previous.x1 >= full - 2 * previous.size
         if not _ends_clause(previous.text):
@@ -252,25 +264,63 @@ def _loose(blocks: list[tuple[int, float, Any]], index: int, head: Line, out: li
     columns = [Word(match.start(), match.end(), match.group()) for match in re.finditer(r"\S+(?: \S+)*", raws[(head.page, head.number)])]
     body: list[Line] = []
     last = head
+    right = columns[-1].end + 12
     while index < len(blocks):
         candidate = blocks[index][2]
-        if not isinstance(candidate, Line) or candidate.page != head.page or candidate.top != last.top + 1 or NUMBERED.match(normal(candidate.text)):
-            break
+        if (
+            not isinstance(candidate, Line) or candidate.page != head.page or candidate.top - last.top > 2
+            or NUMBERED.match(normal(candidate.text)) or len(raws[(candidate.page, candidate.number)]) > right
+        ):
+            break  # a row stands right under the one before (a blank line between at most), within the head's width
         body.append(candidate)
         last = candidate
         index += 1
     if not body:
         return index
     rows = [[(column.text, 1, head.number) for column in columns]]
-    for line in body:
+    lines = [_phrases(words_of(raws[(line.page, line.number)])) for line in body]
+    # a column's words start where its head starts, or a little left of it (left-aligned under a
+    # centred head): the start positions, grouped, are matched in order to the heads
+    starts = sorted({word.start for words in lines for word in words})
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][-1] <= 1:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    where: dict[int, int] = {}
+    if len(groups) <= len(columns):
+        for group, column in zip(groups, in_order([sum(group) / len(group) for group in groups], [float(column.start) for column in columns])):
+            where.update({start: column for start in group})
+    for line, words in zip(body, lines):
         cells = [""] * len(columns)
-        for word in words_of(raws[(line.page, line.number)]):
-            nearest = min(range(len(columns)), key=lambda column: abs(columns[column].middle - word.middle))
+        for word in words:
+            nearest = where.get(word.start)
+            if nearest is None:
+                nearest = min(range(len(columns)), key=lambda column: abs(columns[column].middle - word.middle))
             cells[nearest] += word.text
+        if not cells[0] and len(rows) > 1:  # nothing under the first column: the row above, its words wrapped
+            rows[-1] = [(text + more, 1, at or (line.number if more else 0)) for (text, _, at), more in zip(rows[-1], cells)]
+            continue
         rows.append([(text, 1, line.number if text else 0) for text in cells])
     out.pop()  # the head is the grid's first row
     out.append((head.page, head.top - 0.5, grid_of(head.page, rows, top=head.top - 0.5)))
     return index
+
+
+def _phrases(words: list[Word]) -> list[Word]:
+    """Words one space apart where one is in Latin letters (“上海市 XX 局”): one phrase, the space
+    being ``-layout``'s spacing between scripts."""
+    out: list[Word] = []
+    for word in words:
+        if out and word.start - out[-1].end == 1 and (_LATIN.match(word.text) or _LATIN.match(out[-1].text.split(" ")[-1])):
+            out[-1] = Word(out[-1].start, word.end, f"{out[-1].text} {word.text}")
+        else:
+            out.append(word)
+    return out
+
+
+_LATIN = re.compile(r"^[A-Za-z]+$")
 
 
 def _ends_table_here(line: Line, raws: dict[tuple[int, int], str], titles: Any, parts: Any, headings: Any, ends_table: Any) -> bool:
@@ -582,6 +632,28 @@ def _name_before_code(lines: list[tuple[Line, list[Word]]], label_words: list[li
     return all(_is_code(word.text) for word in following)
 
 
+def in_order(values: list[float], targets: list[float]) -> list[int]:
+    """Each of ``values`` (ascending) matched to one of ``targets`` (ascending, at least as many),
+    order kept, the total distance least: which target each value takes."""
+    k, n = len(values), len(targets)
+    cost = [[float("inf")] * (n + 1) for _ in range(k + 1)]
+    choice: dict[tuple[int, int], bool] = {}
+    cost[0] = [0.0] * (n + 1)
+    for i in range(1, k + 1):
+        for j in range(i, n + 1):
+            take = cost[i - 1][j - 1] + abs(values[i - 1] - targets[j - 1])
+            skip = cost[i][j - 1]
+            cost[i][j], choice[(i, j)] = (take, True) if take <= skip else (skip, False)
+    found = [0] * k
+    i, j = k, n
+    while i > 0:
+        if choice.get((i, j)):
+            found[i - 1] = j - 1
+            i -= 1
+        j -= 1
+    return found
+
+
 def _column_map(figures: list[Word], columns: list[_Column]) -> dict[int, int]:
     """Each figure's value column: the figures grouped by where they end (amounts are
     right-aligned), the groups matched in order to the head's columns, nearest in all."""
@@ -596,24 +668,8 @@ def _column_map(figures: list[Word], columns: list[_Column]) -> dict[int, int]:
     if len(clusters) > len(columns):
         raise _Unplaced(Msg("txt.unplaced", rows=len(figures), columns=len(columns), first=" ".join(word.text for word in figures[:4])).render("zh"))
     middles = [sum(word.middle for word in cluster) / len(cluster) for cluster in clusters]
-    # order-preserving assignment of k clusters to n columns, least total distance
-    k, n = len(clusters), len(columns)
-    inf = float("inf")
-    cost = [[inf] * (n + 1) for _ in range(k + 1)]
-    choice: dict[tuple[int, int], bool] = {}
-    for j in range(n + 1):
-        cost[0][j] = 0.0
-    for i in range(1, k + 1):
-        for j in range(i, n + 1):
-            take = cost[i - 1][j - 1] + abs(middles[i - 1] - columns[j - 1].middle)
-            skip = cost[i][j - 1]
-            cost[i][j], choice[(i, j)] = (take, True) if take <= skip else (skip, False)
     mapping: dict[int, int] = {}
-    i, j = k, n
-    while i > 0:
-        if choice.get((i, j)):
-            for word in clusters[i - 1]:
-                mapping[id(word)] = j - 1
-            i -= 1
-        j -= 1
+    for cluster, column in zip(clusters, in_order(middles, [column.middle for column in columns])):
+        for word in cluster:
+            mapping[id(word)] = column
     return mapping
