@@ -31,7 +31,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
@@ -47,6 +47,7 @@ _DECIMAL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})
 _INTEGER = re.compile(r"^\d+$")
 _BLANKS = frozenset({"-", "—", "－", "/", "／"})
 _HEAD_LEFTOVER = frozenset({"类", "款", "项"})
+_HEAD_LINES, _HEAD_WORDS = 20, 200  # a table's head has a few lines of a few words
 # A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”, “0个）。”) or a
 # closing mark: a line that does was cut from the line before it.
 _NO_START = re.compile(rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、：:）)》”%])")
@@ -66,8 +67,7 @@ def is_layout(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------- the document
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A run of characters on a -layout line and the character columns it takes."""
 
     start: int
@@ -168,9 +168,9 @@ def _reorder(document: Document) -> None:
 
 
 class LayoutReader(WrappedReader):
-    """A ``-layout`` text's paragraphs: a line that ends mid-clause goes on (over a blank line);
-    after a clause's end, a new paragraph starts indented, after a blank line, or after a line
-    short of the margin."""
+    """A ``-layout`` text's paragraphs: a line that ends mid-clause goes on (over a blank line,
+    which is ``-layout``'s jitter); after a clause's end, a new paragraph starts indented or after
+    a line short of the margin; a line that cannot start a clause (“。其中：”) never starts one."""
 
     def is_residue(self, line: Line) -> bool:
         """As a page text's, save a line of closing marks (“）”): the end of the line above, set lower."""
@@ -254,7 +254,7 @@ def _is_column_head(raw: str) -> bool:
     """A line of short words apart by columns of spaces (“序号   单位名称   备注”): the head of a
     table the template does not define, such as the list of the department's units."""
     parts = re.split(r"\s{2,}", raw.strip())
-    return len(parts) >= 2 and all(_HEAD_WORD.match(part) for part in parts) and not NUMBERED.match(parts[0])
+    return 2 <= len(parts) <= 12 and all(_HEAD_WORD.match(part) for part in parts) and not NUMBERED.match(parts[0])
 
 
 def _loose(blocks: list[tuple[int, float, Any]], index: int, head: Line, out: list[tuple[int, float, Any]], raws: dict[tuple[int, int], str]) -> int:
@@ -326,7 +326,7 @@ _LATIN = re.compile(r"^[A-Za-z]+$")
 def _ends_table_here(line: Line, raws: dict[tuple[int, int], str], titles: Any, parts: Any, headings: Any, ends_table: Any) -> bool:
     """A table's lines end at a note, a title, a part or a heading, as in ``txt``; a label of a row
     (words apart by columns of spaces) never ends it."""
-    if len(words_of(raws[(line.page, line.number)])) > 1 and not normal(line.text).startswith(("注", "说明")):
+    if len(re.split(r"\s{2,}", raws[(line.page, line.number)].strip())) > 1 and not normal(line.text).startswith(("注", "说明")):
         return False
     return bool(ends_table(line.text, titles, parts, headings))
 
@@ -442,7 +442,10 @@ def table_grids(body: list[tuple[Line, str]], spec: dict[str, Any]) -> list[Text
         start = 0
         while start < len(parsed) and _is_head_line(parsed[start][1], spec) and not _starts_data(parsed[start][1], shape):
             start += 1
-        found = read_head([words for _, words in parsed[:start]], spec) if start else None
+        head_words = [words for _, words in parsed[:start]]
+        if start > _HEAD_LINES or sum(map(len, head_words)) > _HEAD_WORDS:
+            head_words = []  # no table's head: left unread, never searched at length
+        found = read_head(head_words, spec) if head_words else None
         if found is not None and found.values:
             head = found
         else:
@@ -620,7 +623,7 @@ def _name_before_code(lines: list[tuple[Line, list[Word]]], label_words: list[li
     code stands midway down a wrapped name): the next line prints a code, alone or the row above
     has its whole name already (the national catalogue's name of its code)."""
     line, labels = lines[position][0], label_words[position]
-    after = next(((other, words, found) for (other, words), found in zip(lines[position + 1 :], label_words[position + 1 :]) if words), None)
+    after = next(((other, words, found) for (other, words), found in zip(lines[position + 1 : position + 4], label_words[position + 1 : position + 4]) if words), None)
     if after is None or not row["name"] or any(_is_code(word.text) for word in labels):
         return False  # a row still without its name takes this one; a line with a 款 code goes on with its row
     other, words, following = after
