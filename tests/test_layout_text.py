@@ -123,6 +123,36 @@ def test_a_two_sided_table_takes_wrapped_labels_and_figures_printed_above_their_
     assert classes["文化旅游体育与传媒支出"]["total"] == Decimal("12.00")  # its label wrapped onto a second line
 
 
+def test_a_coded_table_in_two_halves_takes_each_halfs_codes_names_and_figures() -> None:
+    basic = [
+        _at((4, "经济分类"), (43, "经济分类")),
+        _at((4, "科目编码"), (43, "科目编码")),
+        _at((19, "科目名称"), (29, "决算数"), (57, "科目名称"), (69, "决算数")),
+        _at((8, "款"), (47, "款")),
+        _at((0, "类"), (39, "类")),
+        "",
+        _at((0, "301"), (28, "2,082.85"), (39, "302"), (69, "171.07")),
+        _at((12, "工资福利支出"), (51, "商品和服务支出")),
+        "",
+        _at((28, "262.33"), (69, "21.21")),
+        _at((0, "301"), (7, "01"), (39, "302")),
+        _at((12, "基本工资"), (46, "01"), (51, "办公费")),
+        "",
+        _at((0, "301"), (7, "13"), (39, "302"), (51, "因 公 出 国 （ 境 ） 费")),
+        _at((12, "住房公积金"), (46, "12")),
+        _at((51, "用")),
+        _at((25, "2,152.26"), (70, "184.65")),
+        _at((11, "人员经费合计"), (48, "公用经费合计")),
+    ]
+    tree = _read("basic", basic)
+    rows = {row["code"]: row for row in tree["rows"]}
+    assert rows["301"]["amount"] == Decimal("2082.85") and rows["302"]["amount"] == Decimal("171.07")
+    assert rows["30101"] == {"code": "30101", "name": "基本工资", "amount": Decimal("262.33")}
+    assert rows["30201"] == {"code": "30201", "name": "办公费", "amount": Decimal("21.21")}
+    assert rows["30212"]["name"] == "因公出国（境）费用" and "amount" not in rows["30113"]
+    assert tree["personnel_total"] == Decimal("2152.26") and tree["public_total"] == Decimal("184.65")
+
+
 def test_a_matching_keeps_the_order_and_takes_the_nearest() -> None:
     assert in_order([37.0, 49.5, 85.0], [33.5, 46.5, 59.0, 65.5, 71.5, 77.5, 83.5]) == [0, 1, 6]
     assert in_order([44.0, 58.0], [43.0, 55.0, 71.0, 80.0]) == [0, 1]

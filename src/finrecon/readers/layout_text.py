@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
-from ..lexicon import NUMBER, SENTENCE_END
+from ..lexicon import LEVELS, NUMBER, SENTENCE_END
 from ..template import Template
 from .media import Document, TextGrid, WrappedReader, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
@@ -46,7 +46,8 @@ _TOKEN = re.compile(r"\S+")
 _DECIMAL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _INTEGER = re.compile(r"^\d+$")
 _BLANKS = frozenset({"-", "—", "－", "/", "／"})
-_HEAD_LEFTOVER = frozenset({"类", "款", "项"})
+_HEAD_LEFTOVER = frozenset(LEVELS)  # the head's 类 款 项 printed among the rows
+_CODE_HEAD = re.compile(rf"(?:编码|[{''.join(LEVELS)}])$")  # a code column's head, as the PDF reader's tables take it
 _HEAD_LINES, _HEAD_WORDS = 20, 200  # a table's head has a few lines of a few words
 # A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”, “0个）。”) or a
 # closing mark: a line that does was cut from the line before it.
@@ -326,7 +327,9 @@ _LATIN = re.compile(r"^[A-Za-z]+$")
 def _ends_table_here(line: Line, raws: dict[tuple[int, int], str], titles: Any, parts: Any, headings: Any, ends_table: Any) -> bool:
     """A table's lines end at a note, a title, a part or a heading, as in ``txt``; a label of a row
     (words apart by columns of spaces) never ends it."""
-    if len(re.split(r"\s{2,}", raws[(line.page, line.number)].strip())) > 1 and not normal(line.text).startswith(("注", "说明")):
+    from .txt import _STOP  # a note under the table: “注：…”
+
+    if len(re.split(r"\s{2,}", raws[(line.page, line.number)].strip())) > 1 and not _STOP.match(normal(line.text)):
         return False
     return bool(ends_table(line.text, titles, parts, headings))
 
@@ -511,9 +514,13 @@ def _rows(data: list[tuple[Line, list[Word]]], head: _Head, spec: dict[str, Any]
 
 def _halves(data: list[tuple[Line, list[Word]]], head: _Head, shape: str | None) -> list[tuple[int, int, list[_Column]]]:
     """The halves of a table printed side by side, each as (first column, end, value columns)."""
-    marks = [column for column in head.labels if normal(column.name).endswith("项目")] if shape == "sides" else [
-        column for column in head.labels if re.search(r"编码|经济分类", column.name)
+    heads = [column for column in head.labels if normal(column.name).endswith("项目")] if shape == "sides" else [
+        column for column in head.labels if _CODE_HEAD.search(normal(column.name))
     ]
+    marks: list[_Column] = []  # where each half starts: its first label head, and each one after a value column
+    for column in heads:
+        if not marks or any(marks[-1].middle < value.middle < column.middle for value in head.values):
+            marks.append(column)
     if len(marks) < 2 or shape == "row":
         return [(0, 1 << 30, head.values)]
     first_values = [column for column in head.values if column.middle < marks[1].start]
