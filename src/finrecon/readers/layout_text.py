@@ -427,7 +427,8 @@ def _stacks(lines: list[list[Word]]) -> list[_Column]:
     return columns
 
 
-def _is_head_line(words: list[Word], spec: dict[str, Any]) -> bool:
+def _is_head_line(words: list[Word]) -> bool:
+    """A line above the table's first row: no amount, no 类 code first."""
     return not any(_is_amount(word.text) for word in words) and not (words and _INTEGER.match(words[0].text) and len(words[0].text) == 3)
 
 
@@ -443,7 +444,7 @@ def table_grids(body: list[tuple[Line, str]], spec: dict[str, Any]) -> list[Text
         top = lines[0][0].top - 0.5
         parsed = [(line, words_of(raw)) for line, raw in lines]
         start = 0
-        while start < len(parsed) and _is_head_line(parsed[start][1], spec) and not _starts_data(parsed[start][1], shape):
+        while start < len(parsed) and _is_head_line(parsed[start][1]) and not _starts_data(parsed[start][1], shape):
             start += 1
         head_words = [words for _, words in parsed[:start]]
         if start > _HEAD_LINES or sum(map(len, head_words)) > _HEAD_WORDS:
@@ -452,7 +453,7 @@ def table_grids(body: list[tuple[Line, str]], spec: dict[str, Any]) -> list[Text
         if found is not None and found.values:
             head = found
         else:
-            start = 0 if found is None or not found.values and not head else start
+            start = 0  # a page that goes on with the table: no head, its first lines are rows
         data = parsed[start:]
         grid = grid_of(page, [], top=top)
         if head is None:
