@@ -15,7 +15,8 @@ import pytest
 from finrecon.catalog import builtin
 from finrecon.engine import check
 from finrecon.readers import load_report
-from finrecon.readers.layout_text import in_order, is_layout, table_grids
+from finrecon.readers.layout_text import _reorder, in_order, is_layout, layout_lines, table_grids
+from finrecon.readers.media import Document
 from finrecon.readers.pdf.flow import Line
 from finrecon.readers.pdf.tables import TableReader
 from finrecon.template import templates
@@ -229,6 +230,42 @@ def test_a_list_under_a_head_of_column_words_is_a_table_and_a_blank_page_is_said
     findings = check(loaded)
     assert not [finding for finding in findings if finding.rule == "FR808"]  # no list item, no cut sentence taken for one
     assert [finding.rule for finding in findings if finding.rule == "FR920"] == ["FR920"]
+
+
+def _order(page: str) -> list[str]:
+    blocks, _ = layout_lines([page])
+    document = Document(blocks, kind="wrapped")
+    _reorder(document)
+    return [line.text for line in document.lines()]
+
+
+@pytest.mark.parametrize(
+    ("page", "read"),
+    [
+        # a fragment that cannot start a clause, before the line ending mid-clause that it completes
+        ("  二、…\n\n15.16%；\n卫生健康支出（类）60.99万元，占\n\n", ["二、…", "卫生健康支出（类）60.99万元，占", "15.16%；"]),
+        # a paragraph's indented first line printed after the line that goes on with it
+        ("  二、…\n\n级决算。纳入编制范\n  从预算单位构成看，本\n围的单位包括：\n", ["二、…", "从预算单位构成看，本", "级决算。纳入编制范", "围的单位包括："]),
+        # after a line cut mid-clause, a pair apart from the rest: the second line first
+        ("  本部门制定了管理办法，实行\n\n的项目4个；绩效自评\n全过程绩效管理：涉及预算金额\n\n", ["本部门制定了管理办法，实行", "全过程绩效管理：涉及预算金额", "的项目4个；绩效自评"]),
+    ],
+)
+def test_lines_printed_out_of_order_are_put_back(page: str, read: list[str]) -> None:
+    assert _order(page) == read
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "  主要原因：人员增加。\n             （如持平作持平表述）\n",  # a note set under its sentence, ending in a bracket
+        "  …决算数大于预算数\n\n的主要原因：人员增加（如持平作持平表述）\n                       。其中：\n",  # a tail set lower
+        "  收入合计100万元。\n\n支出合计100万元，其中：基本支出\n60万元。\n",  # lines in order: the pair is not apart below
+        "  收入合计100万元。\n\n支出合计100万元。\n基本支出60万元，项目支出\n\n",  # the line above the pair ended its sentence
+    ],
+)
+def test_lines_in_order_stay_in_order(page: str) -> None:
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    assert _order(page) == lines
 
 
 # ---------------------------------------------------------------------------------- real texts

@@ -84,17 +84,11 @@ def words_of(raw: str) -> list[Word]:
     return [Word(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(raw.replace("\u3000", " "))]
 
 
-def read_layout(
-    text: str, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
-) -> tuple[dict[str, Any], Any]:
-    """A ``-layout`` page text → the report tree and its source map, as ``txt.read_txt``."""
+def layout_lines(pages: list[str]) -> tuple[list[tuple[int, float, Any]], dict[tuple[int, int], str]]:
+    """Each page's printed lines as the flow reads them (a line's indent and width kept, its top
+    its line number), and each line's raw text by (page, line) for the tables."""
     from .txt import MAX_LINES, _PAGE_NUMBER  # the page texts' shared limits
 
-    pages = text.split("\f")
-    if len(pages) > 1 and not pages[-1].strip():
-        pages.pop()  # the form feed that ends the last page
-    if len(pages) > limits.max_pages:
-        raise LoadError(Msg("pdf.too_many_pages", pages=len(pages), limit=limits.max_pages))
     blocks: list[tuple[int, float, Any]] = []
     raws: dict[tuple[int, int], str] = {}
     count = 0
@@ -116,6 +110,19 @@ def read_layout(
             raws[(page_number, index)] = raw
             line = Line(page_number, index, float(indent), float(text_width(raw)), float(index), 2.0, words)
             blocks.append((page_number, float(index), line))
+    return blocks, raws
+
+
+def read_layout(
+    text: str, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
+) -> tuple[dict[str, Any], Any]:
+    """A ``-layout`` page text → the report tree and its source map, as ``txt.read_txt``."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # the form feed that ends the last page
+    if len(pages) > limits.max_pages:
+        raise LoadError(Msg("pdf.too_many_pages", pages=len(pages), limit=limits.max_pages))
+    blocks, raws = layout_lines(pages)
     document = Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1)
     spec = recognise(document, requested=template)
     _tables(document, spec, raws)
