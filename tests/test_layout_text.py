@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from finrecon.catalog import builtin
 from finrecon.engine import check
@@ -316,3 +318,30 @@ def test_the_blank_templates_text_gives_its_pdfs_findings_rule_by_rule() -> None
     # the text prints 纳入…的单位包括： as a paragraph of its own (indented), the PDF runs it on: one
     # more FR907 for the same placeholder, on the same page
     assert text - pdf == Counter({("FR907", 4): 1}) and not pdf - text
+
+
+# ---------------------------------------------------------------------------------- hostile
+_FUZZ = settings(max_examples=int(os.environ.get("FINRECON_FUZZ_EXAMPLES", "8")) * 3, deadline=None, suppress_health_check=list(HealthCheck))
+_piece = st.sampled_from(["201", "06", "2,940.05", "0.95", "-", "合计", "项目", "本年支出合", "计", "预算数", "决算数", "一、", "（一）", "。", "）", "万元，占", "15.16%；", "\f", "…", "XX", "序号", "单位名称"])
+_line = st.lists(st.tuples(st.integers(1, 12), _piece), max_size=8).map(lambda cells: "".join(" " * gap + text for gap, text in cells))
+
+
+@_FUZZ
+@given(edits=st.lists(st.tuples(st.integers(0, 400), st.booleans(), _line), max_size=30))
+def test_a_mutated_layout_text_is_read_or_refused_in_one_line(tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, bool, str]]) -> None:
+    from finrecon.readers import LoadError
+
+    lines = "\f".join((_COVER, _UNITS, "\n".join([_at((32, "支出决算表")), *EXPENDITURE]), "", _TEXT)).split("\n")
+    for position, replace, line in edits:
+        position %= len(lines)
+        if replace:
+            lines[position] = line
+        else:
+            lines.insert(position, line)
+    path = tmp_path_factory.mktemp("fuzz") / "某局.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        loaded = load_report(path)
+    except LoadError:
+        return
+    check(loaded)  # every rule runs on what was read
