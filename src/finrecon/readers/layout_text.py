@@ -127,7 +127,7 @@ def read_layout(
     spec = recognise(document, requested=template)
     _tables(document, spec, raws)
     _reorder(document)
-    tree, source = build(document, spec, overrides=overrides, reader=LayoutReader)
+    tree, source = build(document, spec, overrides=overrides, reader_kind=LayoutReader)
     empty = [number for number, page in enumerate(pages, start=1) if not page.strip()]
     if empty and isinstance(tree.get("printed"), dict):
         tree["printed"]["empty_pages"] = empty  # a page between two form feeds that prints nothing: a blank page

@@ -305,11 +305,11 @@ def _heading_words(text: str) -> str:
 
 def build(
     document: Document, spec: Template | None = None, template: str | None = None, overrides: dict[str, Any] | None = None,
-    reader: type[Reader] | None = None,
+    reader_kind: type[Reader] | None = None,
 ) -> tuple[dict[str, Any], MediaSource]:
     """The report tree of a document (of the template ``spec``, else ``template`` — ``--template`` —
     else the one it prints), read as the PDF reader reads a PDF; ``overrides``: ``--unit``, ``--year``;
-    ``reader``: the flow reader of a medium of its own kind (a ``pdftotext -layout`` text)."""
+    ``reader_kind``: the flow reader of a medium of its own kind (a ``pdftotext -layout`` text)."""
     if not any(isinstance(item, Line) and normal(item.text) for _, _, item in document.blocks) and not any(
         isinstance(item, Grid) for _, _, item in document.blocks
     ):
@@ -317,12 +317,12 @@ def build(
     spec = spec or recognise(document, requested=template)
     from .pdf import reader_for
 
-    flow_reader = reader_for(spec, reader or (WrappedReader if document.kind == "wrapped" else WholeReader))
-    if isinstance(flow_reader, WrappedReader):
-        flow_reader.paged = document.paged
+    reader = reader_for(spec, reader_kind or (WrappedReader if document.kind == "wrapped" else WholeReader))
+    if isinstance(reader, WrappedReader):
+        reader.paged = document.paged
         widths = sorted(line.x1 for line in document.lines() if normal(line.text))
-        flow_reader.full = widths[int(len(widths) * 0.9)] if widths else 0.0
-    flow = flow_reader.read_blocks(sorted(document.blocks, key=lambda block: (block[0], block[1])))
+        reader.full = widths[int(len(widths) * 0.9)] if widths else 0.0
+    flow = reader.read_blocks(sorted(document.blocks, key=lambda block: (block[0], block[1])))
     source = MediaSource(document.labels)
     tree, built = _MediaBuilder(spec, flow, source, document, overrides).build()
     built.template = spec
