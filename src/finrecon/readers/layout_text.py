@@ -350,6 +350,7 @@ class _Column:
     name: str
     start: int
     end: int
+    top: int = 0  # the head's line its name starts on
 
     @property
     def middle(self) -> float:
@@ -386,11 +387,28 @@ def read_head(lines: list[list[Word]], spec: dict[str, Any]) -> _Head:
                 columns.append(_Column((nearest.text if nearest else "") + leaf.text, leaf.start, leaf.end))
             break
     else:
-        columns = _stacks(lines)
+        columns = [_named(column, lines, spec) for column in _stacks(lines)]
     columns.sort(key=lambda column: column.middle)
     values = [column for column in columns if _field(spec, normal(column.name)) is not None]
     labels = [column for column in columns if column not in values]
     return _Head(values, labels)
+
+
+def _named(column: _Column, lines: list[list[Word]], spec: dict[str, Any]) -> _Column:
+    """A head word that names no column alone (“预算数”, “合计”) under a group's name that
+    ``-layout`` set off-centre (“本年收入”, ““三公”经费预算数”): named after the nearest word above
+    it whose name with it is one of the template's columns; a label column's head stays as it is."""
+    words = normal(column.name)
+    if _field(spec, words) is not None or _CODE_HEAD.search(words) or words.endswith(("项目", "名称")):
+        return column
+    above = sorted(
+        (word for line in lines[: column.top] for word in line),
+        key=lambda word: max(word.start - column.end, column.start - word.end, 0),
+    )
+    for word in above:
+        if _field(spec, normal(word.text + column.name)) is not None:
+            return _Column(word.text + column.name, column.start, column.end, column.top)
+    return column
 
 
 def _distance(word: Word, x: float) -> float:
@@ -430,7 +448,7 @@ def _stacks(lines: list[list[Word]]) -> list[_Column]:
     columns = []
     for items in members.values():
         items.sort(key=lambda item: (item[0], item[1].start))
-        columns.append(_Column("".join(word.text for _, word in items), min(word.start for _, word in items), max(word.end for _, word in items)))
+        columns.append(_Column("".join(word.text for _, word in items), min(word.start for _, word in items), max(word.end for _, word in items), items[0][0]))
     return columns
 
 
