@@ -423,10 +423,17 @@ def _stacks(lines: list[list[Word]]) -> list[_Column]:
     def overlaps(a: Word, b: Word) -> bool:
         return a.start < b.end and b.start < a.end
 
-    groups = {
-        index for index, (row, word) in enumerate(every)
-        if any(sum(overlaps(word, other) for other in words) >= 2 for other_row, words in enumerate(lines) if other_row != row)
-    }
+    def is_group(row: int, word: Word) -> bool:
+        """Over two columns: the words under it that it overlaps fall apart in two or more runs."""
+        under = sorted((other for other_row, words in enumerate(lines) if other_row > row for other in words if overlaps(word, other)), key=lambda other: other.start)
+        runs, reach = 0, -1
+        for other in under:
+            if other.start >= reach:
+                runs += 1
+            reach = max(reach, other.end)
+        return runs >= 2
+
+    groups = {index for index, (row, word) in enumerate(every) if is_group(row, word)}
     parent = list(range(len(every)))
 
     def find(item: int) -> int:
@@ -561,11 +568,19 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], spe
     shape = spec.get("shape")
     coded = shape == "coded"
 
-    def is_figure(word: Word) -> bool:
-        return _is_amount(word.text) or word.text in _BLANKS or (_INTEGER.match(word.text) is not None and word.start >= value_start)
-
     if coded:
         lines = [(line, [part for word in words for part in _unglued(word)]) for line, words in lines]
+    figure_ids: set[int] = set()
+    for _, words in lines:
+        after_amount = False  # a label comes before a row's figures: an integer after an amount is a figure
+        for word in words:
+            if _is_amount(word.text) or word.text in _BLANKS or (_INTEGER.match(word.text) is not None and (word.start >= value_start or after_amount)):
+                figure_ids.add(id(word))
+            after_amount = after_amount or _is_amount(word.text)
+
+    def is_figure(word: Word) -> bool:
+        return id(word) in figure_ids
+
     own_rows = [re.compile(pattern) for pattern in (*(spec.get("labels") or {}), spec.get("total", "^合计$"))]
     figures = [(line, word) for line, words in lines for word in words if is_figure(word)]
     mapping = _column_map([word for _, word in figures], columns)
@@ -605,8 +620,8 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], spe
         if new:
             rows.append({"codes": [], "name": [], "at": line.number, "figures": [], "waits": coded and waits})
         row = rows[-1]
-        for word in labels:
-            if coded and _is_code(word.text):
+        for index, word in enumerate(labels):
+            if coded and _is_code(word.text) and (len(word.text) >= 2 or (index and _is_code(labels[index - 1].text))):
                 row["codes"].append(word.text)  # a 类, 款 or 项 code (“302”, then “01” on the name's line)
             else:
                 row["name"].append(word.text)
@@ -623,7 +638,8 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], spe
             if cells[column][0]:
                 raise _Unplaced(Msg("txt.unplaced", rows=1, columns=len(columns), first=line.text).render("zh"))
             cells[column] = (word.text, 1, line.number)
-        label = [("".join(row["codes"]), 1, row["at"]), ("".join(row["name"]), 1, row["at"])] if coded else [("".join(row["codes"] + row["name"]), 1, row["at"])]
+        codes = [code if index == 0 or len(code) > 1 else "0" + code for index, code in enumerate(row["codes"])]  # “301 2”: 款 02
+        label = [("".join(codes), 1, row["at"]), ("".join(row["name"]), 1, row["at"])] if coded else [("".join(row["codes"] + row["name"]), 1, row["at"])]
         out.append((label if shape != "row" else []) + cells)
     return out
 
@@ -633,9 +649,9 @@ _GLUED_CODE = re.compile(r"^(\d{3,7})([^\d.,%].*)$")  # “30207邮电费”
 
 
 def _is_code(text: str) -> bool:
-    """A 科目 code as the tables print it: a level's two or three digits, or a whole code of five
-    or seven (“2050205”)."""
-    return _INTEGER.match(text) is not None and 2 <= len(text) <= 7
+    """A 科目 code as the tables print it: a level's digits (a 款 or 项 may lose its leading zero,
+    “2” for 02), or a whole code of five or seven (“2050205”)."""
+    return _INTEGER.match(text) is not None and len(text) <= 7
 
 
 def _unglued(word: Word) -> list[Word]:
