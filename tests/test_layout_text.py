@@ -156,6 +156,45 @@ def test_a_coded_table_in_two_halves_takes_each_halfs_codes_names_and_figures() 
     assert tree["personnel_total"] == Decimal("2152.26") and tree["public_total"] == Decimal("184.65")
 
 
+BUDGET = templates()["shanghai-district-budget"]
+
+
+def test_a_head_word_under_an_off_centre_group_takes_the_groups_name() -> None:
+    # the 三公 table of a budget: “合计” alone names no column; the group's name above it, set
+    # off-centre, makes “…预算数合计”; “小计” takes the group over it, not the wider one
+    three_public = [
+        _at((31, "2024年“三公”经费预算数")),
+        _at((80, "2024年机关运行经")),
+        _at((50, "公务用车购置及运行费")),
+        _at((84, "费预算数")),
+        _at((3, "合计"), (16, "因公出国(境)费"), (37, "公务接待费")),
+        _at((42, "小计"), (55, "购置费"), (66, "运行费")),
+        _at((8, "47.91"), (27, "0"), (38, "1.35"), (51, "46.56"), (62, "25"), (72, "21.56"), (85, "443.18")),
+    ]
+    body = [(Line(31, number, 0.0, 0.0, float(number), 2.0, raw.strip()), raw) for number, raw in enumerate(three_public, start=1)]
+    spec = BUDGET.tables["three_public"].spec()
+    tree = TableReader("three_public", spec, builtin()).read(table_grids(body, spec)).tree
+    assert tree == {
+        "total": Decimal("47.91"), "outbound": Decimal("0"), "reception": Decimal("1.35"), "vehicle": Decimal("46.56"),
+        "vehicle_purchase": Decimal("25"), "vehicle_operation": Decimal("21.56"), "operating_costs": Decimal("443.18"),
+    }
+
+
+def test_a_code_without_its_leading_zero_and_zeros_after_an_amount() -> None:
+    head = [_at((10, "项目")), _at((0, "科目编码"), (16, "科目名称"), (33, "合计"), (47, "人员经费"), (60, "公用经费")), _at((1, "类"), (6, "款"))]
+    rows = [
+        _at((1, "301"), (13, "工资福利支出"), (31, "22,000"), (44, "22,000"), (62, "0")),
+        _at((1, "301"), (7, "2"), (13, "津贴补贴"), (31, "22,000"), (44, "22,000"), (62, "0")),
+        _at((0, "合计"), (5, "22,000"), (19, "22,000"), (33, "0")),  # alone on the next page, its code and name cells merged
+    ]
+    lines = [*head, *rows]
+    body = [(Line(29 if number < len(lines) else 30, number, 0.0, 0.0, float(number), 2.0, raw.strip()), raw) for number, raw in enumerate(lines, start=1)]
+    spec = BUDGET.tables["basic"].spec()
+    tree = TableReader("basic", spec, builtin()).read(table_grids(body, spec)).tree
+    assert [row["code"] for row in tree["rows"]] == ["301", "30102"]
+    assert tree["total"] == {"total": Decimal("22000"), "personnel": Decimal("22000"), "public": Decimal("0")}
+
+
 def test_a_matching_keeps_the_order_and_takes_the_nearest() -> None:
     assert in_order([37.0, 49.5, 85.0], [33.5, 46.5, 59.0, 65.5, 71.5, 77.5, 83.5]) == [0, 1, 6]
     assert in_order([44.0, 58.0], [43.0, 55.0, 71.0, 80.0]) == [0, 1]
@@ -345,3 +384,35 @@ def test_a_mutated_layout_text_is_read_or_refused_in_one_line(tmp_path_factory: 
     except LoadError:
         return
     check(loaded)  # every rule runs on what was read
+
+
+# Every PDF in ../shared turned into a -layout text by poppler's pdftotext (where it is installed):
+# the text gives its PDF's findings, rule by rule and page by page, and its coverage.  FR922 (text
+# off the page) is the PDF's alone: a text has no page to run off; the blank template's text sets
+# one paragraph apart that its PDF runs on (one FR907 more, above).
+@pytest.mark.parametrize("name", [
+    "shanghai-putuo-commerce-2025-budget.pdf", "shanghai-putuo-commerce-2025-unit-budget.pdf",
+    "shanghai-putuo-government-office-2025-budget.pdf", "shanghai-putuo-government-office-2025-unit-budget.pdf",
+    "shanghai-putuo-wanli-street-2024-budget.pdf", "shanghai-putuo-wanli-street-2025-budget.pdf",
+])
+def test_pdftotext_layout_of_each_real_pdf_gives_its_findings(name: str, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from finrecon.coverage import measure
+
+    pdf = shared_pdf(name)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed: no -layout text to compare")
+    text = tmp_path / (pdf.stem + ".txt")
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(text)], check=True, capture_output=True)
+    assert is_layout(text.read_text(encoding="utf-8"))
+    from_pdf, from_text = load_report(pdf), load_report(text)
+    assert _counted(from_text) == _counted(from_pdf) - Counter({key: n for key, n in _counted(from_pdf).items() if key[0] == "FR922"})
+    pdf_coverage, text_coverage = measure(from_pdf.report, from_pdf.source), measure(from_text.report, from_text.source)
+    assert (text_coverage.table_placed, text_coverage.table_printed) == (pdf_coverage.table_placed, pdf_coverage.table_printed)
+    assert text_coverage.understood == pdf_coverage.understood
+
+
+def _counted(loaded) -> Counter:  # noqa: ANN001
+    return Counter((finding.rule, finding.page) for finding in check(loaded))
