@@ -8,19 +8,25 @@ printed with a slightly different baseline comes out *before* the line it comple
 blank lines.  This module reads such a text by its structure:
 
 - **Tables by position.** A table's head is read as stacks of words standing over one another
-  (“本年收入合” over “计”), a word that spans several stacks being a group's name (“本年支出” over
-  小计/基本支出/项目支出); a head whose bottom line repeats its words (预算数 决算数 …) names each
-  of those columns after the group word nearest to it.  The figures of a page are grouped into
-  columns by where they end (amounts are right-aligned), and the columns are matched in order to
-  the head's value columns.  A row starts at a 类 code (a coded table), at a numbered label or a
-  label after a full one (a two-sided table), or wherever figures wait for their label: the
-  figures printed on lines of their own before a row belong to it; a label's lines after it
-  finish its name.  Nothing is placed by guess: a figure with no column, or two in one cell, leaves
-  the table unread and said so (``printed.unread``).
-- **Paragraphs by clause.** A line that ends mid-clause goes on, over a blank line or a page's
-  jitter; a pair of lines set apart by blank lines, the first of which cannot start a clause (an
-  amount with its unit, a closing mark) or follows a line that ends mid-clause, and the second of
-  which ends mid-clause, is printed in the wrong order and read the other way round.
+  (“本年收入合” over “计”); a word over two columns' words is a group's name (“本年支出” over
+  小计/基本支出/项目支出); a head word that names no column alone takes the nearest group's name
+  that makes one of the template's columns with it (“本年收入” + “预算数”); a bottom line repeating
+  its words (预算数 决算数 …) names each column after the group word nearest to it.  A page's
+  figures are grouped into columns by where they end (amounts are right-aligned) and the groups
+  matched in order to the head's value columns.  A row starts at a 类 or whole code (a coded
+  table), at a numbered label or after a label that filled its column (a two-sided table), at one
+  of the template's row labels, or wherever figures wait for their label: figures printed on lines
+  of their own before a row belong to it, a name's lines after its code finish it, and a name
+  printed above a code standing alone goes with that code where the row above already has its
+  whole name (the national catalogue's).  Nothing is placed by guess: a figure with no column, or
+  two in one cell, leaves the table unread and said so (``printed.unread``).
+- **Paragraphs by clause.** A line that ends mid-clause goes on, over a blank line; a line that
+  cannot start a clause (“。其中：”, “）”) finishes the one above.  Two lines after a blank line,
+  the second ending mid-clause, are read second first where the second is a paragraph's indented
+  first line, or where the pair stands apart and its first line cannot start a clause (an amount
+  with its unit) or follows a line that ends mid-clause.
+- **The rest.** A list under a head of column words (序号 单位名称 备注) is a table; a page between
+  two form feeds that prints nothing is a blank page.
 
 ``txt.read_txt`` hands a text here where ``is_layout`` says it was written this way.
 """
