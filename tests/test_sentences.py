@@ -273,7 +273,7 @@ def test_every_statement_puts_its_figures_where_the_model_has_a_field(template) 
     HEADINGS = template.narrative_sections  # noqa: N806
     ITEMS = {key: (items.target, items.start) for key, items in template.items.items()}  # noqa: N806
     for statement in statements(template):
-        assert set(statement.sections) <= set(HEADINGS.values()), statement
+        assert set(statement.sections) <= {*HEADINGS.values(), *template.part_sections.values()}, statement
         targets = [target_path(statement.target.replace("{name}", name)) for name in statement.names.values()] or [target_path(statement.target)]
         for target in targets:
             loc = tuple(part for part in target if not part.startswith("["))

@@ -85,15 +85,23 @@ def _number_places(report: Report, source: SourceMap) -> Iterator[tuple[int | No
     """Where each number of the model was printed: (page, line, column or None, value).  A number a
     statement read has its exact column; a table cell its page and line."""
     derived = source.derived
+    taken: set[TreePath] = set()
     for stated in report.numbers.values():
         loc = stated.loc
         found = derived.get(loc) or derived.get((*loc, "value"))
+        taken.update((loc, (*loc, "value")))
         if found is not None:
             place = source.place_in_text(*found)
             yield place.page, place.line, place.column, abs(stated.value)
         else:  # not read from a sentence (where ``derived`` would say): where the reader put it
             place = source.place_of(loc)
             yield place.page, place.line, None, abs(stated.value)
+    for loc, found in derived.items():  # a number a statement read that is no figure's (a project's 预算数, a count)
+        if loc not in taken:
+            value = _model_value(report, loc)
+            if isinstance(value, Decimal):
+                place = source.place_in_text(*found)
+                yield place.page, place.line, place.column, abs(value)
 
 
 def _paragraphs(report: Report) -> Iterator[tuple[TreePath, str]]:
@@ -159,14 +167,20 @@ def _take(placed: list[tuple[int | None, Decimal]], value: Decimal, first: int, 
     return False
 
 
-def _read_a_number(report: Report, loc: TreePath) -> bool:
-    """Whether what a statement read at ``loc`` is a number: an amount, a rate, a count (not a
-    reason, a purpose or a name)."""
+def _model_value(report: Report, loc: TreePath) -> Any:
+    """What the model holds at ``loc`` (``None`` where nothing is)."""
     node: Any = report
     for part in loc:
         node = (node[part] if part < len(node) else None) if isinstance(part, int) and isinstance(node, list) else getattr(node, str(part), None)
         if node is None:
-            return False
+            return None
+    return node
+
+
+def _read_a_number(report: Report, loc: TreePath) -> bool:
+    """Whether what a statement read at ``loc`` is a number: an amount, a rate, a count (not a
+    reason, a purpose or a name)."""
+    node = _model_value(report, loc)
     return isinstance(node, (int, Decimal, Figure)) and not isinstance(node, bool)
 
 

@@ -108,6 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "txt.too_many_lines": ("文本超过 {limit} 行，不是一份报告", "the text has more than {limit} lines: no report is so long"),
     "txt.unplaced": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取，如：{first}", "{rows} rows print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read, e.g. {first}"),
     "txt.form": ("模板未定义此表，表格未读取，如：{first}", "the template does not define this table, so it is not read, e.g. {first}"),
+    "txt.summed": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）唯一确定所在列，如：{first}", "{rows} rows lost their blank cells in text; their figures were put in the one set of columns the table's column sums allow (a 类 = its 款, a 款 = its 项, 合计 = the 类), e.g. {first}"),
     "txt.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取，如：{first}", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read, e.g. {first}"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
@@ -125,6 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "{figure}: the change should be {expected}% (on last year's {prior}), the report says {reported}%"),
     "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "{figure}: the budget completion should be {expected}%, the report says {reported}%"),
     "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "{figure}: the execution rate should be {expected}%, the report says {reported}%"),
+    "FR402.paid": ("{figure}完成进度（支付数 ÷ 预算数）应为 {expected}%，报告为 {reported}%", "{figure}: the progress (paid ÷ budget) should be {expected}%, the report says {reported}%"),
+    "FR403": ("{left}为 {reported}，而另处所写{right}为 {expected}，相差 {difference}", "{left} is {reported}, but elsewhere {right} is {expected} (off by {difference})"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
     "FR502": ("{text}中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "{left}: the {text} gives {reported}, {table} gives {expected} (off by {difference})"),
     "FR503.exceeds": (
@@ -174,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR923.place": ("{place} 处", "at {place}"),
     "FR923.absent": ("此输入只有文字、没有表格，以下表格的核对未进行：{text}", "this input carries text but no tables, so the checks of these tables did not run: {text}"),
     "FR923.no_text": ("此输入只有表格、没有文字，以下部分的核对未进行：{text}", "this input carries tables but no text, so the checks of these parts did not run: {text}"),
+    "FR923.summed": ("{where}的表格按各列合计确定了数字所在列，这些合计关系是读取的前提，不再核对：{text}", "{where}, a table's figures were placed in their columns by its column sums, which were therefore assumed, not checked: {text}"),
     "FR923.drawing": ("第 {page} 页的线条或单元格过多，此页表格未被读取和核对", "page {page} draws more lines or cells than the reader reads, so its tables are not read or checked"),
     "coverage.head": ("读取覆盖情况：{file}", "coverage: {file}"),
     "coverage.numbers": (

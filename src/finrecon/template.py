@@ -54,6 +54,11 @@ class TableSpec(_Strict):
     classes: Classes | None = None
     labels: dict[str, str] = Field(default_factory=dict)
     total: str = "^合计$"
+    part_of_code: dict[str, str] = Field(
+        default_factory=dict,
+        description="a 科目 code's first digits → the one column besides the first (合计) a row of that code fills: where a page text "
+        "prints a row with blank cells (which leave no trace), its figures are placed in these two columns (301 工资福利支出 → 人员经费)",
+    )
 
     def spec(self) -> dict[str, Any]:
         """As the table reader reads it."""
@@ -83,6 +88,15 @@ class Wording(_Strict):
     )
     own_year_after: str | None = Field(None, description="words after a year that make it the report's own: 2024年度收入支出总计 (FR801)")
     own_year_before: str | None = Field(None, description="words before a year that make it the report's own: 编报绩效目标的2024年度 (FR801)")
+    own_year_opening: str | None = Field(
+        None, description="a budget's opening sentence whose first year (group 1) is the report's own: 2025年，…收入预算 (FR801)"
+    )
+    unchosen: list[str] = Field(
+        default_factory=list,
+        description="other alternatives of the template, patterns over the squeezed text, found left unchosen where they stand: 部门(单位) before 共有车辆 (FR804)",
+    )
+    other_level: str | None = Field(None, description="the other level's word that level_phrase begins with: 市级 (FR802)")
+    own_level: str | None = Field(None, description="the report's own level's word that stands for other_level in the right form: 区级 (FR802)")
 
 
 class StatementSpec(_Strict):
@@ -92,7 +106,10 @@ class StatementSpec(_Strict):
     sections: list[str] = Field(min_length=1, description="the sections (values of narrative_sections) it is read in")
     pattern: str | None = Field(None, description="a regular expression; {amount:NAME}, {pct:NAME}, {count:NAME}, {names} … are the lexicon's")
     use: str | None = Field(None, description="instead of a pattern: a group of the lexicon's statements (budget: 年初预算/决算/完成/原因)")
-    target: str = Field(description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item")
+    target: str = Field(
+        description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item, "
+        "[name] an item named by the group name, [last] an item of the name named last (a keyed list's)"
+    )
     names: str | None = Field(None, description="the key of a names table: the printed word of group name → the field")
     fixed: dict[str, str] = Field(default_factory=dict, description="what the statement says without printing it")
     every: bool = Field(False, description="every match (a list of like clauses), not only the first")
@@ -137,11 +154,27 @@ class Template(_Strict):
     names: dict[str, dict[str, str]] = Field(default_factory=dict, description="printed words → fields, for statements' {names}")
     items: dict[str, Items] = Field(default_factory=dict, description="section → its numbered items")
     coded: dict[str, Literal[3, 5, 7]] = Field(default_factory=dict, description="a list whose items name a 科目 → the code's length")
+    restart: dict[str, str] = Field(
+        default_factory=dict,
+        description="a section → the keyed list it starts another item of (a project's self-assessment report starts at its 项目概况): [last] does not reach back over it",
+    )
+    keyed: dict[str, str] = Field(
+        default_factory=dict,
+        description="a list whose items are one thing by a field (performance.projects → name): the items the statements made of one name are one item, where they agree",
+    )
     part_sections: dict[str, str] = Field(
         default_factory=dict, description="a part whose heading (spaces removed) matches the pattern → the section its whole text is"
     )
     projects: Projects | None = Field(None, description="a budget's 项目经费情况说明: one part per project")
     tables: dict[str, TableSpec] = Field(default_factory=dict)
+    compiler: str = Field(
+        r"编制(?:单位|部门)", description="the label of the line under a table's title that names who compiled it (a regular expression, its colon left out)"
+    )
+    unit_list: dict[Literal["name", "note"], str] = Field(
+        default_factory=lambda: {"name": "单位名称", "note": "备注"},
+        description="the header of the department's list of its units (部门决算单位构成): the names' column, the notes' column",
+    )
+    empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
     wording: Wording = Field(default_factory=Wording)
 

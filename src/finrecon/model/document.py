@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .figure import Count, Field, Strict
+from .figure import Amount, Count, Field, Percent, Strict
 
 MAX_PARAGRAPH = 10_000  # characters: a longer paragraph is no sentence of a report, and its figures are not read
 
@@ -37,6 +37,16 @@ class Unit(Strict):
     note: str | None = Field(None, title="备注", en="note", description="e.g. 预算不单列，并入本级")
 
 
+class WorkFigure(Strict):
+    """A figure the 部门概况 states of the year's work (“送去慰问金3.2万元”, “提案办复率均达100%”,
+    “占委员提案总数的62.5%”): what it is of, in the report's words, and the amount or rate.  It is
+    the department's account of its work, not of its accounts: no rule checks it."""
+
+    wording: str = Field(title="所述事项", en="what it is of", description="the words before the figure, as printed (慰问金, 社会资金, 办复率)")
+    amount: Amount | None = Field(None, title="金额（万元）", en="amount")
+    rate_pct: Percent | None = Field(None, title="比率（%）", en="rate (%)")
+
+
 class Organisation(Strict):
     """Which units the report covers, and of what kind they are."""
 
@@ -44,6 +54,9 @@ class Organisation(Strict):
     administrative: Count | None = Field(None, title="行政单位（家）", en="administrative units")
     civil_service_managed: Count | None = Field(None, title="参照公务员法管理事业单位（家）", en="institutions managed as civil service")
     public_institutions: Count | None = Field(None, title="其他事业单位（家）", en="other public institutions")
+    work: list[WorkFigure] = Field(
+        default_factory=list, title="主要工作所述数字", en="figures of the year's work", description="部门概况: amounts and rates it states of the work done"
+    )
 
 
 class Text(Strict):
@@ -74,9 +87,11 @@ class Unread(PageText):
     """What the reader could not read on a page, and why: figures it could not place in a known row
     and column (``figures``), a table head unlike the template's (``header``), a page drawn
     with more lines or cells than it reads (``drawing``), or a table an input without tables does
-    not carry (``absent``: a page text or web page with only the 情况说明)."""
+    not carry (``absent``: a page text or web page with only the 情况说明), or a table a page text
+    printed without its blank cells whose figures were placed by the table's column sums
+    (``summed``: read, and no sum over it checked, since the reading assumed them)."""
 
-    kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
+    kind: Literal["figures", "header", "drawing", "absent", "summed"] = Field("figures", title="原因", en="why")
     unknown: list[str] = Field(
         default_factory=list, title="因此未知的数字", en="figures left unknown",
         description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "

@@ -32,13 +32,18 @@ class Indicator(Strict):
 
 
 class Project(Strict):
-    """A project's performance table: money, goals, indicators and the conclusions stated for it."""
+    """A project's performance table: money, goals, indicators and the conclusions stated for it —
+    and what the text states of it (预算绩效管理情况's 综述, the annexed self-assessment report's
+    资金计划、到位及使用情况).  A figure the report does not print is not there (``None``)."""
 
     name: str = Field(title="项目名称", en="project name")
     unit: str | None = Field(None, title="预算单位", en="budget unit")
-    budget: Amount = Field(title="预算数", en="budget")
-    executed: Amount = Field(title="执行数", en="executed")
+    budget: Amount | None = Field(None, title="预算数", en="budget")
+    executed: Amount | None = Field(None, title="执行数", en="executed")
     execution_rate_pct: Percent | None = Field(None, title="预算执行率（%）", en="execution rate (%)", description="as stated")
+    arrived: Amount | None = Field(None, title="到位资金", en="funds arrived", description="资金到位: “该项目资金21.55万元全部到位”")
+    paid: Amount | None = Field(None, title="已支付资金", en="funds paid", description="资金使用: “共计支付工作经费21.55万元”")
+    paid_pct: Percent | None = Field(None, title="完成进度（%）", en="progress (%)", description="资金使用: “完成进度100%”, paid ÷ budget, as stated")
     appropriation_budget: Amount | None = Field(None, title="其中-财政拨款（预算）", en="of which appropriation (budget)")
     appropriation_executed: Amount | None = Field(None, title="其中-财政拨款（执行）", en="of which appropriation (executed)")
     other_budget: Amount | None = Field(None, title="其它资金（预算）", en="other funds (budget)")

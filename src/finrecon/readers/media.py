@@ -397,7 +397,11 @@ class _MediaBuilder(Builder):
             title = normal(block.title.text)
             for grid in block.grids:
                 for page, what, kind in getattr(grid, "unplaced", ()):
-                    self.unread.append({"page": page, "text": f"{title}：{what}", "kind": kind, "path": ".".join((*self.tables_at, block.key))})
+                    path = ".".join((*self.tables_at, block.key))
+                    item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
+                    if kind == "summed":  # read by its sums: every sum with a term in it is not checked
+                        item["unknown"] = [f"{path}.*"]
+                    self.unread.append(item)
         return tables
 
     def _printed(self) -> dict[str, Any]:

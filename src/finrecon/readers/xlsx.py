@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import TABLE_NUMBER
 from .media import Document, stem_of, table_blocks, title_rows, whole_line
 from .ooxml import Package
 from .source import Limits, LoadError
@@ -141,7 +142,7 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
             if not lines:  # no title printed in the sheet: its name may be the title
                 number += 1
                 labels[number] = f"{sheet.title}!A1"
-                name_line = re.sub(r"^(?:表|附表)?\s*[\d一二三四五六七八九十]+[\s、.．-]*", "", sheet.title)
+                name_line = re.sub(TABLE_NUMBER, "", sheet.title)
                 blocks.append((sheet_index, float(len(blocks)), whole_line(number, name_line, sheet_index)))
             table_blocks(sheet_index, rows, blocks)
     finally:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
+from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLE, TABLES_PART
 from ..model import Report
 from ..model.unknown import region
 from .base import REGISTRY, EquationRule, Rule, register
@@ -206,10 +207,10 @@ class UnreadTable(PrintedFact):
         return found
 
 
-_NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")
+_NUMBER_OR_LEADER = re.compile(rf"^(?:{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d+\s*[.．、])|[…·.]{{2,}}.*$|\d+$")
 
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^(?:部门|单位)(?:预算|决算)表$")
+_PART = re.compile(rf"^{PART_NUMBER}|^{TABLES_PART}$")
 
 
 def _words(text: str) -> str:
@@ -243,7 +244,7 @@ class ContentsTables(Rule):
             return
         listed = {
             _words(entry): index for index, entry in enumerate(report.text.contents)
-            if _words(entry).endswith("表") and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
+            if _words(entry).endswith(TABLE) and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
         }
         for words, index in listed.items():
             if words not in printed:

@@ -40,7 +40,7 @@ def _relation(base: Interval, value: Interval) -> str:
     return "level"
 
 
-_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")  # a reason that ends by naming the change again
+_REASON_WORD = Pattern(lexicon.REASON_ENDS_WITH_DIRECTION)  # a reason that ends by naming the change again
 
 
 @register
@@ -71,7 +71,7 @@ class DirectionContradicted(WordingRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.stating:
-            if figure.reasons or (figure.reason and "经费" in figure.reason):
+            if figure.reasons or (figure.reason and lexicon.FUNDS in figure.reason):
                 yield from self._figure(figure)
 
     # ---------------------------------------------------------------- figures of the model

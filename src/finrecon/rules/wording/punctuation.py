@@ -9,6 +9,7 @@ from typing import Iterator
 from ...findings import Finding, Severity
 from ...model import Report
 from ..base import register
+from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER, WAN
 from ..texts import NOTE, NUMBER, PARAGRAPH, PROSE, Passage, Pattern, TITLES
 from .base import WordingRule, within
 
@@ -19,11 +20,11 @@ _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "�
 _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
 _BRACKETS = Pattern(r"[“”（）()《》【】「」]")
-_LIST_MARK = Pattern(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
+_LIST_MARK = Pattern(rf"(?:^|[；;。，,：:\s])[0-9A-Za-z{CHINESE_DIGITS}①-⑩]{{1,2}}$")
 _CLAUSE = Pattern(r"[，。；、,;]")
 _WHOLLY_BRACKETED = Pattern(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
-_ITEM = Pattern(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
-_FIGURE_WITH_UNIT = Pattern(r"\d(?:万元|元|%|％|个|辆|家|人)")
+_ITEM = Pattern(rf"^\s*(?:[（(][{CHINESE_DIGITS}\d]+[）)]|{SECTION_NUMBER}|\d+\s*[、.．)）]|{COUNTED_POINT}|[①-⑩])")
+_FIGURE_WITH_UNIT = Pattern(rf"\d{FIGURE_UNIT}")
 _TRAILING_NOTE = Pattern(r"(?<=[。！？])[（(][^（()）]*[）)]$")
 _ENDS_SENTENCE = "。！？!?"
 _ENDS_OPEN = "：:"  # a paragraph that introduces what follows
@@ -127,11 +128,9 @@ class Punctuation(WordingRule):
 
 
 # =============================================================================== FR809 units
-_RATE_WORDS = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年|调整)?预算的|执行率为?|完成率为?|占(?:[^,，。；;:：\d%]{0,16}?的)?(?:比重|比例)?为?"
-_MONEY_WORDS = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
-_MISSING_UNIT = Pattern(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
-_WAN = Pattern(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
-_UNIT_MISSING_HERE = Pattern(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
+_MISSING_UNIT = Pattern(rf"(?:(?P<rate>{RATE_CUES})|(?P<money>{MONEY_CUES})|(?P<either>{EITHER_CUES}))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
+_WAN = Pattern(rf"{NUMBER}{WAN}(?=[，。；、,;（()）]|$)")
+_UNIT_MISSING_HERE = Pattern(rf"\d{WAN}?(?:[，。；、,;（()）]|$)")  # what both need, found fast
 
 
 @register
