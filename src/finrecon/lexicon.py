@@ -112,6 +112,9 @@ TOTAL_ROW = "^合计$"
 CODE_WORD = "编码"  # the code column's own header (科目编码)
 NAME_WORD = "名称"  # the name column's own header (科目名称)
 HEAD_LEFTOVERS = frozenset({*LEVELS, ITEM_HEAD, "科目" + CODE_WORD, CODE_WORD})  # header words a page text leaves on a row's line
+# A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”) or a closing mark:
+# a line that does was cut from the line before it.
+CLAUSE_CANNOT_START = rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、：:）)》”%])"
 AFTER_FIGURE = ".,%年月日"  # what may follow a number that is not a row's label glued to its figure (2024年, 5%)
 UNIT_NAME = "单位名称"  # what a cover names: the unit (a 编制单位 line, the 单位名称 column)
 EXPENDITURE = "支出"  # the word that ends a 类's name (一般公共服务支出), often left out in the text

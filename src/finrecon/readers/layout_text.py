@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
-from ..lexicon import LEVELS, NUMBER, SENTENCE_END
+from ..lexicon import CLAUSE_CANNOT_START, CODE_HEAD, CODE_WORD, ITEM_HEAD, LEVELS, NAME_WORD, SENTENCE_END, TOTAL_ROW
 from ..template import Template
 from .media import Document, TextGrid, WrappedReader, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
@@ -53,11 +53,11 @@ _DECIMAL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})
 _INTEGER = re.compile(r"^\d+$")
 _BLANKS = frozenset({"-", "—", "－", "/", "／"})
 _HEAD_LEFTOVER = frozenset(LEVELS)  # the head's 类 款 项 printed among the rows
-_CODE_HEAD = re.compile(rf"(?:编码|[{''.join(LEVELS)}])$")  # a code column's head, as the PDF reader's tables take it
+_CODE_HEAD = re.compile(CODE_HEAD)  # a code column's head, as the PDF reader's tables take it
 _HEAD_LINES, _HEAD_WORDS = 20, 200  # a table's head has a few lines of a few words
 # A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”, “0个）。”) or a
 # closing mark: a line that does was cut from the line before it.
-_NO_START = re.compile(rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、：:）)》”%])")
+_NO_START = re.compile(CLAUSE_CANNOT_START)
 # A space ``-layout`` prints between two glyphs where one is a CJK or full-width one: spacing, no word
 # break (“其中： 财政拨款”, “2024 年度”); the PDF reader prints none there.
 _SPACED = re.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
@@ -405,7 +405,7 @@ def _named(column: _Column, lines: list[list[Word]], spec: dict[str, Any]) -> _C
     ``-layout`` set off-centre (“本年收入”, ““三公”经费预算数”): named after the nearest word above
     it whose name with it is one of the template's columns; a label column's head stays as it is."""
     words = normal(column.name)
-    if _field(spec, words) is not None or _CODE_HEAD.search(words) or words.endswith(("项目", "名称")):
+    if _field(spec, words) is not None or _CODE_HEAD.search(words) or words.endswith((ITEM_HEAD, NAME_WORD)):
         return column
     above = sorted(
         (word for line in lines[: column.top] for word in line),
@@ -533,9 +533,9 @@ def _rows(data: list[tuple[Line, list[Word]]], head: _Head, spec: dict[str, Any]
         cut = [(line, [word for word in words if low <= word.start < high]) for line, words in data]
         value_start = min((column.start for column in columns), default=high) - 2
         if shape == "coded":
-            header += [("编码", 1, 0), ("名称", 1, 0)]
+            header += [(CODE_WORD, 1, 0), (NAME_WORD, 1, 0)]
         elif shape == "sides":
-            header += [("项目", 1, 0)]
+            header += [(ITEM_HEAD, 1, 0)]
         header += [(column.name, 1, 0) for column in columns]
         half_rows.append(_half_rows(cut, columns, spec, value_start))
     rows: list[list[tuple[str, int, int]]] = [header]
@@ -553,7 +553,7 @@ def _rows(data: list[tuple[Line, list[Word]]], head: _Head, spec: dict[str, Any]
 
 def _halves(data: list[tuple[Line, list[Word]]], head: _Head, shape: str | None) -> list[tuple[int, int, list[_Column]]]:
     """The halves of a table printed side by side, each as (first column, end, value columns)."""
-    heads = [column for column in head.labels if normal(column.name).endswith("项目")] if shape == "sides" else [
+    heads = [column for column in head.labels if normal(column.name).endswith(ITEM_HEAD)] if shape == "sides" else [
         column for column in head.labels if _CODE_HEAD.search(normal(column.name))
     ]
     marks: list[_Column] = []  # where each half starts: its first label head, and each one after a value column
@@ -587,7 +587,7 @@ def _half_rows(lines: list[tuple[Line, list[Word]]], columns: list[_Column], spe
     def is_figure(word: Word) -> bool:
         return id(word) in figure_ids
 
-    own_rows = [re.compile(pattern) for pattern in (*(spec.get("labels") or {}), spec.get("total", "^合计$"))]
+    own_rows = [re.compile(pattern) for pattern in (*(spec.get("labels") or {}), spec.get("total", TOTAL_ROW))]
     figures = [(line, word) for line, words in lines for word in words if is_figure(word)]
     mapping = _column_map([word for _, word in figures], columns)
     label_words = [[word for word in words if not is_figure(word)] for _, words in lines]
