@@ -218,7 +218,7 @@ class LayoutReader(WrappedReader):
 # ---------------------------------------------------------------------------------- tables
 def _tables(document: Document, spec: Template, raws: dict[tuple[int, int], str]) -> None:
     """Each table title's following lines → grids read by position (``txt._tables``' walk)."""
-    from .txt import _BEFORE, _CONTENTS, _ends_table, _figures, _form, _is_form_title, _title
+    from .txt import _CONTENTS, _ends_table, _figures, _form, _is_form_title, _title, before_table
 
     titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
     parts = [re.compile(pattern) for pattern in spec.parts]
@@ -243,7 +243,7 @@ def _tables(document: Document, spec: Template, raws: dict[tuple[int, int], str]
             elif page not in cover_or_contents and _is_column_head(raws[(line.page, line.number)]):
                 index = _loose(blocks, index, line, out, raws)
             continue
-        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
             index += 1
         body: list[Line] = []
