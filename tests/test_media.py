@@ -122,6 +122,36 @@ def test_the_samples_workbook_is_what_the_software_exports(sample_drafts) -> Non
     assert not [value for value in cells if isinstance(value, str) and amount(value) is not None]  # no figure stored as text
 
 
+def test_the_samples_workbook_alone_gives_its_table_findings_and_says_the_text_not_checked(sample_drafts) -> None:  # noqa: ANN001
+    findings = check(load_report(sample_drafts["xlsx"]))
+    coverage = [finding for finding in findings if finding.rule == "FR923" and finding.severity.value == "info"]
+    assert len(coverage) == 1 and "情况说明" in coverage[0].message
+    # The sample's findings that a workbook can give: those about the tables alone.  Every finding
+    # about what the 情况说明 states is not the workbook's to give (its text is not there), and no
+    # table or text is reported missing (FR904), no name compared with the file's (FR802).
+    tables_only = sorted(_exact(finding) for finding in check(load_report(SAMPLE)) if finding.path.startswith("tables."))
+    assert sorted(_exact(finding) for finding in findings if finding not in coverage) == tables_only
+
+
+def test_a_workbook_compares_the_names_it_prints_with_its_own_not_with_the_files(sample_drafts, tmp_path) -> None:  # noqa: ANN001
+    from finrecon.lexicon import UNIT_NAME
+
+    from .media_files import Draft
+
+    findings = check(load_report(sample_drafts["xlsx"]))  # no 编制部门 line: the unit is the file's name, not checked
+    assert "FR802" not in [finding.rule for finding in findings]
+    assert [finding for finding in findings if finding.rule == "FR923" and UNIT_NAME in finding.message]
+    draft = model_draft(load_report(SAMPLE).report)
+    other = "注：上海市静安区财政局无政府性基金预算财政拨款支出，故本表无数据。"
+    signed = Draft([], [(title, ["编制部门：上海市普陀区财政局", *before], rows, [other] if "政府性基金" in title else after)
+                        for title, before, rows, after in draft.tables])
+    path = tmp_path / "tables2024.xlsx"
+    path.write_bytes(xlsx_bytes(signed))
+    loaded = load_report(path)
+    assert loaded.report.meta.unit == "上海市普陀区财政局"  # printed: checked
+    assert [(finding.rule, finding.reported) for finding in check(loaded) if finding.rule == "FR802"] == [("FR802", "上海市静安区财政局")]
+
+
 def test_places_fit_the_medium(drafts) -> None:  # noqa: ANN001
     places = {finding.rule: finding.place for finding in check(load_report(drafts["docx"]))}
     assert places["FR201"].startswith("第 ") and places["FR201"].endswith(" 段")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Msg
-from ..lexicon import IDEOGRAPH, MONEY_UNIT_LABEL, NOTE_MARK, SENTENCE_END, TEXT_PARTS
+from ..lexicon import IDEOGRAPH, MONEY_UNIT_LABEL, NOTE_MARK, SENTENCE_END, TEXT_PARTS, UNIT_NAME
 from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
@@ -339,6 +339,7 @@ class _MediaBuilder(Builder):
     def __init__(self, spec: Template, flow: Any, source: MediaSource, document: Document, overrides: dict[str, Any] | None = None) -> None:
         super().__init__(spec, [], flow, document.name, overrides, source)
         self.document = document
+        self.unit_unprinted = False  # the unit's name taken from the file's name: nothing prints it
 
     def _meta(self) -> dict[str, Any]:
         try:
@@ -370,6 +371,7 @@ class _MediaBuilder(Builder):
             year = int(match.group()) if match else None
         if unit is None and self.document.name:
             unit = self.document.name
+            self.unit_unprinted = "unit" not in self.overrides
         unit = self.overrides.get("unit", unit)
         year = self.overrides.get("year", year)
         if unit is None or year is None:
@@ -412,6 +414,8 @@ class _MediaBuilder(Builder):
             parts = self.spec.text_parts if self.spec.text_parts is not None else TEXT_PARTS.get(self.spec.kind, {})
             for path, title in parts.items():
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": path})
+            if self.unit_unprinted:  # no cover, no 编制单位: the name is the file's, not checked against what the tables' notes print
+                unread.append({"page": 1, "text": UNIT_NAME, "kind": "absent", "path": "meta.unit"})
         if unread:
             printed["unread"] = unread
         for index, item in enumerate(unread):
