@@ -189,7 +189,8 @@ CN = "一二三四五六七八九十"
 
 
 def _ordinal(n: int) -> str:
-    return CN[n - 1] if n <= 10 else "十" + (CN[n - 11] if n > 10 else "")
+    assert 1 <= n < 20
+    return CN[n - 1] if n <= 10 else "十" + CN[n - 11]
 
 
 def _fig(figure) -> str:  # noqa: ANN001 - a Figure or None: its value as printed, a blank cell for none
@@ -206,8 +207,7 @@ def _cells(*texts: str) -> Row:
 
 def _split_code(code: str, levels: int) -> list[str]:
     """201 / 20106 / 2010601 in the 类, 款, 项 columns as the tables print them (201 | 06 | 01)."""
-    pieces = [code[:3], code[3:5], code[5:7]][:levels]
-    return pieces
+    return [piece for piece in (code[:3], code[3:5], code[5:7])[:levels] if piece]
 
 
 _CODED_HEAD = {  # the coded tables' value columns: (header as printed, row field)
@@ -460,13 +460,13 @@ def model_paragraphs(report) -> list[tuple[str, str]]:  # noqa: ANN001 - a Repor
         if t.reason and t.budget is not None and t.value != t.budget:
             against += f"{year}年度“三公”经费支出决算数{'小于' if t.value < t.budget else '大于'}预算数的主要原因：{t.reason}"
         changes = [f"{name}支出决算{_change(getattr(tp, field))}" for name, field in _THREE_NAMES if getattr(tp, field) is not None and getattr(tp, field).change is not None]
-        compared = (f"{year}年度“三公”经费财政拨款支出决算数{last[:-2]}{_change(t)}。" if t.change is not None else "") + ("其中：" + "；".join(changes) + "。" if changes else "")
+        compared = (f"{year}年度“三公”经费财政拨款支出决算数与{year - 1}年度{_change(t)}。" if t.change is not None else "") + ("其中：" + "；".join(changes) + "。" if changes else "")
         out.append(("h2", f"{_ordinal(next(numbered))}、财政拨款“三公”经费支出决算情况说明"))
         out.append(("h3", "（一）“三公”经费财政拨款支出决算总体情况说明。"))
         out.extend(("p", text) for text in (against, compared) if text)
     m = report.performance.management if report.performance is not None else None
     if m is not None:
-        stages = "；".join(f"{name}的{year}年度项目{getattr(m, field).projects}个，涉及预算金额{_money(getattr(m, field).amount)}"
+        stages = "；".join(f"{name}的{year}年度项目{getattr(m, field).projects}个，涉及预算金额{_fig(getattr(m, field).amount)}万元"
                           for name, field in (("编报绩效目标", "targets"), ("绩效跟踪评价", "monitoring"), ("绩效自评", "self_assessment")))
         ratings = "；".join(f"绩效评级为“{name}”的项目{getattr(m.ratings, field)}个" for name, field in (("优", "excellent"), ("良", "good"), ("合格", "passed"), ("不合格", "failed")))
         section("预算绩效管理情况", f"{unit}{year}年度预算绩效管理工作开展情况如下：{stages}，平均得分{m.average_score}分（其中，{ratings}。"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,24 @@ def test_a_draft_of_the_sample_holds_its_nine_tables_figure_by_figure(sample_dra
     files = sample_drafts
     path = Path(f"{files['text_docx']}+{files['xlsx'].name}") if medium == "combined" else files[medium]
     assert _figures_of(load_report(path).report.tables) == _figures_of(load_report(SAMPLE).report.tables)
+
+
+def _numbers_of(node, path: str = "") -> dict[str, str]:  # noqa: ANN001
+    """Every number a part of the model states, by its path, as printed (“6.20” is not “6.2”)."""
+    if hasattr(node, "model_dump"):
+        node = node.model_dump(exclude_none=True, exclude_defaults=True)
+    if isinstance(node, dict):
+        return {key: value for name, item in node.items() for key, value in _numbers_of(item, f"{path}.{name}").items()}
+    if isinstance(node, (list, tuple)):
+        return {key: value for index, item in enumerate(node) for key, value in _numbers_of(item, f"{path}[{index}]").items()}
+    return {path: str(node)} if isinstance(node, (int, Decimal)) and not isinstance(node, bool) else {}
+
+
+@pytest.mark.parametrize("medium", ["docx", "html"])
+def test_a_draft_of_the_sample_states_every_figure_of_its_text(sample_drafts, medium) -> None:  # noqa: ANN001
+    sample, read = load_report(SAMPLE).report, load_report(sample_drafts[medium]).report
+    for part in ("narrative", "other", "performance"):
+        assert _numbers_of(getattr(read, part)) == _numbers_of(getattr(sample, part)), part
 
 
 def test_the_samples_workbook_is_what_the_software_exports(sample_drafts) -> None:  # noqa: ANN001
