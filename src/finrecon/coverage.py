@@ -102,6 +102,17 @@ def _number_places(report: Report, source: SourceMap) -> Iterator[tuple[int | No
             if isinstance(value, Decimal):
                 place = source.place_in_text(*found)
                 yield place.page, place.line, place.column, abs(value)
+    for loc, place in getattr(source, "printed_again", ()):  # printed again elsewhere, read and found equal (a form's 预算数)
+        value = _model_value(report, loc)
+        if isinstance(value, Decimal):
+            yield place.page, place.line, None, abs(value)
+    for loc in getattr(source, "places", {}):  # a number a reader put where it was printed (a form's 预算数, a target's number)
+        if loc in taken or loc in derived or not loc or loc[0] != "performance":
+            continue
+        value = _model_value(report, loc)
+        if isinstance(value, Decimal):
+            place = source.place_of(loc)
+            yield place.page, place.line, None, abs(value)
 
 
 def _paragraphs(report: Report) -> Iterator[tuple[TreePath, str]]:

@@ -136,10 +136,13 @@ class SourceMap:
         if offset is not None:
             return self.place_in_text(loc, offset)
         if self.derived:
+            direct = getattr(self, "places", {})  # a reader's own place nearer than a derived one wins (a form's cell in a project the text states)
             for length in range(len(loc), 0, -1):
                 found = self.derived.get(loc[:length])
                 if found is not None:
                     return self.place_in_text(*found)
+                if loc[:length] in direct:
+                    return direct[loc[:length]]
         return self.place_of(loc)
 
     def place_of(self, loc: TreePath) -> Place:  # pragma: no cover - abstract

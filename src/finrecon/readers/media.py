@@ -176,6 +176,10 @@ class WholeReader(Reader):
         return first_entry is not None and (words == first_entry or not is_entry(words))
 
 
+# A short line of words with no punctuation at all: a title, never the end of a sentence.
+_TITLE_LINE = re.compile(r"[^\d，。；：、,.;:！？!?（）()“”\"'《》\s]{2,20}")
+
+
 class WrappedReader(Reader):
     """A page text: the PDF's lines without their positions.  A line's width (CJK characters count
     two) stands for where it ends; a new paragraph starts numbered, after a blank line, or after a
@@ -192,6 +196,8 @@ class WrappedReader(Reader):
         full = max(right, self.full)
         if previous.x1 >= full - 2 * previous.size:
             return False  # the line before reached the margin: this one goes on with it
+        if _TITLE_LINE.fullmatch(normal(line.text)):
+            return True  # a title (an annex's “政协业务项目”) after a paragraph that stopped short: never part of it
         # Short of the margin where a sentence ended: the paragraph ended there.  (A line that broke
         # early before a number or a bracket goes on, as in a PDF; so does one ending in a colon,
         # which announces what follows — “主要原因：” at the foot of a page.)
@@ -368,6 +374,8 @@ class _MediaBuilder(Builder):
             if compiler and unit is None:
                 unit = compiler.group("unit")
                 self.source.put(("meta", "unit"), self._place(line))
+        if unit is None and cover.unit_above:  # the unit's name above an annexed report's title (附件1: 单位 / 2020年部门整体支出绩效评价报告)
+            unit = self._unit_above(cover.unit_above, cover.unit)
         if year is None:
             match = re.search(r"(?:19|20)\d{2}", self.document.name)
             year = int(match.group()) if match else None
@@ -381,6 +389,18 @@ class _MediaBuilder(Builder):
         if self.spec.money_unit:
             meta["money_unit"] = self.spec.money_unit
         return meta
+
+    def _unit_above(self, title: str, unit: str) -> str | None:
+        lines = self.document.lines()[:_TITLE_LINES]
+        titled, named = re.compile(title), re.compile(unit)
+        parts = [re.compile(pattern) for pattern in self.spec.parts]
+        for above, line in zip(lines, lines[1:]):
+            words, name = normal(line.text), normal(above.text)
+            match = named.match(name) if titled.match(words) else None
+            if match and match.group("unit") and not NUMBERED.match(name) and not any(pattern.search(name) for pattern in parts):
+                self.source.put(("meta", "unit"), self._place(above))
+                return match.group("unit")
+        return None
 
     def _printed_lines(self) -> list[PrintedLine]:
         """What the medium prints: the lines and cells the flow read, and the lines of the tables

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..i18n import Msg
 from ..template import Template
-from . import text_rows
+from . import forms, text_rows
 from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
 from .source import Limits, LoadError
@@ -108,8 +108,13 @@ def read_txt(
 ) -> tuple[dict[str, Any], Any]:
     document = text_document(decode(data), name, limits)
     spec = recognise(document, requested=template)
+    document.blocks, printed_forms = forms.take(document.blocks, spec, [re.compile(pattern) for pattern in spec.parts])
+    document.unread_lines += [line for form in printed_forms for line in form.lines]  # printed table lines, for coverage
     _tables(document, spec)
-    return build(document, spec, overrides=overrides)
+    tree, source = build(document, spec, overrides=overrides)
+    if printed_forms:  # after the projects the text states (sentences.derive)
+        source.after_text = [lambda tree: forms.merge(tree, source, printed_forms)]
+    return tree, source
 
 
 # ---------------------------------------------------------------------------------- tables

@@ -20,7 +20,9 @@ class StatedSum(EquationRule):
     actual), 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, 人员经费 = 301 + 303 and
     公用经费 = the other economic classes — in the tables and in the narrative alike; and the
     counts of 预算绩效管理: the projects rated 优/良/合格/不合格 add up to the projects self-assessed,
-    the problems fixed and being fixed to the problems found (counts are exact: 4 ≠ 3 + 0).
+    the problems fixed and being fixed to the problems found (counts are exact: 4 ≠ 3 + 0); a
+    project's 绩效目标申报表: 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金, 项目资金总额 =
+    财政资金 + 其他资金.
 
     Why: a total that does not add up is the first thing a reviewer checks and the most common
     error inspections find.  Each printed figure is an interval (±½ of its last digit), so
