@@ -194,10 +194,10 @@ class WrappedReader(Reader):
         if line.page == previous.page and line.top - previous.top > 1:
             return True  # a blank line between
         full = max(right, self.full)
+        if _TITLE_LINE.fullmatch(normal(line.text)):
+            return True  # a title (an annex's “政协业务项目”) after a paragraph: never part of it
         if previous.x1 >= full - 2 * previous.size:
             return False  # the line before reached the margin: this one goes on with it
-        if _TITLE_LINE.fullmatch(normal(line.text)):
-            return True  # a title (an annex's “政协业务项目”) after a paragraph that stopped short: never part of it
         # Short of the margin where a sentence ended: the paragraph ended there.  (A line that broke
         # early before a number or a bracket goes on, as in a PDF; so does one ending in a colon,
         # which announces what follows — “主要原因：” at the foot of a page.)
