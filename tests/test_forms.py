@@ -214,3 +214,13 @@ def test_the_seed_forms_give_the_findings_its_transcription_gives(name: str) -> 
     ours = sorted((f.rule, f.path) for f in check(loaded) if f.rule in ("FR601", "FR602"))
     theirs = sorted((f.rule, f.path) for f in check(sample) if f.rule in ("FR601", "FR602"))
     assert ours == theirs
+
+
+def test_a_form_ends_at_a_heading_the_template_knows(tmp_path: Path) -> None:
+    text = BUDGET.format(requested="400,000.00", carried="100,000.00") + "三、其他相关情况说明\n本部门无其他情况。\n"
+    path = tmp_path / "某局预算.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_report(path)
+    assert loaded.report.performance.projects[0].indicators[-1].level3 == "群众满意度"
+    paragraphs = [p for part in loaded.report.text.parts for node in (part, *part.sections) for p in node.paragraphs]
+    assert any(paragraph.endswith("本部门无其他情况。") for paragraph in paragraphs)  # the text after the form stays text

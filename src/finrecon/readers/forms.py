@@ -76,6 +76,7 @@ def take(blocks: list[tuple[int, float, Any]], spec: Template, parts: list[re.Pa
     if not spec.forms:
         return blocks, []
     titles = [(form, re.compile(form.title)) for form in spec.forms]
+    headings = {normal(heading) for heading in (*spec.headings, *spec.narrative_sections)}
     blocks = [piece for block in blocks for piece in _split(block, titles)]
     kept: list[tuple[int, float, Any]] = []
     forms: list[Form] = []
@@ -95,8 +96,9 @@ def take(blocks: list[tuple[int, float, Any]], spec: Template, parts: list[re.Pa
                 break
             if isinstance(other, Line):
                 words = normal(other.text)
-                if any(pattern.search(words) for pattern in parts):
-                    break
+                bare = NUMBERED.sub("", words, count=1).rstrip("。")
+                if any(pattern.search(words) or pattern.search(bare) for pattern in parts) or bare in headings:
+                    break  # a part, or a heading the template knows: the text again
                 if as_cells and (len(words) > _LONG or NUMBERED.match(words)):
                     break
             end += 1
