@@ -42,6 +42,7 @@ class Cover(_Strict):
 class Classes(_Strict):
     path: str
     value: str | None = None
+    total: str | None = Field(None, description="the row (a path of rows) the classes sum to, column by column (支出总计 → expenditure_grand_total)")
 
 
 class TableSpec(_Strict):
@@ -58,6 +59,14 @@ class TableSpec(_Strict):
         default_factory=dict,
         description="a 科目 code's first digits → the one column besides the first (合计) a row of that code fills: where a page text "
         "prints a row with blank cells (which leave no trace), its figures are placed in these two columns (301 工资福利支出 → 人员经费)",
+    )
+
+    totals_from: dict[str, str] = Field(
+        default_factory=dict,
+        description="a column → the figure elsewhere (a path of the tables, the table's key first: summary.income.appropriation) that is "
+        "the column's total (the 合计 row; in a two-sided table, the classes' total row): an identity the rules check (FR501, FR104). "
+        "Where a page text prints rows with fewer figures than columns and the column sums alone leave more than one placement, "
+        "the rows are placed by it where that is unique, and it is then not checked",
     )
 
     def spec(self) -> dict[str, Any]:

@@ -398,7 +398,11 @@ class _MediaBuilder(Builder):
                     path = ".".join((*self.tables_at, block.key))
                     item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
                     if kind == "summed":  # read by its sums: every sum with a term in it is not checked
-                        item["unknown"] = [f"{path}.*"]
+                        item["unknown"] = [".".join((path, getattr(grid, "summed_in", ""))).rstrip(".") + ".*"]
+                        # and each equality with a figure elsewhere it assumed (model/unknown.py: “a=b”)
+                        item["unknown"] += [
+                            "=".join(".".join((*self.tables_at, end)) for end in pair) for pair in getattr(grid, "assumed", ())
+                        ]
                     self.unread.append(item)
         return tables
 
