@@ -43,7 +43,7 @@ class Unknowns:
         return next((region for region, pair in self.assumed if pair <= terms), None)
 
     def __repr__(self) -> str:
-        return f"Unknowns({list(self.regions)!r}, unplaced={list(self.unplaced)!r})"
+        return f"Unknowns({list(self.regions)!r}, unplaced={list(self.unplaced)!r}, assumed={[region for region, _ in self.assumed]!r})"
 
     @staticmethod
     def _under(path: str, regions: tuple[str, ...]) -> str | None:
