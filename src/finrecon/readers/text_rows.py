@@ -30,6 +30,16 @@ template prints them in.  A row is placed only where no other placement is possi
     reported (FR923, kind ``summed``) with every sum over it as skipped (``tables.<key>.*`` is
     unknown for sums), while a figure compared one to one (the 情况说明's, another table's) is
     still compared.
+  - where the column sums alone leave more than one placement, by the column totals another
+    table prints (``tables.<key>.totals_from``: the 收入预算总表's 合计 in each source is the
+    财务收支预算总表's income line of that source; each fund's 支出总计 in the 财政拨款 table is its
+    收入 in the left half; each an identity the rules check).  A short 合计 row may stand only
+    where it meets them, and the sums place the rest; a two-sided table's half of the classes is
+    placed so too (the classes sum to ``classes.total``).  Those figures are taken only where the
+    line structure alone places them (``known_figures``), and a row is blank only where it proves
+    that no figure of it was printed: a label followed by the other half's label, or a label
+    alone on its line with no line of figures alone beside it.  Each equality assumed is then
+    not checked (``printed.unread[*].unknown``: ``a=b``); every other identity over those figures is.
 
 Anything else — a short row more than one placement fits, a half whose label says nothing — is
 not placed, and the whole table is left unread and said so (``txt.unplaced``): never guessed,
