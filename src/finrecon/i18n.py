@@ -10,6 +10,7 @@ the report's own words (Chinese in both languages), titles come from each field'
 from __future__ import annotations
 
 import os
+import re
 from typing import Mapping
 
 LANGS = ("zh", "en")
@@ -188,6 +189,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage.page": ("  第 {page} 页", "  page {page}"),
     "coverage.number": ("第 {line} 行：数字 {number} 未读取（{text}）", "line {line}: {number} not read ({text})"),
     "coverage.sentence": ("第 {line} 行：句子未理解：{text}", "line {line}: sentence not understood: {text}"),
+    "coverage.number_at": ("{place}：数字 {number} 未读取（{text}）", "{place}: {number} not read ({text})"),
+    "coverage.sentence_at": ("{place}：句子未理解：{text}", "{place}: sentence not understood: {text}"),
     "FR923.sep": ("；", "; "),
     "FR923.skipped": ("；因此未核对 {count} 项：{checks}", "; so {count} checks were skipped: {checks}"),
     "FR926": ("从第 {page} 页起是另一份报告（封面：“{text}”）：只读取和核对了第一份", "from page {page} on the file holds another report (its cover: '{text}'): only the first is read and checked"),
@@ -344,6 +347,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
     "place.page": ("第 {page} 页第 {line} 行", "p.{page} line {line}"),
     "place.line_column": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+    "place.paragraph": ("第 {paragraph} 段", "paragraph {paragraph}"),
+    "place.table_row": ("表 {table} 第 {row} 行", "table {table} row {row}"),
     "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),
     "hint": ("提示：{hint}", "Likely cause: {hint}"),
     "clean": ("{file}：未发现问题", "{file}: no findings"),
@@ -410,3 +415,34 @@ class Msg:
 
     def __repr__(self) -> str:
         return f"Msg({self.key!r}, {self.params!r})"
+
+
+# A place as a Word file or web page names it, in no language (``Place.label``): “paragraph 52”,
+# “table 3 row 5”, “L54 /html/body/div/p[45]” (a web page's source line and element path), with
+# the file's name before a colon where a report is read from several files (“a.docx:paragraph 52”).
+# A workbook's “收入决算表!C7” is the sheet's own name and needs no words.
+_PLACE_LABEL = re.compile(
+    r"^(?P<file>.*?:)??(?:paragraph (?P<paragraph>\d+)|table (?P<table>\d+) row (?P<row>\d+)|L(?P<line>\d+)(?P<path> .*)?)$", re.S
+)
+
+
+def place_label(label: str, lang: str = "zh") -> str:
+    """A medium's place label (``Place.label``) in ``lang``: “第 52 段” / “paragraph 52”."""
+    match = _PLACE_LABEL.match(label)
+    if match is None:
+        return label
+    found = match.groupdict()
+    if found["paragraph"] is not None:
+        words = t("place.paragraph", lang, paragraph=int(found["paragraph"]))
+    elif found["table"] is not None:
+        words = t("place.table_row", lang, table=int(found["table"]), row=int(found["row"]))
+    else:
+        words = t("line", lang, line=int(found["line"])) + (found["path"] or "")
+    return (found["file"] or "") + words
+
+
+def label_line(label: str | None) -> int | None:
+    """The line of the file a place label names (a web page's “L54 …”), else ``None``: a Word
+    paragraph or a workbook's cell is no line of the file."""
+    match = _PLACE_LABEL.match(label or "")
+    return int(match.group("line")) if match is not None and match.group("line") is not None else None

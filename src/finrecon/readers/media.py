@@ -386,7 +386,11 @@ class _MediaBuilder(Builder):
         """What the medium prints: the lines and cells the flow read, and the lines of the tables
         it left unread (their figures printed, and not placed)."""
         printed = super()._printed_lines() + [PrintedLine(line.page, line.number, line.text, True) for line in self.document.unread_lines]
-        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        if self.document.labels is not None:
+            # A medium that names its places (a Word file, a workbook, a web page) has no pages: its
+            # numbers are placed by the line (paragraph, row) alone, as ``MediaSource`` places them.
+            printed = [PrintedLine(None, item.line, item.text, item.in_table) for item in printed]  # type: ignore[arg-type]
+        printed.sort(key=lambda item: (item.page or 0, item.line, not item.in_table))
         return printed
 
     def _tables(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
+from ..i18n import place_label
 from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLE, TABLES_PART
 from ..model import Report
 from ..model.unknown import region
@@ -181,7 +182,7 @@ class UnreadTable(PrintedFact):
             if item.kind == "absent":
                 continue
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
-            where = self.say(f"{self.id}.place", place=item.place) if item.place else self.say(f"{self.id}.page", page=item.page)
+            where = self.say(f"{self.id}.place", place=place_label(item.place, self.lang)) if item.place else self.say(f"{self.id}.page", page=item.page)
             message = self.say(key, where=where, page=item.page, text=item.text)
             checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
             checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
