@@ -147,3 +147,27 @@ def test_a_report_in_two_files_names_the_file_of_each_place(media) -> None:  # n
     _, out = _run(str(media["combined"]), "-f", "github", "--lang", "en")
     annotations = [text for text in out.splitlines() if "text.docx%3Aparagraph" in text]
     assert annotations and not any("line=" in text for text in annotations)  # neither file has lines to show
+
+
+# --------------------------------------------------------------------------------- a title only
+@pytest.mark.parametrize(("name", "data"), [
+    ("t.txt", "上海市某局2024年度部门决算\n".encode()),
+    ("t.html", "<html><body><h1>上海市某局2024年度部门决算</h1></body></html>".encode()),
+])
+def test_a_file_that_prints_only_its_title_is_no_report_and_says_so_once(tmp_path, name, data) -> None:  # noqa: ANN001
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en", "-f", "json"])
+    assert result.exit_code == 2  # unusable input: a gate must not pass it as clean
+    report = json.loads(result.stdout)["reports"][0]
+    assert "no report to check was read" in report["error"] and report["findings"] == []
+    assert "carries" not in result.output  # none of the notes on what an input lacks
+
+
+def test_a_title_and_one_paragraph_is_a_report_without_tables(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "t.txt"
+    path.write_text("上海市某局2024年度部门决算\n第一部分 部门概况\n一、主要职能\n负责本区的工作。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path), "--lang", "en", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    notes = [f for f in json.loads(result.stdout)["reports"][0]["findings"] if f["rule"] == "FR923"]
+    assert [f["path"] for f in notes] == ["printed.unread.absent"]  # the tables not checked, said once; the text is there

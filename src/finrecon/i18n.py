@@ -96,6 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.too_many_elements": ("网页的元素超过 {limit} 个，不是一份报告", "the page holds more than {limit} elements: no report is so long"),
     "media.no_year": ("文件中没有印出年度：请与含封面的 Word 文件一起检查（如 a.docx+a.xlsx），或在文件名中写明年度", "no year is printed: check it with the Word file that has the cover (a.docx+a.xlsx), or put the year in the file's name"),
     "media.no_text": ("文件中没有文字或表格", "the file holds no text and no table"),
+    "media.nothing_read": (
+        "未读到可核对的报告内容：既没有模板中的表格，也没有情况说明等正文段落（只有标题或封面）",
+        "no report to check was read: no table of the template and no paragraph of text (a title or cover only)",
+    ),
     "media.old_format": ("不支持旧的 {suffix} 格式：请在 Office/WPS 中另存为 {hint} 后再检查", "the old {suffix} format is not read: save it as {hint} in Office/WPS and check that"),
     "media.not_package": ("不是有效的 {kind} 文件（不是 Office 压缩包，或已损坏）", "not a valid {kind} file (no Office package, or damaged)"),
     "media.bomb": ("Office 压缩包展开后过大或压缩比异常（{size} 字节，上限 {limit} 字节）", "the Office package expands too far or compresses suspiciously ({size} bytes, limit {limit})"),

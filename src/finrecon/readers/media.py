@@ -321,10 +321,20 @@ def build(
         widths = sorted(line.x1 for line in document.lines() if normal(line.text))
         reader.full = widths[int(len(widths) * 0.9)] if widths else 0.0
     flow = reader.read_blocks(sorted(document.blocks, key=lambda block: (block[0], block[1])))
+    if not flow.tables and not any(_has_paragraphs(node) for node in flow.parts):
+        # Only a title or a cover: no table of the template and no paragraph of text.  Nothing can
+        # be checked, and a gate must not pass it as clean: an unusable input (exit 2), said once.
+        lines = document.lines()
+        raise LoadError(Msg("media.nothing_read"), line=lines[0].number if lines and document.labels is None else 1)
     source = MediaSource(document.labels)
     tree, built = _MediaBuilder(spec, flow, source, document, overrides).build()
     built.template = spec
     return tree, built
+
+
+def _has_paragraphs(node: Any) -> bool:
+    """Whether a part of the text, or a section in it, holds a paragraph."""
+    return bool(node.paragraphs) or any(_has_paragraphs(child) for child in node.children)
 
 
 _TITLE_LINES = 5000  # where a report without a cover prints its title (“…2020年度部门决算情况说明”)
