@@ -171,3 +171,34 @@ def test_a_title_and_one_paragraph_is_a_report_without_tables(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     notes = [f for f in json.loads(result.stdout)["reports"][0]["findings"] if f["rule"] == "FR923"]
     assert [f["path"] for f in notes] == ["printed.unread.absent"]  # the tables not checked, said once; the text is there
+
+
+# --------------------------------------------------------------------------------- FR923 in a page text
+_BUDGET_COVER = "上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区某某局\n"
+# 20805 and 20808 print the same figures: either may be the 基本支出, so the rows are not read; the
+# table's title on page 2, its rows on page 3.
+_AMBIGUOUS = (
+    "\f2026年部门支出预算总表\n编制部门：上海市普陀区某某局 单位：元\n项目 支出预算\n功能分类科目编码\n功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n"
+    "\f208 社会保障和就业支出 500,000 250,000 250,000\n"
+    "208 05 行政事业单位养老支出 250,000 250,000\n"
+    "208 05 01 行政单位离退休 250,000 250,000\n"
+    "208 08 抚恤 250,000 250,000\n"
+    "合计 500,000 250,000 250,000\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_page_texts_unread_table_is_placed_on_its_page_and_quotes_what_is_printed(tmp_path, lang) -> None:  # noqa: ANN001
+    path = tmp_path / "某某局.txt"
+    path.write_text(_BUDGET_COVER + _AMBIGUOUS, encoding="utf-8")
+    report = _report(path, "--lang", lang)
+    unread = [f for f in report["findings"] if f["rule"] == "FR923" and f["path"].startswith("printed.unread[")]
+    assert len(unread) == 1
+    finding = unread[0]
+    assert finding["page"] == 3 and ("on page 3" if lang == "en" else "第 3 页") in finding["message"]  # where the rows are, not the title
+    assert finding["excerpt"].startswith("208 05 行政事业单位养老支出 250,000")  # what the page prints, nothing of finrecon's
+    assert "未读取" not in finding["excerpt"] and "not read" not in finding["excerpt"]
+    if lang == "en":
+        assert "3 rows print a number of figures" in finding["message"] and "未读取" not in finding["message"]
+    else:
+        assert "3 行的数字个数" in finding["message"]

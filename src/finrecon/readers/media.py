@@ -411,6 +411,9 @@ class _MediaBuilder(Builder):
                 for page, what, kind in getattr(grid, "unplaced", ()):
                     path = ".".join((*self.tables_at, block.key))
                     item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
+                    if isinstance(what, Msg):  # why, worded by the rule in the run's language; the row as printed
+                        args = {name: value for name, value in what.params.items() if name != "first"}
+                        item.update(text=title, reason=what.key, reason_args=args, printed=str(what.params.get("first", "")) or None)
                     if kind == "summed":  # read by its sums: every sum with a term in it is not checked
                         item["unknown"] = [f"{path}.*"]
                     self.unread.append(item)
@@ -434,6 +437,8 @@ class _MediaBuilder(Builder):
             # where the table stands (its title), else the page: a medium's own place for it
             at = tuple(item["path"].split(".")) if item.get("path") else ()
             place = self.source.places.get(at) if at else None
+            if place is not None and place.label is None and place.page != item["page"]:
+                place = None  # a table read over pages: the page of what was not read, not of its title
             if place is not None:
                 self.source.places[("printed", "unread", index)] = place
                 if place.label and item["kind"] != "absent":

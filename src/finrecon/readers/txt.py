@@ -182,7 +182,7 @@ def _form(
     rows = [[(line.text, 1, line.number)] for line in (title, *body)]
     out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
     first = " ".join(line.text for line in body[:2])[:60]
-    document.unread.append({"page": title.page, "text": f"{normal(title.text)}：{Msg('txt.form', first=first).render('zh')}", "kind": "header"})
+    document.unread.append({"page": title.page, "text": normal(title.text), "kind": "header", "reason": "unread.form", "printed": first})
     return index
 
 
@@ -242,5 +242,5 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
         grids[0].unplaced = problems
     elif placed.summed and grids:
         first = placed.summed[0]
-        grids[0].unplaced = [(first.page, Msg("txt.summed", rows=len(placed.summed), first=first.text).render("zh"), "summed")]
+        grids[0].unplaced = [(first.page, Msg("unread.summed", rows=len(placed.summed), first=first.text), "summed")]
     return grids
