@@ -99,7 +99,7 @@ class Unread(PageText):
         "a path ending in .* (tables.summary.*): a figure that could not be placed anywhere in it, so that no sum over it is known; "
         "no identity is evaluated over an unknown",
     )
-    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it (表3!A1, 第 40 段); else the page says it")
+    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it, in no language (表3!A1, paragraph 40, table 2 row 4); else the page says it")
     path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
     reason: str | None = Field(
         None, title="原因说明", en="reason",

@@ -6,7 +6,8 @@ report is read as a PDF is: the same flow (cover, contents, headings, paragraphs
 the same table binding by the template's table definitions (``pdf/tables.py``), the same tree
 (``pdf.Builder``).  Only where things were printed differs: a medium numbers its lines and cells
 in print order, and its source map gives each number the medium's own name for the place
-(“收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]/td[3]”), or, for a page text, its
+(“收入决算表!C7”, “paragraph 12”, “table 3 row 5”, “L54 /html/body/div/p[45]” — in no language:
+``i18n.place_label`` words them for the reader), or, for a page text, its
 page and line.
 
 A medium that carries no tables at all (a page text or web page with only the 情况说明) lacks no
