@@ -150,7 +150,7 @@ def test_a_formula_without_a_cached_value_is_said_not_read(tmp_path) -> None:  #
     book.save(path)
     loaded = load_report(path)
     unread = [item for item in loaded.report.printed.unread if item.reason == "media.formula"]
-    assert [(item.text, item.printed) for item in unread] == [("表1!D4", "=B4")]  # the cell, and what it holds
+    assert [(item.text, item.place, item.printed) for item in unread] == [("表1", "表1!D4", "=B4")]  # the sheet, the cell, what it holds
     assert any("表1!D4" in f.message and "公式" in f.message for f in check(loaded) if f.rule == "FR923")  # why, in words
     assert loaded.report.tables.summary.expenditure.by_class == [] or all(
         row.amount is not None and row.amount.value != 0 for row in loaded.report.tables.summary.expenditure.by_class

@@ -199,6 +199,6 @@ def test_a_page_texts_unread_table_is_placed_on_its_page_and_quotes_what_is_prin
     assert finding["excerpt"].startswith("208 05 行政事业单位养老支出 250,000")  # what the page prints, nothing of finrecon's
     assert "未读取" not in finding["excerpt"] and "not read" not in finding["excerpt"]
     if lang == "en":
-        assert "3 rows print a number of figures" in finding["message"] and "未读取" not in finding["message"]
+        assert "3 row(s) print a number of figures" in finding["message"] and "未读取" not in finding["message"]
     else:
         assert "3 行的数字个数" in finding["message"]
