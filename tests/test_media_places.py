@@ -202,3 +202,16 @@ def test_a_page_texts_unread_table_is_placed_on_its_page_and_quotes_what_is_prin
         assert "3 row(s) print a number of figures" in finding["message"] and "未读取" not in finding["message"]
     else:
         assert "3 行的数字个数" in finding["message"]
+
+
+# --------------------------------------------------------------------------------- across years
+@pytest.mark.parametrize(("lang", "words"), [("zh", "去年.docx 第 12 段"), ("en", "去年.docx, paragraph 12")])
+def test_a_cross_year_finding_names_a_drafts_place_not_a_line(lang, words) -> None:  # noqa: ANN001
+    from finrecon.rules.base import Options
+    from finrecon.rules.years import Comparable, PriorYearFigure, Spot
+
+    rule = PriorYearFigure(Options(lang=lang))
+    spot = Spot("narrative.income.total", "收入", "10.00", "万元", None, 12, "本年收入合计10.00万元。", place="paragraph 12")
+    assert rule.where(Comparable("去年.docx", "某局", 2023, "final", None), spot) == words
+    finding = rule.located(Comparable("今年.docx", "某局", 2024, "final", None), spot, "m", ())
+    assert finding.place == "paragraph 12"  # every reporter then words it (not “line 12”)

@@ -304,6 +304,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
     "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "FR311.where_place": ("{file} {place}", "{file}, {place}"),
     "FR312": (
         "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
         "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
