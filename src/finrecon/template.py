@@ -122,6 +122,11 @@ class Items(_Strict):
     target: str
     start: str = Field(description="a regular expression where an item starts (the lexicon's {item} is a numbered start)")
     code_length: Literal[3, 5, 7] = 7
+    announced: str | None = Field(
+        None,
+        description="a regular expression for the words that announce the items (其中：): what the section prints after them "
+        "and before its first item is neither its total's nor an item's, and stays unknown",
+    )
 
 
 class Projects(_Strict):

@@ -319,6 +319,8 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
             else:
                 spans.append(head)
         items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]
+    if numbered and numbered.announced:
+        spans = _before_items(spans, _item_starts(numbered.announced))
     base = 0
     if numbered:
         list_loc = target_path(numbered.target)
@@ -341,6 +343,18 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
+
+
+def _before_items(spans: list[Span], announced: re.Pattern[str]) -> list[Span]:
+    """What a section numbered into items says of its total: its words up to those that announce the
+    items (其中：).  What it prints after them and before its first item recognised (an item whose
+    科目 is not printed as a 科目) cannot be told from the total: it is no one's, and stays unknown —
+    never taken for the total printed again."""
+    for index, (words, start, end) in enumerate(spans):
+        match = announced.search(words.text, start, end)
+        if match is not None:
+            return [*spans[:index], (words, start, match.end())]
+    return spans
 
 
 def _whole(item: list[Span]) -> Span:
