@@ -133,3 +133,32 @@ def test_a_draft_whose_items_are_numbered_by_the_list_reads_them_as_the_printed_
     assert "FR504" not in rules
     if medium == "docx":
         assert sorted((f.rule, f.reported, f.expected) for f in check(listed)) == sorted((f.rule, f.reported, f.expected) for f in check(printed))
+
+
+def test_an_item_that_names_only_its_xiang_is_never_the_total() -> None:
+    """A 科目 named by its 项 alone, unnumbered, with no 其中： before it: not the total (it names a
+    科目), and, with no item above it, no one's — unknown."""
+    loaded = _loaded("一般公共预算财政拨款支出年初预算为30.00万元，支出决算为30.00万元。", "行政单位离退休（项），年初预算为10.00万元，支出决算为10.00万元。")
+    general = loaded.report.narrative.general_budget
+    assert (general.total.value, general.total.printed_again) == (Decimal("30.00"), None)
+    assert [finding.rule for finding in check(loaded) if finding.rule == "FR504"] == []
+
+
+def test_an_unnumbered_xiang_after_an_item_that_stated_its_figures_is_another_item() -> None:
+    loaded = _loaded(
+        TOTAL,
+        f"{_subject('行政单位离退休', False, False)}，年初预算为10.00万元，支出决算为10.00万元。",
+        "事业单位离退休（项），年初预算为20.00万元，支出决算为20.00万元。",  # under the 款 of the item above
+    )
+    general = loaded.report.narrative.general_budget
+    assert [(item.code, item.name, item.value) for item in general.items] == [
+        ("2080501", "行政单位离退休", Decimal("10.00")), ("2080502", "事业单位离退休", Decimal("20.00")),
+    ]
+    assert all(item.printed_again is None for item in general.items) and general.total.printed_again is None
+    assert [finding.rule for finding in check(loaded)] == []
+
+
+def test_a_subject_cut_by_a_page_before_its_figures_stays_one_item() -> None:
+    loaded = _loaded(TOTAL, "社会保障和就业支出（类）行政事业单位养老支出（款）", "行政单位离退休（项），年初预算为30.00万元，支出决算为30.00万元。")
+    (item,) = loaded.report.narrative.general_budget.items
+    assert (item.code, item.value) == ("2080501", Decimal("30.00"))
