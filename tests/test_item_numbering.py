@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from finrecon.coverage import measure
 from finrecon.engine import check
 from finrecon.readers import load_report, load_text
 
@@ -83,6 +84,8 @@ def test_what_cannot_be_told_from_the_total_stays_unknown() -> None:
     assert (general.total.value, general.total.budget, general.total.printed_again) == (Decimal("30.00"), Decimal("30.00"), None)
     assert not general.items
     assert [finding.rule for finding in check(loaded) if finding.rule == "FR504"] == []
+    missed = [missed.text for missed in measure(loaded.report, loaded.source).missed]  # reported as not checked
+    assert missed == ["行政运行支出年初预算为10.00万元，支出决算为10.00万元。", "一般行政管理事务年初预算为20.00万元，支出决算为20.00万元。"]
 
 
 def test_a_total_stated_again_differently_before_its_list_is_still_reported() -> None:
