@@ -165,3 +165,17 @@ def test_a_subject_cut_by_a_page_before_its_figures_stays_one_item() -> None:
     loaded = _loaded(TOTAL, "社会保障和就业支出（类）行政事业单位养老支出（款）", "行政单位离退休（项），年初预算为30.00万元，支出决算为30.00万元。")
     (item,) = loaded.report.narrative.general_budget.items
     assert (item.code, item.value) == ("2080501", Decimal("30.00"))
+
+
+@pytest.mark.parametrize(("first", "second"), NUMBERINGS, ids=[first or "none" for first, _ in NUMBERINGS])
+def test_a_subject_printed_as_its_levels_joined_by_dashes_whatever_its_numbering(first: str, second: str) -> None:
+    loaded = _loaded(
+        TOTAL,
+        f"{first}“一般公共服务支出-财政事务-行政运行”科目，年初预算为10.00万元，支出决算为10.00万元。",
+        f"{second}一般公共服务支出-财政事务-一般行政管理事务，年初预算为20.00万元，支出决算为20.00万元。",
+    )
+    general = loaded.report.narrative.general_budget
+    assert [(item.code, item.name, item.value) for item in general.items] == [
+        ("2010601", "行政运行", Decimal("10.00")), ("2010602", "一般行政管理事务", Decimal("20.00")),
+    ]
+    assert [finding.rule for finding in check(loaded)] == []
