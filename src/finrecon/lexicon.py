@@ -120,6 +120,9 @@ TOTAL_ROW = "^合计$"
 CODE_WORD = "编码"  # the code column's own header (科目编码)
 NAME_WORD = "名称"  # the name column's own header (科目名称)
 HEAD_LEFTOVERS = frozenset({*LEVELS, ITEM_HEAD, "科目" + CODE_WORD, CODE_WORD})  # header words a page text leaves on a row's line
+# A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”) or a closing mark:
+# a line that does was cut from the line before it.
+CLAUSE_CANNOT_START = rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、：:）)》”%])"
 AFTER_FIGURE = ".,%年月日"  # what may follow a number that is not a row's label glued to its figure (2024年, 5%)
 UNIT_NAME = "单位名称"  # what a cover names: the unit (a 编制单位 line, the 单位名称 column)
 EXPENDITURE = "支出"  # the word that ends a 类's name (一般公共服务支出), often left out in the text
@@ -177,6 +180,17 @@ WAN = "万"  # 万元 as the text often prints it: “5.6万”
 AMOUNT_UNIT = "万元?"  # after an amount in the text
 COPULA = "(?:为)?"  # “总预算为1170.00万元” or “总预算1170.00万元”
 TABLE = "表"  # the word a table's title ends with
+FORM_TITLE = r"^[^\d，。；：:,;、（）()“”]{4,30}表$"  # a form's title (“财政项目支出绩效目标申报表”): words ending in 表
+NOTE_MARK = r"^(?:注|说明)\s*[:：]"  # a note under a table: “注：本表…”
+SECTION_TITLE_ENDS = ("说明", "情况")  # how a section's title ends (情况说明, 执行情况): a heading, not a table's row
+# A page number printed alone in a page text's margin: at most three digits (a year is no page number).
+MARGIN_PAGE_NUMBER = r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$"
+# The parts a report's text carries, by kind, as the Ministry's forms name them: where a medium
+# without them (a workbook of tables) says they were not checked.  A template may name its own.
+TEXT_PARTS = {
+    "final": {"narrative": "情况说明", "other": "其他重要事项", "performance": "预算绩效管理情况"},
+    "budget": {"budget.statement": "预算编制说明", "budget.other": "其他相关情况说明"},
+}
 
 # Direction words and their sign; 持平 and its kin state no change.
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
