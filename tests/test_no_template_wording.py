@@ -28,11 +28,6 @@ IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Files not scanned literal by literal, and why.
 WHOLE_FILES = {
     "rules/explain_zh.py": "message text: the rules' explanations in Chinese, for the accountant",
-    # Being rewritten in parallel (issue 17's page-text and layout-text readers): their literals
-    # (编制单位/单位： labels, 本表 notes, 目录, 表/附表 numbers …) are to move to the template and the
-    # lexicon once those branches are merged; until then they are not scanned.
-    "readers/txt.py": "being rewritten on another branch (pagetext/layouttext): listed in the closing note",
-    "readers/media.py": "being rewritten on another branch (pagetext/layouttext): listed in the closing note",
 }
 
 # Why a literal stays in code.

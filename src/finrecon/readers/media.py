@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Msg
-from ..lexicon import IDEOGRAPH, SENTENCE_END
+from ..lexicon import IDEOGRAPH, MONEY_UNIT_LABEL, NOTE_MARK, SENTENCE_END, TEXT_PARTS
 from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
@@ -106,7 +106,7 @@ def grid_of(page: int, rows: Sequence[Sequence[tuple[str, int, int]]], top: floa
     return grid
 
 
-_BESIDE_TITLE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]|^[（(]?(?:金额)?单位[:：]")
+_BESIDE_TITLE = re.compile(f"{Template.model_fields['compiler'].default}|^[（(]?{MONEY_UNIT_LABEL}")
 
 
 def title_rows(rows: Sequence[Sequence[tuple[str, int, int]]]) -> tuple[list[tuple[str, int]], list[Sequence[tuple[str, int, int]]]]:
@@ -133,7 +133,7 @@ def note_rows(rows: list[Sequence[tuple[str, int, int]]]) -> tuple[list[Sequence
     end = len(rows)
     while end > 0:
         texts = [(text, at) for text, _, at in rows[end - 1] if text.strip()]
-        if len(texts) == 1 and (re.match(r"^(?:注|说明)\s*[:：]", texts[0][0].strip()) or (len(texts[0][0]) > 20 and not re.search(r"\d", texts[0][0]))):
+        if len(texts) == 1 and (re.match(NOTE_MARK, texts[0][0].strip()) or (len(texts[0][0]) > 20 and not re.search(r"\d", texts[0][0]))):
             notes.insert(0, texts[0])
             end -= 1
         else:
@@ -306,9 +306,11 @@ def _heading_words(text: str) -> str:
 
 def build(
     document: Document, spec: Template | None = None, template: str | None = None, overrides: dict[str, Any] | None = None,
+    reader_kind: type[Reader] | None = None,
 ) -> tuple[dict[str, Any], MediaSource]:
     """The report tree of a document (of the template ``spec``, else ``template`` — ``--template`` —
-    else the one it prints), read as the PDF reader reads a PDF; ``overrides``: ``--unit``, ``--year``."""
+    else the one it prints), read as the PDF reader reads a PDF; ``overrides``: ``--unit``, ``--year``;
+    ``reader_kind``: the flow reader of a medium of its own kind (a ``pdftotext -layout`` text)."""
     if not any(isinstance(item, Line) and normal(item.text) for _, _, item in document.blocks) and not any(
         isinstance(item, Grid) for _, _, item in document.blocks
     ):
@@ -316,7 +318,7 @@ def build(
     spec = spec or recognise(document, requested=template)
     from .pdf import reader_for
 
-    reader = reader_for(spec, WrappedReader if document.kind == "wrapped" else WholeReader)
+    reader = reader_for(spec, reader_kind or (WrappedReader if document.kind == "wrapped" else WholeReader))
     if isinstance(reader, WrappedReader):
         reader.paged = document.paged
         widths = sorted(line.x1 for line in document.lines() if normal(line.text))
@@ -339,11 +341,6 @@ def _has_paragraphs(node: Any) -> bool:
 
 
 _TITLE_LINES = 5000  # where a report without a cover prints its title (“…2020年度部门决算情况说明”)
-# The parts of a report read from its text, by kind (model/report.py, model/budget.py).
-_TEXT_PARTS = {
-    "final": (("narrative", "情况说明"), ("other", "其他重要事项"), ("performance", "预算绩效管理情况")),
-    "budget": (("budget.statement", "预算编制说明"), ("budget.other", "其他相关情况说明")),
-}
 _TITLE_SYNTAX = re.compile(r"\(\?:[^)]*\)\??|[\\^$?()|*+]")  # a title pattern's optional parts and syntax: the title as printed
 
 
@@ -375,7 +372,7 @@ class _MediaBuilder(Builder):
                 parts = [re.compile(pattern) for pattern in self.spec.parts]
                 if found and not NUMBERED.match(found) and not any(pattern.search(found) for pattern in parts):
                     unit = found  # not “第二部分” before “2020年度部门决算情况说明”
-            compiler = re.match(r"编制(?:单位|部门)[:：](?P<unit>[^\s单]{2,60}?)(?:单位[:：].*)?$", words)
+            compiler = re.match(rf"(?:{self.spec.compiler})[:：](?P<unit>\S{{2,60}}?)(?:{MONEY_UNIT_LABEL}.*)?$", words)
             if compiler and unit is None:
                 unit = compiler.group("unit")
                 self.source.put(("meta", "unit"), self._place(line))
@@ -430,7 +427,8 @@ class _MediaBuilder(Builder):
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": f"{tables_at}.{key}"})
         if not any(node.paragraphs or node.children for node in self.flow.parts):
             # an input without text (a workbook of tables): the 情况说明 is not checked, and not missing
-            for path, title in _TEXT_PARTS.get(self.spec.kind, ()):
+            parts = self.spec.text_parts if self.spec.text_parts is not None else TEXT_PARTS.get(self.spec.kind, {})
+            for path, title in parts.items():
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": path})
         if unread:
             printed["unread"] = unread
