@@ -173,7 +173,7 @@ def test_a_row_whose_figures_fit_more_than_one_set_of_columns_is_left_unread_and
     assert placed == 0 and printed == 12
     findings = check(loaded)
     unread = _unread(findings)
-    assert len(unread) == 1 and "208 05" in unread[0].message and "3 行" in unread[0].message
+    assert len(unread) == 1 and "208 05" in unread[0].excerpt and "3 行" in unread[0].message  # the row as printed; why, in words
     assert not [f for f in findings if f.rule in ("FR101", "FR102", "FR103", "FR701") and "expenditure" in f.path]
 
 
@@ -207,7 +207,7 @@ def test_a_row_whose_code_the_template_does_not_place_stays_unread(tmp_path) -> 
     )
     loaded = _load(tmp_path, text)
     assert not loaded.report.budget.tables.basic.rows
-    assert [f for f in _unread(check(loaded)) if "399 其他支出" in f.message]
+    assert [f for f in _unread(check(loaded)) if "399 其他支出" in (f.excerpt or "")]  # the row as printed
 
 
 def test_a_table_whose_placements_are_too_many_to_try_is_left_unread(tmp_path) -> None:  # noqa: ANN001
@@ -229,7 +229,7 @@ def test_a_code_alone_on_its_line_with_no_figures_after_it_is_a_blank_row_and_fi
     two = COVER + head + "2080506\n险机缴关费事支业出单位职业年金缴\n2080599\n费其支他出行政事业单位养老支\n1.27 1.27 0.00\n"
     loaded = _load(tmp_path, two)
     assert not loaded.report.tables.general_budget.rows
-    assert [f for f in _unread(check(loaded)) if "2080506" in f.message]
+    assert [f for f in _unread(check(loaded)) if "2080506" in (f.excerpt or "")]  # the rows as printed
 
 
 # A budget's 收入预算总表 whose rows print 合计 and one source: the column sums hold whichever source

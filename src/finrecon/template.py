@@ -131,6 +131,11 @@ class Items(_Strict):
     target: str
     start: str = Field(description="a regular expression where an item starts (the lexicon's {item} is a numbered start)")
     code_length: Literal[3, 5, 7] = 7
+    announced: str | None = Field(
+        None,
+        description="a regular expression for the words that announce the items (其中：): what the section prints after them "
+        "and before its first item is neither its total's nor an item's, and stays unknown",
+    )
 
 
 class Projects(_Strict):
@@ -185,6 +190,10 @@ class Template(_Strict):
     )
     empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
+    text_parts: dict[str, str] | None = Field(
+        None,
+        description="the parts of the text (a report's path → its title) a medium without them (a workbook of tables) says were not checked; none: the Ministry's (lexicon.TEXT_PARTS)",
+    )
     wording: Wording = Field(default_factory=Wording)
 
     def __hash__(self) -> int:  # frozen, and compared by name: a cache key

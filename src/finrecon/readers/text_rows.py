@@ -666,13 +666,15 @@ def side_header(halves: list[list[tuple[str, str]]]) -> list[tuple[str, int, int
     return header
 
 
-def unplaced(rows: list[Line], columns: int) -> tuple[int, str, str]:
+def unplaced(rows: list[Line], columns: int) -> tuple[int, Msg, str]:
+    """Rows whose figures do not fit the head's columns: why (a message, worded by the rule in the
+    run's language) and the first such row as printed (``first``: the finding's excerpt)."""
     first = rows[0]
-    return (first.page, Msg("txt.unplaced", rows=len(rows), columns=columns, first=first.text).render("zh"), "figures")
+    return (first.page, Msg("unread.figures", rows=len(rows), columns=columns, first=first.text), "figures")
 
 
-def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str, str]:
+def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str | Msg, str]:
     first = " ".join(line.text for line in lines[:3])[:60]
     if columns is not None:
-        return (page, Msg("txt.header", columns=columns, first=first).render("zh"), "header")
+        return (page, Msg("unread.header", columns=columns, first=first), "header")
     return (page, first, "header")

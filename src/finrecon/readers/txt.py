@@ -11,10 +11,12 @@ Anything else is left unread and said so (``printed.unread``), never taken as 0.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import CONTENTS_TITLE, FORM_TITLE, MARGIN_PAGE_NUMBER, MONEY_UNIT_LABEL, NOTE_MARK, SECTION_TITLE_ENDS
 from ..template import Template
 from . import text_rows
 from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
@@ -22,11 +24,11 @@ from .pdf.flow import NUMBERED, Line, normal
 from .source import Limits, LoadError
 
 MAX_LINES = 100_000  # a report has a few thousand; more is no report
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
-_STOP = re.compile(r"^注[:：]|^说明[:：]")
-_BEFORE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]")
-_FORM_TITLE = re.compile(r"^[^\d，。；：:,;、（）()“”]{4,30}表$")  # “财政项目支出绩效目标申报表”: a table the template does not define
-_CONTENTS = re.compile(r"^目\s*录$")
+_PAGE_NUMBER = re.compile(MARGIN_PAGE_NUMBER)
+_STOP = re.compile(NOTE_MARK)
+_BEFORE = re.compile(f"{Template.model_fields['compiler'].default}|^{MONEY_UNIT_LABEL}")  # a template's own: before_table(spec)
+_FORM_TITLE = re.compile(FORM_TITLE)  # “财政项目支出绩效目标申报表”: a table the template does not define
+_CONTENTS = re.compile(CONTENTS_TITLE)
 
 
 def decode(data: bytes) -> str:
@@ -106,13 +108,29 @@ def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, 
 def read_txt(
     data: bytes, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
-    document = text_document(decode(data), name, limits)
+    text = decode(data)
+    from .layout_text import is_layout, read_layout  # a text written by ``pdftotext -layout``: read by position
+
+    if is_layout(text):
+        return read_layout(text, limits, name, overrides, template)
+    document = text_document(text, name, limits)
     spec = recognise(document, requested=template)
     _tables(document, spec)
     return build(document, spec, overrides=overrides)
 
 
 # ---------------------------------------------------------------------------------- tables
+def before_table(spec: Template) -> re.Pattern[str]:
+    """The lines under a table's title that say who compiled it and in what unit (the template's
+    compiler label, the national money-unit label)."""
+    return _before(spec.compiler)
+
+
+@functools.lru_cache(maxsize=8)
+def _before(compiler: str) -> re.Pattern[str]:
+    return re.compile(f"{compiler}|^{MONEY_UNIT_LABEL}")
+
+
 def _tables(document: Document, spec: Template) -> None:
     """Each table title's following lines → grids, where their figures can be placed."""
     titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
@@ -137,7 +155,7 @@ def _tables(document: Document, spec: Template) -> None:
             if page not in cover_or_contents and _is_form_title(line.text, headings):
                 index = _form(document, blocks, index, line, out, titles, parts, headings)
             continue
-        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
             index += 1
         body: list[Line] = []
@@ -177,7 +195,7 @@ def _form(
         candidate = blocks[index][2]
         if not isinstance(candidate, Line) or candidate.page != title.page or _ends_table(candidate.text, titles, parts, headings):
             break
-        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(("说明", "情况")):
+        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(SECTION_TITLE_ENDS):
             break
         body.append(candidate)
         index += 1
@@ -188,7 +206,7 @@ def _form(
     rows = [[(line.text, 1, line.number)] for line in (title, *body)]
     out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
     first = " ".join(line.text for line in body[:2])[:60]
-    document.unread.append({"page": title.page, "text": f"{normal(title.text)}：{Msg('txt.form', first=first).render('zh')}", "kind": "header"})
+    document.unread.append({"page": title.page, "text": normal(title.text), "kind": "header", "reason": "unread.form", "printed": first})
     return index
 
 
@@ -204,7 +222,7 @@ def _ends_table(text: str, titles: dict[str, re.Pattern[str]], parts: list[re.Pa
     if _figures(text):
         return False
     stripped = NUMBERED.sub("", words, count=1)
-    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(("说明", "情况"))))
+    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(SECTION_TITLE_ENDS)))
 
 
 _tokens = text_rows.tokens
@@ -253,11 +271,13 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str, known: text_rows.Kn
         if placed.assumed:
             named = dict(_named_columns(spec))
             row = _total_words(body, spec, placed.assumed[0][0])
-            identities = Msg("txt.assumed.sep").render("zh").join(f"{row}·{named.get(left.rsplit('.', 1)[1], '')} = {words}" for left, _, words in placed.assumed)
-            sums = Msg("txt.sums.classes", total=row) if placed.summed_in else Msg("txt.sums.coded")
-            what = Msg("txt.assumed", rows=len(placed.summed), sums=sums.render("zh"), identities=identities, first=first.text).render("zh")
+            identities = "; ".join(f"{row}·{named.get(left.rsplit('.', 1)[1], '')} = {words}" for left, _, words in placed.assumed)  # printed words
+            if placed.summed_in:
+                what = Msg("unread.assumed.classes", rows=len(placed.summed), total=row, identities=identities, first=first.text)
+            else:
+                what = Msg("unread.assumed.coded", rows=len(placed.summed), identities=identities, first=first.text)
         else:
-            what = Msg("txt.summed", rows=len(placed.summed), first=first.text).render("zh")
+            what = Msg("unread.summed", rows=len(placed.summed), first=first.text)
         grids[0].unplaced = [(first.page, what, "summed")]
         grids[0].summed_in = placed.summed_in  # type: ignore[attr-defined]
         grids[0].assumed = [(f"{key}.{left}", source) for left, source, _ in placed.assumed]  # type: ignore[attr-defined]
