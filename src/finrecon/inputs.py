@@ -39,7 +39,7 @@ class Place(NamedTuple):
     page: int | None = None
     excerpt: str | None = None
     box: Box | None = None
-    label: str | None = None  # where another medium prints it: “收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]”
+    label: str | None = None  # where another medium prints it, in no language: “收入决算表!C7”, “paragraph 12”, “table 3 row 5”, “L54 /html/body/p[3]” (i18n.place_label words it)
 
 
 @dataclass(frozen=True)

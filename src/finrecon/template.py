@@ -45,6 +45,7 @@ class Cover(_Strict):
 class Classes(_Strict):
     path: str
     value: str | None = None
+    total: str | None = Field(None, description="the row (a path of rows) the classes sum to, column by column (支出总计 → expenditure_grand_total)")
 
 
 class TableSpec(_Strict):
@@ -61,6 +62,14 @@ class TableSpec(_Strict):
         default_factory=dict,
         description="a 科目 code's first digits → the one column besides the first (合计) a row of that code fills: where a page text "
         "prints a row with blank cells (which leave no trace), its figures are placed in these two columns (301 工资福利支出 → 人员经费)",
+    )
+
+    totals_from: dict[str, str] = Field(
+        default_factory=dict,
+        description="a column → the figure elsewhere (a path of the tables, the table's key first: summary.income.appropriation) that is "
+        "the column's total (the 合计 row; in a two-sided table, the classes' total row): an identity the rules check (FR501, FR104). "
+        "Where a page text prints rows with fewer figures than columns and the column sums alone leave more than one placement, "
+        "the rows are placed by it where that is unique, and it is then not checked",
     )
 
     def spec(self) -> dict[str, Any]:
@@ -125,6 +134,11 @@ class Items(_Strict):
     target: str
     start: str = Field(description="a regular expression where an item starts (the lexicon's {item} is a numbered start)")
     code_length: Literal[3, 5, 7] = 7
+    announced: str | None = Field(
+        None,
+        description="a regular expression for the words that announce the items (其中：): what the section prints after them "
+        "and before its first item is neither its total's nor an item's, and stays unknown",
+    )
 
 
 class Projects(_Strict):
@@ -209,6 +223,10 @@ class Template(_Strict):
     )
     empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
+    text_parts: dict[str, str] | None = Field(
+        None,
+        description="the parts of the text (a report's path → its title) a medium without them (a workbook of tables) says were not checked; none: the Ministry's (lexicon.TEXT_PARTS)",
+    )
     wording: Wording = Field(default_factory=Wording)
     forms: list[FormSpec] = Field(default_factory=list, description="project performance forms the report prints (readers/forms.py)")
 

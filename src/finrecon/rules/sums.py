@@ -129,7 +129,8 @@ class Balance(EquationRule):
     """What comes in equals what goes out: 收入总计 = 支出总计; 年初结转 + 本年收入 = 本年支出 + 年末结转.
 
     What it checks: table 1's 收入总计 against its 支出总计; table 4's totals; for each fund in
-    table 4 and each row of tables 8 and 9, 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+    table 4 and each row of tables 8 and 9, 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.  A
+    budget's table 4 has no 结转 lines: each fund's 收入 equals its 支出总计.
 
     Why: the two sides of a final account balance by construction; when they do not, a carry-over
     or a total was copied wrong.
