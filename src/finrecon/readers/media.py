@@ -250,6 +250,7 @@ class Document:
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
     unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
+    forms: int = 0  # the forms taken out of its lines before the flow reads them (readers/forms.py): read, and checked
 
     def lines(self) -> list[Line]:
         return [item for _, _, item in self.blocks if isinstance(item, Line)]
@@ -330,8 +331,8 @@ def build(
         widths = sorted(line.x1 for line in document.lines() if normal(line.text))
         reader.full = widths[int(len(widths) * 0.9)] if widths else 0.0
     flow = reader.read_blocks(sorted(document.blocks, key=lambda block: (block[0], block[1])))
-    if not flow.tables and not any(_has_paragraphs(node) for node in flow.parts):
-        # Only a title or a cover: no table of the template and no paragraph of text.  Nothing can
+    if not flow.tables and not document.forms and not any(_has_paragraphs(node) for node in flow.parts):
+        # Only a title or a cover: no table of the template, no form and no paragraph of text.  Nothing can
         # be checked, and a gate must not pass it as clean: an unusable input (exit 2), said once.
         lines = document.lines()
         raise LoadError(Msg("media.nothing_read"), line=lines[0].number if lines and document.labels is None else 1)

@@ -117,6 +117,7 @@ def read_txt(
     spec = recognise(document, requested=template)
     document.blocks, printed_forms = forms.take(document.blocks, spec, [re.compile(pattern) for pattern in spec.parts])
     document.unread_lines += [line for form in printed_forms for line in form.lines]  # printed table lines, for coverage
+    document.forms = len(printed_forms)
     _tables(document, spec)
     tree, source = build(document, spec, overrides=overrides)
     if printed_forms:  # after the projects the text states (sentences.derive)
