@@ -499,3 +499,46 @@ def model_draft(report) -> Draft:  # noqa: ANN001 - a Report (a sample's YAML, l
 
 
 __all__ = ["Decimal", "Draft", "docx_bytes", "model_draft", "html_bytes", "page_text", "pdf_flow", "xlsx_bytes"]
+
+
+
+
+# ------------------------------------------------------------------ a list numbered by Word, or <ol>
+_NUMBERED = r"^\d{1,2}、(?P<words>.*（类）.*（项）.*)$"  # an item of 具体情况 as the PDF prints it
+
+
+def list_numbered(flow: Flow) -> list[tuple[str, str]]:
+    """(kind, text) as ``paragraphs``, the items numbered “1、” turned into items of a list ("li"):
+    their number left to the list (Word's List Number style, an html <ol>), as a draft holds them."""
+    import re
+
+    out = []
+    for kind, text in paragraphs(flow):
+        match = re.match(_NUMBERED, text)
+        out.append(("li", match.group("words")) if kind == "p" and match else (kind, text))
+    return out
+
+
+def docx_list_numbered_bytes(flow: Flow) -> bytes:
+    """The text of a Word draft whose items are in Word's own list numbering (no number in the text)."""
+    import docx
+
+    document = docx.Document()
+    for kind, text in list_numbered(flow):
+        document.add_paragraph(text, style="List Number") if kind == "li" else document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def html_ol_bytes(flow: Flow) -> bytes:
+    """A web page whose items are an <ol> (the browser numbers them, the text holds no number)."""
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>report</title></head><body>"]
+    inside = False
+    for kind, text in list_numbered(flow):
+        if (kind == "li") != inside:
+            parts.append("<ol>" if not inside else "</ol>")
+            inside = not inside
+        parts.append(f"<{kind}>{html.escape(text)}</{kind}>")
+    parts.append("</ol></body></html>" if inside else "</body></html>")
+    return "\n".join(parts).encode("utf-8")

@@ -51,6 +51,14 @@ START = r"(?<![^：；，。、])"  # at the start of a clause (keeps list patte
 CHINESE_DIGITS = "一二三四五六七八九十"
 NUMBERING = rf"(?:第[{CHINESE_DIGITS}]+部分|[{CHINESE_DIGITS}]+、|（[{CHINESE_DIGITS}]+）|（\d{{1,2}}）|\d{{1,3}}[、.](?!\d)|[①-⑳])"
 ITEM = rf"(?<![^。：；]){NUMBERING}"
+# The 科目 an item of a list names, ahead in its clause: its 类 and its name (“社会保障和就业支出（208类）
+# …”), any level mark (“行政单位离退休（项）”, for an item numbered), or its levels joined by
+# dashes (“一般公共服务支出-财政事务-行政运行”).  Read as a lookahead: where an item starts,
+# whatever numbering precedes it, or none (Word's own list numbering leaves none in the text).
+_SUBJECT_WORD = r"(?:[^。：；，\d]|（\d{1,3}[类款项]）)"
+_SUBJECT_CHAIN = r"(?:[^。：；，\d\-－–—]{2,40}[-－–—]){2}"
+SUBJECT_AHEAD = rf"(?={_SUBJECT_WORD}{{2,60}}?（\d{{0,3}}类）|{_SUBJECT_CHAIN})"  # an item unnumbered: its 类 named
+MARK_AHEAD = rf"(?={_SUBJECT_WORD}{{2,60}}?（\d{{0,3}}[类款项]）|{_SUBJECT_CHAIN})"  # an item numbered: any level named
 
 # How a heading is compared with the template's: without its number, spaces, quotation marks and
 # final stop, full-width digits and ASCII brackets as one (“（一）“三公”经费…说明。” = “三公经费…说明”).
@@ -260,7 +268,7 @@ PURPOSE = r"主要用于：?(?P<purpose>[^。]*[^。：])"
 COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
 
 _FIXED = {
-    "number": NUMBER, "start": START, "item": ITEM, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
+    "number": NUMBER, "start": START, "item": ITEM, "numbering": NUMBERING, "subject_ahead": SUBJECT_AHEAD, "mark_ahead": MARK_AHEAD, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
     "budget_reason": BUDGET_REASON, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
 }
 _SLOT = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")
