@@ -10,6 +10,7 @@ the report's own words (Chinese in both languages), titles come from each field'
 from __future__ import annotations
 
 import os
+import re
 from typing import Mapping
 
 LANGS = ("zh", "en")
@@ -101,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.too_many_elements": ("网页的元素超过 {limit} 个，不是一份报告", "the page holds more than {limit} elements: no report is so long"),
     "media.no_year": ("文件中没有印出年度：请与含封面的 Word 文件一起检查（如 a.docx+a.xlsx），或在文件名中写明年度", "no year is printed: check it with the Word file that has the cover (a.docx+a.xlsx), or put the year in the file's name"),
     "media.no_text": ("文件中没有文字或表格", "the file holds no text and no table"),
+    "media.nothing_read": (
+        "未读到可核对的报告内容：既没有模板中的表格，也没有情况说明等正文段落（只有标题或封面）",
+        "no report to check was read: no table of the template and no paragraph of text (a title or cover only)",
+    ),
     "media.old_format": ("不支持旧的 {suffix} 格式：请在 Office/WPS 中另存为 {hint} 后再检查", "the old {suffix} format is not read: save it as {hint} in Office/WPS and check that"),
     "media.not_package": ("不是有效的 {kind} 文件（不是 Office 压缩包，或已损坏）", "not a valid {kind} file (no Office package, or damaged)"),
     "media.bomb": ("Office 压缩包展开后过大或压缩比异常（{size} 字节，上限 {limit} 字节）", "the Office package expands too far or compresses suspiciously ({size} bytes, limit {limit})"),
@@ -115,6 +120,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "txt.unplaced": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取，如：{first}", "{rows} rows print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read, e.g. {first}"),
     "txt.form": ("模板未定义此表，表格未读取，如：{first}", "the template does not define this table, so it is not read, e.g. {first}"),
     "txt.summed": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）唯一确定所在列，如：{first}", "{rows} rows lost their blank cells in text; their figures were put in the one set of columns the table's column sums allow (a 类 = its 款, a 款 = its 项, 合计 = the 类), e.g. {first}"),
+    "unread.figures": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取", "{rows} row(s) print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read"),
+    "unread.form": ("模板未定义此表，表格未读取", "the template does not define this table, so it is not read"),
+    "unread.summed": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums allow (a 类 = its 款, a 款 = its 项, 合计 = the 类)"),
+    "unread.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read"),
+    "unread.assumed.coded": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）及与他处所印数字的等式（{identities}）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums (a 类 = its 款, a 款 = its 项, 合计 = the 类) and its equalities with figures printed elsewhere ({identities}) allow"),
+    "unread.assumed.classes": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（{total} = 各类之和）及与他处所印数字的等式（{identities}）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums ({total} = the 类) and its equalities with figures printed elsewhere ({identities}) allow"),
     "txt.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取，如：{first}", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read, e.g. {first}"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
@@ -194,7 +205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage.page": ("  第 {page} 页", "  page {page}"),
     "coverage.number": ("第 {line} 行：数字 {number} 未读取（{text}）", "line {line}: {number} not read ({text})"),
     "coverage.sentence": ("第 {line} 行：句子未理解：{text}", "line {line}: sentence not understood: {text}"),
+    "coverage.number_at": ("{place}：数字 {number} 未读取（{text}）", "{place}: {number} not read ({text})"),
+    "coverage.sentence_at": ("{place}：句子未理解：{text}", "{place}: sentence not understood: {text}"),
     "FR923.sep": ("；", "; "),
+    "FR923.reason": ("：{reason}", ": {reason}"),
     "FR923.skipped": ("；因此未核对 {count} 项：{checks}", "; so {count} checks were skipped: {checks}"),
     "FR926": ("从第 {page} 页起是另一份报告（封面：“{text}”）：只读取和核对了第一份", "from page {page} on the file holds another report (its cover: '{text}'): only the first is read and checked"),
     "FR925": ("第 {page} 页再次印出“{text}”：重复的表格未被读取和核对", "page {page} prints '{text}' again: the second printing is not read or checked"),
@@ -298,6 +312,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
     "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "FR311.where_place": ("{file} {place}", "{file}, {place}"),
     "FR312": (
         "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
         "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
@@ -350,6 +365,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
     "place.page": ("第 {page} 页第 {line} 行", "p.{page} line {line}"),
     "place.line_column": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+    "place.paragraph": ("第 {paragraph} 段", "paragraph {paragraph}"),
+    "place.table_row": ("表 {table} 第 {row} 行", "table {table} row {row}"),
     "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),
     "hint": ("提示：{hint}", "Likely cause: {hint}"),
     "clean": ("{file}：未发现问题", "{file}: no findings"),
@@ -416,3 +433,34 @@ class Msg:
 
     def __repr__(self) -> str:
         return f"Msg({self.key!r}, {self.params!r})"
+
+
+# A place as a Word file or web page names it, in no language (``Place.label``): “paragraph 52”,
+# “table 3 row 5”, “L54 /html/body/div/p[45]” (a web page's source line and element path), with
+# the file's name before a colon where a report is read from several files (“a.docx:paragraph 52”).
+# A workbook's “收入决算表!C7” is the sheet's own name and needs no words.
+_PLACE_LABEL = re.compile(
+    r"^(?P<file>.*?:)??(?:paragraph (?P<paragraph>\d+)|table (?P<table>\d+) row (?P<row>\d+)|L(?P<line>\d+)(?P<path> .*)?)$", re.S
+)
+
+
+def place_label(label: str, lang: str = "zh") -> str:
+    """A medium's place label (``Place.label``) in ``lang``: “第 52 段” / “paragraph 52”."""
+    match = _PLACE_LABEL.match(label)
+    if match is None:
+        return label
+    found = match.groupdict()
+    if found["paragraph"] is not None:
+        words = t("place.paragraph", lang, paragraph=int(found["paragraph"]))
+    elif found["table"] is not None:
+        words = t("place.table_row", lang, table=int(found["table"]), row=int(found["row"]))
+    else:
+        words = t("line", lang, line=int(found["line"])) + (found["path"] or "")
+    return (found["file"] or "") + words
+
+
+def label_line(label: str | None) -> int | None:
+    """The line of the file a place label names (a web page's “L54 …”), else ``None``: a Word
+    paragraph or a workbook's cell is no line of the file."""
+    match = _PLACE_LABEL.match(label or "")
+    return int(match.group("line")) if match is not None and match.group("line") is not None else None

@@ -51,6 +51,14 @@ START = r"(?<![^：；，。、])"  # at the start of a clause (keeps list patte
 CHINESE_DIGITS = "一二三四五六七八九十"
 NUMBERING = rf"(?:第[{CHINESE_DIGITS}]+部分|[{CHINESE_DIGITS}]+、|（[{CHINESE_DIGITS}]+）|（\d{{1,2}}）|\d{{1,3}}[、.](?!\d)|[①-⑳])"
 ITEM = rf"(?<![^。：；]){NUMBERING}"
+# The 科目 an item of a list names, ahead in its clause: its 类 and its name (“社会保障和就业支出（208类）
+# …”), any level mark (“行政单位离退休（项）”, for an item numbered), or its levels joined by
+# dashes (“一般公共服务支出-财政事务-行政运行”).  Read as a lookahead: where an item starts,
+# whatever numbering precedes it, or none (Word's own list numbering leaves none in the text).
+_SUBJECT_WORD = r"(?:[^。：；，\d]|（\d{1,3}[类款项]）)"
+_SUBJECT_CHAIN = r"(?:[^。：；，\d\-－–—]{2,40}[-－–—]){2}"
+SUBJECT_AHEAD = rf"(?={_SUBJECT_WORD}{{2,60}}?（\d{{0,3}}类）|{_SUBJECT_CHAIN})"  # an item unnumbered: its 类 named
+MARK_AHEAD = rf"(?={_SUBJECT_WORD}{{2,60}}?（\d{{0,3}}[类款项]）|{_SUBJECT_CHAIN})"  # an item numbered: any level named
 
 # How a heading is compared with the template's: without its number, spaces, quotation marks and
 # final stop, full-width digits and ASCII brackets as one (“（一）“三公”经费…说明。” = “三公经费…说明”).
@@ -112,6 +120,9 @@ TOTAL_ROW = "^合计$"
 CODE_WORD = "编码"  # the code column's own header (科目编码)
 NAME_WORD = "名称"  # the name column's own header (科目名称)
 HEAD_LEFTOVERS = frozenset({*LEVELS, ITEM_HEAD, "科目" + CODE_WORD, CODE_WORD})  # header words a page text leaves on a row's line
+# A clause does not begin with an amount and its unit (“603.14万元，占…”, “15.16%；”) or a closing mark:
+# a line that does was cut from the line before it.
+CLAUSE_CANNOT_START = rf"^(?:{NUMBER}(?![\d年月日、.．]|$)|[，。；、：:）)》”%])"
 AFTER_FIGURE = ".,%年月日"  # what may follow a number that is not a row's label glued to its figure (2024年, 5%)
 UNIT_NAME = "单位名称"  # what a cover names: the unit (a 编制单位 line, the 单位名称 column)
 EXPENDITURE = "支出"  # the word that ends a 类's name (一般公共服务支出), often left out in the text
@@ -171,6 +182,17 @@ WAN_YUAN = "万元"  # the amount unit of the text (FR809's expected “支出�
 AMOUNT_UNIT = "万元?"  # after an amount in the text
 COPULA = "(?:为)?"  # “总预算为1170.00万元” or “总预算1170.00万元”
 TABLE = "表"  # the word a table's title ends with
+FORM_TITLE = r"^[^\d，。；：:,;、（）()“”]{4,30}表$"  # a form's title (“财政项目支出绩效目标申报表”): words ending in 表
+NOTE_MARK = r"^(?:注|说明)\s*[:：]"  # a note under a table: “注：本表…”
+SECTION_TITLE_ENDS = ("说明", "情况")  # how a section's title ends (情况说明, 执行情况): a heading, not a table's row
+# A page number printed alone in a page text's margin: at most three digits (a year is no page number).
+MARGIN_PAGE_NUMBER = r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$"
+# The parts a report's text carries, by kind, as the Ministry's forms name them: where a medium
+# without them (a workbook of tables) says they were not checked.  A template may name its own.
+TEXT_PARTS = {
+    "final": {"narrative": "情况说明", "other": "其他重要事项", "performance": "预算绩效管理情况"},
+    "budget": {"budget.statement": "预算编制说明", "budget.other": "其他相关情况说明"},
+}
 
 # Direction words and their sign; 持平 and its kin state no change.
 UP = frozenset({"增加", "增长", "上升", "提高", "大于", "高于", "超过"})
@@ -254,7 +276,7 @@ PURPOSE = r"主要用于：?(?P<purpose>[^。]*[^。：])"
 COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "调整预算": "adjusted_budget", "预算": None}
 
 _FIXED = {
-    "number": NUMBER, "start": START, "item": ITEM, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
+    "number": NUMBER, "start": START, "item": ITEM, "numbering": NUMBERING, "subject_ahead": SUBJECT_AHEAD, "mark_ahead": MARK_AHEAD, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
     "budget_reason": BUDGET_REASON, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
 }
 _SLOT = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")

@@ -97,10 +97,18 @@ class Unread(PageText):
         description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "
         "a list (tables.income.rows) or a whole table (tables.income) — a figure absent there is unknown, not a blank (0); "
         "a path ending in .* (tables.summary.*): a figure that could not be placed anywhere in it, so that no sum over it is known; "
-        "no identity is evaluated over an unknown",
+        "no identity is evaluated over an unknown; "
+        "two paths joined by = (budget.tables.income.total.appropriation=budget.tables.summary.income.appropriation): the reader placed the first "
+        "figure by assuming it equals the second, so no identity with both as terms is evaluated",
     )
-    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it (表3!A1, 第 40 段); else the page says it")
+    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it, in no language (表3!A1, paragraph 40, table 2 row 4); else the page says it")
     path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
+    reason: str | None = Field(
+        None, title="原因说明", en="reason",
+        description="why, as finrecon words it in the run's language: a message key (unread.figures, unread.header, unread.summed, unread.form, media.formula) filled with reason_args; text is then what is printed (the table's title, the cell)",
+    )
+    reason_args: dict[str, int | str] = Field(default_factory=dict, title="原因参数", en="reason arguments", description="the numbers and names the reason's message is filled with")
+    printed: str | None = Field(None, title="原文", en="printed", description="what the page prints there, as printed (the first row not read): the finding's excerpt")
 
 
 class Printed(Strict):

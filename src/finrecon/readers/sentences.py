@@ -314,11 +314,15 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         starts = [match.start() for match in starts_pattern.finditer(words.text)]
         head = (words, 0, starts[0] if starts else len(words.text))
         if head[2] > 0:
-            if items:
+            if items and _starts_another(items[-1], words, head[2]):
+                items.append([head])  # a 科目 after the item above stated its figures: another item, numbered by the list
+            elif items:
                 items[-1].append(head)  # the item above goes on here: its words were cut by a line, a page, a paragraph
             else:
                 spans.append(head)
         items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]
+    if numbered and numbered.announced:
+        spans = _before_items(spans, _item_starts(numbered.announced))
     base = 0
     if numbered:
         list_loc = target_path(numbered.target)
@@ -341,6 +345,34 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
+
+
+# A clause that names a 科目 by a level mark (“行政单位离退休（项）”), numbered or not; and an amount.
+_NAMES_SUBJECT = re.compile(rf"(?<![^。：；]){lexicon.NUMBERING}?{lexicon.MARK_AHEAD}")
+_AMOUNT = re.compile(lexicon.amount("amount"))
+
+
+def _starts_another(item: list[Span], words: Words, end: int) -> bool:
+    """Whether the words a paragraph starts with (up to ``end``), which no item start matched, start
+    another item rather than go on with ``item``: they name a 科目 by its level mark, and the item
+    above has stated a figure already (an item's 科目 comes before its figures — a 科目 cut by a
+    page, “…（款）” / “行政单位离退休（项）…”, has none yet)."""
+    return _NAMES_SUBJECT.match(words.text, 0, end) is not None and any(_AMOUNT.search(span.text, start, stop) for span, start, stop in item)
+
+
+def _before_items(spans: list[Span], announced: re.Pattern[str]) -> list[Span]:
+    """What a section numbered into items says of its total: its words up to those that announce the
+    items (其中：), and never a clause that names a 科目 (“行政运行（项）…”: an item's, be it
+    unnumbered).  What it prints after them and before its first item recognised cannot be told from
+    the total: it is no one's, and stays unknown — never taken for the total printed again."""
+    for index, (words, start, end) in enumerate(spans):
+        cut = announced.search(words.text, start, end)
+        subject = _NAMES_SUBJECT.search(words.text, start, end)
+        if subject is not None and (cut is None or subject.start() < cut.end()):
+            return [*spans[:index], (words, start, subject.start())] if subject.start() > start else spans[:index]
+        if cut is not None:
+            return [*spans[:index], (words, start, cut.end())]
+    return spans
 
 
 def _whole(item: list[Span]) -> Span:

@@ -30,6 +30,16 @@ template prints them in.  A row is placed only where no other placement is possi
     reported (FR923, kind ``summed``) with every sum over it as skipped (``tables.<key>.*`` is
     unknown for sums), while a figure compared one to one (the 情况说明's, another table's) is
     still compared.
+  - where the column sums alone leave more than one placement, by the column totals another
+    table prints (``tables.<key>.totals_from``: the 收入预算总表's 合计 in each source is the
+    财务收支预算总表's income line of that source; each fund's 支出总计 in the 财政拨款 table is its
+    收入 in the left half; each an identity the rules check).  A short 合计 row may stand only
+    where it meets them, and the sums place the rest; a two-sided table's half of the classes is
+    placed so too (the classes sum to ``classes.total``).  Those figures are taken only where the
+    line structure alone places them (``known_figures``), and a row is blank only where it proves
+    that no figure of it was printed: a label followed by the other half's label, or a label
+    alone on its line with no line of figures alone beside it.  Each equality assumed is then
+    not checked (``printed.unread[*].unknown``: ``a=b``); every other identity over those figures is.
 
 Anything else — a short row more than one placement fits, a half whose label says nothing — is
 not placed, and the whole table is left unread and said so (``txt.unplaced``): never guessed,
@@ -43,7 +53,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable
 
 from ..catalog import builtin, normalise_name
 from ..i18n import Msg
@@ -164,6 +174,11 @@ def _split(items: list[str], width: int, coded: bool) -> list[Group]:
     return groups
 
 
+def split_line(text: str) -> list[Group]:
+    """A line of a table with no codes (a two-sided one) split into its halves' groups."""
+    return _split(tokens(text), 0, coded=False)
+
+
 def _name(group: Group) -> str:
     """A row's name as printed; left out where it is the start of its 科目's name in the catalogue
     (the cell wrapped, and the rest of the name stands on another line or was lost): a name cut
@@ -183,6 +198,115 @@ class Placed:
     pages: dict[int, list[list[tuple[str, int, int]]]] = field(default_factory=dict)
     wrong: list[Line] = field(default_factory=list)
     summed: list[Line] = field(default_factory=list)
+    summed_in: str = ""  # the part of the table whose sums were assumed ("": all of it; a two-sided table: its classes)
+    # The identities with another table's figures the placement assumed besides the column sums:
+    # (a figure of this table, its path in the table; the figure elsewhere, a path of the tables; the words of both)
+    assumed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------- figures other tables print
+@dataclass
+class Known:
+    """Figures the tables print where the line structure alone places them, by path of the tables
+    (the table's key first: ``summary.income.appropriation``) → (value, half its last digit's unit,
+    (the table's title, the row's label)); and the rows printed blank, by path → (title, label)."""
+
+    figures: dict[str, tuple[Decimal, Decimal, tuple[str, str]]] = field(default_factory=dict)
+    blank: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def get(self, path: str) -> tuple[Decimal, Decimal, tuple[str, str]] | None:
+        if path in self.figures:
+            return self.figures[path]
+        for row, words in self.blank.items():
+            if path == row or path.startswith(row + "."):
+                return (Decimal(0), Decimal(0), words)  # a blank cell is 0, exactly
+        return None
+
+
+def _printed(text: str) -> tuple[Decimal, Decimal]:
+    value = Decimal(text.replace(",", ""))
+    return value, Decimal(1).scaleb(value.as_tuple().exponent) / 2  # type: ignore[arg-type]
+
+
+def known_figures(tables: Iterable[tuple[str, str, list[Line], dict[str, Any]]]) -> Known:
+    """What the tables (key, title, lines, spec) print where no placement is in question, for a
+    table to be placed by (``totals_from``):
+
+    * a two-sided table: a half whose label is one of the template's ``rows``, on a line printing
+      every half (so which half it is is certain), with as many figures as the half has columns.
+      A label on such a line with no figure before the next half's label is that row printed
+      blank.  A line holding one such label and nothing else is that row printed blank too — but
+      only where neither line beside it is figures alone (a row whose cell wraps prints its
+      figures on a line of their own): a blank cell leaves no trace in a page text, so a row is
+      known blank only where the line structure proves that no figure of it was printed.
+    * a coded or one-row table: its 合计 row, where it prints a figure in every column.
+
+    A figure a table prints elsewhere (a half on a line of its own, a short row) is not taken:
+    where it stands would itself be a guess."""
+    known = Known()
+    for key, title, lines, spec in tables:
+        data = [index for index, line in enumerate(lines) if figures(line.text)]
+        if not data:
+            continue
+        if spec.get("shape") == "sides":
+            halves = side_columns(lines, spec)
+            if halves is None or not all(halves):
+                continue
+            rows = [(re.compile(pattern), path) for pattern, path in spec.get("rows") or []]
+            body = lines[data[0]:]
+            alone = [not figures(line.text) or all(is_figure(item) for item in tokens(line.text)) for line in body]
+            for index, line in enumerate(body):
+                groups = _split(tokens(line.text), 0, coded=False)
+                if not figures(line.text):
+                    beside = [alone[i] and bool(figures(body[i].text)) for i in (index - 1, index + 1) if 0 <= i < len(body)]
+                    if len(groups) == 1 and groups[0].words and not any(beside):
+                        path = _row_path(groups[0], rows)
+                        if path is not None:
+                            known.blank.setdefault(f"{key}.{path}", (title, _label(groups[0])))
+                    continue
+                if len(groups) != len(halves):
+                    continue
+                for half, group in zip(halves, groups):
+                    path = _row_path(group, rows) if group.words else None
+                    if path is None:
+                        continue
+                    if not group.cells:
+                        known.blank.setdefault(f"{key}.{path}", (title, _label(group)))
+                    elif len(group.cells) == len(half) and not any(text in _BLANKS for text in group.cells):
+                        for (target, _), text in zip(half, group.cells):
+                            known.figures.setdefault(f"{key}.{path}" + (f".{target}" if target else ""), (*_printed(text), (title, _label(group))))
+        else:
+            columns = value_columns(spec)
+            total = re.compile(spec.get("total", TOTAL_ROW))
+            for line in (lines[index] for index in data):
+                groups = _split(tokens(line.text), len(columns or ()), coded=False)
+                if columns and len(groups) == 1 and total.search("".join(groups[0].words)) and len(groups[0].cells) == len(columns):
+                    if not any(text in _BLANKS for text in groups[0].cells):
+                        for (target, _), text in zip(columns, groups[0].cells):
+                            known.figures.setdefault(f"{key}.total.{target}", (*_printed(text), (title, "".join(groups[0].words))))
+    return known
+
+
+def _row_path(group: Group, rows: list[tuple[re.Pattern[str], str]]) -> str | None:
+    """The path the template's ``rows`` give a half's label (the first pattern it meets)."""
+    label = NUMBERED.sub("", normal("".join(group.words)))
+    return next((path for pattern, path in rows if label and pattern.search(label)), None)
+
+
+def pinned(spec: dict[str, Any], targets: list[str], known: Known, row: str) -> tuple[dict[int, tuple[Decimal, Decimal]], list[tuple[str, str, str]]]:
+    """The columns whose total another table prints (``totals_from``, where ``known``), as
+    ``by_sums`` takes them, and the identities so assumed: (this table's figure, in ``row``; the
+    figure elsewhere; its table's title and label, joined)."""
+    found: dict[int, tuple[Decimal, Decimal]] = {}
+    assumed: list[tuple[str, str, str]] = []
+    for target, source in (spec.get("totals_from") or {}).items():
+        where = known.get(source)
+        if target not in targets or where is None:
+            continue
+        value, half, (title, label) = where
+        found[targets.index(target)] = (value, half)
+        assumed.append((f"{row}.{target}", source, f"{title}·{label}"))
+    return found, assumed
 
 
 # ---------------------------------------------------------------------------------- column sums
@@ -216,12 +340,17 @@ def _slack(cells: list[list[str]]) -> Decimal:
     return Decimal(1).scaleb(-places) / 2 * sum(len(row) for row in cells)
 
 
-def by_sums(groups: list[Group], total: re.Pattern[str], width: int) -> bool:
+def by_sums(groups: list[Group], total: re.Pattern[str], width: int, pinned: dict[int, tuple[Decimal, Decimal]] | None = None) -> bool:
     """Rows of a coded table whose figures are fewer than its columns, placed by the table's
     column sums — each 类 the sum of its 款, each 款 of its 项, 合计 of the 类 — where exactly one
     placement of every row meets them all (the figures positive, as a budget prints them).  Sets
     each row's ``at`` and says whether every row is placed; the sums are then assumed, not
-    checked (the caller marks the table so).  Nothing is placed where any row stays open."""
+    checked (the caller marks the table so).  Nothing is placed where any row stays open.
+
+    ``pinned``: a column → what another table prints as its total and half its last digit's unit
+    (a blank there is 0, exactly): the 合计
+    row, where it prints fewer figures than columns, may stand only where it meets them, within
+    rounding — an identity the caller then reports as assumed too."""
     codes = {"".join(group.code): index for index, group in enumerate(groups) if group.code}
     if len(codes) != sum(1 for group in groups if group.code):
         return False  # a code printed twice: which is whose part is not certain
@@ -234,6 +363,14 @@ def by_sums(groups: list[Group], total: re.Pattern[str], width: int) -> bool:
             options.append([tuple(group.at)])
         else:
             options.append([tuple(range(width))] if len(group.cells) == width else _places(len(group.cells), width))
+    if pinned:
+        if len(totals) != 1 or len(groups[totals[0]].cells) == width or groups[totals[0]].at is not None:
+            return False  # no one short 合计 row to pin
+        row = groups[totals[0]]
+        options[totals[0]] = [
+            at for at in options[totals[0]]
+            if all(abs(_column_values(row.cells, at, width)[column] - value) <= _slack([row.cells]) + half for column, (value, half) in pinned.items())
+        ]
     children: dict[int, list[int]] = {}
     for code, index in codes.items():
         parents = [codes[code[:end]] for end in range(len(code) - 1, 2, -1) if code[:end] in codes]
@@ -302,9 +439,13 @@ def _part_of_code(group: Group, spec: dict[str, Any], columns: list[tuple[str, s
         group.at = [0, targets.index(target)]
 
 
-def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[list[tuple[str, int, int]] | None, Placed, int]:
+def coded_rows(
+    lines: list[Line], spec: dict[str, Any], coded: bool, known: Known | None = None,
+) -> tuple[list[tuple[str, int, int]] | None, Placed, int]:
     """A coded (or one-row) table's lines → its header row (``None``: the template's columns have
-    no header words), its rows as placed, and its number of value columns."""
+    no header words), its rows as placed, and its number of value columns.  Short rows the column
+    sums alone leave open are placed by them and the column totals other tables print
+    (``totals_from``, ``known``) where that makes the placement unique."""
     columns = value_columns(spec)
     placed = Placed()
     if columns is None:
@@ -346,8 +487,14 @@ def coded_rows(lines: list[Line], spec: dict[str, Any], coded: bool) -> tuple[li
                 _part_of_code(group, spec, columns)
     short = [line for line, groups in entries if any(len(group.cells) < width and group.at is None for group in groups)]
     single = all(len(groups) == 1 and (groups[0].code or groups[0].words) for _, groups in entries)
-    if coded and short and halves == 1 and single and by_sums([groups[0] for _, groups in entries], re.compile(spec.get("total", TOTAL_ROW)), width):
-        placed.summed = short
+    if coded and short and halves == 1 and single:
+        rows, total = [groups[0] for _, groups in entries], re.compile(spec.get("total", TOTAL_ROW))
+        if by_sums(rows, total, width):
+            placed.summed = short
+        elif known is not None and spec.get("totals_from"):
+            columns_pinned, assumed = pinned(spec, [target for target, _ in columns], known, "total")
+            if columns_pinned and by_sums(rows, total, width, columns_pinned):
+                placed.summed, placed.assumed = short, assumed
     for line, groups in entries:
         if len(groups) > halves or any(len(group.cells) != width and group.at is None for group in groups) or (coded and any(not group.code and not group.words for group in groups)):
             placed.wrong.append(line)
@@ -413,32 +560,50 @@ def side_columns(lines: list[Line], spec: dict[str, Any]) -> list[list[tuple[str
     return halves
 
 
-def side_rows(lines: list[Line], spec: dict[str, Any], halves: list[list[tuple[str, str]]]) -> Placed:
-    """A two-sided table's lines → rows of (label, figures) per half."""
+def side_rows(lines: list[Line], spec: dict[str, Any], halves: list[list[tuple[str, str]]], known: Known | None = None) -> Placed:
+    """A two-sided table's lines → rows of (label, figures) per half.  In the half of the classes,
+    a row printing fewer figures than columns is placed by the column sums (the classes sum to
+    ``classes.total``), and by the totals other figures give (``totals_from``, ``known``) where
+    those alone leave more than one placement: only where every such row has one placement."""
     placed = Placed()
     widths = [len(half) for half in halves]
     entries = [(line, _split(tokens(line.text), 0, coded=False)) for line in lines if figures(line.text)]
-    known: dict[str, set[int]] = {}  # a label → the halves the table prints it in
+    given: dict[str, set[int]] = {}  # a label → the halves the table prints it in
     for _, groups in entries:
         if len(groups) == len(halves) and all(group.words for group in groups):
             for half, group in enumerate(groups):
-                known.setdefault(_label(group), set()).add(half)
+                given.setdefault(_label(group), set()).add(half)
     classes = _class_names()
+    summing = len(halves) - 1 if (spec.get("classes") or {}).get("total") else None  # the half whose short rows the sums may place
+    accepted: list[tuple[Line, list[int], list[Group]]] = []
     for line, groups in entries:
         where: list[int] | None = None
         if len(groups) == len(halves):
             where = list(range(len(halves)))
         elif len(groups) == 1:
             label = _label(groups[0])
-            sides = known.get(label, set())
+            sides = given.get(label, set())
             if label in classes and spec.get("classes"):
                 where = [len(halves) - 1]
             elif len(sides) == 1:
                 where = [next(iter(sides))]
         if where is None or any(
-            not group.words or len(group.cells) not in (0, widths[half]) for group, half in zip(groups, where)
+            not group.words or (len(group.cells) not in (0, widths[half]) and not (half == summing and len(group.cells) < widths[half]))
+            for group, half in zip(groups, where)
         ):
             placed.wrong.append(line)
+            continue
+        accepted.append((line, where, groups))
+    short = [line for line, where, groups in accepted if any(0 < len(group.cells) < widths[half] for group, half in zip(groups, where))]
+    if short and summing is not None:
+        members = [group for _, where, groups in accepted for group, half in zip(groups, where) if half == summing]
+        if _class_sums(members, spec, widths[summing], [target for target, _ in halves[summing]], known, placed):
+            placed.summed = short
+            placed.summed_in = spec["classes"]["path"]
+        else:
+            placed.wrong += short
+    for line, where, groups in accepted:
+        if line in placed.wrong:
             continue
         row: list[tuple[str, int, int]] = []
         by_half = dict(zip(where, groups))
@@ -449,6 +614,51 @@ def side_rows(lines: list[Line], spec: dict[str, Any], halves: list[list[tuple[s
     return placed
 
 
+@functools.cache
+def _class_codes() -> dict[str, str]:
+    """A functional 类's name → its code, for the names only one 类 of the catalogue has."""
+    found: dict[str, list[str]] = {}
+    for entry in builtin().entries.values():
+        if len(entry.code) == 3 and entry.code.startswith("2"):
+            found.setdefault(normalise_name(entry.name), []).append(entry.code)
+    return {name: codes[0] for name, codes in found.items() if len(codes) == 1}
+
+
+def _class_sums(members: list[Group], spec: dict[str, Any], width: int, targets: list[str], known: Known | None, placed: Placed) -> bool:
+    """The rows of a two-sided table's half of the classes placed by its column sums — each class
+    (its code from the catalogue) a part of ``classes.total`` — and, where those leave more than
+    one placement, by the totals ``totals_from`` names; every row of the half must be a class or
+    that total.  Sets each row's ``at`` and the identities assumed in ``placed``."""
+    total_path = spec["classes"]["total"]
+    patterns = [pattern for pattern, path in spec.get("rows") or [] if path == total_path]
+    if not patterns:
+        return False
+    total = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    codes = _class_codes()
+    shadows: list[tuple[Group, Group]] = []
+    for group in members:
+        if not group.cells:
+            continue  # a row printed blank: nothing to place, nothing to sum
+        label = _label(group)
+        if label in codes:
+            shadows.append((group, Group(code=[codes[label]], cells=group.cells)))
+        elif total.search(NUMBERED.sub("", normal("".join(group.words)))):
+            shadows.append((group, Group(words=[NUMBERED.sub("", normal("".join(group.words)))], cells=group.cells)))
+        else:
+            return False  # a row neither a class nor their total: what it is part of is not known
+    rows = [shadow for _, shadow in shadows]
+    ok = by_sums(rows, total, width)
+    if not ok and known is not None and spec.get("totals_from"):
+        columns_pinned, assumed = pinned(spec, targets, known, total_path)
+        ok = bool(columns_pinned) and by_sums(rows, total, width, columns_pinned)
+        if ok:
+            placed.assumed = assumed
+    if ok:
+        for group, shadow in shadows:
+            group.at = shadow.at
+    return ok
+
+
 def side_header(halves: list[list[tuple[str, str]]]) -> list[tuple[str, int, int]]:
     header: list[tuple[str, int, int]] = []
     for half in halves:
@@ -456,13 +666,15 @@ def side_header(halves: list[list[tuple[str, str]]]) -> list[tuple[str, int, int
     return header
 
 
-def unplaced(rows: list[Line], columns: int) -> tuple[int, str, str]:
+def unplaced(rows: list[Line], columns: int) -> tuple[int, Msg, str]:
+    """Rows whose figures do not fit the head's columns: why (a message, worded by the rule in the
+    run's language) and the first such row as printed (``first``: the finding's excerpt)."""
     first = rows[0]
-    return (first.page, Msg("txt.unplaced", rows=len(rows), columns=columns, first=first.text).render("zh"), "figures")
+    return (first.page, Msg("unread.figures", rows=len(rows), columns=columns, first=first.text), "figures")
 
 
-def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str, str]:
+def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str | Msg, str]:
     first = " ".join(line.text for line in lines[:3])[:60]
     if columns is not None:
-        return (page, Msg("txt.header", columns=columns, first=first).render("zh"), "header")
+        return (page, Msg("unread.header", columns=columns, first=first), "header")
     return (page, first, "header")

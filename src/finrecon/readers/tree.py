@@ -141,6 +141,8 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
         from .sentences import derive  # the sentence readers are loaded only for a report that has text
 
         derive(tree, source, chosen)
+    for after_text in getattr(source, "after_text", ()):  # what a reader adds after the text's own (readers/forms.py)
+        after_text(tree)
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:

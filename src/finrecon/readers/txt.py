@@ -11,22 +11,24 @@ Anything else is left unread and said so (``printed.unread``), never taken as 0.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import CONTENTS_TITLE, FORM_TITLE, MARGIN_PAGE_NUMBER, MONEY_UNIT_LABEL, NOTE_MARK, SECTION_TITLE_ENDS
 from ..template import Template
-from . import text_rows
+from . import forms, text_rows
 from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
 from .source import Limits, LoadError
 
 MAX_LINES = 100_000  # a report has a few thousand; more is no report
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
-_STOP = re.compile(r"^注[:：]|^说明[:：]")
-_BEFORE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]")
-_FORM_TITLE = re.compile(r"^[^\d，。；：:,;、（）()“”]{4,30}表$")  # “财政项目支出绩效目标申报表”: a table the template does not define
-_CONTENTS = re.compile(r"^目\s*录$")
+_PAGE_NUMBER = re.compile(MARGIN_PAGE_NUMBER)
+_STOP = re.compile(NOTE_MARK)
+_BEFORE = re.compile(f"{Template.model_fields['compiler'].default}|^{MONEY_UNIT_LABEL}")  # a template's own: before_table(spec)
+_FORM_TITLE = re.compile(FORM_TITLE)  # “财政项目支出绩效目标申报表”: a table the template does not define
+_CONTENTS = re.compile(CONTENTS_TITLE)
 
 
 def decode(data: bytes) -> str:
@@ -106,13 +108,35 @@ def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, 
 def read_txt(
     data: bytes, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
-    document = text_document(decode(data), name, limits)
+    text = decode(data)
+    from .layout_text import is_layout, read_layout  # a text written by ``pdftotext -layout``: read by position
+
+    if is_layout(text):
+        return read_layout(text, limits, name, overrides, template)
+    document = text_document(text, name, limits)
     spec = recognise(document, requested=template)
+    document.blocks, printed_forms = forms.take(document.blocks, spec, [re.compile(pattern) for pattern in spec.parts])
+    document.unread_lines += [line for form in printed_forms for line in form.lines]  # printed table lines, for coverage
+    document.forms = len(printed_forms)
     _tables(document, spec)
-    return build(document, spec, overrides=overrides)
+    tree, source = build(document, spec, overrides=overrides)
+    if printed_forms:  # after the projects the text states (sentences.derive)
+        source.after_text = [lambda tree: forms.merge(tree, source, printed_forms)]
+    return tree, source
 
 
 # ---------------------------------------------------------------------------------- tables
+def before_table(spec: Template) -> re.Pattern[str]:
+    """The lines under a table's title that say who compiled it and in what unit (the template's
+    compiler label, the national money-unit label)."""
+    return _before(spec.compiler)
+
+
+@functools.lru_cache(maxsize=8)
+def _before(compiler: str) -> re.Pattern[str]:
+    return re.compile(f"{compiler}|^{MONEY_UNIT_LABEL}")
+
+
 def _tables(document: Document, spec: Template) -> None:
     """Each table title's following lines → grids, where their figures can be placed."""
     titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
@@ -122,6 +146,7 @@ def _tables(document: Document, spec: Template) -> None:
     cover_or_contents = {blocks[0][0]} if blocks and document.paged else set()
     cover_or_contents |= {block[0] for block in blocks if isinstance(block[2], Line) and _CONTENTS.match(normal(block[2].text))}
     out: list[tuple[int, float, Any]] = []
+    found: list[tuple[int, str, Line, list[Line]]] = []  # each table: where in ``out``, its key, title and lines
     index = 0
     while index < len(blocks):
         page, top, line = blocks[index]
@@ -136,7 +161,7 @@ def _tables(document: Document, spec: Template) -> None:
             if page not in cover_or_contents and _is_form_title(line.text, headings):
                 index = _form(document, blocks, index, line, out, titles, parts, headings)
             continue
-        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
             index += 1
         body: list[Line] = []
@@ -146,11 +171,16 @@ def _tables(document: Document, spec: Template) -> None:
                 break
             body.append(candidate)
             index += 1
-        grids = _grids(body, spec.tables[key].spec(), key)
+        found.append((len(out), key, line, body))
+        out.append(blocks[index - 1])  # the table's place: its grids, once every table's lines are known
+    # A table whose rows the line structure and its own sums leave open may be placed by what other
+    # tables print (``totals_from``): every table's lines are gathered first.
+    known = text_rows.known_figures((key, normal(title.text), body, spec.tables[key].spec()) for _, key, title, body in found)
+    for position, key, title, body in reversed(found):
+        grids = _grids(body, spec.tables[key].spec(), key, known)
         if any(problem[2] != "summed" for grid in grids for problem in grid.unplaced):
-            document.unread_lines += [line for line in body if _figures(line.text)]  # printed, and not read
-        for grid in grids:
-            out.append((grid.page, grid.ys[0], grid))
+            document.unread_lines[:0] = [line for line in body if _figures(line.text)]  # printed, and not read
+        out[position:position + 1] = [(grid.page, grid.ys[0], grid) for grid in grids]
     document.blocks = out
 
 
@@ -171,7 +201,7 @@ def _form(
         candidate = blocks[index][2]
         if not isinstance(candidate, Line) or candidate.page != title.page or _ends_table(candidate.text, titles, parts, headings):
             break
-        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(("说明", "情况")):
+        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(SECTION_TITLE_ENDS):
             break
         body.append(candidate)
         index += 1
@@ -182,7 +212,7 @@ def _form(
     rows = [[(line.text, 1, line.number)] for line in (title, *body)]
     out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
     first = " ".join(line.text for line in body[:2])[:60]
-    document.unread.append({"page": title.page, "text": f"{normal(title.text)}：{Msg('txt.form', first=first).render('zh')}", "kind": "header"})
+    document.unread.append({"page": title.page, "text": normal(title.text), "kind": "header", "reason": "unread.form", "printed": first})
     return index
 
 
@@ -198,7 +228,7 @@ def _ends_table(text: str, titles: dict[str, re.Pattern[str]], parts: list[re.Pa
     if _figures(text):
         return False
     stripped = NUMBERED.sub("", words, count=1)
-    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(("说明", "情况"))))
+    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(SECTION_TITLE_ENDS)))
 
 
 _tokens = text_rows.tokens
@@ -206,9 +236,11 @@ _is_figure = text_rows.is_figure
 _figures = text_rows.figures
 
 
-def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
+def _grids(body: list[Line], spec: dict[str, Any], key: str, known: text_rows.Known | None = None) -> list[TextGrid]:
     """One grid per page of the table's lines, as the PDF reader has one per page; the rows are
-    placed in the template's columns where that is certain (``text_rows``)."""
+    placed in the template's columns where that is certain (``text_rows``), or where the sums and
+    identities the placement assumes make it unique (those are then not checked: the grid's
+    ``summed_in`` and ``assumed`` say which)."""
     shape = spec.get("shape")
     pages: dict[int, list[Line]] = {}
     for line in body:
@@ -219,12 +251,12 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
     placed = text_rows.Placed()
     columns = 0
     if shape in ("coded", "row"):
-        header, placed, columns = text_rows.coded_rows(body, spec, coded=shape == "coded")
+        header, placed, columns = text_rows.coded_rows(body, spec, coded=shape == "coded", known=known)
     elif shape == "sides":
         halves = text_rows.side_columns(body, spec)
         if halves is not None and all(halves):
             header = text_rows.side_header(halves)
-            placed = text_rows.side_rows(body, spec, halves)
+            placed = text_rows.side_rows(body, spec, halves, known)
             columns = sum(len(half) for half in halves)
     data = [line for line in body if _figures(line.text)]
     problems: list[tuple[int, str, str]] = []
@@ -242,5 +274,33 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
         grids[0].unplaced = problems
     elif placed.summed and grids:
         first = placed.summed[0]
-        grids[0].unplaced = [(first.page, Msg("txt.summed", rows=len(placed.summed), first=first.text).render("zh"), "summed")]
+        if placed.assumed:
+            named = dict(_named_columns(spec))
+            row = _total_words(body, spec, placed.assumed[0][0])
+            identities = "; ".join(f"{row}·{named.get(left.rsplit('.', 1)[1], '')} = {words}" for left, _, words in placed.assumed)  # printed words
+            if placed.summed_in:
+                what = Msg("unread.assumed.classes", rows=len(placed.summed), total=row, identities=identities, first=first.text)
+            else:
+                what = Msg("unread.assumed.coded", rows=len(placed.summed), identities=identities, first=first.text)
+        else:
+            what = Msg("unread.summed", rows=len(placed.summed), first=first.text)
+        grids[0].unplaced = [(first.page, what, "summed")]
+        grids[0].summed_in = placed.summed_in  # type: ignore[attr-defined]
+        grids[0].assumed = [(f"{key}.{left}", source) for left, source, _ in placed.assumed]  # type: ignore[attr-defined]
     return grids
+
+
+def _named_columns(spec: dict[str, Any]) -> list[tuple[str, str]]:
+    return text_rows.value_columns({"columns": spec.get("columns") or {}}) or []
+
+
+def _total_words(body: list[Line], spec: dict[str, Any], left: str) -> str:
+    """The words of the row an assumed figure stands in, as the table prints them (合计, 支出总计)."""
+    row = left.rsplit(".", 1)[0]
+    patterns = [re.compile(pattern) for pattern, path in spec.get("rows") or [] if path == row] or [re.compile(spec.get("total", text_rows.TOTAL_ROW))]
+    for line in body:
+        for group in text_rows.split_line(line.text):
+            words = NUMBERED.sub("", normal("".join(group.words)))
+            if words and any(pattern.search(words) for pattern in patterns):
+                return words
+    return row

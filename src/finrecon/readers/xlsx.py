@@ -122,7 +122,8 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
                     skip = span - 1
                     if reference in uncached and cell.value is None:
                         unread.append({
-                            "page": sheet_index, "text": Msg("media.formula", cell=f"{sheet.title}!{reference}", formula=uncached[reference]).render("zh"),
+                            "page": sheet_index, "text": sheet.title, "printed": uncached[reference],
+                            "reason": "media.formula", "reason_args": {"cell": f"{sheet.title}!{reference}", "formula": uncached[reference]},
                             "kind": "figures", "place": f"{sheet.title}!{reference}",
                         })
                         cells.append(("", span, 0))

@@ -195,7 +195,15 @@ class EquationRule(Rule):
 
         specs = self.specs if report.budget is None else self.specs + self.budget_specs
         # ``identities.equations(report, spec)`` for each spec, without the call in between.
-        return [equation for spec in specs for equation in RESOLVERS[type(spec)](report, spec)]
+        found = [equation for spec in specs for equation in RESOLVERS[type(spec)](report, spec)]
+        if report.unknown.assumed:  # an equality the reader assumed to place a figure is not checked (model/unknown.py)
+            assumed = report.unknown.assumed_in
+            found = [
+                equation if equation.unknown is not None or (region := assumed(item.path for item in (*equation.left, *equation.right))) is None
+                else equation._replace(unknown=region)
+                for equation in found
+            ]
+        return found
 
     def table(self, item: Stated) -> str:
         """The title of the table or section a figure stands in (a budget's: ``budget.tables.summary``)."""

@@ -20,6 +20,8 @@ def _indicators(report: Report) -> Iterator[tuple[int, Project, int, Loc, str, V
         return
     for p, project in enumerate(report.performance.projects):
         for i, indicator in enumerate(project.indicators):
+            if indicator.actual is None:
+                continue  # a target with no actual printed (a 申报表, or a blank cell): nothing to judge
             loc: Loc = ("performance", "projects", p, "indicators", i)
             verdict = judge(indicator.target, indicator.actual, indicator.level2)
             yield p, project, i, loc, f"performance.projects[{p}].indicators[{i}]", verdict
@@ -114,6 +116,8 @@ class CostIndicatorsSum(EquationRule):
             for side, total, field in (("target", project.budget, "budget"), ("actual", project.executed, "executed")):
                 if total is None:
                     continue  # not printed: nothing to add up to
+                if any(getattr(ind, side) is None for _, ind in costs):
+                    continue  # an actual not printed is unknown, not 0
                 amounts = [(i, ind, money(parse(getattr(ind, side)), unit)) for i, ind in costs]
                 if any(amount is None for _, _, amount in amounts):
                     continue

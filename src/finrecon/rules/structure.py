@@ -536,7 +536,7 @@ class NegativeAmount(Rule):
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
-                if value < 0:
+                if value is not None and value < 0:  # a form that prints no 预算数 (a 申报表): nothing to check
                     path = f"performance.projects[{index}].{attribute}"
                     number = Stated(value, path, project.name, field_titles(f"performance.projects.{attribute}"))
                     yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(value)), reported=fmt(value))

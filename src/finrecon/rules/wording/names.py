@@ -85,7 +85,8 @@ class UnitName(WordingRule):
     in the finance bureau's report); and, in a district's report, the city template's words for its
     level (“是市级预算主管部门及所属预算单位”, “使用市级财政拨款安排的”).  The short forms the
     report itself uses (“普陀区财政局”, “本部门”) and the names of its own units (部门决算单位构成)
-    are not.
+    are not.  A report that prints no name of its own (a workbook without a cover or a 编制单位
+    line, named after its file) has nothing to compare with: not checked, and said so (FR923).
 
     Why: a name copied from another report, or mistyped once, is what a reader notices first; in
     a 部门决算 it can even mean the figures are another unit's.
@@ -102,6 +103,8 @@ class UnitName(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         if not passages(report):
             return
+        if "meta.unit" in report.not_read:
+            return  # the report prints no name of its own (a workbook without 编制单位): nothing to compare with
         reference = compact(report.meta.unit)
         if not reference or _PLACEHOLDERS.search(reference) or len(reference) < 4:
             return
