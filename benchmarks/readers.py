@@ -7,7 +7,8 @@ a web page with its text and nine tables, a workbook of the nine tables, a page 
 is the best of five runs of the whole reader (file bytes → validated ``Report``).
 
 Measured on the project's machine (2 cores, shared), 2026-12-07: docx 0.026 s, xlsx 0.032 s,
-html 0.018 s, txt 0.005 s, the 31-page page text with tables 0.019 s; a 50 MB page of 2.4 million
+html 0.018 s, txt 0.005 s, the 31-page page text with tables 0.019 s, the 25-page ``pdftotext
+-layout`` text (tables by position) 0.024 s; a 50 MB page of 2.4 million
 paragraphs refused in 0.05 s.  Parse only: python-docx 0.014 s against lxml on document.xml
 0.002 s (and python-docx repeats a merged cell in every column it spans, which would read one
 figure twice) → lxml; web page ×20: lxml.html 0.010 s, selectolax (lexbor) 0.006 s, html5lib
@@ -31,6 +32,7 @@ from tests.media_files import docx_bytes, html_bytes, page_text, pdf_flow, xlsx_
 
 PDF = ROOT.parent / "shared" / "reports" / "pdf" / "shanghai-putuo-finance-2024-final.pdf"
 TEXT = ROOT.parent / "shared" / "reports" / "text" / "shanghai-putuo-ecology-environment-2025-final.txt"
+LAYOUT = ROOT.parent / "shared" / "reports" / "shanghai-putuo-finance-bureau-2024.txt"
 
 
 def best(run, times: int = 5) -> float:  # noqa: ANN001
@@ -55,6 +57,7 @@ def main() -> None:
     for key, (name, _) in files.items():
         print(f"{key:6}  {best(lambda: load_report(folder / name)):.3f}")
     print(f"txt*    {best(lambda: load_report(TEXT)):.3f}   (*the 31-page page text in ../shared, with its tables)")
+    print(f"txt-l*  {best(lambda: load_report(LAYOUT)):.3f}   (*the 25-page pdftotext -layout text in ../shared, tables by position)")
 
     # A 50 MB web page (read with --max-bytes 64 MB): bounded time, one line if it is no report.
     from finrecon.readers import Limits, LoadError

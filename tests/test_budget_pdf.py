@@ -123,7 +123,7 @@ FINDINGS = {
         ("FR914", "budget.statement.expenditure.government_fund", "0.00", None),
         # Real (FR806).  Item 4 宣传事务: 114.00 → 110.60, “减少2.98%。主要原因是：宣传事务一般行政管理
         # 事务经费增加” — the reason says the opposite of the figures (copied from the items around it).
-        ("FR806", "budget.statement.items[3].reasons[0]", "增加", None),
+        ("FR806", "budget.statement.items[3].reasons[0]", "增加", "减少"),
         # Real.  Item 9 其他教育支出: “2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年
         # 预算执行数增加100.00%” — a change over a zero base is undefined; 100% is a convention, not a fact.
         ("FR902", "budget.statement.items[8].change_pct", "100.00", None),
@@ -138,7 +138,7 @@ FINDINGS = {
         # so 352.67 is the slip.
         ("FR813", "budget.statement.items[30].arranged", "352.67", "350.35"),
         # Real (FR913).  表9 prints 公务用车购置费 “25” among 47.91, 1.35, 46.56, 21.56, 443.18 (and 0).
-        ("FR913", "budget.tables.three_public.vehicle_purchase", "25", None),
+        ("FR913", "budget.tables.three_public.vehicle_purchase", "25", "25.00"),
         # Real.  The “三公” table prints 47.91 (and 机关运行经费 443.18) under “注:本部门2024年无“三公”经费和
         # 机关运行经费预算，故本表为空表。” — the note was left from a template; the text confirms the figures.
         ("FR912", "budget.tables.three_public.empty_statement", "47.91", "0"),
@@ -156,11 +156,11 @@ FINDINGS = {
         # Real (FR812), the same item seen by its words: 卫生健康支出 is the 类, printed again as its 款.
         ("FR812", "text.parts[3].paragraphs[21]", "卫生健康支出（款）", "卫生健康支出（类）"),
         # Real (FR913).  表9 prints 公务用车购置费 “15” among 37.91, 1.35, 36.56, 21.56, 464.64 (and 0).
-        ("FR913", "budget.tables.three_public.vehicle_purchase", "15", None),
+        ("FR913", "budget.tables.three_public.vehicle_purchase", "15", "15.00"),
         # Real (FR810), the 2024 slip kept: “公务车用车运行费保持不变”.
         ("FR810", "text.parts[4].sections[0].paragraphs[2]", "公务车用车运行费", "公务用车运行费"),
         # Real (FR808).  二、机关运行经费预算: “…机关运行经费预算为464.64万元” has no 。 (2024's has).
-        ("FR808", "text.parts[4].sections[1].paragraphs[0]", "费预算为464.64万元", None),
+        ("FR808", "text.parts[4].sections[1].paragraphs[0]", "费预算为464.64万元", "费预算为464.64万元。"),
     ],
     # Consistent throughout, within rounding (e.g. 区府办 “4,614万元” for 46,140,000.00 元, printed
     # without decimals: ±0.5万元).
@@ -194,13 +194,13 @@ FINDINGS = {
         ("FR914", "budget.other.three_public.outbound", "0", None),
         # Real (FR809), four: the 项目经费情况说明 print their amounts in 万 without 元 (“2025年度项目总预算
         # 1720.00万，其中…1720.00万。”, and 6, 6 and 7 such amounts in the next three projects).
-        ("FR809", "text.parts[5].sections[5].paragraphs[0]", "1720.00万", None),
+        ("FR809", "text.parts[5].sections[5].paragraphs[0]", "1720.00万", "1720.00万元"),
         # Real (FR808).  生命健康专项 四、实施方案 ends “…按程序落实专项资金拨付” without 。 (the same
         # sentence of the other two projects has it).
-        ("FR808", "text.parts[6].sections[3].paragraphs[0]", "按程序落实专项资金拨付", None),
-        ("FR809", "text.parts[6].sections[5].paragraphs[0]", "1170.00万", None),
-        ("FR809", "text.parts[7].sections[5].paragraphs[0]", "1410.00万", None),
-        ("FR809", "text.parts[8].sections[5].paragraphs[0]", "2921.00万", None),
+        ("FR808", "text.parts[6].sections[3].paragraphs[0]", "按程序落实专项资金拨付", "按程序落实专项资金拨付。"),
+        ("FR809", "text.parts[6].sections[5].paragraphs[0]", "1170.00万", "1170.00万元"),
+        ("FR809", "text.parts[7].sections[5].paragraphs[0]", "1410.00万", "1410.00万元"),
+        ("FR809", "text.parts[8].sections[5].paragraphs[0]", "2921.00万", "2921.00万元"),
     ],
     "shanghai-putuo-commerce-2025-unit-budget.pdf": [
         ("FR922", "printed.off_page[0]", None, None),

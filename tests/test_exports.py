@@ -251,3 +251,19 @@ def test_exports_get_an_ordinary_file_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_xlsx_export_is_the_same_bytes_run_to_run(tmp_path: Path) -> None:
+    import time
+    import zipfile
+
+    sample = SAMPLES / "minimal-clean.yaml"
+    outputs = [tmp_path / "one.xlsx", tmp_path / "two.xlsx"]
+    for index, output in enumerate(outputs):
+        if index:
+            time.sleep(2.1)  # past a zip timestamp's two seconds and core.xml's one
+        result = CliRunner().invoke(app, ["check", "--jobs", "1", "-f", "xlsx", "-o", str(output), str(sample)])
+        assert result.exit_code == 0, result.output
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    core = zipfile.ZipFile(outputs[0]).read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core

@@ -119,6 +119,7 @@ def test_a_worker_that_dies_loses_only_its_file(batch: Path) -> None:
     result = subprocess.run([sys.executable, "-c", DYING_CLI, "check", "--lang", "en", "--jobs", "2", "--format", "json", "."],
                             capture_output=True, text=True, timeout=240, cwd=batch)
     assert result.returncode == 2, result.stderr
+    assert result.stdout.rstrip().endswith("}"), f"a partial document; stderr: {result.stderr}"  # what failed, said
     document = json.loads(result.stdout)
     assert document["summary"]["files"] == 11 and document["summary"]["unreadable"] == 1
     [line] = result.stderr.splitlines()

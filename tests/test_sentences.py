@@ -85,11 +85,11 @@ def test_the_pdf_reports_every_finding_of_the_sample(putuo_pdf) -> None:
     # show (FR808): three enumerations — 二、收入, 三、支出, 五（二）结构 — end their paragraph on “；”.
     assert pdf == [
         ("FR920", "printed.empty_pages[0]", None, None),
-        ("FR808", "text.parts[2].sections[1].paragraphs[0]", "占0.21%；", None),
-        ("FR808", "text.parts[2].sections[2].paragraphs[0]", "占20.51%；", None),
+        ("FR808", "text.parts[2].sections[1].paragraphs[0]", "占0.21%；", "占0.21%。"),
+        ("FR808", "text.parts[2].sections[2].paragraphs[0]", "占20.51%；", "占20.51%。"),
         ("FR502", "narrative.appropriation_total", "0.3", "2961.68"),
         ("FR201", "narrative.general_budget.by_class[0].share_pct", "71.73", "71.65"),
-        ("FR808", "text.parts[2].sections[4].sections[1].paragraphs[0]", "占15.16%；", None),
+        ("FR808", "text.parts[2].sections[4].sections[1].paragraphs[0]", "占15.16%；", "占15.16%。"),
         ("FR914", "narrative.three_public.outbound", "0.00", None),
         ("FR902", "narrative.three_public.outbound.completion_pct", "0", None),
         ("FR902", "narrative.three_public.vehicle.completion_pct", "0", None),
@@ -273,7 +273,7 @@ def test_every_statement_puts_its_figures_where_the_model_has_a_field(template) 
     HEADINGS = template.narrative_sections  # noqa: N806
     ITEMS = {key: (items.target, items.start) for key, items in template.items.items()}  # noqa: N806
     for statement in statements(template):
-        assert set(statement.sections) <= set(HEADINGS.values()), statement
+        assert set(statement.sections) <= {*HEADINGS.values(), *template.part_sections.values()}, statement
         targets = [target_path(statement.target.replace("{name}", name)) for name in statement.names.values()] or [target_path(statement.target)]
         for target in targets:
             loc = tuple(part for part in target if not part.startswith("["))

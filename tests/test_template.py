@@ -96,3 +96,54 @@ def test_the_template_is_a_frozen_typed_model() -> None:
     assert isinstance(chosen, Template) and chosen.kind == "final" and chosen.priority == 10 and chosen.default
     with pytest.raises(Exception):
         chosen.priority = 3  # type: ignore[misc]
+
+
+def test_a_layout_file_given_as_template_reports_every_problem_placed_in_the_chosen_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from finrecon.cli import app
+
+    text = (LAYOUTS / "shanghai-district-final.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    wrong = {"priority:": "priority: ten", "kind:": "kind: finl", "default:": "defalt: true"}
+    where = {}
+    for number, line in enumerate(lines):
+        for key, replacement in wrong.items():
+            if line.startswith(key) and key not in where:
+                lines[number], where[key] = replacement, number + 1
+    layout = tmp_path / "my.yaml"
+    layout.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ROOT / "samples" / "minimal-clean.yaml"
+    for lang, words in (("zh", ("此处应为整数", "未知的键")), ("en", ("an integer is expected", "unknown key 'defalt'"))):
+        result = CliRunner().invoke(app, ["check", "--jobs", "1", "--lang", lang, "--template", str(layout), str(report)])
+        assert result.exit_code == 2
+        problems = result.stderr.splitlines()
+        assert [line.split(": ", 1)[0] for line in problems] == [f"{layout}:{where[key]}:{1 if key == 'default:' else len(key) + 2}" for key in ("kind:", "priority:", "default:")]
+        assert all(word in result.stderr for word in words), result.stderr
+        assert "Input should be" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_layout_reads_the_same_as_a_layout_file() -> None:
+    from finrecon.readers.tree import load_layout
+
+    for path in sorted(LAYOUTS.glob("*.yaml")):
+        assert load_layout(str(path)) == load_template(path), path.name
+
+
+@pytest.mark.parametrize(("pdf", "wrong", "right"), [
+    ("shanghai-putuo-finance-2024-final.pdf", "shanghai-district-budget", "shanghai-district-final"),
+    ("shanghai-putuo-wanli-street-2024-budget.pdf", "shanghai-district-final", "shanghai-district-budget"),
+])
+def test_a_template_of_the_other_kind_is_refused_saying_what_the_cover_prints(pdf: str, wrong: str, right: str) -> None:
+    from typer.testing import CliRunner
+
+    from .conftest import shared_pdf
+    from finrecon.cli import app
+
+    path = shared_pdf(pdf)
+    result = CliRunner().invoke(app, ["check", "--jobs", "1", "--lang", "en", "--format", "json", "--template", wrong, str(path)])
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["reports"][0]["error"]
+    assert f"template {wrong} reads a" in error and f"--template {right}" in error, error
+    assert "unit" not in error.split(":", 2)[-1].split("(")[0]  # not the misleading “no 单位名称”
+    assert CliRunner().invoke(app, ["check", "--jobs", "1", "--template", right, str(path)]).exit_code in (0, 1)

@@ -94,3 +94,14 @@ def test_an_amount_under_a_head_the_template_does_not_know_is_reported_not_dropp
     findings = check(loaded)
     assert not [f for f in findings if f.rule.startswith("FR1")]  # 100 ≠ 60 + 30 is no finding: 10.00 may be a part
     assert [f.rule for f in findings if f.rule == "FR923"] == ["FR923"]
+
+
+def test_an_equality_the_reader_assumed_leaves_only_the_identities_over_both_its_figures_unknown() -> None:
+    from finrecon.model.unknown import Unknowns
+
+    unknown = Unknowns(["budget.tables.income.total.appropriation=budget.tables.summary.income.appropriation", "budget.tables.income.*"])
+    assert unknown and unknown.regions == ("budget.tables.income",)  # the equality is no region
+    both = ["budget.tables.income.total.appropriation", "budget.tables.summary.income.appropriation"]
+    assert unknown.assumed_in(both) == "budget.tables.income.total.appropriation=budget.tables.summary.income.appropriation"
+    assert unknown.assumed_in([both[0], "budget.tables.summary.income.grand_total"]) is None
+    assert Unknowns(["a.b=c.d"]) and Unknowns(["a.b=c.d"]).region_of("a.b") is None  # placed, not absent: no region

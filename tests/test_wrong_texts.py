@@ -57,7 +57,7 @@ def test_help_names_pdfs_and_budgets_and_no_python_types() -> None:
     assert "PDF" in main and "部门预算" in main and "YAML only" not in main
     for command in ("check", "baseline"):
         text = invoke(command, "--help").stdout
-        assert "*.pdf" in text
+        assert ".pdf" in text and ".docx" in text
         assert "<list[str]>" not in text and "<int range>" not in text
     assert "--export FORMAT:PATH" in invoke("check", "--help").stdout
 
@@ -88,7 +88,7 @@ def test_an_empty_folder_is_no_file(tmp_path: Path) -> None:
     empty.mkdir()
     result = invoke("check", "--jobs", "1", "--lang", "en", str(empty))
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"{empty}: no report found: no .pdf, .yaml or .yml file in this folder\n"
+    assert result.stderr == f"{empty}: no report found: no .pdf, .yaml, .yml, .docx, .xlsx, .html, .htm, .txt file in this folder\n"
     both = invoke("check", "--jobs", "1", "--lang", "en", "--format", "json", str(empty), str(CLEAN))
     assert both.exit_code == 2  # an argument that names nothing is unusable input
     assert json.loads(both.stdout)["summary"]["files"] == 1 and json.loads(both.stdout)["summary"]["unreadable"] == 0
@@ -113,6 +113,12 @@ def test_no_web_site_the_project_does_not_have(tmp_path: Path) -> None:
     assert invoke("init", str(target)).exit_code == 0
     assert "finrecon.dev" not in target.read_text(encoding="utf-8")
     assert "$schema=report.schema.json" in target.read_text(encoding="utf-8")
+    template = json.loads((ROOT / "schemas" / "template.schema.json").read_text(encoding="utf-8"))
+    assert template["$id"] == "urn:finrecon:schema:template"
+    for tree in (ROOT / "src", ROOT / "schemas", ROOT / "docs"):
+        for path in tree.rglob("*"):
+            if path.suffix in (".py", ".json", ".md", ".yaml"):
+                assert "finrecon.dev" not in path.read_text(encoding="utf-8"), path
 
 
 def test_every_yaml_problem_in_the_terminal_and_in_json(tmp_path: Path) -> None:
@@ -151,3 +157,34 @@ def test_explain_in_english_is_the_rules_docstring() -> None:
     text = invoke("explain", "FR201", "--lang", "en").stdout
     assert text.startswith("FR201 a share does not match its computation — 占比与计算不符 (error)")
     assert "What it checks" in text
+
+
+def test_explain_in_english_prints_no_rst_literals() -> None:
+    from finrecon.rules import REGISTRY
+
+    for rule_id in REGISTRY:
+        text = invoke("explain", rule_id, "--lang", "en").stdout
+        assert "``" not in text, rule_id
+    assert "share_pct" in invoke("explain", "FR201", "--lang", "en").stdout
+
+
+def test_help_and_errors_name_every_kind_of_file_read(tmp_path: Path) -> None:
+    from finrecon.formats import READERS, SEARCHED
+
+    assert set(SEARCHED) <= set(READERS)
+    texts = {
+        "help": invoke("--help").stdout,
+        "check --help": " ".join(invoke("check", "--help").stdout.split()),
+        "empty folder": invoke("check", "--jobs", "1", "--lang", "en", str(tmp_path)).stderr,
+        "pyproject.toml": invoke("check", "--jobs", "1", "--lang", "en", str(ROOT / "pyproject.toml")).stderr,
+    }
+    for what in ("empty folder", "pyproject.toml"):
+        assert all(suffix in texts[what] for suffix in SEARCHED), (what, texts[what])
+    assert all(suffix in texts["check --help"] for suffix in SEARCHED), texts["check --help"]
+    assert all(kind in texts["help"] for kind in ("PDF", "Word", "Excel", "YAML")), texts["help"]
+    assert "PDF 或 YAML" not in texts["help"]
+    # exit 0 is not “no problem”: it is no open finding at the --fail-on level, as the README says
+    assert "0 无问题" not in texts["check --help"]
+    assert "--fail-on" in texts["check --help"].split("Arguments:")[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| 0 | no open finding at or above `--fail-on` (default `error`) |" in readme

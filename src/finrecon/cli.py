@@ -30,6 +30,7 @@ import typer  # noqa: E402 - after the setting above
 import typer.core  # noqa: E402
 
 from . import __version__
+from .formats import kinds, suffixes
 from .i18n import Msg, default_lang, t
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ typer.core.TyperArgument.display_type_rich = lambda self, ctx: None if self.meta
 
 app = typer.Typer(
     name="finrecon",
-    help="检查部门决算、部门预算（PDF 或 YAML）中的合计、占比、增减与表述是否一致 / "
-    "Check 部门决算 (final accounts) and 部门预算 (budgets), as published PDFs or YAML.",
+    help=f"检查部门决算、部门预算（{kinds('zh')}）中的合计、占比、增减与表述是否一致 / "
+    f"Check 部门决算 (final accounts) and 部门预算 (budgets): {kinds('en')}.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -103,7 +104,7 @@ def _fail(lang: str, key: str, **params: object) -> NoReturn:
 FilesArg = Annotated[
     list[str],
     typer.Argument(
-        help="报告文件（.pdf/.yaml/.yml）、目录（递归查找 *.pdf/*.yaml/*.yml）或通配符 / report files, folders (every *.pdf, *.yaml, *.yml below), globs.",
+        help=f"报告文件（{suffixes('/')}）、目录（递归查找其下这些文件）或通配符 / report files ({suffixes()}), folders (every such file below), globs.",
         show_default=False, metavar="FILE|DIR|GLOB",
     ),
 ]
@@ -341,9 +342,9 @@ def check(
     template: TemplateOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="终端表格只显示汇总 / table: print the summary only.")] = False,
 ) -> None:
-    """检查报告，列出所有不一致之处。退出码：0 无问题，1 有问题，2 输入无法使用。
+    """检查报告，列出所有不一致之处。退出码：0 没有达到 --fail-on 级别（默认 error）的问题，1 有，2 输入无法使用。
 
-    Check reports. Exit 0: clean; 1: findings at or above --fail-on; 2: unusable input.
+    Check reports. Exit 0: no open finding at or above --fail-on (default error); 1: at least one; 2: unusable input.
     """
     from .reporters import STREAMING, reporter
 
@@ -476,12 +477,16 @@ def _with_template(settings, name: str, language: str):  # noqa: ANN001, ANN202 
     """``settings`` reading every report with the template ``name``; exit 2 where there is none."""
     from dataclasses import replace
 
+    from .inputs import LoadError
     from .template import TemplateError, choose
 
     try:
         choose(name)
     except TemplateError as error:
         _fail(language, "load.template", problem=str(error))
+    except LoadError as error:  # a layout file: each of its problems at its line:column, as a report's
+        sys.stderr.write(printable_error(error.render_all(language)) + "\n")
+        raise typer.Exit(2) from None
     return replace(settings, template=name)
 
 
@@ -547,10 +552,10 @@ def explain(
     if language == "zh":
         from .rules.explain_zh import EXPLANATIONS
 
-        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.doc()
+        body = EXPLANATIONS.get(rule.id) or t("cli.explain_untranslated", "zh") + "\n\n" + rule.plain_doc()
         typer.echo(f"{rule.id} {rule.title}（{t(f'severity.{rule.severity.value}', 'zh')}）\n\n{body}")
         return
-    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.doc()}")
+    typer.echo(f"{rule.id} {rule.title_en} — {rule.title} ({rule.severity.value})\n\n{rule.plain_doc()}")
 
 
 def _argv_lang() -> str:

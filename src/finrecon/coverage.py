@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterator
 
-from .i18n import t
+from .i18n import place_label, t
 from .inputs import SourceMap, TreePath
 from .model import Figure, Report
 
@@ -47,6 +47,7 @@ class Missed:
     line: int | None
     text: str  # the figure as printed, or the sentence
     where: str  # the printed line (a number), or ``sentence``
+    place: str | None = None  # where a Word file, workbook or web page prints it (``Place.label``): it has no pages
 
 
 @dataclass
@@ -72,7 +73,8 @@ class Coverage:
         block["sentences"] = {"with_figures": self.sentences, "understood": self.understood}
         if details:
             block["missed"] = [
-                {"page": item.page, "line": item.line, "text": item.text, "where": item.where} for item in self.missed
+                {"page": item.page, "line": item.line, "text": item.text, "where": item.where, **({"place": item.place} if item.place else {})}
+                for item in self.missed
             ]
         return block
 
@@ -85,15 +87,34 @@ def _number_places(report: Report, source: SourceMap) -> Iterator[tuple[int | No
     """Where each number of the model was printed: (page, line, column or None, value).  A number a
     statement read has its exact column; a table cell its page and line."""
     derived = source.derived
+    taken: set[TreePath] = set()
     for stated in report.numbers.values():
         loc = stated.loc
         found = derived.get(loc) or derived.get((*loc, "value"))
+        taken.update((loc, (*loc, "value")))
         if found is not None:
             place = source.place_in_text(*found)
             yield place.page, place.line, place.column, abs(stated.value)
         else:  # not read from a sentence (where ``derived`` would say): where the reader put it
             place = source.place_of(loc)
             yield place.page, place.line, None, abs(stated.value)
+    for loc, found in derived.items():  # a number a statement read that is no figure's (a project's 预算数, a count)
+        if loc not in taken:
+            value = _model_value(report, loc)
+            if isinstance(value, Decimal):
+                place = source.place_in_text(*found)
+                yield place.page, place.line, place.column, abs(value)
+    for loc, place in getattr(source, "printed_again", ()):  # printed again elsewhere, read and found equal (a form's 预算数)
+        value = _model_value(report, loc)
+        if isinstance(value, Decimal):
+            yield place.page, place.line, None, abs(value)
+    for loc in getattr(source, "places", {}):  # a number a reader put where it was printed (a form's 预算数, a target's number)
+        if loc in taken or loc in derived or not loc or loc[0] != "performance":
+            continue
+        value = _model_value(report, loc)
+        if isinstance(value, Decimal):
+            place = source.place_of(loc)
+            yield place.page, place.line, None, abs(value)
 
 
 def _paragraphs(report: Report) -> Iterator[tuple[TreePath, str]]:
@@ -138,7 +159,13 @@ def _numbers(report: Report, source: SourceMap, coverage: Coverage) -> None:
                 coverage.numbers_placed += 1
                 coverage.table_placed += printed.in_table
             else:
-                coverage.missed.append(Missed(printed.page, printed.line, match.group(), printed.text.strip()))
+                coverage.missed.append(Missed(printed.page, printed.line, match.group(), printed.text.strip(), _label(source, printed.line)))
+
+
+def _label(source: SourceMap, line: int) -> str | None:
+    """The medium's own name of a printed line (a Word paragraph, a cell), where it names its places."""
+    labels = getattr(source, "labels", None)
+    return labels.get(line) if labels else None
 
 
 def _take(placed: list[tuple[int | None, Decimal]], value: Decimal, first: int, end: int) -> bool:
@@ -159,14 +186,20 @@ def _take(placed: list[tuple[int | None, Decimal]], value: Decimal, first: int, 
     return False
 
 
-def _read_a_number(report: Report, loc: TreePath) -> bool:
-    """Whether what a statement read at ``loc`` is a number: an amount, a rate, a count (not a
-    reason, a purpose or a name)."""
+def _model_value(report: Report, loc: TreePath) -> Any:
+    """What the model holds at ``loc`` (``None`` where nothing is)."""
     node: Any = report
     for part in loc:
         node = (node[part] if part < len(node) else None) if isinstance(part, int) and isinstance(node, list) else getattr(node, str(part), None)
         if node is None:
-            return False
+            return None
+    return node
+
+
+def _read_a_number(report: Report, loc: TreePath) -> bool:
+    """Whether what a statement read at ``loc`` is a number: an amount, a rate, a count (not a
+    reason, a purpose or a name)."""
+    node = _model_value(report, loc)
     return isinstance(node, (int, Decimal, Figure)) and not isinstance(node, bool)
 
 
@@ -193,7 +226,7 @@ def _sentences(report: Report, source: SourceMap, coverage: Coverage) -> None:
                     coverage.understood += 1
                 else:
                     place = source.place_in_text(loc, start + len(sentence) - len(sentence.lstrip()))
-                    coverage.missed.append(Missed(place.page, place.line, sentence.strip(), "sentence"))
+                    coverage.missed.append(Missed(place.page, place.line, sentence.strip(), "sentence", place.label))
             start = end
 
 
@@ -224,6 +257,11 @@ def render(file: str, block: dict[str, Any], lang: str = "zh") -> str:
     ))
     page: object = -1
     for item in block.get("missed", ()):
+        if item.get("place"):  # a Word file, workbook or web page: no pages, each its own place
+            at = place_label(item["place"], lang)
+            key = "coverage.sentence_at" if item["where"] == "sentence" else "coverage.number_at"
+            lines.append("    " + t(key, lang, place=at, number=item["text"], text=item["text"] if item["where"] == "sentence" else item["where"]))
+            continue
         if item["page"] != page:
             page = item["page"]
             lines.append(t("coverage.page", lang, page=page if page is not None else "—"))

@@ -7,9 +7,10 @@ import os
 import re
 from pathlib import Path
 
+from .formats import SEARCHED
 from .i18n import Msg
 
-SUFFIXES = (".yaml", ".yml", ".pdf", ".PDF", ".docx", ".xlsx", ".html", ".htm", ".txt", ".DOCX", ".XLSX", ".HTML", ".HTM", ".TXT")
+SUFFIXES = SEARCHED  # matched whatever the case: r.PDF, r.Yaml
 _NOT_REPORTS = frozenset({"readme.txt", "requirements.txt", "license.txt", "robots.txt"})
 
 
@@ -19,7 +20,7 @@ def _walk(directory: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(_together(Path(root), sorted(
             name for name in files
-            if name.endswith(SUFFIXES) and not name.startswith(".") and not name.startswith("~$") and name.lower() not in _NOT_REPORTS
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not name.startswith("~$") and name.lower() not in _NOT_REPORTS
         )))
     return found
 
@@ -96,7 +97,7 @@ def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int
     """The report files the arguments name, in order and each once, and the arguments that name
     none — each with the number of files before it, so that output keeps the arguments' order.
 
-    A directory stands for every *.yaml / *.yml / *.pdf / *.docx / *.xlsx / *.html / *.htm / *.txt below it (hidden folders skipped, links not
+    A directory stands for every file below it whose suffix is read (``formats.SEARCHED``) (hidden folders skipped, links not
     followed); an argument with * ? [ that is not itself a file is a glob (``**`` recurses).
     """
     files: list[Path] = []
@@ -114,7 +115,7 @@ def discover(arguments: list[str]) -> tuple[list[Path], list[tuple[str, Msg, int
         if path.is_dir():
             below = _walk(path)
             if not below:
-                problems.append((argument, Msg("discover.empty_dir"), len(files)))
+                problems.append((argument, Msg("discover.empty_dir", suffixes=", ".join(SEARCHED)), len(files)))
             add(below)
         elif not path.exists() and any(char in argument for char in "*?["):
             matches = _glob(argument)

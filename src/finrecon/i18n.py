@@ -10,6 +10,7 @@ the report's own words (Chinese in both languages), titles come from each field'
 from __future__ import annotations
 
 import os
+import re
 from typing import Mapping
 
 LANGS = ("zh", "en")
@@ -33,6 +34,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "load.yaml": ("YAML 错误：{problem}", "YAML error: {problem}"),
     "load.template": ("模板无法使用：{problem}", "unusable template: {problem}"),
+    "load.template_kind": (
+        "模板 {template} 用于{kind}，而文件封面印的是{printed}（模板 {other} 可读取）：去掉 --template，或改用 --template {other}",
+        "template {template} reads a {kind}, but this file's cover prints a {printed} (template {other} reads it): drop --template, or give --template {other}",
+    ),
+    "kind.final": ("部门决算", "部门决算 (final accounts)"),
+    "kind.budget": ("部门预算", "部门预算 (budget)"),
     "load.depth": ("嵌套过深（上限 {limit} 层，可用 --max-depth 调整）", "nested too deeply (limit {limit}; raise it with --max-depth)"),
     "load.nodes": ("YAML 节点过多（上限 {limit}，别名按展开计算，可用 --max-nodes 调整）", "too many YAML nodes (limit {limit}, aliases counted as expanded; raise it with --max-nodes)"),
     "load.tag": ("不支持的 YAML 标签 {tag}（finrecon 不构造任何对象）", "unsupported YAML tag {tag} (finrecon constructs no objects)"),
@@ -44,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.documents": ("一个文件只能包含一个 YAML 文档", "a file may hold one YAML document only"),
     "load.not_report": ("不是部门决算报告（没有 meta:），已跳过", "not a report (no meta:), skipped"),
     "load.not_report_file": (
-        "不是报告文件（扩展名 {suffix}）：finrecon 只读取 PDF（.pdf）和 YAML（.yaml、.yml）报告",
-        "not a report file (extension {suffix}): finrecon reads PDF (.pdf) and YAML (.yaml, .yml) reports",
+        "不是报告文件（扩展名 {suffix}）：finrecon 读取的报告文件为 {suffixes}",
+        "not a report file (extension {suffix}): finrecon reads {suffixes} reports",
     ),
     "cli.xlsx_terminal": ("xlsx 是二进制文件，不能输出到终端：请用 -o 文件名.xlsx 写入文件", "xlsx is a binary file and is not written to a terminal: give -o FILE.xlsx"),
     "load.not_mapping": ("报告应为一个 YAML 映射（以 meta: 等键开头）", "a report is a YAML mapping (starting with meta: …)"),
@@ -95,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.too_many_elements": ("网页的元素超过 {limit} 个，不是一份报告", "the page holds more than {limit} elements: no report is so long"),
     "media.no_year": ("文件中没有印出年度：请与含封面的 Word 文件一起检查（如 a.docx+a.xlsx），或在文件名中写明年度", "no year is printed: check it with the Word file that has the cover (a.docx+a.xlsx), or put the year in the file's name"),
     "media.no_text": ("文件中没有文字或表格", "the file holds no text and no table"),
+    "media.nothing_read": (
+        "未读到可核对的报告内容：既没有模板中的表格，也没有情况说明等正文段落（只有标题或封面）",
+        "no report to check was read: no table of the template and no paragraph of text (a title or cover only)",
+    ),
     "media.old_format": ("不支持旧的 {suffix} 格式：请在 Office/WPS 中另存为 {hint} 后再检查", "the old {suffix} format is not read: save it as {hint} in Office/WPS and check that"),
     "media.not_package": ("不是有效的 {kind} 文件（不是 Office 压缩包，或已损坏）", "not a valid {kind} file (no Office package, or damaged)"),
     "media.bomb": ("Office 压缩包展开后过大或压缩比异常（{size} 字节，上限 {limit} 字节）", "the Office package expands too far or compresses suspiciously ({size} bytes, limit {limit})"),
@@ -108,12 +119,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "txt.too_many_lines": ("文本超过 {limit} 行，不是一份报告", "the text has more than {limit} lines: no report is so long"),
     "txt.unplaced": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取，如：{first}", "{rows} rows print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read, e.g. {first}"),
     "txt.form": ("模板未定义此表，表格未读取，如：{first}", "the template does not define this table, so it is not read, e.g. {first}"),
+    "txt.summed": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）唯一确定所在列，如：{first}", "{rows} rows lost their blank cells in text; their figures were put in the one set of columns the table's column sums allow (a 类 = its 款, a 款 = its 项, 合计 = the 类), e.g. {first}"),
+    "unread.figures": ("{rows} 行的数字个数与表头的 {columns} 列不符（空单元格在文本中不留痕迹），未读取", "{rows} row(s) print a number of figures other than the header's {columns} columns (a blank cell leaves no trace in text), so they are not read"),
+    "unread.form": ("模板未定义此表，表格未读取", "the template does not define this table, so it is not read"),
+    "unread.summed": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums allow (a 类 = its 款, a 款 = its 项, 合计 = the 类)"),
+    "unread.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read"),
+    "unread.assumed.coded": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（类 = 所属款之和，款 = 所属项之和，合计 = 各类之和）及与他处所印数字的等式（{identities}）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums (a 类 = its 款, a 款 = its 项, 合计 = the 类) and its equalities with figures printed elsewhere ({identities}) allow"),
+    "unread.assumed.classes": ("{rows} 行的空单元格在文本中不留痕迹，其数字按本表各列的合计（{total} = 各类之和）及与他处所印数字的等式（{identities}）唯一确定所在列", "{rows} row(s) lost their blank cells in text; their figures were put in the one set of columns the table's column sums ({total} = the 类) and its equalities with figures printed elsewhere ({identities}) allow"),
     "txt.header": ("表头在文本中无法对应到数字列（{columns} 列），表格未读取，如：{first}", "the header cannot be matched to the figures' columns in text ({columns} columns), so the table is not read, e.g. {first}"),
     "catalog.shape": ("科目目录应为 YAML 映射（functional: / economic: / renamed:，或 编码: 名称）", "a catalogue is a YAML mapping (functional: / economic: / renamed:, or code: name)"),
     "catalog.entry": ("科目目录中的条目 “{entry}” 应为 数字编码: 名称，或 数字编码: {{name: 名称, from: 年份, until: 年份}}", "catalogue entry '{entry}' must be code: name, or code: {{name: …, from: year, until: year}}"),
     "catalog.csv_row": ("CSV 行应为 编码,名称[,曾用名,更名年份[,启用年份,停用年份]]", "a CSV row is code,name[,former,since[,from,until]]"),
     "catalog.since": ("年份应为四位数字，实际为 “{since}”", "a year must be four digits, not '{since}'"),
-    "discover.empty_dir": ("目录中没有 .yaml/.yml/.pdf 报告文件", "no report found: no .pdf, .yaml or .yml file in this folder"),
+    "discover.empty_dir": ("目录中没有报告文件（{suffixes}）", "no report found: no {suffixes} file in this folder"),
     "discover.no_match": ("没有文件与此模式匹配", "no file matches this pattern"),
     # ------------------------------------------------------------------ rules
     "FR101": ("{left} 为 {reported}，{right} 之和为 {expected}，相差 {difference}，超出四舍五入误差", "{left} is {reported}, but {right} add up to {expected} (off by {difference}, beyond rounding)"),
@@ -125,6 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR302": ("{figure}增减率应为 {expected}%（以上年数 {prior} 为基数），报告为 {reported}%", "{figure}: the change should be {expected}% (on last year's {prior}), the report says {reported}%"),
     "FR401": ("{figure}预算完成率应为 {expected}%，报告为 {reported}%", "{figure}: the budget completion should be {expected}%, the report says {reported}%"),
     "FR402": ("{figure}预算执行率应为 {expected}%，报告为 {reported}%", "{figure}: the execution rate should be {expected}%, the report says {reported}%"),
+    "FR402.paid": ("{figure}完成进度（支付数 ÷ 预算数）应为 {expected}%，报告为 {reported}%", "{figure}: the progress (paid ÷ budget) should be {expected}%, the report says {reported}%"),
+    "FR403": ("{left}为 {reported}，而另处所写{right}为 {expected}，相差 {difference}", "{left} is {reported}, but elsewhere {right} is {expected} (off by {difference})"),
     "FR501": ("{left_table}中{left}为 {reported}，与{right_table}中{right} {expected} 不一致，相差 {difference}", "{left} in {left_table} is {reported}, but {right} in {right_table} is {expected} (off by {difference})"),
     "FR502": ("{text}中{left}为 {reported}，{table}中为 {expected}，相差 {difference}", "{left}: the {text} gives {reported}, {table} gives {expected} (off by {difference})"),
     "FR503.exceeds": (
@@ -174,6 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FR923.place": ("{place} 处", "at {place}"),
     "FR923.absent": ("此输入只有文字、没有表格，以下表格的核对未进行：{text}", "this input carries text but no tables, so the checks of these tables did not run: {text}"),
     "FR923.no_text": ("此输入只有表格、没有文字，以下部分的核对未进行：{text}", "this input carries tables but no text, so the checks of these parts did not run: {text}"),
+    "FR923.summed": ("{where}的表格按各列合计确定了数字所在列，这些合计关系是读取的前提，不再核对：{text}", "{where}, a table's figures were placed in their columns by its column sums, which were therefore assumed, not checked: {text}"),
     "FR923.drawing": ("第 {page} 页的线条或单元格过多，此页表格未被读取和核对", "page {page} draws more lines or cells than the reader reads, so its tables are not read or checked"),
     "coverage.head": ("读取覆盖情况：{file}", "coverage: {file}"),
     "coverage.numbers": (
@@ -184,7 +205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage.page": ("  第 {page} 页", "  page {page}"),
     "coverage.number": ("第 {line} 行：数字 {number} 未读取（{text}）", "line {line}: {number} not read ({text})"),
     "coverage.sentence": ("第 {line} 行：句子未理解：{text}", "line {line}: sentence not understood: {text}"),
+    "coverage.number_at": ("{place}：数字 {number} 未读取（{text}）", "{place}: {number} not read ({text})"),
+    "coverage.sentence_at": ("{place}：句子未理解：{text}", "{place}: sentence not understood: {text}"),
     "FR923.sep": ("；", "; "),
+    "FR923.reason": ("：{reason}", ": {reason}"),
     "FR923.skipped": ("；因此未核对 {count} 项：{checks}", "; so {count} checks were skipped: {checks}"),
     "FR926": ("从第 {page} 页起是另一份报告（封面：“{text}”）：只读取和核对了第一份", "from page {page} on the file holds another report (its cover: '{text}'): only the first is read and checked"),
     "FR925": ("第 {page} 页再次印出“{text}”：重复的表格未被读取和核对", "page {page} prints '{text}' again: the second printing is not read or checked"),
@@ -288,6 +312,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "FR311.where_page": ("{file} 第 {page} 页第 {line} 行", "{file}, page {page}, line {line}"),
     "FR311.where_line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "FR311.where_place": ("{file} {place}", "{file}, {place}"),
     "FR312": (
         "科目 {code} 本报告名为“{name}”（{here}），{year}年报告名为“{old}”（{there}），目录中并无此更名：两年中必有一处编码或名称有误",
         "classification {code} is named '{name}' here ({here}) but '{old}' in the {year} report ({there}), and the catalogue knows no such renaming: one year has the code or the name wrong",
@@ -340,6 +365,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_line": ("第 {page} 页第 {line} 行", "page {page}, line {line}"),
     "place.page": ("第 {page} 页第 {line} 行", "p.{page} line {line}"),
     "place.line_column": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+    "place.paragraph": ("第 {paragraph} 段", "paragraph {paragraph}"),
+    "place.table_row": ("表 {table} 第 {row} 行", "table {table} row {row}"),
     "excerpt": ("原文：{excerpt}", "Printed: {excerpt}"),
     "hint": ("提示：{hint}", "Likely cause: {hint}"),
     "clean": ("{file}：未发现问题", "{file}: no findings"),
@@ -406,3 +433,34 @@ class Msg:
 
     def __repr__(self) -> str:
         return f"Msg({self.key!r}, {self.params!r})"
+
+
+# A place as a Word file or web page names it, in no language (``Place.label``): “paragraph 52”,
+# “table 3 row 5”, “L54 /html/body/div/p[45]” (a web page's source line and element path), with
+# the file's name before a colon where a report is read from several files (“a.docx:paragraph 52”).
+# A workbook's “收入决算表!C7” is the sheet's own name and needs no words.
+_PLACE_LABEL = re.compile(
+    r"^(?P<file>.*?:)??(?:paragraph (?P<paragraph>\d+)|table (?P<table>\d+) row (?P<row>\d+)|L(?P<line>\d+)(?P<path> .*)?)$", re.S
+)
+
+
+def place_label(label: str, lang: str = "zh") -> str:
+    """A medium's place label (``Place.label``) in ``lang``: “第 52 段” / “paragraph 52”."""
+    match = _PLACE_LABEL.match(label)
+    if match is None:
+        return label
+    found = match.groupdict()
+    if found["paragraph"] is not None:
+        words = t("place.paragraph", lang, paragraph=int(found["paragraph"]))
+    elif found["table"] is not None:
+        words = t("place.table_row", lang, table=int(found["table"]), row=int(found["row"]))
+    else:
+        words = t("line", lang, line=int(found["line"])) + (found["path"] or "")
+    return (found["file"] or "") + words
+
+
+def label_line(label: str | None) -> int | None:
+    """The line of the file a place label names (a web page's “L54 …”), else ``None``: a Word
+    paragraph or a workbook's cell is no line of the file."""
+    match = _PLACE_LABEL.match(label or "")
+    return int(match.group("line")) if match is not None and match.group("line") is not None else None

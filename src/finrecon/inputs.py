@@ -39,7 +39,7 @@ class Place(NamedTuple):
     page: int | None = None
     excerpt: str | None = None
     box: Box | None = None
-    label: str | None = None  # where another medium prints it: “收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]”
+    label: str | None = None  # where another medium prints it, in no language: “收入决算表!C7”, “paragraph 12”, “table 3 row 5”, “L54 /html/body/p[3]” (i18n.place_label words it)
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,13 @@ class SourceMap:
         if offset is not None:
             return self.place_in_text(loc, offset)
         if self.derived:
+            direct = getattr(self, "places", {})  # a reader's own place nearer than a derived one wins (a form's cell in a project the text states)
             for length in range(len(loc), 0, -1):
                 found = self.derived.get(loc[:length])
                 if found is not None:
                     return self.place_in_text(*found)
+                if loc[:length] in direct:
+                    return direct[loc[:length]]
         return self.place_of(loc)
 
     def place_of(self, loc: TreePath) -> Place:  # pragma: no cover - abstract

@@ -40,11 +40,15 @@ class Cover(_Strict):
     title: str = Field(description="the title line: groups year, and unit or scope where it prints them")
     unit: str = Field(description="a line that names the unit (group unit)")
     scopes: dict[str, str] = Field(default_factory=dict, description="the title's word → meta.scope")
+    unit_above: str | None = Field(
+        None, description="a title printed under the unit's name, where no cover names it (2020年部门整体支出绩效评价报告): the line above it is the unit"
+    )
 
 
 class Classes(_Strict):
     path: str
     value: str | None = None
+    total: str | None = Field(None, description="the row (a path of rows) the classes sum to, column by column (支出总计 → expenditure_grand_total)")
 
 
 class TableSpec(_Strict):
@@ -57,6 +61,19 @@ class TableSpec(_Strict):
     classes: Classes | None = None
     labels: dict[str, str] = Field(default_factory=dict)
     total: str = "^合计$"
+    part_of_code: dict[str, str] = Field(
+        default_factory=dict,
+        description="a 科目 code's first digits → the one column besides the first (合计) a row of that code fills: where a page text "
+        "prints a row with blank cells (which leave no trace), its figures are placed in these two columns (301 工资福利支出 → 人员经费)",
+    )
+
+    totals_from: dict[str, str] = Field(
+        default_factory=dict,
+        description="a column → the figure elsewhere (a path of the tables, the table's key first: summary.income.appropriation) that is "
+        "the column's total (the 合计 row; in a two-sided table, the classes' total row): an identity the rules check (FR501, FR104). "
+        "Where a page text prints rows with fewer figures than columns and the column sums alone leave more than one placement, "
+        "the rows are placed by it where that is unique, and it is then not checked",
+    )
 
     def spec(self) -> dict[str, Any]:
         """As the table reader reads it."""
@@ -86,6 +103,15 @@ class Wording(_Strict):
     )
     own_year_after: str | None = Field(None, description="words after a year that make it the report's own: 2024年度收入支出总计 (FR801)")
     own_year_before: str | None = Field(None, description="words before a year that make it the report's own: 编报绩效目标的2024年度 (FR801)")
+    own_year_opening: str | None = Field(
+        None, description="a budget's opening sentence whose first year (group 1) is the report's own: 2025年，…收入预算 (FR801)"
+    )
+    unchosen: list[str] = Field(
+        default_factory=list,
+        description="other alternatives of the template, patterns over the squeezed text, found left unchosen where they stand: 部门(单位) before 共有车辆 (FR804)",
+    )
+    other_level: str | None = Field(None, description="the other level's word that level_phrase begins with: 市级 (FR802)")
+    own_level: str | None = Field(None, description="the report's own level's word that stands for other_level in the right form: 区级 (FR802)")
 
 
 class StatementSpec(_Strict):
@@ -95,7 +121,10 @@ class StatementSpec(_Strict):
     sections: list[str] = Field(min_length=1, description="the sections (values of narrative_sections) it is read in")
     pattern: str | None = Field(None, description="a regular expression; {amount:NAME}, {pct:NAME}, {count:NAME}, {names} … are the lexicon's")
     use: str | None = Field(None, description="instead of a pattern: a group of the lexicon's statements (budget: 年初预算/决算/完成/原因)")
-    target: str = Field(description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item")
+    target: str = Field(
+        description="the tree path its figures go to; {name} through names, [+] a new list item, [] the numbered item, "
+        "[name] an item named by the group name, [last] an item of the name named last (a keyed list's)"
+    )
     names: str | None = Field(None, description="the key of a names table: the printed word of group name → the field")
     fixed: dict[str, str] = Field(default_factory=dict, description="what the statement says without printing it")
     every: bool = Field(False, description="every match (a list of like clauses), not only the first")
@@ -108,6 +137,11 @@ class Items(_Strict):
     target: str
     start: str = Field(description="a regular expression where an item starts (the lexicon's {item} is a numbered start)")
     code_length: Literal[3, 5, 7] = 7
+    announced: str | None = Field(
+        None,
+        description="a regular expression for the words that announce the items (其中：): what the section prints after them "
+        "and before its first item is neither its total's nor an item's, and stays unknown",
+    )
 
 
 class Projects(_Strict):
@@ -119,6 +153,36 @@ class Projects(_Strict):
     total: str = Field(description="the words before the project's total")
     stated_total: str = Field(description="the name of the part that is the printed sum of the others")
     joining: str = Field("", description="words that may open a part's name and are not the name (其中, 另)")
+
+
+class FormIndicators(_Strict):
+    """The indicator rows of a project performance form: their head and the words of their levels."""
+
+    head: str = Field(description="the cell that opens the indicators' head (一级指标), a regular expression over its words")
+    target: str = Field(description="the head of the target column (预期指标值, 年度指标值)")
+    actual: str | None = Field(None, description="the head of the actual column (实际完成指标值); none: the form states targets only")
+    level1: list[str] = Field(default_factory=list, description="the level-1 kinds (产出指标, 效益指标 …)")
+    level2: list[str] = Field(default_factory=list, description="the level-2 kinds (数量指标, 服务对象满意度指标 …)")
+    columns: str = Field(r"[一二三]级指标", description="the other cells of the head (二级指标, 三级指标)")
+    joiner: str = Field("指标", description="the word a level's cell may wrap before (经济效益 / 指标)")
+    ignored: list[str] = Field(
+        default_factory=lambda: ["指标", "绩效", "绩效指标"], description="cells that are no row's: the left column's words (绩效 / 指标), a wrapped level's end"
+    )
+
+
+class FormSpec(_Strict):
+    """A project performance form the report prints (项目绩效目标完成情况表, 绩效目标申报表): its title and
+    the labels of its fields, read label by label wherever the form prints them (``readers/forms.py``)."""
+
+    title: str = Field(description="the form's title (a regular expression over its words, spaces removed)")
+    money_unit: str | None = Field(None, description="the unit of its money where it is not the report's (项目资金（元）)")
+    fields: dict[str, list[str]] = Field(
+        description="a label (a regular expression over a cell's words, “其中” and a final colon left out) → the project's fields it "
+        "gives, in order: a label printed twice gives the first, then the second (预算数 其中-财政拨款 … 执行数 其中-财政拨款)"
+    )
+    goals: list[str] = Field(default_factory=list, description="the heads of the goal and of what was achieved (预期目标, 实际完成目标)")
+    opening: str = Field(r"^其中\s*[：:\-—－]?", description="words before a label that are not the label (其中-财政拨款)")
+    indicators: FormIndicators | None = None
 
 
 class Template(_Strict):
@@ -140,13 +204,34 @@ class Template(_Strict):
     names: dict[str, dict[str, str]] = Field(default_factory=dict, description="printed words → fields, for statements' {names}")
     items: dict[str, Items] = Field(default_factory=dict, description="section → its numbered items")
     coded: dict[str, Literal[3, 5, 7]] = Field(default_factory=dict, description="a list whose items name a 科目 → the code's length")
+    restart: dict[str, str] = Field(
+        default_factory=dict,
+        description="a section → the keyed list it starts another item of (a project's self-assessment report starts at its 项目概况): [last] does not reach back over it",
+    )
+    keyed: dict[str, str] = Field(
+        default_factory=dict,
+        description="a list whose items are one thing by a field (performance.projects → name): the items the statements made of one name are one item, where they agree",
+    )
     part_sections: dict[str, str] = Field(
         default_factory=dict, description="a part whose heading (spaces removed) matches the pattern → the section its whole text is"
     )
     projects: Projects | None = Field(None, description="a budget's 项目经费情况说明: one part per project")
     tables: dict[str, TableSpec] = Field(default_factory=dict)
+    compiler: str = Field(
+        r"编制(?:单位|部门)", description="the label of the line under a table's title that names who compiled it (a regular expression, its colon left out)"
+    )
+    unit_list: dict[Literal["name", "note"], str] = Field(
+        default_factory=lambda: {"name": "单位名称", "note": "备注"},
+        description="the header of the department's list of its units (部门决算单位构成): the names' column, the notes' column",
+    )
+    empty_table: str = Field(r"本表(?:无数据|为空)", description="words under a table that say it is empty: the line is its empty_statement (a regular expression)")
     required: list[str] = Field(default_factory=list, description="the sections and tables a report of this template must carry (FR904)")
+    text_parts: dict[str, str] | None = Field(
+        None,
+        description="the parts of the text (a report's path → its title) a medium without them (a workbook of tables) says were not checked; none: the Ministry's (lexicon.TEXT_PARTS)",
+    )
     wording: Wording = Field(default_factory=Wording)
+    forms: list[FormSpec] = Field(default_factory=list, description="project performance forms the report prints (readers/forms.py)")
 
     def __hash__(self) -> int:  # frozen, and compared by name: a cache key
         return hash(self.name)
@@ -260,7 +345,9 @@ def named(name: str) -> Template | None:
     """The template called ``name`` (its own name or its family's, in any case), or the YAML file
     ``name`` when it is one (``--template path/to/layout.yaml``)."""
     if name.endswith((".yaml", ".yml")) and Path(name).is_file():
-        return load_template(name)
+        from .readers.tree import load_layout  # every problem at once, placed, in the user's language (LoadError)
+
+        return load_layout(name)
     wanted = name.casefold()
     for item in templates().values():
         if item.name.casefold() == wanted:
@@ -317,5 +404,5 @@ if __name__ == "__main__":  # python -m finrecon.template > schemas/template.sch
 
     document = schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = "https://finrecon.dev/schemas/template.schema.json"
+    document["$id"] = "urn:finrecon:schema:template"  # the project has no web site
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

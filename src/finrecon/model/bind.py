@@ -260,9 +260,10 @@ def _learn_numbers(kind: type[Figure]) -> tuple[tuple[str, ...], dict[str, Title
     return _NUMBERS[kind]
 
 
-def model_class_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc`` (list indices are skipped)."""
-    model: Any = Report
+def model_class_at(loc: Loc, root: type[BaseModel] | None = None) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (list indices are skipped), in a
+    ``Report`` or in ``root`` (a layout file's ``Template``)."""
+    model: Any = root or Report
     for part in loc:
         if isinstance(part, int):
             continue

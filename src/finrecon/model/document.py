@@ -7,7 +7,7 @@ from these paragraphs into ``narrative`` (unless the report gives them there its
 
 from typing import Literal
 
-from .figure import Count, Field, Strict
+from .figure import Amount, Count, Field, Percent, Strict
 
 MAX_PARAGRAPH = 10_000  # characters: a longer paragraph is no sentence of a report, and its figures are not read
 
@@ -35,6 +35,16 @@ class Unit(Strict):
     note: str | None = Field(None, title="备注", en="note", description="e.g. 预算不单列，并入本级")
 
 
+class WorkFigure(Strict):
+    """A figure the 部门概况 states of the year's work (“送去慰问金3.2万元”, “提案办复率均达100%”,
+    “占委员提案总数的62.5%”): what it is of, in the report's words, and the amount or rate.  It is
+    the department's account of its work, not of its accounts: no rule checks it."""
+
+    wording: str = Field(title="所述事项", en="what it is of", description="the words before the figure, as printed (慰问金, 社会资金, 办复率)")
+    amount: Amount | None = Field(None, title="金额（万元）", en="amount")
+    rate_pct: Percent | None = Field(None, title="比率（%）", en="rate (%)")
+
+
 class Organisation(Strict):
     """Which units the report covers, and of what kind they are."""
 
@@ -42,6 +52,9 @@ class Organisation(Strict):
     administrative: Count | None = Field(None, title="行政单位（家）", en="administrative units")
     civil_service_managed: Count | None = Field(None, title="参照公务员法管理事业单位（家）", en="institutions managed as civil service")
     public_institutions: Count | None = Field(None, title="其他事业单位（家）", en="other public institutions")
+    work: list[WorkFigure] = Field(
+        default_factory=list, title="主要工作所述数字", en="figures of the year's work", description="部门概况: amounts and rates it states of the work done"
+    )
 
 
 class Text(Strict):
@@ -72,18 +85,28 @@ class Unread(PageText):
     """What the reader could not read on a page, and why: figures it could not place in a known row
     and column (``figures``), a table head unlike the template's (``header``), a page drawn
     with more lines or cells than it reads (``drawing``), or a table an input without tables does
-    not carry (``absent``: a page text or web page with only the 情况说明)."""
+    not carry (``absent``: a page text or web page with only the 情况说明), or a table a page text
+    printed without its blank cells whose figures were placed by the table's column sums
+    (``summed``: read, and no sum over it checked, since the reading assumed them)."""
 
-    kind: Literal["figures", "header", "drawing", "absent"] = Field("figures", title="原因", en="why")
+    kind: Literal["figures", "header", "drawing", "absent", "summed"] = Field("figures", title="原因", en="why")
     unknown: list[str] = Field(
         default_factory=list, title="因此未知的数字", en="figures left unknown",
         description="where this leaves a figure unknown, as report paths: a figure (tables.summary.income.other), "
         "a list (tables.income.rows) or a whole table (tables.income) — a figure absent there is unknown, not a blank (0); "
         "a path ending in .* (tables.summary.*): a figure that could not be placed anywhere in it, so that no sum over it is known; "
-        "no identity is evaluated over an unknown",
+        "no identity is evaluated over an unknown; "
+        "two paths joined by = (budget.tables.income.total.appropriation=budget.tables.summary.income.appropriation): the reader placed the first "
+        "figure by assuming it equals the second, so no identity with both as terms is evaluated",
     )
-    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it (表3!A1, 第 40 段); else the page says it")
+    place: str | None = Field(None, title="位置", en="place", description="where a Word, Excel or web page prints it, in no language (表3!A1, paragraph 40, table 2 row 4); else the page says it")
     path: str | None = Field(None, title="表格路径", en="table path", description="the table not read (or, kind absent, not carried by this input), e.g. tables.summary")
+    reason: str | None = Field(
+        None, title="原因说明", en="reason",
+        description="why, as finrecon words it in the run's language: a message key (unread.figures, unread.header, unread.summed, unread.form, media.formula) filled with reason_args; text is then what is printed (the table's title, the cell)",
+    )
+    reason_args: dict[str, int | str] = Field(default_factory=dict, title="原因参数", en="reason arguments", description="the numbers and names the reason's message is filled with")
+    printed: str | None = Field(None, title="原文", en="printed", description="what the page prints there, as printed (the first row not read): the finding's excerpt")
 
 
 class Printed(Strict):

@@ -8,7 +8,11 @@ printed but could not read, or could not place in a row and column, is something
   unknown, not blank — the figure itself, or any figure of that row, list or table;
 * a path ending in ``.*`` (``tables.summary.*``): a figure somewhere in that table could not be
   placed at all — it may be one more part of any sum over the table, so no sum with a term there
-  is known either, even where every term it names is printed.
+  is known either, even where every term it names is printed;
+* two report paths joined by ``=`` (``budget.tables.income.total.appropriation=budget.tables.summary.income.appropriation``):
+  the reader placed the first figure by assuming it equals the second (a page text's row whose
+  blank cells left no trace, ``readers/text_rows.py``): an identity with both as terms would only
+  confirm the reading, so it is not evaluated — every other identity over either figure is.
 
 No identity is evaluated over an unknown (``rules/identities.py``).
 """
@@ -19,18 +23,25 @@ from typing import Iterable
 class Unknowns:
     """The report paths under which an absent figure is unknown, not 0."""
 
-    __slots__ = ("regions", "unplaced")
+    __slots__ = ("regions", "unplaced", "assumed")
 
     def __init__(self, regions: Iterable[str] = ()) -> None:
         named = set(regions)
+        self.assumed: tuple[tuple[str, frozenset[str]], ...] = tuple(sorted((region, frozenset(region.split("="))) for region in named if "=" in region))
+        named -= {region for region, _ in self.assumed}
         self.unplaced: tuple[str, ...] = tuple(sorted({region[:-2] for region in named if region.endswith(".*")}))
         self.regions: tuple[str, ...] = tuple(sorted({region.removesuffix(".*") for region in named}))
 
     def __bool__(self) -> bool:
-        return bool(self.regions)
+        return bool(self.regions or self.assumed)
+
+    def assumed_in(self, paths: Iterable[str]) -> str | None:
+        """The equality the reader assumed (``a=b``) where both its figures are among ``paths``."""
+        terms = set(paths)
+        return next((region for region, pair in self.assumed if pair <= terms), None)
 
     def __repr__(self) -> str:
-        return f"Unknowns({list(self.regions)!r}, unplaced={list(self.unplaced)!r})"
+        return f"Unknowns({list(self.regions)!r}, unplaced={list(self.unplaced)!r}, assumed={[region for region, _ in self.assumed]!r})"
 
     @staticmethod
     def _under(path: str, regions: tuple[str, ...]) -> str | None:

@@ -20,12 +20,7 @@ from .yaml_reader import load_text, load_yaml
 
 __all__ = ["Limits", "LoadError", "LoadedReport", "NotAReport", "Place", "SourceMap", "load_report", "load_text", "is_pdf", "MEDIA"]
 
-# The media read besides YAML and PDF, by suffix (lower case); .docm and .xlsm are read for their
-# values, their macros never run.
-MEDIA = {
-    ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt", ".text": "txt",
-}
+from ..formats import MEDIA  # noqa: E402 - the media read besides YAML and PDF, registered there
 OLD_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx"}
 
 
@@ -82,5 +77,7 @@ def load_report(
 
         return load_medium(medium, data, name, limits, meta, template)
     if suffix not in (".yaml", ".yml"):  # pyproject.toml: never read as a report
-        raise LoadError(Msg("load.not_report_file", suffix=Path(name).suffix or "—"), file=name)
+        from ..formats import suffixes
+
+        raise LoadError(Msg("load.not_report_file", suffix=Path(name).suffix or "—", suffixes=suffixes()), file=name)
     return load_yaml(data, name, limits, skip_non_reports, meta, template)

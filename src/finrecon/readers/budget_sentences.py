@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model.document import MAX_PARAGRAPH
-from ..lexicon import NUMBER, number
+from ..lexicon import AMOUNT_UNIT, COPULA, NUMBER, number
 from .source import SourceMap, TreePath
 
 if TYPE_CHECKING:
@@ -26,10 +26,10 @@ def _patterns(spec: Projects) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     return (
         re.compile(spec.part),
         re.compile(spec.plan),
-        re.compile(rf"{spec.total}(?:为)?\s*(?P<amount>{NUMBER})\s*万元?"),
+        re.compile(rf"{spec.total}{COPULA}\s*(?P<amount>{NUMBER})\s*{AMOUNT_UNIT}"),
         # Bounded, and a start tried only where a digit follows within reach (a cheap scan): linear,
         # and fast, on 10⁵ spaces or 为 (the lazy name alone tried forty lengths at every start).
-        re.compile(rf"(?=[^，,。；;：:\d]{{2,44}}\d)(?P<name>[^，,。；;：:\d]{{2,40}}?)(?:为)?\s{{0,3}}(?P<amount>{NUMBER})\s{{0,3}}万元?(?=[，,。；;]|$)"),
+        re.compile(rf"(?=[^，,。；;：:\d]{{2,44}}\d)(?P<name>[^，,。；;：:\d]{{2,40}}?){COPULA}\s{{0,3}}(?P<amount>{NUMBER})\s{{0,3}}{AMOUNT_UNIT}(?=[，,。；;]|$)"),
         re.compile(rf"^(?:{spec.joining})?[，,、]?" if spec.joining else r"^[，,、]?"),
     )
 

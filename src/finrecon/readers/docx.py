@@ -3,7 +3,8 @@
 The body's paragraphs and tables are read in order from ``word/document.xml`` with lxml (python-
 docx reads the same XML more slowly and repeats a merged cell in every column it spans, which
 would read one figure twice: ``benchmarks/readers.py``).  A paragraph is one line of the flow,
-placed as “第 n 段”; a table is a grid, each cell placed as “表 t 第 r 行”.  A title printed in a
+placed as “paragraph n”; a table is a grid, each cell placed as “table t row r” (language-
+neutral labels, rendered “第 n 段”, “表 t 第 r 行” by ``i18n.place_label``).  A title printed in a
 table's own first row is taken out of it, as the PDF reader does for a title ruled into a grid.
 What Word numbers automatically (a list's “一、”) is not in the text and is not read.
 """
@@ -89,7 +90,7 @@ class _Reader:
                 if child.find(f".//{W}br[@{W}type='page']") is not None:
                     self.page += 1
                 if text:
-                    number = self.next(f"第 {self.paragraphs} 段")
+                    number = self.next(f"paragraph {self.paragraphs}")  # a place in no language: i18n.place_label
                     add_block(self.blocks, (1, float(len(self.blocks)), whole_line(number, text)))
             elif child.tag == f"{W}tbl":
                 self.table(child)
@@ -118,7 +119,7 @@ class _Reader:
                     v_merge = properties.find(f"{W}vMerge")
                     merged = v_merge is not None and v_merge.get(f"{W}val", "continue") == "continue"
                 text = "" if merged else "".join(_text(p).strip() for p in cell.iter(f"{W}p"))
-                number = self.next(f"表 {self.tables} 第 {index} 行") if text else 0
+                number = self.next(f"table {self.tables} row {index}") if text else 0
                 cells.append((text, span, number))
             rows.append(cells)
         if not rows:

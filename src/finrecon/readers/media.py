@@ -6,7 +6,8 @@ report is read as a PDF is: the same flow (cover, contents, headings, paragraphs
 the same table binding by the template's table definitions (``pdf/tables.py``), the same tree
 (``pdf.Builder``).  Only where things were printed differs: a medium numbers its lines and cells
 in print order, and its source map gives each number the medium's own name for the place
-(“收入决算表!C7”, “第 12 段”, “表 3 第 5 行”, “table[2]/tr[5]/td[3]”), or, for a page text, its
+(“收入决算表!C7”, “paragraph 12”, “table 3 row 5”, “L54 /html/body/div/p[45]” — in no language:
+``i18n.place_label`` words them for the reader), or, for a page text, its
 page and line.
 
 A medium that carries no tables at all (a page text or web page with only the 情况说明) lacks no
@@ -22,12 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Msg
-from ..lexicon import IDEOGRAPH, SENTENCE_END
+from ..lexicon import IDEOGRAPH, MONEY_UNIT_LABEL, NOTE_MARK, SENTENCE_END, TEXT_PARTS, UNIT_NAME
 from ..template import Template, TemplateError, choose, templates
 from .pdf import Builder, PdfSource, template_for
 from .pdf.flow import NUMBERED, Line, Piece, Reader, is_entry, normal
 from .pdf.grid import Grid, TextCell
 from .source import LoadError, Place, PrintedLine, TreePath
+from .tree import kind_mismatch
 
 Block = tuple[int, float, "Line | Grid"]
 _IDEOGRAPH = re.compile(IDEOGRAPH)
@@ -105,7 +107,7 @@ def grid_of(page: int, rows: Sequence[Sequence[tuple[str, int, int]]], top: floa
     return grid
 
 
-_BESIDE_TITLE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]|^[（(]?(?:金额)?单位[:：]")
+_BESIDE_TITLE = re.compile(f"{Template.model_fields['compiler'].default}|^[（(]?{MONEY_UNIT_LABEL}")
 
 
 def title_rows(rows: Sequence[Sequence[tuple[str, int, int]]]) -> tuple[list[tuple[str, int]], list[Sequence[tuple[str, int, int]]]]:
@@ -132,7 +134,7 @@ def note_rows(rows: list[Sequence[tuple[str, int, int]]]) -> tuple[list[Sequence
     end = len(rows)
     while end > 0:
         texts = [(text, at) for text, _, at in rows[end - 1] if text.strip()]
-        if len(texts) == 1 and (re.match(r"^(?:注|说明)\s*[:：]", texts[0][0].strip()) or (len(texts[0][0]) > 20 and not re.search(r"\d", texts[0][0]))):
+        if len(texts) == 1 and (re.match(NOTE_MARK, texts[0][0].strip()) or (len(texts[0][0]) > 20 and not re.search(r"\d", texts[0][0]))):
             notes.insert(0, texts[0])
             end -= 1
         else:
@@ -176,6 +178,10 @@ class WholeReader(Reader):
         return first_entry is not None and (words == first_entry or not is_entry(words))
 
 
+# A short line of words with no punctuation at all: a title, never the end of a sentence.
+_TITLE_LINE = re.compile(r"[^\d，。；：、,.;:！？!?（）()“”\"'《》\s]{2,20}")
+
+
 class WrappedReader(Reader):
     """A page text: the PDF's lines without their positions.  A line's width (CJK characters count
     two) stands for where it ends; a new paragraph starts numbered, after a blank line, or after a
@@ -190,6 +196,8 @@ class WrappedReader(Reader):
         if line.page == previous.page and line.top - previous.top > 1:
             return True  # a blank line between
         full = max(right, self.full)
+        if _TITLE_LINE.fullmatch(normal(line.text)):
+            return True  # a title (an annex's “政协业务项目”) after a paragraph: never part of it
         if previous.x1 >= full - 2 * previous.size:
             return False  # the line before reached the margin: this one goes on with it
         # Short of the margin where a sentence ended: the paragraph ended there.  (A line that broke
@@ -243,6 +251,7 @@ class Document:
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
     unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
+    forms: int = 0  # the forms taken out of its lines before the flow reads them (readers/forms.py): read, and checked
 
     def lines(self) -> list[Line]:
         return [item for _, _, item in self.blocks if isinstance(item, Line)]
@@ -254,13 +263,12 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
     no cover (a workbook of tables, a text that starts at 第一部分), the template whose headings
     and table titles it prints most; else the first whose cover words any of its lines print."""
     lines = document.lines()
+    chosen = None
     if requested:  # --template
         try:
             chosen = choose(requested)
         except TemplateError as error:
             raise LoadError(Msg("load.template", problem=str(error))) from None
-        if chosen is not None:
-            return chosen
     if document.paged and document.kind == "wrapped":
         first_page = lines[0].page if lines else 1
         head = [line for line in lines if line.page == first_page]
@@ -271,6 +279,11 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
                 break
             head.append(line)
     spec = template_for(normal("".join(line.text for line in head))) if head else None
+    if chosen is not None:
+        mismatch = kind_mismatch(chosen, spec)
+        if mismatch is not None:
+            raise LoadError(mismatch, line=head[0].number if head else 1)
+        return chosen
     if spec is None:
         candidates = list(templates().values())  # highest priority first: a tie goes to it
         scores = [(_printed_cues(candidate, lines), index) for index, candidate in enumerate(candidates)]
@@ -305,9 +318,11 @@ def _heading_words(text: str) -> str:
 
 def build(
     document: Document, spec: Template | None = None, template: str | None = None, overrides: dict[str, Any] | None = None,
+    reader_kind: type[Reader] | None = None,
 ) -> tuple[dict[str, Any], MediaSource]:
     """The report tree of a document (of the template ``spec``, else ``template`` — ``--template`` —
-    else the one it prints), read as the PDF reader reads a PDF; ``overrides``: ``--unit``, ``--year``."""
+    else the one it prints), read as the PDF reader reads a PDF; ``overrides``: ``--unit``, ``--year``;
+    ``reader_kind``: the flow reader of a medium of its own kind (a ``pdftotext -layout`` text)."""
     if not any(isinstance(item, Line) and normal(item.text) for _, _, item in document.blocks) and not any(
         isinstance(item, Grid) for _, _, item in document.blocks
     ):
@@ -315,24 +330,29 @@ def build(
     spec = spec or recognise(document, requested=template)
     from .pdf import reader_for
 
-    reader = reader_for(spec, WrappedReader if document.kind == "wrapped" else WholeReader)
+    reader = reader_for(spec, reader_kind or (WrappedReader if document.kind == "wrapped" else WholeReader))
     if isinstance(reader, WrappedReader):
         reader.paged = document.paged
         widths = sorted(line.x1 for line in document.lines() if normal(line.text))
         reader.full = widths[int(len(widths) * 0.9)] if widths else 0.0
     flow = reader.read_blocks(sorted(document.blocks, key=lambda block: (block[0], block[1])))
+    if not flow.tables and not document.forms and not any(_has_paragraphs(node) for node in flow.parts):
+        # Only a title or a cover: no table of the template, no form and no paragraph of text.  Nothing can
+        # be checked, and a gate must not pass it as clean: an unusable input (exit 2), said once.
+        lines = document.lines()
+        raise LoadError(Msg("media.nothing_read"), line=lines[0].number if lines and document.labels is None else 1)
     source = MediaSource(document.labels)
     tree, built = _MediaBuilder(spec, flow, source, document, overrides).build()
     built.template = spec
     return tree, built
 
 
+def _has_paragraphs(node: Any) -> bool:
+    """Whether a part of the text, or a section in it, holds a paragraph."""
+    return bool(node.paragraphs) or any(_has_paragraphs(child) for child in node.children)
+
+
 _TITLE_LINES = 5000  # where a report without a cover prints its title (“…2020年度部门决算情况说明”)
-# The parts of a report read from its text, by kind (model/report.py, model/budget.py).
-_TEXT_PARTS = {
-    "final": (("narrative", "情况说明"), ("other", "其他重要事项"), ("performance", "预算绩效管理情况")),
-    "budget": (("budget.statement", "预算编制说明"), ("budget.other", "其他相关情况说明")),
-}
 _TITLE_SYNTAX = re.compile(r"\(\?:[^)]*\)\??|[\\^$?()|*+]")  # a title pattern's optional parts and syntax: the title as printed
 
 
@@ -342,6 +362,7 @@ class _MediaBuilder(Builder):
     def __init__(self, spec: Template, flow: Any, source: MediaSource, document: Document, overrides: dict[str, Any] | None = None) -> None:
         super().__init__(spec, [], flow, document.name, overrides, source)
         self.document = document
+        self.unit_unprinted = False  # the unit's name taken from the file's name: nothing prints it
 
     def _meta(self) -> dict[str, Any]:
         try:
@@ -364,15 +385,18 @@ class _MediaBuilder(Builder):
                 parts = [re.compile(pattern) for pattern in self.spec.parts]
                 if found and not NUMBERED.match(found) and not any(pattern.search(found) for pattern in parts):
                     unit = found  # not “第二部分” before “2020年度部门决算情况说明”
-            compiler = re.match(r"编制(?:单位|部门)[:：](?P<unit>[^\s单]{2,60}?)(?:单位[:：].*)?$", words)
+            compiler = re.match(rf"(?:{self.spec.compiler})[:：](?P<unit>\S{{2,60}}?)(?:{MONEY_UNIT_LABEL}.*)?$", words)
             if compiler and unit is None:
                 unit = compiler.group("unit")
                 self.source.put(("meta", "unit"), self._place(line))
+        if unit is None and cover.unit_above:  # the unit's name above an annexed report's title (附件1: 单位 / 2020年部门整体支出绩效评价报告)
+            unit = self._unit_above(cover.unit_above, cover.unit)
         if year is None:
             match = re.search(r"(?:19|20)\d{2}", self.document.name)
             year = int(match.group()) if match else None
         if unit is None and self.document.name:
             unit = self.document.name
+            self.unit_unprinted = "unit" not in self.overrides
         unit = self.overrides.get("unit", unit)
         year = self.overrides.get("year", year)
         if unit is None or year is None:
@@ -382,11 +406,27 @@ class _MediaBuilder(Builder):
             meta["money_unit"] = self.spec.money_unit
         return meta
 
+    def _unit_above(self, title: str, unit: str) -> str | None:
+        lines = self.document.lines()[:_TITLE_LINES]
+        titled, named = re.compile(title), re.compile(unit)
+        parts = [re.compile(pattern) for pattern in self.spec.parts]
+        for above, line in zip(lines, lines[1:]):
+            words, name = normal(line.text), normal(above.text)
+            match = named.match(name) if titled.match(words) else None
+            if match and match.group("unit") and not NUMBERED.match(name) and not any(pattern.search(name) for pattern in parts):
+                self.source.put(("meta", "unit"), self._place(above))
+                return match.group("unit")
+        return None
+
     def _printed_lines(self) -> list[PrintedLine]:
         """What the medium prints: the lines and cells the flow read, and the lines of the tables
         it left unread (their figures printed, and not placed)."""
         printed = super()._printed_lines() + [PrintedLine(line.page, line.number, line.text, True) for line in self.document.unread_lines]
-        printed.sort(key=lambda item: (item.page, item.line, not item.in_table))
+        if self.document.labels is not None:
+            # A medium that names its places (a Word file, a workbook, a web page) has no pages: its
+            # numbers are placed by the line (paragraph, row) alone, as ``MediaSource`` places them.
+            printed = [PrintedLine(None, item.line, item.text, item.in_table) for item in printed]  # type: ignore[arg-type]
+        printed.sort(key=lambda item: (item.page or 0, item.line, not item.in_table))
         return printed
 
     def _tables(self) -> dict[str, Any]:
@@ -395,7 +435,18 @@ class _MediaBuilder(Builder):
             title = normal(block.title.text)
             for grid in block.grids:
                 for page, what, kind in getattr(grid, "unplaced", ()):
-                    self.unread.append({"page": page, "text": f"{title}：{what}", "kind": kind, "path": ".".join((*self.tables_at, block.key))})
+                    path = ".".join((*self.tables_at, block.key))
+                    item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
+                    if isinstance(what, Msg):  # why, worded by the rule in the run's language; the row as printed
+                        args = {name: value for name, value in what.params.items() if name != "first"}
+                        item.update(text=title, reason=what.key, reason_args=args, printed=str(what.params.get("first", "")) or None)
+                    if kind == "summed":  # read by its sums: every sum with a term in it is not checked
+                        item["unknown"] = [".".join((path, getattr(grid, "summed_in", ""))).rstrip(".") + ".*"]
+                        # and each equality with a figure elsewhere it assumed (model/unknown.py: “a=b”)
+                        item["unknown"] += [
+                            "=".join(".".join((*self.tables_at, end)) for end in pair) for pair in getattr(grid, "assumed", ())
+                        ]
+                    self.unread.append(item)
         return tables
 
     def _printed(self) -> dict[str, Any]:
@@ -408,14 +459,19 @@ class _MediaBuilder(Builder):
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": f"{tables_at}.{key}"})
         if not any(node.paragraphs or node.children for node in self.flow.parts):
             # an input without text (a workbook of tables): the 情况说明 is not checked, and not missing
-            for path, title in _TEXT_PARTS.get(self.spec.kind, ()):
+            parts = self.spec.text_parts if self.spec.text_parts is not None else TEXT_PARTS.get(self.spec.kind, {})
+            for path, title in parts.items():
                 unread.append({"page": 1, "text": title, "kind": "absent", "path": path})
+            if self.unit_unprinted:  # no cover, no 编制单位: the name is the file's, not checked against what the tables' notes print
+                unread.append({"page": 1, "text": UNIT_NAME, "kind": "absent", "path": "meta.unit"})
         if unread:
             printed["unread"] = unread
         for index, item in enumerate(unread):
             # where the table stands (its title), else the page: a medium's own place for it
             at = tuple(item["path"].split(".")) if item.get("path") else ()
             place = self.source.places.get(at) if at else None
+            if place is not None and place.label is None and place.page != item["page"]:
+                place = None  # a table read over pages: the page of what was not read, not of its title
             if place is not None:
                 self.source.places[("printed", "unread", index)] = place
                 if place.label and item["kind"] != "absent":

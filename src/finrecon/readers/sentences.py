@@ -135,6 +135,9 @@ class _Found:
         self.tree: dict[str, Any] = {}
         self.places: dict[TreePath, tuple[TreePath, int]] = {}
         self.understood: list[tuple[TreePath, int, int]] = []  # every match: paragraph, printed start, end
+        self.named: dict[TreePath, int] = {}  # a keyed list → the item its statements named last ([last] goes on in it)
+        self.keyed: frozenset[TreePath] = frozenset()  # the template's keyed lists
+        self.owned: dict[tuple[TreePath, int], list[tuple[TreePath, int, int]]] = {}  # a keyed list's item → the words it read
 
     def node(self, loc: TreePath, create: bool = True, kind: type = dict) -> Any:
         """The dict or list at ``loc``; made (the last one a ``kind``) where it is missing, if ``create``."""
@@ -278,13 +281,14 @@ def derive(tree: dict[str, Any], source: SourceMap, template: Template) -> None:
         return
     if statements:
         found = _Found()
+        found.keyed = frozenset(target_path(list_path) for list_path in template.keyed)
         for key, paragraphs in _sections(text, template):
             if key in statements:
                 _read_section(found, key, paragraphs, statements[key], template)
-        source.understood.extend(found.understood)
         if found.tree:
             _finish(found, template, tree)
             _merge(tree, found.tree, (), found, source)
+        source.understood.extend(found.understood)  # (a keyed item's words once it is kept: ``_join_keyed``)
     if template.projects is not None:
         from .budget_sentences import derive_projects  # a budget's project parts
 
@@ -310,11 +314,15 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         starts = [match.start() for match in starts_pattern.finditer(words.text)]
         head = (words, 0, starts[0] if starts else len(words.text))
         if head[2] > 0:
-            if items:
+            if items and _starts_another(items[-1], words, head[2]):
+                items.append([head])  # a 科目 after the item above stated its figures: another item, numbered by the list
+            elif items:
                 items[-1].append(head)  # the item above goes on here: its words were cut by a line, a page, a paragraph
             else:
                 spans.append(head)
         items += [[(words, start, end)] for start, end in zip(starts, (*starts[1:], len(words.text)))]
+    if numbered and numbered.announced:
+        spans = _before_items(spans, _item_starts(numbered.announced))
     base = 0
     if numbered:
         list_loc = target_path(numbered.target)
@@ -326,6 +334,9 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
             found.node((*list_loc, base + position))  # one item per number, filled below
             found.places.setdefault((*list_loc, base + position), words.place(start))
     joined = [item[0] if len(item) == 1 else _whole(item) for item in items]
+    restarted = template.restart.get(key)
+    if restarted is not None:  # a section that starts another item (a project's report): what was named before is not its
+        found.named.pop(target_path(restarted), None)
     for statement, pattern in statements:
         target = target_path(statement.target)
         if target[-1] == "[]":
@@ -334,6 +345,34 @@ def _read_section(found: _Found, key: str, paragraphs: Paragraphs, statements: l
         else:
             for span in spans:
                 _read(found, statement, pattern, span, target)
+
+
+# A clause that names a 科目 by a level mark (“行政单位离退休（项）”), numbered or not; and an amount.
+_NAMES_SUBJECT = re.compile(rf"(?<![^。：；]){lexicon.NUMBERING}?{lexicon.MARK_AHEAD}")
+_AMOUNT = re.compile(lexicon.amount("amount"))
+
+
+def _starts_another(item: list[Span], words: Words, end: int) -> bool:
+    """Whether the words a paragraph starts with (up to ``end``), which no item start matched, start
+    another item rather than go on with ``item``: they name a 科目 by its level mark, and the item
+    above has stated a figure already (an item's 科目 comes before its figures — a 科目 cut by a
+    page, “…（款）” / “行政单位离退休（项）…”, has none yet)."""
+    return _NAMES_SUBJECT.match(words.text, 0, end) is not None and any(_AMOUNT.search(span.text, start, stop) for span, start, stop in item)
+
+
+def _before_items(spans: list[Span], announced: re.Pattern[str]) -> list[Span]:
+    """What a section numbered into items says of its total: its words up to those that announce the
+    items (其中：), and never a clause that names a 科目 (“行政运行（项）…”: an item's, be it
+    unnumbered).  What it prints after them and before its first item recognised cannot be told from
+    the total: it is no one's, and stays unknown — never taken for the total printed again."""
+    for index, (words, start, end) in enumerate(spans):
+        cut = announced.search(words.text, start, end)
+        subject = _NAMES_SUBJECT.search(words.text, start, end)
+        if subject is not None and (cut is None or subject.start() < cut.end()):
+            return [*spans[:index], (words, start, subject.start())] if subject.start() > start else spans[:index]
+        if cut is not None:
+            return [*spans[:index], (words, start, cut.end())]
+    return spans
 
 
 def _whole(item: list[Span]) -> Span:
@@ -346,9 +385,14 @@ def _read(found: _Found, statement: Statement, pattern: re.Pattern[str], span: S
     words, start, end = span
     text = words.text[start:end]
     matches = pattern.finditer(text) if statement.every else filter(None, [pattern.search(text)])
+    keyed = next((list_loc for list_loc in found.keyed if target[: len(list_loc)] == list_loc), None) if found.keyed else None
     for match in matches:
-        found.understood += words.ranges(start + match.start(), start + match.end())
+        ranges = words.ranges(start + match.start(), start + match.end())
         loc = _resolve(found, statement, match, target, words.place(start + match.start()))
+        if keyed is None:
+            found.understood += ranges
+        elif loc is not None:  # understood if its item is kept, not where whose it is is unknown
+            found.owned.setdefault((keyed, loc[len(keyed)]), []).extend(ranges)  # type: ignore[arg-type]
         if loc is not None:
             _take(found, statement, match, words, start, loc)
 
@@ -368,12 +412,45 @@ def _resolve(found: _Found, statement: Statement, match: re.Match[str], target: 
                 return None
             found.append(tuple(loc), {}, place)
             loc.append(len(items) - 1)
+        elif part in ("[name]", "[last]"):  # an item of a keyed list (one with its name later: ``_join_keyed``)
+            list_loc = tuple(loc)
+            items = found.node(list_loc, kind=list)
+            if not isinstance(items, list):
+                return None
+            current = found.named.get(list_loc)
+            if part == "[name]":
+                name = (match.group("name") or "").strip(_AROUND)
+            elif current is None:
+                return None  # “该项目…” with no project named before it: whose it is is unknown
+            else:
+                name = items[current]["name"]
+                if not _differs(items[current], match):
+                    loc.append(current)
+                    continue
+            if not name:
+                return None
+            # a new item: named here, or the one named last stating a figure again otherwise (both kept)
+            found.append(list_loc, {"name": name}, place)
+            found.places[(*list_loc, len(items) - 1, "name")] = place
+            found.named[list_loc] = len(items) - 1
+            loc.append(len(items) - 1)
         else:
             loc.append(part)
     return tuple(loc)
 
 
 _number = lexicon.number
+
+
+def _differs(item: dict[str, Any], match: re.Match[str]) -> bool:
+    """Whether ``match`` states a number of ``item`` that the item already holds otherwise."""
+    for name, text in match.groupdict().items():
+        if text is None or name in _READING or name not in item:
+            continue
+        held = item[name]
+        if isinstance(held, Decimal) and held != _number(text):
+            return True
+    return False
 
 
 def _flat(beside: str | None) -> Decimal:
@@ -403,6 +480,9 @@ def _take(found: _Found, statement: Statement, match: re.Match[str], words: Word
 
     figure = _is_figure(loc)
     for name, text in groups.items():
+        if name == "name" and not any(part in statement.target for part in ("{name}", "[name]")):
+            found.put((*loc, "name"), text.strip(_AROUND), place(name))  # the name of the item itself (a project's)
+            continue
         if name in _READING:
             continue
         if name == "change":
@@ -468,12 +548,64 @@ def _finish(found: _Found, template: Template, tree: dict[str, Any]) -> None:
             if any("code" not in item for item in items if isinstance(item, dict)):
                 rows = list(_table_rows(tree, template)) if rows is None else rows
                 _name_from_rows(items, rows)
+    for list_path, key in template.keyed.items():
+        _join_keyed(found, target_path(list_path), key)
     _drop_incomplete(found.tree, ())
     for loc in _EITHER:
         group = found.node(loc, create=False)
         if isinstance(group, dict):
             for name in _excluded(group, loc):
                 group.pop(name, None)  # the text states both: 财政拨款收入 counts, as the model wants one
+
+
+def _join_keyed(found: _Found, list_loc: TreePath, key: str) -> None:
+    """The items of a keyed list that name one thing (a project stated in the 综述, in its self-
+    assessment's 资金计划 and again in its 项目完成情况) as one item — where they agree.  An item that
+    states a figure another of its name states otherwise is kept apart, as printed: both stay
+    visible, and the rules check each (never is one of two printed numbers silently dropped).
+    An item that names nothing is dropped with what it read (it cannot be told whose it is)."""
+    items = found.node(list_loc, create=False)
+    if not isinstance(items, list):
+        return
+    kept: list[dict[str, Any]] = []
+    moved: dict[int, int] = {}  # an item's index → the index of the item it is now part of
+    first: set[int] = set()  # the indices whose item was kept (its places count before the others')
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get(key):
+            continue
+        into = next(
+            (
+                number for number, other in enumerate(kept)
+                if other.get(key) == item[key] and all(other[field] == value for field, value in item.items() if field in other)
+            ),
+            None,
+        )
+        if into is None:
+            kept.append(item)
+            moved[index] = len(kept) - 1
+            first.add(index)
+        else:
+            for field, value in item.items():
+                kept[into].setdefault(field, value)
+            moved[index] = into
+    items[:] = kept
+    for index in moved:  # the words of the items kept (one named nothing: what it read is not understood)
+        found.understood += found.owned.get((list_loc, index), [])
+    depth = len(list_loc)
+    places: dict[TreePath, tuple[TreePath, int]] = {}
+    later: list[tuple[TreePath, tuple[TreePath, int]]] = []
+    for path, place in found.places.items():
+        if path[:depth] != list_loc or len(path) == depth or not isinstance(path[depth], int):
+            places[path] = place
+        elif path[depth] in moved:
+            new_path = (*list_loc, moved[path[depth]], *path[depth + 1 :])
+            if path[depth] in first:
+                places[new_path] = place
+            else:
+                later.append((new_path, place))
+    for path, place in later:
+        places.setdefault(path, place)
+    found.places = places
 
 
 def _levels(wording: str) -> tuple[list[str], list[str | None]]:

@@ -21,8 +21,11 @@ groups say how to read the others:
 
 A target may name the figure by a printed word (``{name}``, through the template's ``names``),
 add an item to a list for every match (``[+]``), or stand for the item the section is numbered
-into (``[]``: the template's ``items``).  ``fixed`` gives what a statement says without printing
-it (the subject of a nil statement).
+into (``[]``: the template's ``items``).  In a list whose items are one thing by their name (the
+template's ``keyed``: a project), ``[name]`` is an item named by the match's ``name`` group and
+``[last]`` the one named last (since the section the template's ``restart`` names); items of one
+name are joined where they agree.  ``fixed`` gives what a statement says without printing it (the
+subject of a nil statement).
 """
 
 from __future__ import annotations

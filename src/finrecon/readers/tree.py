@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..i18n import Msg, t
 from ..model import Report
@@ -33,11 +33,11 @@ class _Choices(Msg):
         return t("list.or", lang).join(f"“{c}”" if lang == "zh" else f"'{c}'" for c in self.choices)
 
 
-def _describe(error: dict[str, Any]) -> Msg:
+def _describe(error: dict[str, Any], root: type[BaseModel] | None = None) -> Msg:
     kind, loc = error["type"], tuple(error["loc"])
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        model = model_class_at(loc[:-1])
+        model = model_class_at(loc[:-1], root)
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(str(name), known, n=1)
         hint = Msg("load.did_you_mean", close=close[0]) if close else (Msg("load.known_keys", keys=", ".join(known)) if known else "")
@@ -82,6 +82,50 @@ def _error(message: Msg, place: Place, file: str) -> LoadError:
     return LoadError(message, place.line, place.column, file, place.page)
 
 
+def invalid(error: ValidationError, source: SourceMap, file: str, root: type[BaseModel] | None = None) -> LoadError:
+    """Every problem pydantic found in a tree at once, each where it stands, in either language:
+    a report's (``Report``) or a layout file's (``root``: ``Template``)."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        place = (source.key_place(loc) if item["type"] == "extra_forbidden" else None) or source.place(loc)
+        problems.append(_error(_describe(item, root), place, file))
+    return combined(problems)
+
+
+def kind_mismatch(requested: Template, printed: Template | None) -> Msg | None:
+    """Why ``--template`` cannot read this file: its kind (部门预算) is not what the cover prints
+    (部门决算, which the template ``printed`` recognises) — read with it, the file would give a
+    misleading error (“no 单位名称”) or false alarms.  ``None`` where they agree, or where no
+    template recognises the cover (then the user's template is the reading, as asked)."""
+    if printed is None or printed.kind == requested.kind:
+        return None
+    return Msg("load.template_kind", template=requested.name, kind=Msg(f"kind.{requested.kind}"),
+               printed=Msg(f"kind.{printed.kind}"), other=printed.name)
+
+
+def load_layout(path: str) -> Template:
+    """A layout file given as ``--template my.yaml``, read as a report YAML is: every problem at
+    once, each ``file:line:col`` in the chosen language; ``LoadError`` for a file that is none."""
+    from pathlib import Path
+
+    from ..template import Template
+    from ..yamltree import parse_tree, read_text
+    from .source import Limits, named
+
+    problems: list[LoadError] = []
+    try:
+        tree, source = parse_tree(read_text(Path(path), Limits()), Limits(), problems)
+    except LoadError as error:
+        raise named(combined([*problems, error]), path) from None
+    if problems:
+        raise named(combined(problems), path)
+    try:
+        return Template.model_validate(tree)
+    except ValidationError as error:
+        raise invalid(error, source, path, Template) from None
+
+
 def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_reports: bool = False, template: str | None = None) -> Report:
     """The report the tree describes, with the figures its sentences state; ``LoadError`` if it is none.
 
@@ -97,15 +141,12 @@ def derive_and_validate(tree: Any, source: SourceMap, file: str, skip_non_report
         from .sentences import derive  # the sentence readers are loaded only for a report that has text
 
         derive(tree, source, chosen)
+    for after_text in getattr(source, "after_text", ()):  # what a reader adds after the text's own (readers/forms.py)
+        after_text(tree)
     try:
         report = Report.model_validate(tree)
     except ValidationError as error:
-        problems = []  # every problem at once, each where it stands
-        for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
-            place = (source.key_place(loc) if item["type"] == "extra_forbidden" else None) or source.place(loc)
-            problems.append(_error(_describe(item), place, file))
-        raise combined(problems) from None
+        raise invalid(error, source, file) from None
     bind_report(report)
     attach(report, chosen)
     unknown = [_error(Msg("load.share_of", reference=reference), source.place(path), file) for reference, path in unknown_references(report)]

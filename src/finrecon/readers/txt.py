@@ -4,9 +4,8 @@ pdfplumber) → the same ``Report`` as its PDF.
 Form feeds separate the pages; a place is a page and a line.  The words are read by the PDF
 reader's flow (``media.WrappedReader``: a line's width stands for where it ends).  A table is
 printed as lines of cells separated by spaces, and a blank cell leaves no trace: a row is read
-only where its figures can be put in columns without guessing — as many figures as the header
-line names value columns (a coded table), or label-and-figures groups that fill the halves of a
-two-sided table.  Anything else is left unread and said so (``printed.unread``), never taken as 0.
+only where its figures can be put in the template's columns without guessing (``text_rows``).
+Anything else is left unread and said so (``printed.unread``), never taken as 0.
 """
 
 from __future__ import annotations
@@ -16,23 +15,20 @@ import functools
 import re
 from typing import Any
 
-from ..catalog import builtin, normalise_name
 from ..i18n import Msg
+from ..lexicon import CONTENTS_TITLE, FORM_TITLE, MARGIN_PAGE_NUMBER, MONEY_UNIT_LABEL, NOTE_MARK, SECTION_TITLE_ENDS
 from ..template import Template
+from . import forms, text_rows
 from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
 from .source import Limits, LoadError
 
 MAX_LINES = 100_000  # a report has a few thousand; more is no report
-_AMOUNT_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\D.*)$")  # “47,483,458一、社会保障…”
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d{1,3}[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
-_BLANKS = frozenset({"-", "—", "－", "/", "／"})
-_STOP = re.compile(r"^注[:：]|^说明[:：]")
-_BEFORE = re.compile(r"编制(?:单位|部门)|^(?:金额)?单位[:：]")
-_FORM_TITLE = re.compile(r"^[^\d，。；：:,;、（）()“”]{4,30}表$")  # “财政项目支出绩效目标申报表”: a table the template does not define
-_CONTENTS = re.compile(r"^目\s*录$")
-_HEAD_LEFTOVER = frozenset({"类", "款", "项", "项目", "科目编码", "编码"})
+_PAGE_NUMBER = re.compile(MARGIN_PAGE_NUMBER)
+_STOP = re.compile(NOTE_MARK)
+_BEFORE = re.compile(f"{Template.model_fields['compiler'].default}|^{MONEY_UNIT_LABEL}")  # a template's own: before_table(spec)
+_FORM_TITLE = re.compile(FORM_TITLE)  # “财政项目支出绩效目标申报表”: a table the template does not define
+_CONTENTS = re.compile(CONTENTS_TITLE)
 
 
 def decode(data: bytes) -> str:
@@ -112,13 +108,35 @@ def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, 
 def read_txt(
     data: bytes, limits: Limits = Limits(), name: str = "", overrides: dict[str, Any] | None = None, template: str | None = None,
 ) -> tuple[dict[str, Any], Any]:
-    document = text_document(decode(data), name, limits)
+    text = decode(data)
+    from .layout_text import is_layout, read_layout  # a text written by ``pdftotext -layout``: read by position
+
+    if is_layout(text):
+        return read_layout(text, limits, name, overrides, template)
+    document = text_document(text, name, limits)
     spec = recognise(document, requested=template)
+    document.blocks, printed_forms = forms.take(document.blocks, spec, [re.compile(pattern) for pattern in spec.parts])
+    document.unread_lines += [line for form in printed_forms for line in form.lines]  # printed table lines, for coverage
+    document.forms = len(printed_forms)
     _tables(document, spec)
-    return build(document, spec, overrides=overrides)
+    tree, source = build(document, spec, overrides=overrides)
+    if printed_forms:  # after the projects the text states (sentences.derive)
+        source.after_text = [lambda tree: forms.merge(tree, source, printed_forms)]
+    return tree, source
 
 
 # ---------------------------------------------------------------------------------- tables
+def before_table(spec: Template) -> re.Pattern[str]:
+    """The lines under a table's title that say who compiled it and in what unit (the template's
+    compiler label, the national money-unit label)."""
+    return _before(spec.compiler)
+
+
+@functools.lru_cache(maxsize=8)
+def _before(compiler: str) -> re.Pattern[str]:
+    return re.compile(f"{compiler}|^{MONEY_UNIT_LABEL}")
+
+
 def _tables(document: Document, spec: Template) -> None:
     """Each table title's following lines → grids, where their figures can be placed."""
     titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
@@ -128,6 +146,7 @@ def _tables(document: Document, spec: Template) -> None:
     cover_or_contents = {blocks[0][0]} if blocks and document.paged else set()
     cover_or_contents |= {block[0] for block in blocks if isinstance(block[2], Line) and _CONTENTS.match(normal(block[2].text))}
     out: list[tuple[int, float, Any]] = []
+    found: list[tuple[int, str, Line, list[Line]]] = []  # each table: where in ``out``, its key, title and lines
     index = 0
     while index < len(blocks):
         page, top, line = blocks[index]
@@ -142,7 +161,7 @@ def _tables(document: Document, spec: Template) -> None:
             if page not in cover_or_contents and _is_form_title(line.text, headings):
                 index = _form(document, blocks, index, line, out, titles, parts, headings)
             continue
-        while index < len(blocks) and isinstance(blocks[index][2], Line) and _BEFORE.search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
+        while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
             index += 1
         body: list[Line] = []
@@ -152,11 +171,16 @@ def _tables(document: Document, spec: Template) -> None:
                 break
             body.append(candidate)
             index += 1
-        grids = _grids(body, spec.tables[key].spec(), key)
-        if any(grid.unplaced for grid in grids):
-            document.unread_lines += [line for line in body if _figures(line.text)]  # printed, and not read
-        for grid in grids:
-            out.append((grid.page, grid.ys[0], grid))
+        found.append((len(out), key, line, body))
+        out.append(blocks[index - 1])  # the table's place: its grids, once every table's lines are known
+    # A table whose rows the line structure and its own sums leave open may be placed by what other
+    # tables print (``totals_from``): every table's lines are gathered first.
+    known = text_rows.known_figures((key, normal(title.text), body, spec.tables[key].spec()) for _, key, title, body in found)
+    for position, key, title, body in reversed(found):
+        grids = _grids(body, spec.tables[key].spec(), key, known)
+        if any(problem[2] != "summed" for grid in grids for problem in grid.unplaced):
+            document.unread_lines[:0] = [line for line in body if _figures(line.text)]  # printed, and not read
+        out[position:position + 1] = [(grid.page, grid.ys[0], grid) for grid in grids]
     document.blocks = out
 
 
@@ -177,7 +201,7 @@ def _form(
         candidate = blocks[index][2]
         if not isinstance(candidate, Line) or candidate.page != title.page or _ends_table(candidate.text, titles, parts, headings):
             break
-        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(("说明", "情况")):
+        if NUMBERED.match(normal(candidate.text)) and _FORM_TITLE.match(NUMBERED.sub("", normal(candidate.text), count=1)) is None and len(normal(candidate.text)) <= 30 and not _figures(candidate.text) and candidate.text.rstrip().endswith(SECTION_TITLE_ENDS):
             break
         body.append(candidate)
         index += 1
@@ -188,7 +212,7 @@ def _form(
     rows = [[(line.text, 1, line.number)] for line in (title, *body)]
     out.append((title.page, title.top - 0.5, grid_of(title.page, rows, top=title.top - 0.5)))
     first = " ".join(line.text for line in body[:2])[:60]
-    document.unread.append({"page": title.page, "text": f"{normal(title.text)}：{Msg('txt.form', first=first).render('zh')}", "kind": "header"})
+    document.unread.append({"page": title.page, "text": normal(title.text), "kind": "header", "reason": "unread.form", "printed": first})
     return index
 
 
@@ -204,198 +228,79 @@ def _ends_table(text: str, titles: dict[str, re.Pattern[str]], parts: list[re.Pa
     if _figures(text):
         return False
     stripped = NUMBERED.sub("", words, count=1)
-    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(("说明", "情况"))))
+    return len(words) > 40 or (NUMBERED.match(words) is not None and (stripped in headings or stripped.endswith(SECTION_TITLE_ENDS)))
 
 
-def _tokens(text: str) -> list[str]:
-    found: list[str] = []
-    for token in text.split():
-        glued = _GLUED.match(token)
-        if glued and not glued.group(2)[0].isdigit() and glued.group(2)[0] not in ".,%年月日":
-            found += [glued.group(1), glued.group(2)]
-        else:
-            found.append(token)
-    return found
+_tokens = text_rows.tokens
+_is_figure = text_rows.is_figure
+_figures = text_rows.figures
 
 
-def _is_figure(token: str) -> bool:
-    return bool(_AMOUNT_TOKEN.match(token)) and ("." in token or "," in token or len(token) < 3 or token == "0")
-
-
-def _figures(text: str) -> list[str]:
-    return [token for token in _tokens(text) if _is_figure(token)]
-
-
-def _field(spec: dict[str, Any], header: str) -> str | None:
-    for pattern, target in (spec.get("columns") or {}).items():
-        if re.search(pattern, header):
-            return target
-    return None
-
-
-def _grids(body: list[Line], spec: dict[str, Any], key: str) -> list[TextGrid]:
-    """One grid per page of the table's lines, as the PDF reader has one per page."""
+def _grids(body: list[Line], spec: dict[str, Any], key: str, known: text_rows.Known | None = None) -> list[TextGrid]:
+    """One grid per page of the table's lines, as the PDF reader has one per page; the rows are
+    placed in the template's columns where that is certain (``text_rows``), or where the sums and
+    identities the placement assumes make it unique (those are then not checked: the grid's
+    ``summed_in`` and ``assumed`` say which)."""
     shape = spec.get("shape")
     pages: dict[int, list[Line]] = {}
     for line in body:
         pages.setdefault(line.page, []).append(line)
+    if not pages:
+        return []
+    header: list[tuple[str, int, int]] | None = None
+    placed = text_rows.Placed()
+    columns = 0
+    if shape in ("coded", "row"):
+        header, placed, columns = text_rows.coded_rows(body, spec, coded=shape == "coded", known=known)
+    elif shape == "sides":
+        halves = text_rows.side_columns(body, spec)
+        if halves is not None and all(halves):
+            header = text_rows.side_header(halves)
+            placed = text_rows.side_rows(body, spec, halves, known)
+            columns = sum(len(half) for half in halves)
+    data = [line for line in body if _figures(line.text)]
+    problems: list[tuple[int, str, str]] = []
+    if data and header is None:
+        problems.append(text_rows.header_problem(data[0].page, body))
+    elif placed.wrong:
+        problems.append(text_rows.unplaced(sorted(placed.wrong, key=lambda line: (line.page, line.number)), columns))
     grids: list[TextGrid] = []
-    state: dict[str, Any] = {}
-    said: set[str] = set()
     for page, lines in pages.items():
-        if shape == "sides":
-            grid = _sides(page, lines, spec, state)
-        elif shape in ("coded", "row"):
-            grid = _columns(page, lines, spec, state, coded=shape == "coded")
-        else:
-            grid = grid_of(page, [], top=lines[0].top - 0.5)
-            grid.unplaced.append((page, " ".join(line.text for line in lines[:2])[:60], "header"))
-        if grid is not None:
-            # a head not understood is said once for the table, not once for each of its pages
-            grid.unplaced = [problem for problem in grid.unplaced if problem[2] != "header" or "header" not in said]
-            said.update(problem[2] for problem in grid.unplaced)
-            grids.append(grid)
-    if any(grid.unplaced for grid in grids):
+        rows = placed.pages.get(page, [])
+        grids.append(grid_of(page, [header, *rows] if rows and header else [], top=lines[0].top - 0.5))
+    if problems:
         # A table read in part would add up wrong: what could not be placed leaves it all unread.
-        problems = [problem for grid in grids for problem in grid.unplaced]
         grids = [grid_of(grid.page, [], top=grid.ys[0]) for grid in grids]
         grids[0].unplaced = problems
+    elif placed.summed and grids:
+        first = placed.summed[0]
+        if placed.assumed:
+            named = dict(_named_columns(spec))
+            row = _total_words(body, spec, placed.assumed[0][0])
+            identities = "; ".join(f"{row}·{named.get(left.rsplit('.', 1)[1], '')} = {words}" for left, _, words in placed.assumed)  # printed words
+            if placed.summed_in:
+                what = Msg("unread.assumed.classes", rows=len(placed.summed), total=row, identities=identities, first=first.text)
+            else:
+                what = Msg("unread.assumed.coded", rows=len(placed.summed), identities=identities, first=first.text)
+        else:
+            what = Msg("unread.summed", rows=len(placed.summed), first=first.text)
+        grids[0].unplaced = [(first.page, what, "summed")]
+        grids[0].summed_in = placed.summed_in  # type: ignore[attr-defined]
+        grids[0].assumed = [(f"{key}.{left}", source) for left, source, _ in placed.assumed]  # type: ignore[attr-defined]
     return grids
 
 
-def _unplaced(rows: list[Line], columns: int) -> tuple[int, str, str]:
-    first = rows[0]
-    return (first.page, Msg("txt.unplaced", rows=len(rows), columns=columns, first=first.text).render("zh"), "figures")
+def _named_columns(spec: dict[str, Any]) -> list[tuple[str, str]]:
+    return text_rows.value_columns({"columns": spec.get("columns") or {}}) or []
 
 
-def _columns(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, Any], coded: bool) -> TextGrid | None:
-    """A coded (or one-row) table: the header line names N value columns in print order; a row is
-    read where it prints exactly N figures, after its code and name."""
-    header: list[str] | None = None
-    best = 0
-    for line in lines:
-        if _figures(line.text):
-            break
-        tokens = _tokens(line.text)
-        named_columns = [token for token in tokens if _field(spec, token) is not None]
-        if len(named_columns) > best:
-            best, header = len(named_columns), named_columns
-    if header is not None:
-        state["header"] = header
-    header = state.get("header")
-    data = [line for line in lines if _figures(line.text)]
-    if not data:
-        return grid_of(page, [], top=lines[0].top - 0.5)  # no figures: the notes after it are still its own
-    if header is None:
-        return _header_problem(page, lines)
-    width = len(header)
-    rows: list[list[tuple[str, int, int]]] = [[("编码", 1, 0), ("名称", 1, 0)] + [(text, 1, 0) for text in header]] if coded else [[(text, 1, 0) for text in header]]
-    wrong: list[Line] = []
-    for line in data:
-        tokens = _tokens(line.text)
-        code_parts: list[str] = []
-        position = 0
-        while position < len(tokens) and (tokens[position].isdigit() and len(tokens[position]) >= 2 and not _is_figure_only(tokens, position)):
-            code_parts.append(tokens[position])
-            position += 1
-        while position < len(tokens) and tokens[position] in _HEAD_LEFTOVER:
-            position += 1
-        name_parts: list[str] = []
-        while position < len(tokens) and not (_is_figure(tokens[position]) or tokens[position] in _BLANKS):
-            name_parts.append(tokens[position])
-            position += 1
-        figures = tokens[position:]
-        if (coded and not code_parts and not name_parts) or len(figures) != width or not all(_is_figure(token) or token in _BLANKS for token in figures):
-            wrong.append(line)
-            continue
-        cells = [(text, 1, line.number) for text in figures]
-        rows.append(([("".join(code_parts), 1, line.number), ("".join(name_parts), 1, line.number)] if coded else []) + cells)
-    grid = grid_of(page, rows, top=lines[0].top - 0.5)
-    if wrong and len(wrong) == len(data):
-        grid.unplaced.append((page, Msg("txt.header", columns=width, first=wrong[0].text).render("zh"), "header"))
-    elif wrong:
-        grid.unplaced.append(_unplaced(wrong, width))
-    return grid
-
-
-def _is_figure_only(tokens: list[str], position: int) -> bool:
-    """A row of figures only (no code, no name): its first token is a figure, not a code."""
-    return all(_is_figure(token) or token in _BLANKS for token in tokens[position:])
-
-
-def _header_problem(page: int, lines: list[Line]) -> TextGrid:
-    grid = grid_of(page, [], top=lines[0].top - 0.5)
-    grid.unplaced.append((page, " ".join(line.text for line in lines[:3])[:60], "header"))
-    return grid
-
-
-def _groups(text: str) -> list[tuple[str, list[str]]] | None:
-    """A row of a two-sided table as (label, figures) groups, or ``None`` if it is not one."""
-    groups: list[tuple[str, list[str]]] = []
-    for token in _tokens(text):
-        if _is_figure(token) or token in _BLANKS:
-            if not groups:
-                return None
-            groups[-1][1].append(token)
-        elif groups and not groups[-1][1]:
-            groups[-1] = (groups[-1][0] + token, [])
-        else:
-            groups.append((token, []))
-    return groups
-
-
-@functools.cache
-def _class_names() -> frozenset[str]:
-    """The names of every 类 (three-digit code) of the catalogue."""
-    return frozenset(normalise_name(entry.name) for entry in builtin().entries.values() if len(entry.code) == 3)
-
-
-def _sides(page: int, lines: list[Line], spec: dict[str, Any], state: dict[str, Any]) -> TextGrid | None:
-    """A two-sided table: a header line with a 项目 per half names each half's value columns; a
-    row is read where its label-and-figures groups fill the halves, or where its one group names
-    a 类 of expenditure (the right half's class rows, the left half printing nothing there)."""
-    for line in lines:
-        if _figures(line.text):
-            break
-        tokens = [token for token in _tokens(line.text)]
-        starts = [i for i, token in enumerate(tokens) if normal(token).endswith("项目")]
-        if len(starts) >= 2:
-            halves = []
-            for position, start in enumerate(starts):
-                end = starts[position + 1] if position + 1 < len(starts) else len(tokens)
-                halves.append([token for token in tokens[start + 1 : end] if _field(spec, token) is not None])
-            state["halves"] = halves
-            break
-    halves = state.get("halves")
-    data = [line for line in lines if _figures(line.text)]
-    if not data:
-        return grid_of(page, [], top=lines[0].top - 0.5)
-    if not halves or any(not half for half in halves):
-        return _header_problem(page, lines)
-    header: list[tuple[str, int, int]] = []
-    for half in halves:
-        header += [("项目", 1, 0)] + [(text, 1, 0) for text in half]
-    rows = [header]
-    classes = _class_names()
-    wrong: list[Line] = []
-    for line in data:
-        groups = _groups(line.text)
-        if groups is None:
-            wrong.append(line)
-            continue
-        cells: list[tuple[str, int, int]] = []
-        if len(groups) == len(halves) and all(len(figures) == len(half) for (_, figures), half in zip(groups, halves)):
-            for label, figures in groups:
-                cells += [(label, 1, line.number)] + [(figure, 1, line.number) for figure in figures]
-        elif len(groups) == 1 and len(groups[0][1]) == len(halves[-1]) and normalise_name(NUMBERED.sub("", groups[0][0])) in classes:
-            for half in halves[:-1]:
-                cells += [("", 1, 0)] * (len(half) + 1)
-            cells += [(groups[0][0], 1, line.number)] + [(figure, 1, line.number) for figure in groups[0][1]]
-        else:
-            wrong.append(line)
-            continue
-        rows.append(cells)
-    grid = grid_of(page, rows, top=lines[0].top - 0.5)
-    if wrong:
-        grid.unplaced.append(_unplaced(wrong, sum(len(half) for half in halves)))
-    return grid
+def _total_words(body: list[Line], spec: dict[str, Any], left: str) -> str:
+    """The words of the row an assumed figure stands in, as the table prints them (合计, 支出总计)."""
+    row = left.rsplit(".", 1)[0]
+    patterns = [re.compile(pattern) for pattern, path in spec.get("rows") or [] if path == row] or [re.compile(spec.get("total", text_rows.TOTAL_ROW))]
+    for line in body:
+        for group in text_rows.split_line(line.text):
+            words = NUMBERED.sub("", normal("".join(group.words)))
+            if words and any(pattern.search(words) for pattern in patterns):
+                return words
+    return row

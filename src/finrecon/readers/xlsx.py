@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n import Msg
+from ..lexicon import TABLE_NUMBER
 from .media import Document, stem_of, table_blocks, title_rows, whole_line
 from .ooxml import Package
 from .source import Limits, LoadError
@@ -60,17 +61,18 @@ def _printed(value: Any, number_format: str | None) -> str:
         number = value
     else:
         return str(value).strip()
+    # Excel rounds what it shows half away from zero (2.5 → 3, 0.125 → 0.13), not half to even
     form = (number_format or "General").split(";")[0]
     if "%" in form:
         number *= 100
     match = _DECIMALS.search(form)
     if match:
         try:
-            number = number.quantize(Decimal(1).scaleb(-len(match.group(1))))
+            number = number.quantize(Decimal(1).scaleb(-len(match.group(1))), ROUND_HALF_UP)
         except InvalidOperation:
             pass
     elif "0" in form and "." not in form and form != "General":
-        number = number.quantize(Decimal(1))
+        number = number.quantize(Decimal(1), ROUND_HALF_UP)
     text = format(number, "f")
     return text + ("%" if "%" in form else "")
 
@@ -120,7 +122,8 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
                     skip = span - 1
                     if reference in uncached and cell.value is None:
                         unread.append({
-                            "page": sheet_index, "text": Msg("media.formula", cell=f"{sheet.title}!{reference}", formula=uncached[reference]).render("zh"),
+                            "page": sheet_index, "text": sheet.title, "printed": uncached[reference],
+                            "reason": "media.formula", "reason_args": {"cell": f"{sheet.title}!{reference}", "formula": uncached[reference]},
                             "kind": "figures", "place": f"{sheet.title}!{reference}",
                         })
                         cells.append(("", span, 0))
@@ -141,7 +144,7 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
             if not lines:  # no title printed in the sheet: its name may be the title
                 number += 1
                 labels[number] = f"{sheet.title}!A1"
-                name_line = re.sub(r"^(?:表|附表)?\s*[\d一二三四五六七八九十]+[\s、.．-]*", "", sheet.title)
+                name_line = re.sub(TABLE_NUMBER, "", sheet.title)
                 blocks.append((sheet_index, float(len(blocks)), whole_line(number, name_line, sheet_index)))
             table_blocks(sheet_index, rows, blocks)
     finally:

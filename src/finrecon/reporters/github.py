@@ -6,7 +6,7 @@ from typing import Iterable, TextIO
 
 from ..findings import Severity
 from ..results import FileResult, Tally
-from .rows import printable
+from .rows import file_line, place_label, printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -25,7 +25,11 @@ def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally
             if not finding.counts:
                 continue
             message = finding.message + (f" — {finding.excerpt}" if finding.excerpt else "") + (f" — {finding.hint}" if finding.hint else "")
-            if finding.page is None:
+            if finding.place:  # a Word, Excel or web page: its own place in the title; a line only where the file has it
+                line = file_line(finding)
+                at = f"line={line}," if line is not None else ""
+                title = f"{finding.rule} {place_label(finding.place, lang)} {finding.path}"
+            elif finding.page is None:
                 at = f"line={finding.line},col={finding.column},"
                 title = f"{finding.rule} {finding.path}"
             else:  # a PDF has no lines GitHub can show: the page goes into the title

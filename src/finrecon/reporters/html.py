@@ -20,9 +20,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..findings import Finding
-from ..i18n import t
+from ..i18n import place_label, t
 from ..results import FileResult, Run
-from .rows import is_number, summary_line, title, where
+from .rows import file_line, is_number, summary_line, title, where
 
 SEVERITIES = ("error", "warning", "info")
 CONTEXT = 3  # source lines shown above and below a YAML finding's line
@@ -139,7 +139,7 @@ def _contents(files: list[_File], lang: str) -> str:
             rules.setdefault(finding.rule, []).append((anchor, finding))
         parts.append(f'<p>{escape(t("html.by_rule", lang))}:</p><ul class="by-rule">')
         for rule in sorted(rules):
-            links = " · ".join(f'<a href="#{anchor}">{escape(_short_place(finding))}</a>' for anchor, finding in rules[rule])
+            links = " · ".join(f'<a href="#{anchor}">{escape(_short_place(finding, lang))}</a>' for anchor, finding in rules[rule])
             worst = max((finding.severity for _, finding in rules[rule]), key=lambda severity: severity.rank)
             parts.append(
                 f'<li data-rule="{rule}"><span class="severity" data-level="{worst.value}">{rule}</span> '
@@ -150,7 +150,9 @@ def _contents(files: list[_File], lang: str) -> str:
     return "\n".join(parts)
 
 
-def _short_place(finding: Finding) -> str:
+def _short_place(finding: Finding, lang: str) -> str:
+    if finding.place:  # a Word, Excel or web page: its own place
+        return place_label(finding.place, lang)
     if finding.page is not None:
         return f"p.{finding.page}:{finding.line}"
     return f"L{finding.line}" if finding.line else "—"
@@ -177,7 +179,7 @@ class _File:
             self.pdf = True
             self.undrawn = len(pages) > budget
             self.images = render_pages(self.result.file, pages[: max(budget, 0)])
-        elif any(finding.line for finding in findings):
+        elif any(file_line(finding) for finding in findings):  # a Word file or workbook has no source lines
             self.lines = _source_lines(self.result.file)
         return len(self.images)
 
@@ -205,7 +207,7 @@ class _File:
         status = "" if finding.counts else f" · {escape(t(f'status.{finding.status.value}', lang))}"
         if finding.note:
             status += f"：{escape(finding.note)}"
-        place = escape(where(finding, lang)) if (finding.page is not None or finding.line) else ""
+        place = escape(where(finding, lang)) if (finding.page is not None or finding.line or finding.place) else ""
         text = [
             f'<p class="head"><span class="severity">{escape(t(f"severity.{severity}", lang))}</span>{status} '
             f'<b class="rule">{finding.rule}</b> {place} <code>{escape(finding.path)}</code></p>',
@@ -248,11 +250,12 @@ class _File:
                 f' aria-label="{escape(t("html.page", lang, page=finding.page))}">'
                 f'<use href="#img{self.index}-{finding.page}"/>{_box(finding)}</svg></a></figure>'
             )
-        if self.lines is not None and 1 <= finding.line <= len(self.lines):
-            first, last = max(1, finding.line - CONTEXT), min(len(self.lines), finding.line + CONTEXT)
+        line = file_line(finding)  # a web page's source line, not the number of its paragraph
+        if self.lines is not None and line is not None and 1 <= line <= len(self.lines):
+            first, last = max(1, line - CONTEXT), min(len(self.lines), line + CONTEXT)
             rows = []
             for number in range(first, last + 1):
-                hit = f' class="hit" data-severity="{finding.severity.value}"' if number == finding.line else ""
+                hit = f' class="hit" data-severity="{finding.severity.value}"' if number == line else ""
                 rows.append(f"<span{hit}><b>{number}</b>{escape(self.lines[number - 1])}</span>")
             label = escape(f"{t('html.source', lang)}: {self.result.file}")
             return f'<figure class="source"><pre class="source" aria-label="{label}">{"".join(rows)}</pre></figure>'

@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import t
 from ..results import Run
-from .rows import printable, where
+from .rows import file_line, printable, where
 
 
 def _values(finding, lang: str) -> str:  # noqa: ANN001 - a Finding
@@ -30,7 +30,10 @@ def render(run: Run, lang: str = "zh") -> str:
             tests = 1
         for finding in result.findings:
             tests += 1
-            case = ET.SubElement(suite, "testcase", classname=result.file, name=f"{finding.rule} {finding.path}", file=result.file, line=str(finding.line))
+            case = ET.SubElement(suite, "testcase", classname=result.file, name=f"{finding.rule} {finding.path}", file=result.file)
+            line = file_line(finding)  # none for a Word paragraph or a workbook's cell
+            if line is not None:
+                case.set("line", str(line))
             body = "\n".join(part for part in (
                 where(finding, lang),
                 finding.message,

@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Iterator
 
 from ..findings import Finding
-from ..i18n import t
+from ..i18n import label_line, place_label, t
 from ..results import FileResult, Tally
 
 COLUMNS = (
@@ -21,11 +21,19 @@ def headers(lang: str) -> list[str]:
 
 def where(finding: Finding, lang: str) -> str:
     """Where a finding stands, as a reader looks for it: “第 3 页第 12 行” in a PDF, “第 12 行” in YAML."""
-    if finding.place:
-        return finding.place
+    if finding.place:  # a Word, Excel or web page names its place (“第 12 段”, “表1!C7”), in the run's language
+        return place_label(finding.place, lang)
     if finding.page is not None:
         return t("page_line", lang, page=finding.page, line=finding.line)
     return t("line", lang, line=finding.line)
+
+
+def file_line(finding: Finding) -> int | None:
+    """The line of the file a finding stands on, where the file has lines a tool can show: YAML's, a
+    web page's source line; ``None`` for a Word paragraph or a workbook's cell (no line of the file)."""
+    if finding.place:
+        return label_line(finding.place)
+    return finding.line
 
 
 def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
@@ -37,7 +45,7 @@ def row(result: FileResult, finding: Finding, lang: str) -> dict[str, object]:
         "severity": t(f"severity.{finding.severity.value}", lang),
         "status": t(f"status.{finding.status.value}", lang) + (f"：{finding.note}" if finding.note else ""),
         "page": finding.page,
-        "line": finding.place or finding.line,  # a Word, Excel or web page names its place (“表1!C7”)
+        "line": place_label(finding.place, lang) if finding.place else finding.line,  # a Word, Excel or web page names its place (“表1!C7”)
         "path": finding.path,
         "reported": finding.reported,
         "expected": finding.expected,

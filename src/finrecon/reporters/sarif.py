@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity, Status
-from ..i18n import t
+from ..i18n import label_line, place_label, t
 from ..results import FileResult, Tally
 from ..rules import all_rules
 
@@ -24,21 +24,24 @@ def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> di
         # A PDF has pages, not lines: the region is the line on its page, the page a property,
         # and the printed line the snippet a reader looks for.
         region = {"startLine": max(finding.line, 1), "message": {"text": f"p.{finding.page}"}, "properties": {"page": finding.page}}
-    if finding.place:  # a Word, Excel or web page: the place as it names it
-        region["message"] = {"text": finding.place}
-    if finding.excerpt:
+    place = place_label(finding.place, lang) if finding.place else None
+    if finding.place:  # a Word, Excel or web page: the place as it names it; a line only where the file has lines (a web page's)
+        line = label_line(finding.place)
+        region = {"startLine": line, "message": {"text": place}} if line is not None else {}
+    if finding.excerpt and region:
         region["snippet"] = {"text": finding.excerpt}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(file)}}
+    if region:
+        physical["region"] = region
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message + (f"\n{t('hint', lang, hint=finding.hint)}" if finding.hint else "")},
         "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": quote(file)},
-                "region": region,
-            },
+            "physicalLocation": physical,
             "logicalLocations": [{"fullyQualifiedName": finding.path, "kind": "member"}],
+            **({"message": {"text": place}, "properties": {"place": place}} if place else {}),
         }],
         "partialFingerprints": {"finrecon/v1": finding.fingerprint},
         "properties": {"reported": finding.reported, "expected": finding.expected, "difference": finding.difference},

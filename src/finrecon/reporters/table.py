@@ -128,6 +128,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 # ----------------------------------------------------------------------------------- compact
 def _place(finding: Finding, lang: str) -> str:
+    if finding.place:  # a Word, Excel or web page: its own place (“第 12 段”, “表1!C7”), not a line of the file
+        return where(finding, lang)
     if finding.page is not None:
         return t("place.page", lang, page=finding.page, line=finding.line)
     return t("line", lang, line=finding.line)

@@ -60,4 +60,27 @@ def render(run: Run, lang: str = "zh") -> bytes:
     summary.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _deterministic(buffer.getvalue())
+
+
+FIXED_TIME = "2000-01-01T00:00:00Z"  # an export's created/modified: the same bytes for the same findings
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The saved workbook with no clock in it: openpyxl stamps docProps/core.xml's created and
+    modified and every zip entry with the time of saving; both are fixed here."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), content)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, content)
+    return out.getvalue()

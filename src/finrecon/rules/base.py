@@ -12,6 +12,7 @@ docstring written for an accountant (its first paragraph is what it checks; ``Wh
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, ClassVar, Iterable, Iterator, NamedTuple
@@ -69,6 +70,11 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or cls.title)
+
+    @classmethod
+    def plain_doc(cls) -> str:
+        """The docstring for a terminal: ``share_pct`` (reStructuredText's literal) printed plain."""
+        return re.sub(r"``(.+?)``", r"\1", cls.doc(), flags=re.S)
 
     def check(self, report: Report) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -189,7 +195,15 @@ class EquationRule(Rule):
 
         specs = self.specs if report.budget is None else self.specs + self.budget_specs
         # ``identities.equations(report, spec)`` for each spec, without the call in between.
-        return [equation for spec in specs for equation in RESOLVERS[type(spec)](report, spec)]
+        found = [equation for spec in specs for equation in RESOLVERS[type(spec)](report, spec)]
+        if report.unknown.assumed:  # an equality the reader assumed to place a figure is not checked (model/unknown.py)
+            assumed = report.unknown.assumed_in
+            found = [
+                equation if equation.unknown is not None or (region := assumed(item.path for item in (*equation.left, *equation.right))) is None
+                else equation._replace(unknown=region)
+                for equation in found
+            ]
+        return found
 
     def table(self, item: Stated) -> str:
         """The title of the table or section a figure stands in (a budget's: ``budget.tables.summary``)."""

@@ -8,8 +8,9 @@ from typing import Iterator
 from ..findings import Finding
 from ..interval import percent_ratio, point_ratio
 from ..model import Figure, Report
+from ..model.bind import field_titles
 from ..model.figure import Title
-from .base import Rule, Stated, ratio_finding, register
+from .base import Equation, EquationRule, Rule, Stated, ratio_finding, register
 from .hints import inverted, other_budget, printing_slip
 from .identities import NARRATIVE, Same, model_at
 
@@ -97,10 +98,13 @@ def _other_budget(report: Report, figure: Figure, named: str) -> Stated | None:
 
 @register
 class ProjectExecution(Rule):
-    """A project's stated execution rate must equal 执行数 ÷ 预算数.
+    """A project's stated execution rate must equal 执行数 ÷ 预算数 (and its 完成进度, 支付 ÷ 预算数).
 
     What it checks: each project of the performance section, its ``execution_rate_pct`` against
-    the interval of executed ÷ budget.
+    the interval of executed ÷ budget — from its performance table, or from the sentences of the
+    text (“项目全年预算数19.32万元，执行数为8.67万元，完成预算的44.88%”) — and the 完成进度 its
+    self-assessment report states of what was paid (“共计支付工作经费8.67万元，完成进度44.88%”,
+    ``paid_pct``) against paid ÷ budget.
 
     Why: the execution rate drives the project's score; a wrong one misstates performance.
 
@@ -115,25 +119,78 @@ class ProjectExecution(Rule):
         if report.performance is None:
             return
         for index, project in enumerate(report.performance.projects):
-            if project.execution_rate_pct is None:
-                continue
             base = f"performance.projects[{index}]"
             loc = ("performance", "projects", index)
-            executed = Stated(project.executed, f"{base}.executed", f"{project.name}执行数")
+            if project.budget is None:
+                continue
             budget = Stated(project.budget, f"{base}.budget", f"{project.name}预算数")
-            yield from _rate(
-                self, executed, budget, project.execution_rate_pct, (*loc, "execution_rate_pct"),
-                f"{base}.execution_rate_pct", project.name,
-            )
+            for rate, spent, words, key in _PROJECT_RATES:
+                stated, actual = getattr(project, rate), getattr(project, spent)
+                if stated is None or actual is None:
+                    continue
+                yield from _rate(
+                    self, Stated(actual, f"{base}.{spent}", f"{project.name}{words}"), budget, stated, (*loc, rate),
+                    f"{base}.{rate}", project.name, key=key,
+                )
 
 
-def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str, cause=None) -> Iterator[Finding]:  # noqa: ANN001
+# A project's rates, each of what is spent against the budget: the field of the rate, of what is
+# spent, its name, and the message.
+_PROJECT_RATES = (("execution_rate_pct", "executed", "执行数", "FR402"), ("paid_pct", "paid", "支付数", "FR402.paid"))
+
+
+# What a project states that another statement of it must repeat: its money (a rate follows from
+# it, and FR402 checks each statement's own rate: a budget stated otherwise is one finding, not two).
+_PROJECT_FIGURES = ("budget", "executed", "arrived", "paid")
+
+
+@register
+class ProjectRestated(EquationRule):
+    """A project's figure stated in two places must be the same figure.
+
+    What it checks: the projects of the performance section that bear one name — a project whose
+    预算数, 执行数, 到位资金 or 支付数 one place states (the 综述 of 预算绩效管理情况,
+    its 项目绩效目标完成情况表) and another states otherwise (its self-assessment report's 资金计划、到位及
+    使用情况 or 项目完成情况) is kept as two, as printed; each figure both state is compared, on
+    rounding intervals.
+
+    Why: the self-assessment annexed to a 决算 is often written from an earlier budget, or its
+    figures left from the year before; the two cannot both be right.
+
+    Example: passes — 预算数 19.32 in the 综述, 预算安排 19.32万元 in the 资金计划.  Fails — 19.32 against 21.32.
+    """
+
+    id = "FR403"
+    title = "同一项目的金额前后不一致"
+    title_en = "a project's figure is stated otherwise elsewhere"
+
+    def equations(self, report: Report) -> Iterator[Equation]:
+        if report.performance is None:
+            return
+        projects = report.performance.projects
+        for later, project in enumerate(projects):
+            for earlier, first in enumerate(projects[:later]):
+                if first.name != project.name:
+                    continue
+                for field in _PROJECT_FIGURES:
+                    again, before = getattr(project, field), getattr(first, field)
+                    if again is None or before is None:
+                        continue
+                    title = field_titles(f"performance.projects.{field}")
+                    yield Equation(
+                        (Stated(again, f"performance.projects[{later}].{field}", project.name, title),),
+                        (Stated(before, f"performance.projects[{earlier}].{field}", first.name, title),),
+                    )
+                break  # compared with the first of its name: a third is compared with it too
+
+
+def _rate(rule: Rule, actual: Stated, budget: Stated, stated_pct, loc, path: str, figure: str, cause=None, key: str | None = None) -> Iterator[Finding]:  # noqa: ANN001
     if budget.interval.contains_zero():
         return  # undefined: FR902's business
     point = point_ratio(actual.value, budget.value)
     found = ratio_finding(
         rule, loc, path, stated_pct, lambda: percent_ratio(actual.interval, budget.interval), point,
-        lambda expected, reported: rule.say(rule.id, figure=figure, expected=expected, reported=reported),
+        lambda expected, reported: rule.say(key or rule.id, figure=figure, expected=expected, reported=reported),
         (actual.path, budget.path, path),
         lambda: (cause and cause()) or inverted(actual, budget, stated_pct, rule.lang) or printing_slip(stated_pct, point, rule.lang),
     )

@@ -49,6 +49,8 @@ HIERARCHIES: tuple[Hierarchy, ...] = (
 BALANCES: tuple[Balance, ...] = (
     Balance((f"{T}.summary.income.grand_total",), (f"{T}.summary.expenditure.grand_total.total",)),
     Balance((f"{T}.appropriation.income_grand_total",), (f"{T}.appropriation.expenditure_grand_total.total",)),
+    # each fund: what it brings in is what it spends (the budget's 财政拨款 has no 结转 lines)
+    *(Balance((f"{T}.appropriation.income.{fund}",), (f"{T}.appropriation.expenditure_grand_total.{fund}",)) for fund in _FUNDS),
     Balance((f"{S}.income.total",), (f"{S}.expenditure.total",)),
     Balance((f"{S}.income.appropriation",), (f"{S}.expenditure.appropriation",)),
 )

@@ -9,6 +9,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
+from ..lexicon import EXPENDITURE, LEVEL_MARK_LOOSE
 from ..model import Report, Stated
 from ..subjects import code_named, names_of
 from .base import Rule, fmt, register
@@ -250,7 +251,7 @@ class UnknownCode(CatalogRule):
             )
 
 
-_LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[）)]")
+_LEVEL_MARK = re.compile(LEVEL_MARK_LOOSE)
 
 
 _CACHED_WORDING = 200  # characters: a wording longer than any 科目 chain is split each time, not kept
@@ -287,12 +288,12 @@ def _levels_named(catalog: Catalog, code: str, name: str) -> frozenset[str]:
 
 
 def _find_levels_named(catalog: Catalog, code: str, name: str) -> set[str]:
-    wanted = normalise_name(name).removesuffix("支出")
+    wanted = normalise_name(name).removesuffix(EXPENDITURE)
     levels = set()
     entries = catalog.entries
     for length, level in LEVELS.items():
         entry = entries.get(code[:length]) if len(code) >= length else None
-        if entry and normalise_name(entry.name).removesuffix("支出") == wanted:
+        if entry and normalise_name(entry.name).removesuffix(EXPENDITURE) == wanted:
             levels.add(level)
     return levels
 

@@ -135,6 +135,9 @@ SUMS: tuple[Sum, ...] = (
         _each("performance.management.ratings.{}", ("excellent", "good", "passed", "failed")), counts=True,
     ),
     Sum("performance.management.problems_found", _each("performance.management.{}", ("problems_fixed", "problems_in_progress")), counts=True),
+    # 绩效目标申报表: 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金; 项目资金总额 = 财政资金 + 其他资金
+    Sum("performance.projects[*].funds.requested", _each("performance.projects[*].funds.{}", ("appropriation", "carried_over", "other"))),
+    Sum("performance.projects[*].funds.total", _each("performance.projects[*].funds.{}", ("total_appropriation", "total_other"))),
 )
 
 # --------------------------------------------------------------------------- FR105: parts of a whole

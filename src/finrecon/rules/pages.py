@@ -61,6 +61,7 @@ class FewerDecimalsThanTable(Rule):
                 first.loc, first.path,
                 self.say(self.id, table=field_title(table_path, self.lang), cells=listed, count=len(fewer), decimals=decimals_of(first.value), usual=usual, others=many),
                 related=tuple(stated.path for stated in fewer), reported=fmt(first.value),
+                expected=fmt(first.value.quantize(Decimal(1).scaleb(-usual))),  # “15” as the table prints: 15.00
             )
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar, Iterator
 
 from ..findings import Finding, Severity
 from ..indicators import Verdict, judge, money, parse
+from ..lexicon import ALL_ACHIEVED, COST_KIND, INDICATOR_KINDS
 from ..model import Project, Report
 from ..model.bind import field_titles
 from .base import Equation, EquationRule, Rule, Stated, register
@@ -19,6 +20,8 @@ def _indicators(report: Report) -> Iterator[tuple[int, Project, int, Loc, str, V
         return
     for p, project in enumerate(report.performance.projects):
         for i, indicator in enumerate(project.indicators):
+            if indicator.actual is None:
+                continue  # a target with no actual printed (a 申报表, or a blank cell): nothing to judge
             loc: Loc = ("performance", "projects", p, "indicators", i)
             verdict = judge(indicator.target, indicator.actual, indicator.level2)
             yield p, project, i, loc, f"performance.projects[{p}].indicators[{i}]", verdict
@@ -107,10 +110,14 @@ class CostIndicatorsSum(EquationRule):
             return
         unit = report.meta.money_unit
         for p, project in enumerate(report.performance.projects):
-            costs = [(i, ind) for i, ind in enumerate(project.indicators) if "成本" in ind.level2]
+            costs = [(i, ind) for i, ind in enumerate(project.indicators) if COST_KIND in ind.level2]
             if not costs:
                 continue
             for side, total, field in (("target", project.budget, "budget"), ("actual", project.executed, "executed")):
+                if total is None:
+                    continue  # not printed: nothing to add up to
+                if any(getattr(ind, side) is None for _, ind in costs):
+                    continue  # an actual not printed is unknown, not 0
                 amounts = [(i, ind, money(parse(getattr(ind, side)), unit)) for i, ind in costs]
                 if any(amount is None for _, _, amount in amounts):
                     continue
@@ -124,8 +131,8 @@ class CostIndicatorsSum(EquationRule):
 _LISTED = 10  # missed indicators named (and related) in one finding: a claim's finding stays small
 
 # A claim that everything was achieved; the categories it names, if any, limit it.
-_CLAIM = re.compile(r"均达标|全部达标|均已达标|均已完成|全部完成|无偏离绩效目标|未发现问题|圆满完成")
-_CATEGORIES = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度")
+_CLAIM = re.compile(ALL_ACHIEVED)
+_CATEGORIES = INDICATOR_KINDS
 
 
 def _named_categories(claim: str) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from dataclasses import replace
 from typing import Any, ClassVar, Iterator
 
 from ..findings import Finding, Severity
+from ..i18n import place_label
+from ..lexicon import PART_NUMBER, SECTION_NUMBER, SUBSECTION_NUMBER, TABLE, TABLES_PART
 from ..model import Report
 from ..model.unknown import region
 from .base import REGISTRY, EquationRule, Rule, register
@@ -180,8 +182,9 @@ class UnreadTable(PrintedFact):
             if item.kind == "absent":
                 continue
             key = self.id if item.kind == "figures" else f"{self.id}.{item.kind}"
-            where = self.say(f"{self.id}.place", place=item.place) if item.place else self.say(f"{self.id}.page", page=item.page)
-            message = self.say(key, where=where, page=item.page, text=item.text)
+            where = self.say(f"{self.id}.place", place=place_label(item.place, self.lang)) if item.place else self.say(f"{self.id}.page", page=item.page)
+            text = item.text + (self.say("FR923.reason", reason=self.say(item.reason, **item.reason_args)) if item.reason else "")
+            message = self.say(key, where=where, page=item.page, text=text)
             checks = [check for path in item.unknown for check in skipped.get(region(path), ())]
             checks = list(dict.fromkeys(checks))  # one region may be named by two items, a check by two regions
             if checks:
@@ -189,7 +192,7 @@ class UnreadTable(PrintedFact):
                 message += self.say("FR923.skipped", count=len(checks), checks=shown)
             yield self.finding(
                 ("printed", self.facts, index), f"printed.{self.facts}[{index}]", message,
-                related=tuple(path for _, path in checks), excerpt=item.text or None,
+                related=tuple(path for _, path in checks), excerpt=(item.printed or item.text) if not item.reason else item.printed,
             )
 
     def skipped(self, report: Report) -> dict[str, list[tuple[str, str]]]:
@@ -206,10 +209,10 @@ class UnreadTable(PrintedFact):
         return found
 
 
-_NUMBER_OR_LEADER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])|[…·.]{2,}.*$|\d+$")
+_NUMBER_OR_LEADER = re.compile(rf"^(?:{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d+\s*[.．、])|[…·.]{{2,}}.*$|\d+$")
 
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^(?:部门|单位)(?:预算|决算)表$")
+_PART = re.compile(rf"^{PART_NUMBER}|^{TABLES_PART}$")
 
 
 def _words(text: str) -> str:
@@ -243,7 +246,7 @@ class ContentsTables(Rule):
             return
         listed = {
             _words(entry): index for index, entry in enumerate(report.text.contents)
-            if _words(entry).endswith("表") and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
+            if _words(entry).endswith(TABLE) and not _PART.search(_words(entry))  # “第二部分 …决算表”, “五、部门预算表” are parts
         }
         for words, index in listed.items():
             if words not in printed:

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from pydantic import BaseModel
 
+from ..lexicon import PLACEHOLDER, PLACEHOLDER_MARKS
 from ..findings import Finding, Severity
 from ..interval import Interval, decimals_of, half_unit, percent_ratio
 from ..model import Figure, Report
@@ -161,7 +162,7 @@ def _share_base(report: Report, figure: Figure) -> tuple[str, Decimal] | None:
 
 
 def _project_budget(report: Report, project) -> tuple[str, Decimal] | None:  # noqa: ANN001 - a performance Project
-    return ("budget", project.budget)
+    return ("budget", project.budget) if project.budget is not None else None
 
 
 def _figures_stating(report: Report) -> Iterator[tuple[tuple[str | int, ...], str, Figure]]:
@@ -182,7 +183,7 @@ ZERO_BASES: tuple[tuple[object, tuple[tuple[str, object, str], ...]], ...] = (
         ("change_pct", _prior, "FR902.prior"),
         ("share_pct", _share_base, "FR902.base"),
     )),
-    (_projects, (("execution_rate_pct", _project_budget, "FR902.budget"),)),
+    (_projects, (("execution_rate_pct", _project_budget, "FR902.budget"), ("paid_pct", _project_budget, "FR902.budget"))),
 )
 
 
@@ -267,7 +268,7 @@ class EmptyStatementContradicted(Rule):
             yield self.finding(
                 (*loc_of(path), "empty_statement"), f"{path}.empty_statement",
                 self.say(self.id, table=field_title(path, self.lang), statement=table.empty_statement, figure=self.name(printed), value=fmt(printed.value)),
-                related=(printed.path,), reported=fmt(printed.value), expected="0",
+                related=(printed.path,), reported=fmt(printed.value), expected="0", difference=fmt(printed.value),
             )
 
 
@@ -459,17 +460,10 @@ def _explains(figure: Figure) -> set[str]:
     return {reason.about for reason in figure.reasons}
 
 
-# A template's placeholders are upper-case XX (not inside a word: XXL is no placeholder) or
-# full-width; lower-case xx is left alone, it is in every disclosure address (…/xxgk/…).  A year
-# left incomplete (“20  年”, “20XX年”, “20__年度”) is a placeholder too.
-_PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z0-9])XX+(?![A-Za-z0-9])|[Ｘ×＊]{2,}|\*{2,}|某某|○○"
-    r"|(?<![\d.])(?:19|20)(?:[ \u3000]+|[_＿]+|[XxＸｘ×]+)年|(?<![\d.])20年度"
-    r"|^[。.…]{3,}$",  # a row of the template's 单位构成 left as “。。。” (a whole line of dots)
-    re.MULTILINE,
-)
-# Every placeholder holds one of these: one scan for all of them before the pattern runs.
-_PLACEHOLDER_MARKS = ("XX", "Ｘ", "×", "＊", "**", "某某", "○○", "0 ", "9 ", "0\u3000", "9\u3000", "0_", "9_", "0＿", "9＿", "0X", "9X", "0x", "9x", "0ｘ", "9ｘ", "20年度", "。。", "..", "。.", ".。", "…")
+# A template's placeholders (the lexicon's: XX, 某某, “20  年”, a row of dots …), and what every one
+# of them holds, found in one scan before the pattern runs.
+_PLACEHOLDER = re.compile(PLACEHOLDER, re.MULTILINE)
+_PLACEHOLDER_MARKS = PLACEHOLDER_MARKS
 _PLACEHOLDER_MARK = re.compile("|".join(map(re.escape, _PLACEHOLDER_MARKS)))
 
 
@@ -542,7 +536,7 @@ class NegativeAmount(Rule):
         for index, project in enumerate(report.performance.projects if report.performance else []):
             for attribute in ("budget", "executed"):
                 value = getattr(project, attribute)
-                if value < 0:
+                if value is not None and value < 0:  # a form that prints no 预算数 (a 申报表): nothing to check
                     path = f"performance.projects[{index}].{attribute}"
                     number = Stated(value, path, project.name, field_titles(f"performance.projects.{attribute}"))
                     yield self.finding(number.loc, path, self.say(self.id, figure=self.name(number), value=fmt(value)), reported=fmt(value))

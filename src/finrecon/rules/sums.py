@@ -20,7 +20,9 @@ class StatedSum(EquationRule):
     actual), 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, 人员经费 = 301 + 303 and
     公用经费 = the other economic classes — in the tables and in the narrative alike; and the
     counts of 预算绩效管理: the projects rated 优/良/合格/不合格 add up to the projects self-assessed,
-    the problems fixed and being fixed to the problems found (counts are exact: 4 ≠ 3 + 0).
+    the problems fixed and being fixed to the problems found (counts are exact: 4 ≠ 3 + 0); a
+    project's 绩效目标申报表: 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金, 项目资金总额 =
+    财政资金 + 其他资金.
 
     Why: a total that does not add up is the first thing a reviewer checks and the most common
     error inspections find.  Each printed figure is an interval (±½ of its last digit), so
@@ -127,7 +129,8 @@ class Balance(EquationRule):
     """What comes in equals what goes out: 收入总计 = 支出总计; 年初结转 + 本年收入 = 本年支出 + 年末结转.
 
     What it checks: table 1's 收入总计 against its 支出总计; table 4's totals; for each fund in
-    table 4 and each row of tables 8 and 9, 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+    table 4 and each row of tables 8 and 9, 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.  A
+    budget's table 4 has no 结转 lines: each fund's 收入 equals its 支出总计.
 
     Why: the two sides of a final account balance by construction; when they do not, a carry-over
     or a total was copied wrong.

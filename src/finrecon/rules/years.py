@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..catalog import builtin, normalise_name
 from ..findings import Finding, Severity, fingerprint
+from ..i18n import place_label
 from ..interval import half_unit
 from ..model import Report
 from ..model.figure import UNIT_SCALES, loc_of
@@ -70,6 +71,7 @@ class Spot:
     value: Decimal | None = None
     half: Decimal | None = None
     estimate: bool = False  # a 上年 figure that may be an estimate (a budget's 上年执行数)
+    place: str | None = None  # where a Word file, workbook or web page prints it (``Place.label``)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
         place = loaded.source.place(loc_of(path))
         scale = (getattr(stated, "scale", None) or Decimal(1)) * to_yuan
         unit = getattr(stated, "unit", None) or meta.money_unit
-        return Spot(path, label, fmt(printed_value), unit, place.page, place.line, place.excerpt, printed_value * scale, half * scale)
+        return Spot(path, label, fmt(printed_value), unit, place.page, place.line, place.excerpt, printed_value * scale, half * scale, place=place.label)
 
     numbers = report.numbers  # a figure printed in another money unit is there with its scale
     for path, figure in report.index.items():
@@ -141,7 +143,7 @@ def comparable(loaded: LoadedReport, file: str) -> Comparable:
             if row.name:
                 path = f"{coded.path(index)}.name"
                 place = loaded.source.place(loc_of(path))
-                found.classes.setdefault(row.code, Spot(path, row.code, row.name, "", place.page, place.line, place.excerpt))
+                found.classes.setdefault(row.code, Spot(path, row.code, row.name, "", place.page, place.line, place.excerpt, place=place.label))
     return found
 
 
@@ -160,6 +162,8 @@ class YearRule(Rule):
 
     def where(self, comparable: Comparable, spot: Spot) -> str:
         """A file and the place in it, for a message."""
+        if spot.place:  # a Word file, workbook or web page: its own place, in the run's language
+            return self.say("FR311.where_place", file=comparable.file, place=place_label(spot.place, self.lang))
         if spot.page is not None:
             return self.say("FR311.where_page", file=comparable.file, page=spot.page, line=spot.line)
         return self.say("FR311.where_line", file=comparable.file, line=spot.line)
@@ -168,7 +172,7 @@ class YearRule(Rule):
         path = spot.path
         return Finding(
             self.id, self.severity, path, message, related=related, line=spot.line, column=1, page=spot.page,
-            excerpt=spot.excerpt, fingerprint=fingerprint(comparable.unit, comparable.year, self.id, path), **numbers,
+            excerpt=spot.excerpt, place=spot.place, fingerprint=fingerprint(comparable.unit, comparable.year, self.id, path), **numbers,
         )
 
 

@@ -8,14 +8,16 @@ line it came from, so that a finding can show it.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from ...catalog import builtin
 from ...i18n import Msg
+from ...lexicon import CONTENTS, MONEY_UNIT_LABEL, MONEY_UNITS, UNIT_NAME, WORDS_BEFORE_YEAR, YEAR_PRINTED, YEARLY
 from ...template import Template, TemplateError, choose
 from ..source import Limits, LoadedReport, LoadError, Place, PrintedLine, SourceMap, TreePath, named
-from ..tree import derive_and_validate
+from ..tree import derive_and_validate, kind_mismatch
 from .flow import NUMBERED, Flow, Line, Node, Piece, Reader, TableBlock, normal
 from .layout import Page, read_pages
 from .tables import TableReader, row_box
@@ -95,6 +97,9 @@ def read_pdf(
         if 2 * sum(page.unmapped for page in pages) > sum(page.glyphs for page in pages):
             raise LoadError(Msg("pdf.unmapped"))  # most of its glyphs map to no character: no cover can be read
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), page=first.number)
+    mismatch = kind_mismatch(spec, choose(cover=cover)) if template else None
+    if mismatch is not None:
+        raise LoadError(mismatch, page=first.number)
     reader = reader_for(spec, max_paragraph=limits.max_paragraph)
     others = _other_reports(spec, pages)
     if others:  # two reports bound in one file: the first is read, the others only named
@@ -124,7 +129,7 @@ def _other_reports(spec: Template, pages: list[Page]) -> list[dict[str, Any]]:
         start = found[-1]["_at"] if found else 0
         before = set().union(*printed[start:position])
         after = set().union(*printed[position + 1 :])
-        contents = any(line == "目录" for lines in words[position + 1 :] for line in lines)
+        contents = any(line == CONTENTS for lines in words[position + 1 :] for line in lines)
         if contents or before & after:
             found.append({"_at": position, "page": page.number, "text": "".join(words[position])[:80]})
     for item in found:
@@ -144,7 +149,9 @@ def reader_for(spec: Template, kind: type[Reader] = Reader, max_paragraph: int |
         {normal(heading) for heading in (*spec.headings, *spec.narrative_sections)},
         {key: re.compile(table.title) for key, table in spec.tables.items()},
     )
-    return kind(*words) if max_paragraph is None else kind(*words, max_paragraph)
+    reader = kind(*words) if max_paragraph is None else kind(*words, max_paragraph)
+    reader.beside_title = re.compile(f"{spec.compiler}|{MONEY_UNIT_LABEL}")
+    return reader
 
 
 class _Builder:
@@ -232,7 +239,7 @@ class _Builder:
         year = self.overrides.get("year", year)
         if unit is None or year is None:
             page = lines[0].page if lines else 1
-            raise LoadError(Msg("pdf.no_cover", missing="单位名称" if unit is None else "年度"), page=page)
+            raise LoadError(Msg("pdf.no_cover", missing=UNIT_NAME if unit is None else YEARLY), page=page)
         meta: dict[str, Any] = {"unit": unit, "year": year, "kind": self.spec.kind, "template": self.spec.template}
         if self.spec.money_unit:
             meta["money_unit"] = self.spec.money_unit
@@ -291,7 +298,7 @@ class _Builder:
         for block in self.flow.tables:
             for line in block.before:
                 for run in _runs(line):
-                    match = _COMPILER.match(run)
+                    match = _compiler(self.spec.compiler)[1].match(run)
                     if match:
                         return match.group(1)
         titles = [entry.text for entry in self.flow.contents] + [node.heading.text for node in _nodes(self.flow.parts)]
@@ -377,17 +384,17 @@ class _Builder:
         for line in block.before:
             for run in _runs(line):
                 words = normal(run)
-                unit = re.fullmatch(r"(?:金额)?单位[:：](万元|元)", words)
+                unit = re.fullmatch(rf"{MONEY_UNIT_LABEL}({MONEY_UNITS})", words)
                 if unit:
                     table["money_unit"] = unit.group(1)
                     self.source.put((*loc, "money_unit"), self._place(line))
-                elif _COMPILER_MARK.match(words):
+                elif _compiler(self.spec.compiler)[0].match(words):
                     table["compiler"] = words
                     self.source.put((*loc, "compiler"), self._place(line))
         notes = []
         for piece in block.after:
             words = piece.text
-            if re.search(r"本表(?:无数据|为空)", normal(words)) and "empty_statement" not in table:
+            if re.search(self.spec.empty_table, normal(words)) and "empty_statement" not in table:
                 table["empty_statement"] = words
                 self.source.put_text((*loc, "empty_statement"), piece)
             else:
@@ -411,10 +418,11 @@ class _Builder:
     def _organisation(self) -> dict[str, Any]:
         for grid in self.flow.loose_grids:
             header = [grid.cell(0, column).text.replace(" ", "") for column in range(grid.columns)]
-            if "单位名称" not in header:
+            name_head, note_head = self.spec.unit_list.get("name"), self.spec.unit_list.get("note")
+            if name_head not in header:
                 continue
-            name_column = header.index("单位名称")
-            note_column = header.index("备注") if "备注" in header else None
+            name_column = header.index(name_head)
+            note_column = header.index(note_head) if note_head in header else None
             units = []
             for row in range(1, len(grid.rows)):
                 name = grid.cell(row, name_column).text.replace(" ", "")
@@ -478,11 +486,18 @@ class _Builder:
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR = re.compile(YEAR_PRINTED)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_COMPILER_MARK = re.compile(r"编制(?:单位|部门)[:：]")
-_COMPILER = re.compile(_COMPILER_MARK.pattern + r"(.{2,60})$")
-_UNIT_BEFORE_YEAR = re.compile(r"(\D{2,60}?)(?:19|20)\d{2}年")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiler(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The template's 编制单位 label with its colon, and the same followed by the name it gives."""
+    mark = label + "[:：]"
+    return re.compile(mark), re.compile(mark + r"(.{2,60})$")
+
+
+_UNIT_BEFORE_YEAR = re.compile(WORDS_BEFORE_YEAR)
 
 
 def _digits(text: str) -> str:
@@ -550,7 +565,7 @@ Builder = _Builder  # the readers of other media build their tree the same way (
 def _runs(line: Line) -> list[str]:
     """“编制部门：…” and “单位：元” printed on one line are two things."""
     words = normal(line.text)
-    match = re.search(r"(?:金额)?单位[:：](?:万元|元)$", words)
+    match = re.search(rf"{MONEY_UNIT_LABEL}(?:{MONEY_UNITS})$", words)
     if match and match.start() > 0:
         return [words[: match.start()], words[match.start() :]]
     return [words]

@@ -15,21 +15,32 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ...i18n import Msg
-from ...lexicon import FIGURE_CAPTION, heading_words
+from ...lexicon import (
+    ARTICLE_NUMBER,
+    CONTENTS_TITLE,
+    EXPLANATION,
+    FIGURE_CAPTION,
+    MONEY_UNIT_LABEL,
+    PART_NUMBER,
+    SECTION_NUMBER,
+    SUBSECTION_NUMBER,
+    heading_words,
+)
+from ...template import Template
 from ..source import Limits, LoadError
 from .grid import Grid, find_grids
 from .layout import Glyph, Page, TextLine
 
-NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*(?:、|[.．](?!\d))|第[一二三四五六七八九十]+条)")
+NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d{{1,2}}\s*(?:、|[.．](?!\d))|{ARTICLE_NUMBER})")
 _LEVELS = (
-    (re.compile(r"^第[一二三四五六七八九十]+部分"), 0),
-    (re.compile(r"^[一二三四五六七八九十]+、"), 1),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(rf"^{PART_NUMBER}"), 0),
+    (re.compile(rf"^{SECTION_NUMBER}"), 1),
+    (re.compile(rf"^{SUBSECTION_NUMBER}"), 2),
 )
 _CAPTION = re.compile(FIGURE_CAPTION)
 _NOTE = re.compile(r"[（(][^（(]*$")  # a note in brackets after a heading's words, perhaps wrapped before it closes
 _LOOK_AHEAD = 400  # blocks searched for the next numbered heading after one printed without its number
-_CONTENTS = re.compile(r"^目\s*录$")
+_CONTENTS = re.compile(CONTENTS_TITLE)
 _LEADER = re.compile(r"[…\.·]{3,}\s*\d*$")
 _ENTRY_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “4．2025年部门…预算表”: an entry's own number, a year after it
 
@@ -136,6 +147,10 @@ def _inside(glyph: Glyph, grids: list[Grid]) -> bool:
 class Reader:
     """Reads the flow of one document with the template's headings and table titles."""
 
+    # A line under a table's title that belongs to it: the template's 编制单位 label, or the money
+    # unit (``reader_for`` sets the template's own).
+    beside_title: re.Pattern[str] = re.compile(f"{Template.model_fields['compiler'].default}|{MONEY_UNIT_LABEL}")
+
     def __init__(self, part_patterns: list[re.Pattern[str]], known_headings: set[str], table_titles: dict[str, re.Pattern[str]], max_paragraph: int = Limits.max_paragraph):
         self.max_paragraph = max_paragraph  # characters: a longer paragraph is refused (``Piece.add``)
         self.part_patterns = part_patterns
@@ -170,7 +185,7 @@ class Reader:
             if closed or (next_line is not None and self.continues_heading(next_line, line) and normal(next_line.text).endswith(("）", ")"))):
                 return level
         continued = self.runs_on(line, next_line, right)
-        if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and "说明" not in words[-4:]):
+        if continued or "，" in words or "：" in words[:-1] or (words.endswith(("。", "；")) and EXPLANATION not in words[-4:]):
             return None  # a numbered paragraph
         return level
 
@@ -335,7 +350,7 @@ class Reader:
                 key = self.table_of(line.text)
                 if key is None:
                     return None  # the first words in the grid are no title: an ordinary table
-            elif not re.search(r"编制(?:单位|部门)|单位[:：]", normal(line.text)):
+            elif not self.beside_title.search(normal(line.text)):
                 break
             lines.append(line)
             last = row

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from ...i18n import Msg
+from ...lexicon import PAGE_NUMBER
 from ..source import Limits, LoadError
 
 _NO_TEXT = frozenset("\r\n\x00\x02\ufffe\uffff")
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\d+[-—–]?|第\d+页(?:共\d+页)?|\d+/\d+)$")
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
 MAX_RULINGS = 4000  # paths read on one page: the real reports draw a few hundred; a page with more is not read as tables
 
 

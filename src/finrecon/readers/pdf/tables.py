@@ -14,12 +14,20 @@ from decimal import Decimal
 from typing import Any
 
 from ...catalog import Catalog
+from ...lexicon import (
+    CODE_HEAD,
+    ITEM_HEAD,
+    NAME_HEAD,
+    SECTION_NUMBER,
+    SUBSECTION_NUMBER,
+    TOTAL_ROW,
+)
 from ..source import Box
 from .grid import Cell, Grid
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _BLANK = frozenset({"", "-", "—", "－", "/", "／"})
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]\s*)")
+_NUMBERING = re.compile(rf"^(?:{SECTION_NUMBER}|{SUBSECTION_NUMBER}|\d+[.．、]\s*)")
 
 
 def amount(text: str) -> Decimal | None:
@@ -164,7 +172,7 @@ class TableReader:
         """Rows by 科目 code over every page; a table printed in halves, each half in turn."""
         roles: list[str | None] | None = None
         labels = [(re.compile(pattern), target) for pattern, target in (self.spec.get("labels") or {}).items()]
-        total_label = re.compile(self.spec.get("total", "^合计$"))
+        total_label = re.compile(self.spec.get("total", TOTAL_ROW))
         halves: list[list[tuple[Grid, int, list[int], list[str | None]]]] = []
         headed: Grid | None = None  # the grid whose header gave the roles
         headed_roles: list[str | None] = []  # the roles that header gave
@@ -200,9 +208,9 @@ class TableReader:
                 result.places[("rows", index, name)] = value
 
     def _role(self, header: str) -> str | None:
-        if re.search(r"(编码|[类款项])$", header):
+        if re.search(CODE_HEAD, header):
             return "code"
-        if re.search(r"名称$", header):
+        if re.search(NAME_HEAD, header):
             return "name"
         target = self._field(header)
         return f"field:{target}" if target is not None else None
@@ -279,7 +287,7 @@ class TableReader:
             start = _first_data_row(grid, _has_amount_or_label)
             header = _header(grid, range(start))
             if any(header):
-                found = [column for column, text in enumerate(header) if text.endswith("项目")]
+                found = [column for column, text in enumerate(header) if text.endswith(ITEM_HEAD)]
                 if found:
                     sides = []
                     for index, column in enumerate(found):
@@ -343,10 +351,11 @@ class TableReader:
                     result.places[(*path, index, name)] = value
 
     def _class_row(self, label: str, values: dict[str, Value], classes: dict[str, Any]) -> dict[str, Any] | None:
-        """A row naming a 类 (“一、一般公共服务支出”): its code from the catalogue; only where it has figures."""
+        """A row naming a 类 (“一、一般公共服务支出”): its code from the catalogue's functional
+        classes (codes from 2: 其他支出 is also an economic class, 399); only where it has figures."""
         if not values or not classes:
             return None
-        code = self.catalog.code_of(label, length=3)
+        code = self.catalog.code_of(label, length=3, under="2")
         if code is None:
             return None
         entry: dict[str, Any] = {"code": code, "name": label}

@@ -8,6 +8,8 @@ import re
 from typing import Iterator, NamedTuple, Sequence
 
 from ...catalog import Catalog, LEVELS, builtin, normalise_name
+from ...lexicon import EXPENDITURE, LEVEL_CHAIN, LEVEL_MARK_BARE, LEVEL_MARK_SQUEEZED, OTHER
+from ...lexicon import LEVELS as LEXICON_LEVELS
 from ...findings import Finding, Severity
 from ...model import ClassFigure, Report
 from ..base import register
@@ -15,11 +17,15 @@ from ..texts import PROSE, Passage, Pattern, TITLES, WORDING, compact, squeeze
 from .base import WordingRule, _end, _offset
 
 
-_LEVEL_MARK = Pattern(r"[（(](类|款|项)[）)]")
+_LEVEL_MARK = Pattern(LEVEL_MARK_BARE)
 _NAME_BREAK = Pattern(r"[，。；：、“”\"‘’,;:\d\s.．\-—－]")
 _LONGEST_NAME = 40  # no 科目 name is longer: a level word after more words names nothing
-_NAMES_A_CLASS_SQUEEZED = Pattern(r"\([类款项]\)|科目")  # in squeezed text brackets are half-width
-_DASH_CHAIN = Pattern(r"[“\"](?P<chain>[^”\"]{4,80}?-[^”\"]{2,80}?)[”\"]科目")
+_NAMES_A_CLASS_SQUEEZED = Pattern(LEVEL_MARK_SQUEEZED)  # in squeezed text brackets are half-width
+_DASH_CHAIN = Pattern(LEVEL_CHAIN)
+
+
+_SQUEEZED_MARKS = tuple(f"({level})" for level in LEXICON_LEVELS)  # (类) (款) (项) in squeezed text
+CLASS = LEXICON_LEVELS[0]
 
 
 class Mention(NamedTuple):
@@ -43,7 +49,7 @@ def mentions(text: str) -> list[Mention]:
         while head > 0 and start - head < _LONGEST_NAME:
             char = text[head - 1]
             if char == ")":
-                if text[head - 3 : head] in ("(类)", "(款)", "(项)"):
+                if text[head - 3 : head] in _SQUEEZED_MARKS:
                     break  # the level word of the name before
                 depth += 1  # a bracket inside the name: 政府办公厅(室)
             elif char == "(":
@@ -65,7 +71,7 @@ def mentions(text: str) -> list[Mention]:
             continue
         chain += 1
         position = match.start("chain")
-        for name, level in zip(names, "类款项"):
+        for name, level in zip(names, LEXICON_LEVELS):
             if name:
                 found.append(Mention(name, level, position, position + len(name), chain))
             position += len(name) + 1
@@ -98,7 +104,7 @@ def _index(catalog: Catalog) -> tuple[dict[str, set[str]], dict[str, tuple[str, 
 def _forms(name: str) -> tuple[str, ...]:
     """A 科目 name as the text may print it: 一般公共服务支出 and 一般公共服务."""
     name = normalise_name(name)
-    return (name, name[:-2]) if name.endswith("支出") and len(name) > 4 else (name,)
+    return (name, name[:-2]) if name.endswith(EXPENDITURE) and len(name) > 4 else (name,)
 
 
 class _CatalogWording(WordingRule):
@@ -253,10 +259,10 @@ class LevelWordInText(_CatalogWording):
             known = levels.get(name)
             if not known or mention.level in known:
                 continue
-            if mention.level == "类":
+            if mention.level == CLASS:
                 actual = "/".join(sorted(known))
-            elif known == {"类"} and not name.startswith("其他"):
-                actual = "类"
+            elif known == {CLASS} and not name.startswith(OTHER):
+                actual = CLASS
             else:
                 continue
             begin, finish = _offset(positions, mention.start), _end(positions, mention.end + 3)

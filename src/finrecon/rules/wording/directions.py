@@ -40,7 +40,17 @@ def _relation(base: Interval, value: Interval) -> str:
     return "level"
 
 
-_REASON_WORD = Pattern(r"经费(增加|减少|保持不变|持平|不变)[。;；]?$")  # a reason that ends by naming the change again
+def _shown(word: str, relation: str, about: str) -> str:
+    """The word of ``word``'s family that says ``relation`` (up, down, level): what the figures show
+    (减少 where “增加” was printed over 114.00 → 110.60).  A level word of no family (一致, 不变)
+    takes the family of what it compares: 大于/小于/等于 against the budget, 增加/减少/持平 else."""
+    family = next((f for f in lexicon.DIRECTION_FAMILIES if word in f), None)
+    if family is None:
+        family = lexicon.DIRECTION_FAMILIES[4 if about == "budget" else 0]
+    return family[("up", "down", "level").index(relation)]
+
+
+_REASON_WORD = Pattern(lexicon.REASON_ENDS_WITH_DIRECTION)  # a reason that ends by naming the change again
 
 
 @register
@@ -71,7 +81,7 @@ class DirectionContradicted(WordingRule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for figure in report.stating:
-            if figure.reasons or (figure.reason and "经费" in figure.reason):
+            if figure.reasons or (figure.reason and lexicon.FUNDS in figure.reason):
                 yield from self._figure(figure)
 
     # ---------------------------------------------------------------- figures of the model
@@ -105,12 +115,16 @@ class DirectionContradicted(WordingRule):
                     continue
                 possible = _possible(word, Interval.printed(base_value), value)
                 if possible is False:
-                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR)
+                    shown = _shown(word, _relation(Interval.printed(base_value), value), about)
+                    yield self._contradiction(loc, path, word, "FR806.budget", fmt(base_value), fmt(figure.value), Severity.ERROR,
+                                              shown, fmt(figure.value - base_value))
                 continue
             if figure.prior is not None:
                 possible = _possible(word, Interval.printed(figure.prior), value)
                 if possible is False:
-                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR)
+                    shown = _shown(word, _relation(Interval.printed(figure.prior), value), about)
+                    yield self._contradiction(loc, path, word, "FR806.prior", fmt(figure.prior), fmt(figure.value), Severity.ERROR,
+                                              shown, fmt(figure.value - figure.prior))
                 continue
             change = figure.change if figure.change is not None else figure.change_pct
             if change is None or change == 0:
@@ -122,10 +136,16 @@ class DirectionContradicted(WordingRule):
                 or (word in _LEVEL and not Interval.printed(change).contains_zero())
             )
             if contradicted:
-                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING)
+                relation = "level" if Interval.printed(change).contains_zero() else stated
+                yield self._contradiction(loc, path, word, "FR806.change", "", fmt(change), Severity.WARNING, _shown(word, relation, about))
 
-    def _contradiction(self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity) -> Finding:  # noqa: ANN001
-        finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=None)
+    def _contradiction(
+        self, loc, path: str, word: str, key: str, base: str, value: str, severity: Severity,  # noqa: ANN001
+        shown: str, difference: str | None = None,
+    ) -> Finding:
+        """Reported: the word printed; expected: the word of its family that the figures show;
+        difference: the amount of the change the figures show, where two amounts are printed."""
+        finding = self.finding(loc, path, self.say(key, word=word, base=base, value=value), reported=word, expected=shown, difference=difference)
         return finding if severity is finding.severity else replace(finding, severity=severity)
 
 

@@ -7,29 +7,35 @@ import functools
 import re
 from typing import Iterator, NamedTuple, Sequence
 
+from ... import lexicon
 from ...findings import Finding, Severity
+from ...lexicon import DEPARTMENT, DEPARTMENT_REPORT, NAME_PLACEHOLDER, OWN, SCOPE_NAMES, UNIT, UNIT_REPORT
 from ...model import Report
 from ..base import register
 from ..texts import CONTENTS, COVER, HEADING, NOTE, PARAGRAPH, Passage, Pattern, TITLES, compact, digest, edit_distance_one, near_misses, overlaps, passages, spans_of, squeeze, template_words
 from .base import WordingRule, _end, _offset, _pattern
 
 
-# A city's name holds no 区 or 县: in “普陀区城市管理行政执法局” the 市 of 城市 closes no city.
-_CITY_DISTRICT = Pattern(r"^(?P<city>[^市区县]{2,4}市)?(?P<district>[^市区县]{1,4}(?:新区|区|县))?(?P<core>.+)$")
-_UNIT_SUFFIX = Pattern(r"(?:局|委员会|委|办公室|办事处|中心|街道|镇|乡|人民政府|政府|院|所|馆|队|站|会|部|室|处|厅|社|校|园|团|台)$")
-_SCOPE_SUFFIX = Pattern(r"[（(](?:部门|单位|本级|本部)[）)]$")
-# The bodies of a district a report names in passing (“配合上海市普陀区民政局…”): one character
-# away from another body's name, they are that body, not a misprint of the unit's own name.
-_BODIES = frozenset("""
-    人民政府办公室 府办 发展和改革委员会 发展改革委 发改委 经济委员会 经委 商务委员会 商务委 教育局 科学技术委员会 科委
-    民政局 司法局 财政局 人力资源和社会保障局 人社局 规划和自然资源局 规划资源局 生态环境局 建设和管理委员会 建管委
-    住房保障和房屋管理局 房管局 交通委员会 交通委 农业农村委员会 农委 水务局 文化和旅游局 文旅局 卫生健康委员会 卫健委
-    退役军人事务局 应急管理局 应急局 审计局 国有资产监督管理委员会 国资委 市场监督管理局 市场监管局 统计局 医疗保障局 医保局
-    绿化和市容管理局 绿容局 体育局 民防办 信访办 数据局 公安分局 城管执法局 投资促进办公室 投促办 合作交流办
-    民族和宗教事务委员会 民宗委 侨务办公室 侨办 机关事务管理局 机管局 档案局 档案馆 税务局 人民法院 人民检察院 总工会
-    团委 妇联 残联 科协 红十字会 政协 人大常委会 纪委 监委 组织部 宣传部 统战部 政法委 编办 党校 融媒体中心 规划局
-""".split())
-_PLACEHOLDERS = Pattern(r"XX|ＸＸ|××|某某|○○|\*\*", re.IGNORECASE)
+# How a body's name is built (the lexicon's: 上海市 普陀区 …局, （本级）).
+_CITY_DISTRICT = Pattern(lexicon.CITY_DISTRICT)
+_UNIT_SUFFIX = Pattern(lexicon.BODY_SUFFIX)
+_SCOPE_SUFFIX = Pattern(lexicon.SCOPE_SUFFIX)
+
+
+@functools.cache
+def _bodies() -> frozenset[str]:
+    """The bodies of a district a report names in passing (“配合上海市普陀区民政局…”), from
+    ``catalogs/bodies.yaml`` when FR802 first needs them: one character away from another body's
+    name, they are that body, not a misprint of the unit's own name."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("finrecon").joinpath("catalogs/bodies.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.load(text, Loader=yaml.CSafeLoader)["district_bodies"])
+
+
+_PLACEHOLDERS = Pattern(NAME_PLACEHOLDER, re.IGNORECASE)
 
 
 def _name_slots(report: Report) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -50,7 +56,7 @@ def _compiled_slots(slots: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str,
 # A body's name printed without its last part, where what is left names the body above it
 # (“上海市普陀区人民政府” for “上海市普陀区人民政府办公室”).  A street office may be called by its street
 # (万里街道 for 万里街道办事处): the same body.
-_SAME_BODY_TAILS = {"街道": ("办事处",)}
+_SAME_BODY_TAILS = lexicon.SAME_BODY_TAILS
 
 
 class _Name(NamedTuple):
@@ -79,7 +85,8 @@ class UnitName(WordingRule):
     in the finance bureau's report); and, in a district's report, the city template's words for its
     level (“是市级预算主管部门及所属预算单位”, “使用市级财政拨款安排的”).  The short forms the
     report itself uses (“普陀区财政局”, “本部门”) and the names of its own units (部门决算单位构成)
-    are not.
+    are not.  A report that prints no name of its own (a workbook without a cover or a 编制单位
+    line, named after its file) has nothing to compare with: not checked, and said so (FR923).
 
     Why: a name copied from another report, or mistyped once, is what a reader notices first; in
     a 部门决算 it can even mean the figures are another unit's.
@@ -96,6 +103,8 @@ class UnitName(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         if not passages(report):
             return
+        if "meta.unit" in report.not_read:
+            return  # the report prints no name of its own (a workbook without 编制单位): nothing to compare with
         reference = compact(report.meta.unit)
         if not reference or _PLACEHOLDERS.search(reference) or len(reference) < 4:
             return
@@ -132,19 +141,20 @@ class UnitName(WordingRule):
                 if window in own_units or overlaps((start, end), taken) or (passage.path, start) in reported:
                     continue
                 theirs = _parts(window)
-                if theirs.core != ours.core and theirs.core in _BODIES and theirs[:2] == ours[:2]:
+                if theirs.core != ours.core and theirs.core in _bodies() and theirs[:2] == ours[:2]:
                     continue  # another body of the same district, named in the text
                 yield self._finding(passage, positions, start, end, window, reference, "FR802.changed")
 
     def _level_phrases(self, report: Report, reference: str) -> Iterator[Finding]:
         """“是市级预算主管部门及所属预算单位…” in a district's report: the city template's words."""
-        if "市级" not in digest(report) or not _parts(reference).district:
+        other, own = template_words(report, "other_level"), template_words(report, "own_level")
+        if not other or not own or other not in digest(report) or not _parts(reference).district:
             return
         phrase = template_words(report, "level_phrase")
         if not phrase:
             return
         for found in self.printed(report, _pattern(phrase)):
-            words, expected = found.words, "区级" + found.words[2:]
+            words, expected = found.words, own + found.words[len(other):]
             yield self.at(
                 found.passage, found.begin, found.finish, self.say("FR802.level_phrase", reported=words, expected=expected),
                 reported=words, expected=expected,
@@ -152,9 +162,9 @@ class UnitName(WordingRule):
 
     def _differs(self, name: str, reference: str, own_units: set[str]) -> str | None:
         """Why ``name``, printed where the unit's own name belongs, is not the unit's name; or None."""
-        if name == reference or name in own_units or _PLACEHOLDERS.search(name) or name.startswith("本") or len(name) < 2:
+        if name == reference or name in own_units or _PLACEHOLDERS.search(name) or name.startswith(OWN) or len(name) < 2:
             return None
-        if name in ("部门", "单位", "预算单位", "预算主管部门"):
+        if name in SCOPE_NAMES:
             return None
         ours, theirs = _parts(reference), _parts(name)
         if theirs.core == ours.core or theirs.core.endswith(ours.core) or ours.core.endswith(theirs.core):
@@ -197,9 +207,9 @@ def report_scope(report: Report) -> str | None:
     if report.meta.scope:
         return report.meta.scope
     cover = " ".join(passage.text for passage in passages(report) if passage.kind == COVER)
-    if re.search(r"单位(?:预算|决算)", cover):
+    if re.search(UNIT_REPORT, cover):
         return "unit"
-    if re.search(r"部门(?:预算|决算)", cover):
+    if re.search(DEPARTMENT_REPORT, cover):
         return "department"
     return None
 
@@ -233,7 +243,7 @@ class ScopeWording(WordingRule):
         other_scope = "department" if scope == "unit" else "unit"
         if other_scope not in words:
             return
-        word, other = ("单位", "部门") if scope == "unit" else ("部门", "单位")
+        word, other = (UNIT, DEPARTMENT) if scope == "unit" else (DEPARTMENT, UNIT)
         for found in self.printed(report, _pattern(words[other_scope])):
             yield self.at(
                 found.passage, found.begin, found.finish,

@@ -9,6 +9,8 @@ from typing import Iterator
 from ...findings import Finding, Severity
 from ...model import Report
 from ..base import register
+from ... import lexicon
+from ...lexicon import CHINESE_DIGITS, COUNTED_POINT, EITHER_CUES, FIGURE_UNIT, MONEY_CUES, RATE_CUES, SECTION_NUMBER, WAN
 from ..texts import NOTE, NUMBER, PARAGRAPH, PROSE, Passage, Pattern, TITLES
 from .base import WordingRule, within
 
@@ -19,11 +21,11 @@ _OPENERS = {"“": "”", "（": "）", "(": ")", "《": "》", "【": "】", "�
 _CLOSERS = {"”": "“", "）": "（", ")": "(", "》": "《", "】": "【", "」": "「"}
 _SAME = {"(": "（", ")": "）"}  # a full-width bracket may close a half-width one: the pair is one
 _BRACKETS = Pattern(r"[“”（）()《》【】「」]")
-_LIST_MARK = Pattern(r"(?:^|[；;。，,：:\s])[0-9A-Za-z一二三四五六七八九十①-⑩]{1,2}$")
+_LIST_MARK = Pattern(rf"(?:^|[；;。，,：:\s])[0-9A-Za-z{CHINESE_DIGITS}①-⑩]{{1,2}}$")
 _CLAUSE = Pattern(r"[，。；、,;]")
 _WHOLLY_BRACKETED = Pattern(r"^(?:\s*[（(【\[][^（()）【】\[\]]*[）)】\]])+\s*$")
-_ITEM = Pattern(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[、.．)）]|[一二三四五六七八九十]是|[①-⑩])")
-_FIGURE_WITH_UNIT = Pattern(r"\d(?:万元|元|%|％|个|辆|家|人)")
+_ITEM = Pattern(rf"^\s*(?:[（(][{CHINESE_DIGITS}\d]+[）)]|{SECTION_NUMBER}|\d+\s*[、.．)）]|{COUNTED_POINT}|[①-⑩])")
+_FIGURE_WITH_UNIT = Pattern(rf"\d{FIGURE_UNIT}")
 _TRAILING_NOTE = Pattern(r"(?<=[。！？])[（(][^（()）]*[）)]$")
 _ENDS_SENTENCE = "。！？!?"
 _ENDS_OPEN = "：:"  # a paragraph that introduces what follows
@@ -89,7 +91,8 @@ class Punctuation(WordingRule):
     def check(self, report: Report) -> Iterator[Finding]:
         for passage in self.touched(report, _DOUBLED_SQUEEZED):
             for match in _DOUBLED.finditer(passage.text):
-                yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0))
+                yield self.at(passage, match.start(), match.end(), self.say("FR808.doubled", marks=match.group(0)), reported=match.group(0),
+                              expected=match.group(0)[0])
         for passage in self.passages(report):
             if passage.kind is PARAGRAPH or passage.kind is NOTE:
                 yield from self._ending(passage)
@@ -123,15 +126,14 @@ class Punctuation(WordingRule):
         # What is quoted: the clause that ends the paragraph (“占0.21%；”), or its last words.
         clause = max(text.rfind(mark, 0, len(text) - 1) for mark in "，,、；;：:")
         ending = text[clause + 1 :] if clause >= max(0, len(text) - 24) else text[-12:]
-        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=ending)
+        ended = (ending[:-1] if key == "FR808.semicolon" else ending) + "。"  # the paragraph closed by a full stop
+        yield self.at(passage, len(text) - 1, len(text), self.say(key, last=last), reported=ending, expected=ended)
 
 
 # =============================================================================== FR809 units
-_RATE_WORDS = r"增长|下降|上升|降低|增幅|降幅|完成(?:年初|全年|调整)?预算的|执行率为?|完成率为?|占(?:[^,，。；;:：\d%]{0,16}?的)?(?:比重|比例)?为?"
-_MONEY_WORDS = r"年初预算(?:数)?为|全年预算(?:数)?为|支出决算(?:数)?为|决算数为|预算数为|预算安排|预算执行数为|收入支出总计|本年收入合计|本年支出合计|收入预算|支出预算|经费支出|采购金额"
-_MISSING_UNIT = Pattern(rf"(?:(?P<rate>{_RATE_WORDS})|(?P<money>{_MONEY_WORDS})|(?P<either>增加|减少))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
-_WAN = Pattern(rf"{NUMBER}万(?=[，。；、,;（()）]|$)")
-_UNIT_MISSING_HERE = Pattern(r"\d万?(?:[，。；、,;（()）]|$)")  # what both need, found fast
+_MISSING_UNIT = Pattern(rf"(?:(?P<rate>{RATE_CUES})|(?P<money>{MONEY_CUES})|(?P<either>{EITHER_CUES}))(?P<number>{NUMBER})(?=[，。；、,;）)]|$)")
+_WAN = Pattern(rf"{NUMBER}{WAN}(?=[，。；、,;（()）]|$)")
+_UNIT_MISSING_HERE = Pattern(rf"\d{WAN}?(?:[，。；、,;（()）]|$)")  # what both need, found fast
 
 
 @register
@@ -159,9 +161,12 @@ class MissingUnit(WordingRule):
             for found in within(passage, _MISSING_UNIT):
                 match = found.match
                 key = "FR809.percent" if match.group("rate") else "FR809.money" if match.group("money") else "FR809.either"
-                yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words)
+                unit = "%" if key == "FR809.percent" else lexicon.WAN_YUAN if key == "FR809.money" else None  # either: 万元 or %
+                yield self.at(passage, found.begin, found.finish, self.say(key, words=found.words), reported=found.words,
+                              expected=found.words + unit if unit else None)
             wan = list(within(passage, _WAN))
             if wan:  # “2921.00万，其中支持外贸发展370.00万…”: one finding for the text, with the count
                 first = wan[0]
                 key = "FR809.yuan" if len(wan) == 1 else "FR809.yuan_many"
-                yield self.at(passage, first.begin, first.finish, self.say(key, words=first.words, count=len(wan)), reported=first.words)
+                yield self.at(passage, first.begin, first.finish, self.say(key, words=first.words, count=len(wan)), reported=first.words,
+                              expected=first.words + lexicon.YUAN)

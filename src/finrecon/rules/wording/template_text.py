@@ -10,15 +10,23 @@ from collections import Counter
 from typing import Iterator, NamedTuple, Sequence
 
 from ...findings import Finding, Severity
+from ...lexicon import ALTERNATIVE_DIRECTIONS, FEE, FUNDS, JOINING
 from ...model import Report
 from ..base import register
 from ..texts import NOTE, PARAGRAPH, PROSE, Pattern, TITLES, compact, digest, near_misses, overlaps, spans_of, squeeze, template_wording, template_words
 from .base import WordingRule, _end, _offset
 
 
-_DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
-_ALTERNATIVE = Pattern(rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]|部门[（(]单位[）)](?=共有|本年度|\d{{4}}年度)")
-_ALTERNATIVE_SELECTOR = Pattern(rf"\((?:{_DIRECTIONS}|单位)\)")  # the bracketed choice, found fast in squeezed text
+_DIRECTIONS = "|".join(ALTERNATIVE_DIRECTIONS)
+_PAIRED = rf"(?P<a>{_DIRECTIONS})[（(](?P<b>{_DIRECTIONS})[）)]"
+_PAIRED_SELECTOR = rf"\((?:{_DIRECTIONS})\)"  # the bracketed choice, found fast in squeezed text
+
+
+@functools.lru_cache(maxsize=16)
+def _alternative(unchosen: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two direction words, one in brackets after the other, or one of the template's other
+    alternatives (``wording: unchosen``); and what every match holds, found fast."""
+    return re.compile("|".join((_PAIRED, *unchosen))), re.compile("|".join((_PAIRED_SELECTOR, *unchosen)))
 
 
 @register
@@ -26,7 +34,8 @@ class UnchosenAlternative(WordingRule):
     """A template alternative left unchosen: “增加（减少）”, “大于（小于）”, “部门（单位）共有车辆”.
 
     What it checks: two direction words written as the template offers them, one in brackets
-    after the other, and the template's “部门（单位）” before 共有车辆.
+    after the other (the lexicon's ``ALTERNATIVE_DIRECTIONS``), and the template's other alternatives
+    (``wording: unchosen``), such as “部门（单位）” before 共有车辆.
 
     Why: the template lets the compiler choose; printed both ways, the sentence says nothing.
 
@@ -44,7 +53,7 @@ class UnchosenAlternative(WordingRule):
     kinds = PROSE | TITLES
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for found in self.printed(report, _ALTERNATIVE, _ALTERNATIVE_SELECTOR):
+        for found in self.printed(report, *_alternative(tuple(template_words(report, "unchosen") or ()))):
             if found.match.group("a") and found.match.group("a") == found.match.group("b"):
                 continue
             yield self.at(found.passage, found.begin, found.finish, self.say(self.id, words=found.words), reported=found.words)
@@ -164,12 +173,12 @@ def _alternative_words(alternative: str) -> tuple[str, ...]:
     return (match.group("a"), match.group("b")) if match else ()
 
 
-_JOINING = frozenset("和及与、或并的之")  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
+_JOINING = frozenset(JOINING)  # “预算和绩效管理”, “购置和运行”: another wording, not a slip
 
 
 def _another_word(window: str, phrase: str) -> bool:
     """“因公出国（境）经费” for “因公出国（境）费”: 经费 is the same word, not a slip."""
-    return phrase.endswith("费") and window == phrase[:-1] + "经费"
+    return phrase.endswith(FEE) and window == phrase[:-1] + FUNDS
 
 
 def _edited(window: str, phrase: str) -> set[str]:

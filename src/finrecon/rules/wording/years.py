@@ -14,13 +14,12 @@ from ..texts import Passage, Pattern, TITLES, sentence_at, squeeze, template_wor
 from .base import WordingRule, _end, _offset, _pattern
 
 
-_YEAR = Pattern(r"(?<![\d.])((?:19|20)\d{2})年(度)?")
-_A_YEAR = Pattern(r"(?:19|20)\d\d年")  # what every _YEAR match holds, found fast
+_YEAR = Pattern(lexicon.YEAR_OR_YEARLY)
+_A_YEAR = Pattern(lexicon.ANY_YEAR)  # what every _YEAR match holds, found fast
 _COMPARED = Pattern(lexicon.YEAR_COMPARED_BEFORE)
 _COMPARED_AFTER = Pattern(lexicon.YEAR_COMPARED_AFTER)
-_MONTH = Pattern(r"\d{1,2}月")
-_ASSET_DATE = Pattern(r"截至((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_BUDGET_OPENING = Pattern(r"^(?:\d+[.、．])?((?:19|20)\d{2})年,[^。]*?(?:收入预算|支出预算)")
+_MONTH = Pattern(lexicon.MONTH)
+_ASSET_DATE = Pattern(lexicon.AS_AT)
 
 
 def _own(after_words: re.Pattern[str] | None, before_words: re.Pattern[str] | None, before: str, after: str) -> bool:
@@ -55,6 +54,8 @@ class WrongYear(WordingRule):
         year = report.meta.year
         budget = report.meta.kind == "budget"
         own_after, own_before = (_pattern(words) if (words := template_words(report, key)) else None for key in ("own_year_after", "own_year_before"))
+        opening_words = template_words(report, "own_year_opening") if budget else None
+        opening_pattern = _pattern(opening_words) if opening_words else None
         for passage in self.touched(report, _A_YEAR):
             text, positions = squeeze(passage.text)
             dated = set()
@@ -69,7 +70,7 @@ class WrongYear(WordingRule):
                     continue
                 if printed != expected:
                     yield self._wrong(passage, positions, match.start(1), match.end(), printed, expected, "FR801.asset")
-            opening = _BUDGET_OPENING.match(text) if budget else None
+            opening = opening_pattern.match(text) if opening_pattern is not None else None
             for match in _YEAR.finditer(text):
                 start = match.start(1)
                 if start in dated:
