@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests, and the finrecon processes they start, keep the validated templates' cache
+# (template.py) in a folder of their own, never in the user's ~/.cache.
+_CACHE = tempfile.TemporaryDirectory(prefix="finrecon-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE.name
 SAMPLES = ROOT / "samples"
 
 
