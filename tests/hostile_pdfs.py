@@ -139,6 +139,25 @@ def deep_xobjects(depth: int = 30) -> bytes:
     return out.getvalue()
 
 
+def hidden_from_qpdf(hide: str = "page", depth: int = 27) -> bytes:
+    """Forms nested ``depth`` deep (``deep_xobjects``) behind an object qpdf cannot parse: the
+    page's dictionary (``hide="page"``), or the outermost form's (``hide="form"``), holds an
+    integer of 31 digits.  qpdf sets that whole object aside as null (the page drops out of its
+    page tree; the form draws nothing), so the cost measured with it was nil; PDFium reads the
+    integer as a number and draws the form 2**depth times (found by the structural fuzz: 20 s,
+    then an abort at 3 GB of address space; uncapped, 23.7 GB and the OOM killer)."""
+    marker = pikepdf.String("x" * 31)  # written "(xxx…)": 33 bytes, as " 1000…0 " is
+    document = pikepdf.open(io.BytesIO(deep_xobjects(depth)))
+    page = document.pages[-1]
+    target = page.obj if hide == "page" else page.Resources.XObject.XD
+    target.Hidden = marker
+    out = io.BytesIO()
+    document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True)
+    data = out.getvalue()
+    assert data.count(b"(" + b"x" * 31 + b")") == 1
+    return data.replace(b"(" + b"x" * 31 + b")", b" 1" + b"0" * 30 + b" ")  # the same length: the xref holds
+
+
 def flate_bomb(inflated: int = 1 << 30, level: int = 9) -> bytes:
     """Defect 5: a page content stream of ``inflated`` bytes (spaces) in about a thousandth of that."""
     chunk = zlib.compressobj(level)

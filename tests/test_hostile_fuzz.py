@@ -5,12 +5,21 @@ checks; never in another exception.
 
 The budget is small by default; CI's extended run raises it (``FINRECON_FUZZ_EXAMPLES``, see
 ``.ci/run``).  Every crash the fuzz has found is kept below as an ``@example``.
+
+Each example is read in a forked child under an address-space limit (Linux): an example that
+makes PDFium allocate without bound (it aborts the process when an allocation fails) fails that
+example, shrunk and printed by hypothesis, instead of the kernel's OOM killer ending the run —
+or another process of the machine.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import resource
+import signal
+import sys
+import traceback
 
 import pikepdf
 import pytest
@@ -94,8 +103,55 @@ def edit(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     return bytes(out)
 
 
+MEMORY = 2 * 1024**3  # address space an example may add to the test process's own
+TIMEOUT = 300  # seconds an example may take (the slowest take a few)
+
+
 def read_and_check(data: bytes) -> None:
-    """The property: a one-line error naming the file, or a report every rule checks."""
+    """The property: a one-line error naming the file, or a report every rule checks — read in
+    a child process whose address space is bounded, where the system allows."""
+    if sys.platform != "linux":  # no fork with rlimits: read in this process
+        _read_and_check(data)
+        return
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child: its outcome reaches the parent through the pipe
+        status = 0
+        try:
+            os.close(reader)
+            signal.alarm(TIMEOUT)  # a hang ends the child too (SIGALRM), and is reported so
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            cap = _address_space() + MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+            _read_and_check(data)
+        except BaseException:  # noqa: BLE001 - every failure is the parent's to report
+            os.write(writer, traceback.format_exc()[-8000:].encode())
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        failure = pipe.read().decode(errors="replace")
+    _, status = os.waitpid(child, 0)
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        raise AssertionError(f"the reader died of {name} (PDFium aborts when it cannot allocate: the example costs more "
+                             f"than {MEMORY >> 30} GB of address space; SIGALRM: it took more than {TIMEOUT} s)")
+    if os.WEXITSTATUS(status):
+        raise AssertionError(failure)
+
+
+def _address_space() -> int:
+    """This process's address space now, in bytes (``VmSize``)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _read_and_check(data: bytes) -> None:
+    """The property itself."""
     try:
         loaded = load_pdf(data, "fuzz.pdf", Limits(max_pages=60))
     except LoadError as error:

@@ -155,6 +155,33 @@ def test_a_small_file_that_draws_gigabytes_is_refused(tmp_path: Path, build, mes
     assert message in refused(written(tmp_path, "amplified.pdf", build()))
 
 
+@pytest.mark.parametrize(("hide", "where"), [("page", ": "), ("form", ":p.4: ")])
+def test_a_cost_hidden_from_the_measure_is_refused(tmp_path: Path, hide: str, where: str) -> None:
+    """An object qpdf cannot parse (an integer of 31 digits) hides 2**27 draws of a form from the
+    measure, PDFium reads it: the file is refused before PDFium parses a page, under the 2 GB
+    address space it once exhausted."""
+    line = refused(written(tmp_path, "hidden.pdf", hostile.hidden_from_qpdf(hide)))
+    assert re.search(re.escape(where) + r"object \d+ of the PDF cannot be parsed as the PDF standard defines it, so what its pages cost "
+                     r"to lay out cannot be measured beforehand \(the file may be built to amplify\)$", line), line
+
+
+def test_the_measure_must_see_what_pdfium_sees() -> None:
+    """The pages PDFium counts are the pages measured; a file PDFium opens and qpdf cannot is not
+    measured, so not read (``check_cost`` is given PDFium's count once PDFium has opened it)."""
+    from finrecon.readers import LoadError, Limits
+    from finrecon.readers.pdf.cost import check_cost
+
+    data = final_report()
+    check_cost(data, Limits(), 4)
+    with pytest.raises(LoadError) as caught:
+        check_cost(data, Limits(), 5)
+    assert caught.value.text.render("en").startswith("the PDF's page tree cannot be read as the standard defines it (PDFium finds 5 pages, the standard 4)")
+    with pytest.raises(LoadError) as caught:
+        check_cost(data[:200], Limits(), 4)
+    assert caught.value.text.render("en").startswith("the PDF's structure cannot be read as the standard defines it")
+    check_cost(data[:200], Limits())  # before PDFium has opened it: PDFium's opening gives the reason
+
+
 def test_each_bound_has_its_message_and_can_be_raised(tmp_path: Path) -> None:
     from finrecon.readers import LoadError, Limits
     from finrecon.readers.pdf import read_pdf

@@ -6,6 +6,12 @@ a few kilobytes may cost gigabytes so (a form drawn a thousand times; forms thir
 drawing the next twice; five hundred pages sharing one content stream), and PDFium would exhaust
 the memory before a single glyph could be counted.  The structure is read with pikepdf (qpdf):
 objects, resources and streams as PDF defines them, object streams and inheritance included.
+
+The measure holds only if qpdf reads what PDFium will parse.  Where it does not — qpdf cannot open
+the file, or sets an object aside as null (an integer of 31 digits makes qpdf drop the whole page
+dictionary it stands in, while PDFium reads it as a number and lays the page out), or counts
+other pages than PDFium — the cost cannot be measured and the file is refused: a form drawn
+2²⁷ times behind such an object made PDFium allocate until the kernel killed the process.
 """
 
 from __future__ import annotations
@@ -20,30 +26,51 @@ from ..source import Limits, LoadError
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
 
 
-def check_cost(data: bytes, limits: Limits) -> None:
+_NULLED = re.compile(r"object (\d+) (\d+)\b[^:]*: treating object as null")
+
+
+def check_cost(data: bytes, limits: Limits, pages: int | None = None) -> None:
     """``LoadError`` for a PDF a page of which, or the whole of which, costs more than ``limits``
-    allow; nothing for one that cannot be read so (PDFium says what it makes of it)."""
+    allow, or whose cost cannot be measured because qpdf does not read what PDFium will parse
+    (``pages``: the pages PDFium counts, once it has opened the file)."""
     try:
         import pikepdf
     except ImportError:  # pragma: no cover - a dependency; without it PDFium is trusted
         return
     try:
         document = pikepdf.open(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - damaged, encrypted …: PDFium's reading gives the reason
-        return
+    except Exception:  # noqa: BLE001 - damaged, encrypted …
+        if pages is None:
+            return  # PDFium's opening, still to come, gives the reason
+        raise LoadError(Msg("pdf.unmeasured_file")) from None  # PDFium opened what qpdf could not
     with document:
         costs = _Costs(limits.max_page_content)
         total = 0
+        counted = len(document.pages)
+        _refuse_nulled(document, None)
+        if pages is not None and counted != pages:
+            raise LoadError(Msg("pdf.unmeasured_pages", pages=pages, counted=counted))
         for number, page in enumerate(document.pages, start=1):
             try:
                 cost = costs.page(page.obj)
             except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
                 continue  # a part qpdf cannot read: PDFium will say what it makes of it
+            _refuse_nulled(document, number)
             if cost > limits.max_page_content:
                 raise LoadError(Msg("pdf.page_content", limit=limits.max_page_content), page=number)
             total += cost
             if total > limits.max_content:
                 raise LoadError(Msg("pdf.content", limit=limits.max_content), page=number)
+
+
+def _refuse_nulled(document: Any, page: int | None) -> None:
+    """``LoadError`` once qpdf has set aside as null an object it could not parse: what stands in
+    it is unknown to the measure, and PDFium may read it (qpdf parses objects as they are used,
+    so this is asked after each page)."""
+    for warning in document.get_warnings():
+        found = _NULLED.search(warning)
+        if found:
+            raise LoadError(Msg("pdf.unmeasured", object=found[1]), page=page)
 
 
 class _Costs:

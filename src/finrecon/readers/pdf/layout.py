@@ -187,9 +187,9 @@ def read_pages(data: bytes, limits: Limits = Limits()) -> list[Page]:
     from .inflate import check_inflated
 
     check_inflated(data, limits.max_inflated)  # before anything inflates a stream
-    check_cost(data, limits)  # before PDFium parses a page
-    document = open_document(data, limits)
+    document = open_document(data, limits)  # the file's structure only: no page is parsed yet
     try:
+        check_cost(data, limits, len(document))  # before PDFium parses a page
         pages = []
         glyphs = 0
         for index in range(len(document)):
