@@ -83,6 +83,7 @@ def _cases(smoke: bool) -> dict[str, tuple[str, Callable[[], bytes]]]:
         "4 40 pages of 20 000 glyphs (within the content bounds)": ("4", lambda: hostile.shared_stream(40 // scale)),
         "4 a form drawn 1 500 times": ("4", lambda: hostile.xobject_repeated(1500)),
         "4 forms nested 30 deep, each drawing the next twice": ("4", lambda: hostile.deep_xobjects(30)),
+        "4 forms nested 1 200 deep, each drawing the next twice": ("4", lambda: hostile.deep_xobjects(1200)),
         "4 forms 27 deep behind a page qpdf cannot parse": ("4", lambda: hostile.hidden_from_qpdf("page")),
         "4 forms 27 deep behind a form qpdf cannot parse": ("4", lambda: hostile.hidden_from_qpdf("form")),
         "5 a flate bomb: 1 MB inflating to 1 GB": ("5", lambda: hostile.flate_bomb((1 << 30) // scale)),

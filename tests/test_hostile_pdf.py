@@ -149,6 +149,8 @@ def test_the_page_box_is_the_one_pdfium_draws(tmp_path: Path, reference: list[tu
     (hostile.shared_stream, ":p.381: the PDF's content, shared pages and forms counted each time drawn, is more than 8000000 bytes"),
     (hostile.xobject_repeated, ":p.4: this page's content, forms drawn counted each time, is more than 1000000 bytes"),
     (hostile.deep_xobjects, ":p.4: this page's content, forms drawn counted each time, is more than 1000000 bytes"),
+    # 1 200 deep overflowed the measure's stack: the page went unmeasured and PDFium drew 2**40 forms
+    (lambda: hostile.deep_xobjects(1200), ":p.4: this page draws forms within forms more than 32 deep (the file may be built to amplify)"),
     (lambda: hostile.flate_bomb(1 << 28, level=1), ": the PDF's content inflates to more than 134217728 bytes"),
 ])
 def test_a_small_file_that_draws_gigabytes_is_refused(tmp_path: Path, build, message: str) -> None:  # noqa: ANN001

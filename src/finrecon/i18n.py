@@ -99,6 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf.unmeasured": ("PDF 的对象 {object} 无法按 PDF 标准解析，无法事先估计解析页面的代价（文件可能被构造为放大内容）", "object {object} of the PDF cannot be parsed as the PDF standard defines it, so what its pages cost to lay out cannot be measured beforehand (the file may be built to amplify)"),
     "pdf.unmeasured_pages": ("PDF 的页面树无法按标准读取（PDFium 读到 {pages} 页，按标准只有 {counted} 页），无法事先估计解析页面的代价（文件可能被构造为放大内容）", "the PDF's page tree cannot be read as the standard defines it (PDFium finds {pages} pages, the standard {counted}), so what its pages cost to lay out cannot be measured beforehand (the file may be built to amplify)"),
     "pdf.unmeasured_file": ("PDF 的结构无法按标准读取，无法事先估计解析页面的代价（文件已损坏，或被构造为放大内容）", "the PDF's structure cannot be read as the standard defines it, so what its pages cost to lay out cannot be measured beforehand (the file is damaged, or built to amplify)"),
+    "pdf.form_depth": ("此页的表单对象嵌套超过 {limit} 层（文件可能被构造为放大内容）", "this page draws forms within forms more than {limit} deep (the file may be built to amplify)"),
     "pdf.inflated": ("PDF 的内容解压后超过 {limit} 字节（压缩炸弹？）", "the PDF's content inflates to more than {limit} bytes (a compression bomb?)"),
     "load.memory": ("读取此文件时内存不足（文件可能被构造为放大内容）；请报告此问题", "ran out of memory reading this file (it may be built to amplify); please report it"),
     "media.too_many_blocks": ("文件中段落和表格超过 {limit} 个，不是一份报告", "the file holds more than {limit} paragraphs and tables: no report is so long"),

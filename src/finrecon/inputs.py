@@ -60,6 +60,7 @@ class Limits:
     max_page_content: int = 1_000_000  # bytes of content PDFium parses for one page, forms drawn counted each time (the real reports: 67 KB at most)
     max_content: int = 8_000_000  # the same, the whole document (the real reports: 640 KB at most)
     max_inflated: int = 128 * 1024 * 1024  # bytes of the content streams once inflated, the whole document
+    max_form_depth: int = 32  # forms drawn within forms (the real reports draw no form; PDFium itself stops some 40 deep)
 
 
 @dataclass

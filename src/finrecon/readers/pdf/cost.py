@@ -44,7 +44,7 @@ def check_cost(data: bytes, limits: Limits, pages: int | None = None) -> None:
             return  # PDFium's opening, still to come, gives the reason
         raise LoadError(Msg("pdf.unmeasured_file")) from None  # PDFium opened what qpdf could not
     with document:
-        costs = _Costs(limits.max_page_content)
+        costs = _Costs(limits.max_page_content, limits.max_form_depth)
         total = 0
         counted = len(document.pages)
         _refuse_nulled(document, None)
@@ -53,7 +53,9 @@ def check_cost(data: bytes, limits: Limits, pages: int | None = None) -> None:
         for number, page in enumerate(document.pages, start=1):
             try:
                 cost = costs.page(page.obj)
-            except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
+            except _TooDeep:
+                raise LoadError(Msg("pdf.form_depth", limit=limits.max_form_depth), page=number) from None
+            except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
                 continue  # a part qpdf cannot read: PDFium will say what it makes of it
             _refuse_nulled(document, number)
             if cost > limits.max_page_content:
@@ -73,11 +75,17 @@ def _refuse_nulled(document: Any, page: int | None) -> None:
             raise LoadError(Msg("pdf.unmeasured", object=found[1]), page=page)
 
 
+class _TooDeep(Exception):
+    """Forms drawn within forms deeper than the bound (the measure recurses once a level)."""
+
+
 class _Costs:
     """Content bytes per stream and per form, each stream read once however often it is drawn."""
 
-    def __init__(self, ceiling: int) -> None:
+    def __init__(self, ceiling: int, depth: int = 32) -> None:
         self.ceiling = ceiling  # a cost above it is only “too much”: counting stops there
+        self.depth = depth  # forms within forms: deeper is refused (1 200 deep once overflowed
+        # Python's stack here, the page went unmeasured, and PDFium drew 2**40 forms)
         self.streams: dict[tuple[int, int], tuple[int, list[bytes]]] = {}
         self.forms: dict[tuple[int, int], int] = {}
 
@@ -92,7 +100,7 @@ class _Costs:
             if not isinstance(part, pikepdf.Stream):
                 continue
             size, names = self._stream(part)
-            cost += size + self._draws(names, resources)
+            cost += size + self._draws(names, resources, 1)
             if cost > self.ceiling:
                 return cost
         return cost
@@ -110,7 +118,7 @@ class _Costs:
                 self.streams[key] = found
         return found
 
-    def _draws(self, names: list[bytes], resources: Any) -> int:
+    def _draws(self, names: list[bytes], resources: Any, depth: int) -> int:
         if not names or resources is None:
             return 0
         xobjects = resources.get("/XObject")
@@ -120,12 +128,12 @@ class _Costs:
         for name in names:
             target = xobjects.get("/" + name.decode("latin-1"))
             if target is not None:
-                cost += self._form(target)
+                cost += self._form(target, depth)
                 if cost > self.ceiling:
                     return cost
         return cost
 
-    def _form(self, form: Any) -> int:
+    def _form(self, form: Any, depth: int) -> int:
         import pikepdf
 
         if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
@@ -133,9 +141,11 @@ class _Costs:
         key = form.objgen
         if key in self.forms:
             return self.forms[key]
+        if depth > self.depth:
+            raise _TooDeep
         self.forms[key] = 0  # drawn inside itself: PDFium draws it no deeper
         size, names = self._stream(form)
-        cost = min(size + self._draws(names, form.get("/Resources")), self.ceiling + 1)
+        cost = min(size + self._draws(names, form.get("/Resources"), depth + 1), self.ceiling + 1)
         self.forms[key] = cost
         return cost
 
