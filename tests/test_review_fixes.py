@@ -72,9 +72,11 @@ def test_terminal_escapes_in_a_report_never_reach_the_terminal(tmp_path: Path) -
 def test_a_long_waiver_line_is_read_in_linear_time(tmp_path: Path) -> None:
     report = tmp_path / "r.yaml"
     report.write_text("meta: {unit: x, year: 2024}  # finrecon: ignore[FR201] r" + " " * 1_000_000 + "x\n", encoding="utf-8")
-    started = time.monotonic()
-    result = invoke("--format", "json", str(report))
-    assert result.exit_code == 0 and time.monotonic() - started < 10
+    # a hang guard, not a speed claim: the regular expression this replaced, ``(.*?)\s*$`` over the
+    # reason, is quadratic — hours for this line; every pattern's seconds: benchmarks/regex_audit.py
+    result = subprocess.run([sys.executable, "-m", "finrecon", "check", "--format", "json", str(report)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_glob_through_a_link_loop_ends_and_names_each_file_once(tmp_path: Path) -> None:
