@@ -53,3 +53,13 @@ def test_the_package_description_names_every_kind_read() -> None:
     for reader in dict.fromkeys(formats.READERS.values()):
         assert formats.NAMES[reader][1].lower() in description.lower(), reader
     assert "as YAML or as the published PDF" not in description
+
+
+def test_extract_refuses_a_kind_it_does_not_read_naming_those_it_does(tmp_path) -> None:  # noqa: ANN001
+    report = tmp_path / "report.yaml"
+    report.write_text("meta: {unit: x, year: 2024}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--lang", "en", str(report)])
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith(str(report)) and "\n" not in line, line
+    assert all(suffix in line for suffix in formats.SEARCHED if formats.READERS[suffix] != "yaml"), line

@@ -138,7 +138,9 @@ def read_any(
         return read_pdf(data, limits, name, overrides, template)
     medium = medium_of(name)
     if medium is None:
-        raise LoadError(Msg("pdf.not_pdf"))
+        from .formats import suffixes
+
+        raise LoadError(Msg("pdf.not_pdf", suffixes=suffixes(yaml=False)))
     from .readers.combined import read_medium
 
     return read_medium(medium, data, name, limits, overrides, template)

@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.count": ("应为非负整数，实际为 {value}", "a non-negative whole number is expected, not {value}"),
     "value.code": ("科目编码应为数字串（如 2010601），实际为 {value}", "a classification code is digits (like 2010601), not {value}"),
     "value.income_both": ("“财政拨款收入”与其分项（一般公共预算/政府性基金/国有资本经营）只能写一种", "give either 'appropriation' or its funds (general_budget / government_fund / state_capital), not both"),
-    "pdf.not_pdf": ("不是 PDF 文件；extract 读取 PDF、.docx、.xlsx、.html 和 .txt", "not a PDF; extract reads PDF, .docx, .xlsx, .html and .txt"),
+    "pdf.not_pdf": ("不是 PDF 文件；extract 读取 {suffixes}", "not a PDF; extract reads {suffixes}"),
     "pdf.empty": ("文件为空（0 字节），不是 PDF", "the file is empty (0 bytes), not a PDF"),
     "pdf.not_pdf_file": ("文件名为 .pdf，但内容不是 PDF", "the file is named .pdf but is not a PDF"),
     "pdf.encrypted": ("PDF 已加密，需要密码才能打开；请提供未加密的文件", "the PDF is encrypted and needs a password; give an unencrypted copy"),
