@@ -451,7 +451,18 @@ class _MediaBuilder(Builder):
 
     def _printed(self) -> dict[str, Any]:
         printed: dict[str, Any] = {"pages": max(self.document.pages, 1)}
-        unread = sorted(self.unread + self.document.unread, key=lambda item: item["page"])
+        # A cell the medium itself could not read (a formula with no saved result) that a table
+        # would have read as a figure: the medium's item says why, and leaves that figure unknown.
+        of_cell = {item["cell"]: item for item in self.document.unread if "cell" in item}
+        own = []
+        for item in self.unread:
+            medium = of_cell.get(item.get("cell", 0))
+            if medium is not None:
+                medium.update(unknown=item["unknown"], path=item["path"])
+            else:
+                own.append(item)
+        unread = sorted(own + self.document.unread, key=lambda item: item["page"])
+        cells = [item.pop("cell", None) for item in unread]
         if not self.flow.tables:  # an input without tables: each table is not checked, and not missing
             tables_at = ".".join(self.tables_at)
             for key, table in self.spec.tables.items():
@@ -470,6 +481,8 @@ class _MediaBuilder(Builder):
             # where the table stands (its title), else the page: a medium's own place for it
             at = tuple(item["path"].split(".")) if item.get("path") else ()
             place = self.source.places.get(at) if at else None
+            if index < len(cells) and cells[index]:  # a cell: its own place, not its table's title
+                place = self.source._named(Place(cells[index], 1, item["page"], item.get("printed")))
             if place is not None and place.label is None and place.page != item["page"]:
                 place = None  # a table read over pages: the page of what was not read, not of its title
             if place is not None:
@@ -515,6 +528,6 @@ def join_files(parts: Iterable[tuple[str, Document]]) -> Document:
         for number, label in own.items():
             labels[number + shift] = f"{file}:{label}"
         offset = max(labels, default=offset) + 1
-        unread += document.unread
+        unread += [dict(item, cell=item["cell"] + shift) if "cell" in item else item for item in document.unread]
         pages += document.pages
     return Document(blocks, labels, pages, "whole", unread, name, paged=False)
