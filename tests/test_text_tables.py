@@ -401,3 +401,16 @@ def test_every_total_a_template_places_rows_by_is_an_identity_the_rules_check() 
                 assert pair in declared, f"{template.name}: {key}.{row}.{column} = {source} is no identity the rules check"
                 named += 1
     assert named >= 7
+
+
+def test_a_table_left_unread_is_placed_at_the_line_of_the_row_it_quotes(tmp_path) -> None:  # noqa: ANN001
+    # the row rows are placed by (summed), or the first row that fits no single set of columns
+    ambiguous = EXPENDITURE_BUDGET.replace("208 社会保障和就业支出 500,000 400,000 100,000", "208 社会保障和就业支出 500,000 250,000 250,000").replace(
+        "400,000 400,000\n", "250,000 250,000\n").replace("100,000 100,000\n", "250,000 250,000\n").replace("合计 500,000 400,000 100,000", "合计 500,000 250,000 250,000")
+    for table in (EXPENDITURE_BUDGET, ambiguous):
+        text = BUDGET_COVER + table
+        unread = _unread(check(_load(tmp_path, text)))
+        assert unread
+        for finding in unread:
+            page = text.split("\f")[finding.page - 1].split("\n")
+            assert finding.line > 1 and finding.excerpt and page[finding.line - 1].startswith(finding.excerpt[:10])

@@ -434,9 +434,11 @@ class _MediaBuilder(Builder):
         for block in self.flow.tables:
             title = normal(block.title.text)
             for grid in block.grids:
-                for page, what, kind in getattr(grid, "unplaced", ()):
+                for page, what, kind, *line in getattr(grid, "unplaced", ()):
                     path = ".".join((*self.tables_at, block.key))
                     item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
+                    if line and line[0]:  # the line of the row it quotes: its place, not the table's title
+                        item["cell"] = line[0]
                     if isinstance(what, Msg):  # why, worded by the rule in the run's language; the row as printed
                         args = {name: value for name, value in what.params.items() if name != "first"}
                         item.update(text=title, reason=what.key, reason_args=args, printed=str(what.params.get("first", "")) or None)
@@ -453,10 +455,11 @@ class _MediaBuilder(Builder):
         printed: dict[str, Any] = {"pages": max(self.document.pages, 1)}
         # A cell the medium itself could not read (a formula with no saved result) that a table
         # would have read as a figure: the medium's item says why, and leaves that figure unknown.
-        of_cell = {item["cell"]: item for item in self.document.unread if "cell" in item}
+        numbered = self.document.labels is not None  # numbered over the whole file, else within its page
+        of_cell = {(0 if numbered else item["page"], item["cell"]): item for item in self.document.unread if "cell" in item}
         own = []
         for item in self.unread:
-            medium = of_cell.get(item.get("cell", 0))
+            medium = of_cell.get((0 if numbered else item["page"], item.get("cell", 0)))
             if medium is not None:
                 medium.update(unknown=item["unknown"], path=item["path"])
             else:

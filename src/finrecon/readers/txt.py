@@ -284,7 +284,7 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str, known: text_rows.Kn
                 what = Msg("unread.assumed.coded", rows=len(placed.summed), identities=identities, first=first.text)
         else:
             what = Msg("unread.summed", rows=len(placed.summed), first=first.text)
-        grids[0].unplaced = [(first.page, what, "summed")]
+        grids[0].unplaced = [(first.page, what, "summed", first.number)]
         grids[0].summed_in = placed.summed_in  # type: ignore[attr-defined]
         grids[0].assumed = [(f"{key}.{left}", source) for left, source, _ in placed.assumed]  # type: ignore[attr-defined]
     return grids
