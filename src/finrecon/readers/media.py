@@ -41,9 +41,16 @@ class MediaSource(PdfSource):
     ``TextCell.at``); ``labels`` names each number as the medium does.  Without labels (a page
     text) a place is a page and a line, as in a PDF."""
 
-    def __init__(self, labels: dict[int, str] | None = None) -> None:
+    def __init__(self, labels: dict[int, str] | None = None, first_lines: list[int] | None = None) -> None:
         super().__init__()
         self.labels = labels
+        self.first_lines = first_lines or []  # a page text: the file's line each page starts on
+
+    def place(self, loc: TreePath, offset: int | None = None) -> Place:
+        found = super().place(loc, offset)
+        if found.page is not None and 0 < found.page <= len(self.first_lines):
+            return found._replace(file_line=self.first_lines[found.page - 1] + max(found.line, 1) - 1)
+        return found
 
     def _named(self, place: Place) -> Place:
         if self.labels is None:
@@ -251,6 +258,7 @@ class Document:
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
     unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
+    first_lines: list[int] = field(default_factory=list)  # a page text: the file's line each page starts on (page line 1)
     forms: int = 0  # the forms taken out of its lines before the flow reads them (readers/forms.py): read, and checked
 
     def lines(self) -> list[Line]:
@@ -341,7 +349,7 @@ def build(
         # be checked, and a gate must not pass it as clean: an unusable input (exit 2), said once.
         lines = document.lines()
         raise LoadError(Msg("media.nothing_read"), line=lines[0].number if lines and document.labels is None else 1)
-    source = MediaSource(document.labels)
+    source = MediaSource(document.labels, document.first_lines)
     tree, built = _MediaBuilder(spec, flow, source, document, overrides).build()
     built.template = spec
     return tree, built

@@ -66,6 +66,9 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
         raise LoadError(Msg("pdf.too_many_pages", pages=len(pages), limit=limits.max_pages))
     blocks: list[tuple[int, float, Any]] = []
     count = 0
+    first_lines = [1]  # each page's first line in the file: a form feed starts a page within a line
+    for page in pages[:-1]:
+        first_lines.append(first_lines[-1] + page.count("\n"))
     for page_number, page in enumerate(pages, start=1):
         raws = page.splitlines()
         filled = [index for index, raw in enumerate(raws) if raw.strip()]
@@ -96,7 +99,7 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
             blocks.append((page_number, float(index), Line(page_number, index, 0.0, float(text_width(words)), float(index), 2.0, words)))
         if cells:
             blocks.append(_cell_grid(page_number, cells))
-    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1)
+    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1, first_lines=first_lines)
 
 
 def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, float, Any]:
