@@ -539,3 +539,20 @@ def test_a_cell_not_read_leaves_its_figure_unknown_at_its_own_cell(sample_drafts
     assert not [f for f in findings if f.rule == "FR101"]
     unread = [f for f in findings if f.rule == "FR923" and "FR101" in f.message]
     assert len(unread) == 1 and unread[0].place == f"tables2024.xlsx:表1!{cell.coordinate}"
+
+
+def test_an_empty_web_page_is_said_so_in_the_runs_language(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "empty.html"
+    path.write_bytes(b"  \n")
+    with pytest.raises(LoadError) as error:
+        load_report(path)
+    assert error.value.text.render("zh") == "网页没有任何内容" and "empty" in error.value.text.render("en")
+
+
+def test_a_text_of_control_characters_is_refused_without_echoing_them(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"\x00" * 600 + b"\n\x1b[2J\x07" * 3)
+    with pytest.raises(LoadError) as error:
+        load_report(path)
+    said = error.value.text.render("zh")
+    assert not [char for char in said if not char.isprintable()] and "\\x" not in said and len(said) < 120

@@ -113,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "media.too_many_cells": ("表格过大（超过 {limit} 个单元格），不予读取", "the tables are too large (more than {limit} cells) to read"),
     "media.xml": ("文件的 XML 无法解析：{problem}", "the file's XML cannot be parsed: {problem}"),
     "media.html": ("网页无法解析：{problem}", "the web page cannot be parsed: {problem}"),
+    "media.html_empty": ("网页没有任何内容", "the web page is empty"),
     "media.combine": ("多个文件合并检查时，每个部分须为 .docx、.xlsx 或 .html：{part}", "files checked as one report must each be .docx, .xlsx or .html: {part}"),
     "media.formula": ("{cell} 是公式（{formula}），文件中没有保存计算结果，未读取；请在 Excel 中打开并保存后再检查", "{cell} is a formula ({formula}) with no saved result, so it is not read: open and save the workbook in Excel, then check"),
     "txt.encoding": ("无法识别文本的编码（不是 UTF-8、GB18030/GBK 或其他可确定的编码）；请另存为 UTF-8", "the text's encoding cannot be told (not UTF-8, GB18030/GBK, or any other with confidence): save it as UTF-8"),

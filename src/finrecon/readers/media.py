@@ -300,7 +300,7 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
     if spec is None:
         spec = template_for(normal("".join(line.text for line in lines)))
     if spec is None:
-        cover = normal("".join(line.text for line in lines[:3]))
+        cover = "".join(char for char in normal("".join(line.text for line in lines[:3])) if char.isprintable())  # never echo control characters
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), line=lines[0].number if lines else 1)
     return spec
 
