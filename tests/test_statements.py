@@ -252,3 +252,9 @@ def test_an_items_subject_cut_between_two_paragraphs_is_read_whole_and_each_figu
     assert item.wording.startswith("社会保障和就业支出（类）行政事业单位养老支出（款）") and item.wording.endswith("行政单位离退休（项）")
     paragraph, offset = loaded.source.derived[(*path, "value")]
     assert paragraph[-1] == 1 and second[offset:].startswith("9.50")  # the value stands in the second paragraph, at its words
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [("财政拨款收入支出减少的主要原因是项目支出减少。", "项目支出减少"), ("财政拨款收入支出增加的主要原因是：。", None)])
+def test_a_budgets_reason_cue_with_nothing_after_it_gives_no_reason(sentence: str, reason: str | None) -> None:
+    report = budget(sentence).budget
+    assert (report.statement.reason if report and report.statement else None) == reason
