@@ -171,6 +171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 个科目编码不在 {year} 年的科目目录（{catalog}）中，无法核对名称：{codes}；可用 --catalog 补充",
         "{count} classification code(s) not in the catalogue ({catalog}) for {year}, so their names cannot be checked: {codes}; add them with --catalog",
     ),
+    "FR704.name": (
+        "“{name}”不在科目目录（{catalog}）中{tables}，无法核对：是否写错、已停用？确有此科目可用 --catalog 补充",
+        "'{name}' is in no catalogue ({catalog}){tables}, so it cannot be checked: misspelt or retired? If it is real, add it with --catalog",
+    ),
+    "FR704.tables": ("，报告的表中也没有此科目", " nor in the report's tables"),
     "FR705": ("“{name}”是{actual}级科目，原文写作“{name}（{word}）”", "'{name}' is a {actual}, but the text labels it （{word}）"),
     "FR901": ("{figure} {value} 有 {decimals} 位小数，报告只打印 {limit} 位", "{figure} {value} has {decimals} decimals; the report prints {limit}"),
     "FR902": ("{figure}的{base}为 0，百分比无意义，不应印为 {reported}%，应改用文字说明", "{figure}: the {base} is 0, so the percentage is undefined: print words, not {reported}%"),
