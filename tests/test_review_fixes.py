@@ -158,13 +158,13 @@ def test_a_located_finding_is_the_finding_with_its_place_and_nothing_else_change
         "rule": "FR101", "severity": Severity.WARNING, "path": "tables.summary", "message": "m", "reported": "1",
         "expected": "2", "difference": "-1", "hint": "h", "related": ("a", "b"), "loc": ("tables",), "offset": 3,
         "line": 9, "column": 8, "page": 7, "excerpt": "e", "fingerprint": "f", "status": Status.WAIVED, "note": "n",
-        "box": (1.0, 2.0, 3.0, 4.0), "place": "old!A1",
+        "box": (1.0, 2.0, 3.0, 4.0), "place": "old!A1", "file_line": 40,
     }
     assert set(values) == {field.name for field in dataclasses.fields(Finding)}
     finding = Finding(**values)
-    placed = finding.located(1, 2, 3, "printed", "print", Status.OPEN, "why", (5.0, 6.0, 7.0, 8.0), "表1!C7")
+    placed = finding.located(1, 2, 3, "printed", "print", Status.OPEN, "why", (5.0, 6.0, 7.0, 8.0), "表1!C7", 12)
     expected = dataclasses.replace(
         finding, loc=(), offset=None, line=1, column=2, page=3, excerpt="printed", fingerprint="print", status=Status.OPEN, note="why",
-        box=(5.0, 6.0, 7.0, 8.0), place="表1!C7",
+        box=(5.0, 6.0, 7.0, 8.0), place="表1!C7", file_line=12,
     )
     assert [getattr(placed, name) for name in values] == [getattr(expected, name) for name in values]
