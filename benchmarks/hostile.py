@@ -10,8 +10,13 @@
 (b) Each hostile PDF of ``tests/hostile_pdfs.py`` through ``finrecon check`` in a process of its
     own: wall time, peak resident memory (``wait4``), exit code and the message.
     Budget: 5 s and 500 MB each.
+(c) The inputs whose seconds the unit tests once asserted with a clock (they now count the work,
+    ``tests/work.py``): hostile YAML, a waiver line of a million spaces, a PDF of 2 000 pages, pages
+    ruled beyond what is read, a paragraph of thousands of findings and one of two million
+    characters, each through ``finrecon check`` in a process of its own.
+    Budget: the seconds each test once claimed (5 or 10 s; 60 s for the two million characters).
 
-    python benchmarks/hostile.py            # both, the numbers for README's bad-input table
+    python benchmarks/hostile.py            # all three, the numbers for README's bad-input table
     python benchmarks/hostile.py --smoke    # CI: everything once at small sizes, judges nothing
 """
 
@@ -145,16 +150,62 @@ def hostile_pdfs(smoke: bool) -> bool:
     return smoke or within
 
 
+def _yaml_paragraph(paragraph: str) -> bytes:
+    return ("meta: {unit: 示例局, year: 2024}\ntext:\n  parts:\n    - heading: 一、说明\n"
+            f"      paragraphs: [\"{paragraph}\"]\n").encode()
+
+
+def _once_timed(smoke: bool) -> dict[str, tuple[str, float, Callable[[], bytes]]]:
+    """name → (suffix, the seconds its unit test once claimed, how it is built)."""
+    from tests.pdfs import pdf, text
+    from tests.test_hostile import HOSTILE
+    from tests.test_pdf import _ruled, _strokes
+
+    scale = 10 if smoke else 1
+    cover = text((200, 300, "上海市示例区测试局"), (220, 340, "2024年度部门决算"))
+    sentence = "2024年度支出决算为1234.56万元，比2023年度增加12.34万元，增长1.01%。主要原因是人员增加。"
+    cases: dict[str, tuple[str, float, Callable[[], bytes]]] = {
+        f"yaml: {name}": (".yaml", 10.0, lambda name=name: HOSTILE[name].encode()) for name in sorted(HOSTILE)
+    }
+    cases["a waiver line of 10⁶ spaces"] = (".yaml", 10.0, lambda: (
+        "meta: {unit: x, year: 2024}  # finrecon: ignore[FR201] r" + " " * (1_000_000 // scale) + "x\n").encode())
+    cases["a PDF of 2 000 pages (over the page limit)"] = (".pdf", 5.0, lambda: pdf([text((72, 72, "页"))] * 2000))
+    cases["pages ruled into 45 000 cells and 4 100 strokes"] = (".pdf", 10.0, lambda: pdf([cover, _ruled(250, 180, 3.2), _strokes(4100)]))
+    cases["a paragraph of 60 000 characters, 3 000 findings"] = (".yaml", 10.0, lambda: _yaml_paragraph(
+        "增长8.21，" * (3000 // scale) + "支出" * (5000 // scale) + "（类）" * (2000 // scale) + "“" * (1000 // scale)))
+    cases["a paragraph of 2 000 000 characters"] = (".yaml", 60.0, lambda: _yaml_paragraph(
+        sentence * (2_000_000 // scale // len(sentence))))
+    return cases
+
+
+def once_timed(smoke: bool) -> bool:
+    print("\n(c) inputs the unit tests once timed, through `finrecon check` (a process each)")
+    print(f"    {'case':<52} {'seconds':>8} {'budget':>7} {'MiB':>6} exit  message")
+    within = True
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (suffix, budget, build) in _once_timed(smoke).items():
+            path = Path(folder) / f"hostile{suffix}"
+            path.write_bytes(build())
+            seconds, megabytes, code, message = measure(path)
+            message = message.replace(str(path), path.name)[:60]
+            within &= seconds < budget and code in (0, 1, 2)
+            print(f"    {name:<52} {seconds:8.2f} {budget:7.0f} {megabytes:6.0f} {code:>4}  {message}")
+    print(f"    budget: each case's own — {'met' if within else 'NOT MET'}")
+    return smoke or within
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="everything once, at small sizes; judge nothing")
-    parser.add_argument("--only", choices=["patterns", "pdfs"], help="one part only")
+    parser.add_argument("--only", choices=["patterns", "pdfs", "timed"], help="one part only")
     arguments = parser.parse_args()
     ok = True
-    if arguments.only != "pdfs":
+    if arguments.only in (None, "patterns"):
         ok &= audit_patterns(10_000 if arguments.smoke else 100_000, arguments.smoke)
-    if arguments.only != "patterns":
+    if arguments.only in (None, "pdfs"):
         ok &= hostile_pdfs(arguments.smoke)
+    if arguments.only in (None, "timed"):
+        ok &= once_timed(arguments.smoke)
     raise SystemExit(0 if ok else 1)
 
 

@@ -1,6 +1,7 @@
 """Hostile and broken input: every case ends quickly, in bounded memory, with a clean exit.
 
-The resource tests run the real CLI in a subprocess under an address-space limit and a timeout;
+The resource tests run the real CLI in a subprocess under an address-space limit and a timeout
+(a hang guard, many times the normal cost: the seconds are measured by ``benchmarks/hostile.py``);
 the fuzz tests drive the CLI in-process over arbitrary bytes and arbitrary YAML trees.
 """
 
@@ -11,7 +12,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -22,21 +22,21 @@ from typer.testing import CliRunner
 
 from finrecon.cli import app
 
+from .work import assert_linear, python_calls
+
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space for the whole interpreter
-TIME_LIMIT = 20.0
+TIME_LIMIT = 60.0  # a hang guard, not a speed claim: each case ends in about a second alone
 
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_limited(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.monotonic()
-    result = subprocess.run(
+def run_limited(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "finrecon", args[0], "--lang", "zh", *args[1:]],
         capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limit_memory,
     )
-    return result, time.monotonic() - started
 
 
 def _alias_bomb() -> str:
@@ -59,12 +59,11 @@ HOSTILE = {
 def test_hostile_yaml_ends_fast_in_bounded_memory(name: str, tmp_path: Path) -> None:
     report = tmp_path / f"{name}.yaml"
     report.write_text(HOSTILE[name], encoding="utf-8")
-    result, seconds = run_limited("check", str(report))
+    result = run_limited("check", str(report))
     assert result.returncode == 2, result.stderr
     lines = result.stderr.splitlines()  # each problem one line, at its place in the file
     assert lines and all(line.startswith(f"{report}:") for line in lines), result.stderr
     assert "Traceback" not in result.stderr
-    assert seconds < 10, seconds
     assert not Path("/tmp/finrecon-pwned").exists()
 
 
@@ -72,22 +71,22 @@ def test_file_of_hundreds_of_megabytes_is_refused_without_reading_it(tmp_path: P
     big = tmp_path / "big.yaml"
     with big.open("wb") as stream:
         stream.truncate(300 * 1024 * 1024)  # sparse: costs no disk
-    result, seconds = run_limited("check", str(big))
-    assert result.returncode == 2 and "文件过大" in result.stderr and seconds < 10
+    result = run_limited("check", str(big))
+    assert result.returncode == 2 and "文件过大" in result.stderr
 
 
 def test_limits_can_be_raised_for_a_real_report_that_needs_more(tmp_path: Path) -> None:
     report = tmp_path / "nested.yaml"
     report.write_text("meta: {unit: x, year: 2020}\nnarrative: {total: 1.00}\n", encoding="utf-8")
-    assert run_limited("check", "--max-depth", "1", str(report))[0].returncode == 2
-    assert run_limited("check", "--max-depth", "3", str(report))[0].returncode == 0
+    assert run_limited("check", "--max-depth", "1", str(report)).returncode == 2
+    assert run_limited("check", "--max-depth", "3", str(report)).returncode == 0
 
 
 def test_pipes_devices_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    result, seconds = run_limited("check", str(fifo), "/dev/zero")
-    assert result.returncode == 2 and seconds < 10
+    result = run_limited("check", str(fifo), "/dev/zero")
+    assert result.returncode == 2
     assert result.stderr.count("不是普通文件") == 2
     from finrecon.readers import LoadError, load_report
 
@@ -186,16 +185,10 @@ VALID_BUT_LARGE = {
 
 def _check_in_process(text: str, where: Path) -> tuple[int, str, int]:
     """Exit code, output and the Python calls of one ``finrecon check`` of ``text``."""
-    import cProfile
-    import pstats
-
     report = where / "report.yaml"
     report.write_text(text, encoding="utf-8")
-    profile = cProfile.Profile()
-    profile.enable()
-    result = CliRunner().invoke(app, ["check", "--jobs", "1", "--format", "json", str(report)])
-    profile.disable()
-    return result.exit_code, result.output, pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+    result, calls = python_calls(lambda: CliRunner().invoke(app, ["check", "--jobs", "1", "--format", "json", str(report)]))
+    return result.exit_code, result.output, calls
 
 
 @pytest.mark.parametrize("name", sorted(VALID_BUT_LARGE))
@@ -210,6 +203,4 @@ def test_valid_but_large_reports_are_checked(name: str, tmp_path: Path) -> None:
 def test_valid_but_large_reports_are_checked_in_linear_time(name: str, tmp_path: Path) -> None:
     build, _, small = VALID_BUT_LARGE[name]
     _check_in_process(build(10), tmp_path)  # what is built once (validators, lazy imports) is not counted
-    calls = [_check_in_process(build(small * factor), tmp_path)[2] for factor in (1, 2, 4)]
-    # linear work doubles its growth from n→2n to 2n→4n; quadratic work quadruples it
-    assert calls[2] - calls[1] <= 2.6 * (calls[1] - calls[0]) + calls[0] // 100, calls
+    assert_linear([_check_in_process(build(small * factor), tmp_path)[2] for factor in (1, 2, 4)])

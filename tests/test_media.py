@@ -517,3 +517,42 @@ def test_a_waiver_for_either_file_covers_a_report_in_two_files(drafts, tmp_path)
 def test_a_web_page_that_declares_entities_is_refused(tmp_path) -> None:  # noqa: ANN001
     laughs = '<!DOCTYPE html [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><html><body><p>&b;</p></body></html>'
     assert "DOCTYPE" in _refused(tmp_path, "laughs.html", laughs.encode())
+
+
+@pytest.mark.parametrize("printed", ["=1+1", "2940.O5"])
+def test_a_cell_not_read_leaves_its_figure_unknown_at_its_own_cell(sample_drafts, tmp_path, printed) -> None:  # noqa: ANN001
+    """A formula with no saved result (or a garbled figure) where table 1 prints its other income:
+    that figure is unknown, never 0 — the identity over it is skipped, not failed — and the FR923
+    saying so is placed at that cell, not at the table's title."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(sample_drafts["xlsx"])
+    sheet = book.worksheets[0]
+    cell = next(cell for row in sheet.iter_rows() for cell in row if cell.value == 6.2)  # 其他收入
+    cell.value = printed
+    workbook = tmp_path / "tables2024.xlsx"
+    book.save(workbook)
+    (tmp_path / "text2024.docx").write_bytes(sample_drafts["text_docx"].read_bytes())
+    loaded = load_report(Path(f"{tmp_path / 'text2024.docx'}+{workbook.name}"))
+    assert loaded.report.tables.summary.income.other is None
+    findings = check(loaded)
+    assert not [f for f in findings if f.rule == "FR101"]
+    unread = [f for f in findings if f.rule == "FR923" and "FR101" in f.message]
+    assert len(unread) == 1 and unread[0].place == f"tables2024.xlsx:表1!{cell.coordinate}"
+
+
+def test_an_empty_web_page_is_said_so_in_the_runs_language(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "empty.html"
+    path.write_bytes(b"  \n")
+    with pytest.raises(LoadError) as error:
+        load_report(path)
+    assert error.value.text.render("zh") == "网页没有任何内容" and "empty" in error.value.text.render("en")
+
+
+def test_a_text_of_control_characters_is_refused_without_echoing_them(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"\x00" * 600 + b"\n\x1b[2J\x07" * 3)
+    with pytest.raises(LoadError) as error:
+        load_report(path)
+    said = error.value.text.render("zh")
+    assert not [char for char in said if not char.isprintable()] and "\\x" not in said and len(said) < 120

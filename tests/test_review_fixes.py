@@ -72,9 +72,11 @@ def test_terminal_escapes_in_a_report_never_reach_the_terminal(tmp_path: Path) -
 def test_a_long_waiver_line_is_read_in_linear_time(tmp_path: Path) -> None:
     report = tmp_path / "r.yaml"
     report.write_text("meta: {unit: x, year: 2024}  # finrecon: ignore[FR201] r" + " " * 1_000_000 + "x\n", encoding="utf-8")
-    started = time.monotonic()
-    result = invoke("--format", "json", str(report))
-    assert result.exit_code == 0 and time.monotonic() - started < 10
+    # a hang guard, not a speed claim: the regular expression this replaced, ``(.*?)\s*$`` over the
+    # reason, is quadratic — hours for this line; every pattern's seconds: benchmarks/regex_audit.py
+    result = subprocess.run([sys.executable, "-m", "finrecon", "check", "--format", "json", str(report)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_glob_through_a_link_loop_ends_and_names_each_file_once(tmp_path: Path) -> None:
@@ -156,13 +158,13 @@ def test_a_located_finding_is_the_finding_with_its_place_and_nothing_else_change
         "rule": "FR101", "severity": Severity.WARNING, "path": "tables.summary", "message": "m", "reported": "1",
         "expected": "2", "difference": "-1", "hint": "h", "related": ("a", "b"), "loc": ("tables",), "offset": 3,
         "line": 9, "column": 8, "page": 7, "excerpt": "e", "fingerprint": "f", "status": Status.WAIVED, "note": "n",
-        "box": (1.0, 2.0, 3.0, 4.0), "place": "old!A1",
+        "box": (1.0, 2.0, 3.0, 4.0), "place": "old!A1", "file_line": 40,
     }
     assert set(values) == {field.name for field in dataclasses.fields(Finding)}
     finding = Finding(**values)
-    placed = finding.located(1, 2, 3, "printed", "print", Status.OPEN, "why", (5.0, 6.0, 7.0, 8.0), "表1!C7")
+    placed = finding.located(1, 2, 3, "printed", "print", Status.OPEN, "why", (5.0, 6.0, 7.0, 8.0), "表1!C7", 12)
     expected = dataclasses.replace(
         finding, loc=(), offset=None, line=1, column=2, page=3, excerpt="printed", fingerprint="print", status=Status.OPEN, note="why",
-        box=(5.0, 6.0, 7.0, 8.0), place="表1!C7",
+        box=(5.0, 6.0, 7.0, 8.0), place="表1!C7", file_line=12,
     )
     assert [getattr(placed, name) for name in values] == [getattr(expected, name) for name in values]

@@ -103,6 +103,33 @@ def test_a_final_item_with_its_figures_in_any_order(paragraph: str, code: str) -
     assert [(reason.about, reason.direction, reason.text) for reason in item.reasons] == [("budget", "小于", "人员减少")]
 
 
+_ITEM = "1. 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）"
+
+
+@pytest.mark.parametrize(
+    ("words", "reasons"),
+    [
+        ("支出决算为10.00万元，年初预算为9.00万元。主要原因：退休人员增加。", [("budget", None, "退休人员增加")]),
+        ("年初预算为9.00万元，支出决算为10.00万元，主要原因是退休人员增加。", [("budget", None, "退休人员增加")]),
+        ("原因是：退休人员增加。支出决算为10.00万元，年初预算为9.00万元。", [("budget", None, "退休人员增加")]),
+        ("主要用于：离退休费。支出决算为10.00万元，年初预算为9.00万元，原因是退休人员增加。", [("budget", None, "退休人员增加")]),
+        ("支出决算为10.00万元，年初预算为9.00万元。增加的主要原因：退休人员增加。", [("budget", "增加", "退休人员增加")]),
+        ("支出决算为10.00万元，年初预算为9.00万元。决算数大于预算数的主要原因：退休人员增加。", [("budget", "大于", "退休人员增加")]),
+        ("支出决算为10.00万元，年初预算为9.00万元。原因是：", []),  # a cue with nothing after it gives no reason
+        ("支出决算为10.00万元，年初预算为9.00万元。主要原因是。", []),
+    ],
+)
+def test_a_final_items_reason_by_any_of_its_cue_words(words: str, reasons: list) -> None:
+    (item,) = final("（三）一般公共预算财政拨款支出决算具体情况", _ITEM + ("，" if words.startswith(("原因", "主要")) else "") + words).narrative.general_budget.items
+    assert (item.value, item.budget) == (Decimal("10.00"), Decimal("9.00"))
+    assert [(reason.about, reason.direction, reason.text) for reason in item.reasons] == reasons
+
+
+def test_an_item_whose_levels_drop_their_支出_is_coded() -> None:
+    (item,) = final("（三）一般公共预算财政拨款支出决算具体情况", "1. 社会保障和就业（类）行政事业单位养老（款）事业单位离退休（项）支出决算为20.00万元。").narrative.general_budget.items
+    assert (item.code, item.name) == ("2080502", "事业单位离退休")
+
+
 @pytest.mark.parametrize(
     ("sentence", "change", "change_pct", "reason"),
     [
@@ -225,3 +252,9 @@ def test_an_items_subject_cut_between_two_paragraphs_is_read_whole_and_each_figu
     assert item.wording.startswith("社会保障和就业支出（类）行政事业单位养老支出（款）") and item.wording.endswith("行政单位离退休（项）")
     paragraph, offset = loaded.source.derived[(*path, "value")]
     assert paragraph[-1] == 1 and second[offset:].startswith("9.50")  # the value stands in the second paragraph, at its words
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [("财政拨款收入支出减少的主要原因是项目支出减少。", "项目支出减少"), ("财政拨款收入支出增加的主要原因是：。", None)])
+def test_a_budgets_reason_cue_with_nothing_after_it_gives_no_reason(sentence: str, reason: str | None) -> None:
+    report = budget(sentence).budget
+    assert (report.statement.reason if report and report.statement else None) == reason

@@ -401,3 +401,38 @@ def test_every_total_a_template_places_rows_by_is_an_identity_the_rules_check() 
                 assert pair in declared, f"{template.name}: {key}.{row}.{column} = {source} is no identity the rules check"
                 named += 1
     assert named >= 7
+
+
+def test_a_table_left_unread_is_placed_at_the_line_of_the_row_it_quotes(tmp_path) -> None:  # noqa: ANN001
+    # the row rows are placed by (summed), or the first row that fits no single set of columns
+    ambiguous = EXPENDITURE_BUDGET.replace("208 社会保障和就业支出 500,000 400,000 100,000", "208 社会保障和就业支出 500,000 250,000 250,000").replace(
+        "400,000 400,000\n", "250,000 250,000\n").replace("100,000 100,000\n", "250,000 250,000\n").replace("合计 500,000 400,000 100,000", "合计 500,000 250,000 250,000")
+    for table in (EXPENDITURE_BUDGET, ambiguous):
+        text = BUDGET_COVER + table
+        unread = _unread(check(_load(tmp_path, text)))
+        assert unread
+        for finding in unread:
+            page = text.split("\f")[finding.page - 1].split("\n")
+            assert finding.line > 1 and finding.excerpt and page[finding.line - 1].startswith(finding.excerpt[:10])
+
+
+def test_code_scanning_shows_a_page_texts_finding_on_the_line_of_the_file(tmp_path) -> None:  # noqa: ANN001
+    """SARIF and GitHub annotations count the file's lines, not the lines of a page."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from finrecon.cli import app
+
+    text = "\n\n" + BUDGET_COVER + "\f\n" + EXPENDITURE_BUDGET  # the table's page starts on the file's 5th line
+    path = tmp_path / "某某局.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    sarif = CliRunner().invoke(app, ["check", "--jobs", "1", str(path), "-f", "sarif"]).stdout
+    regions = [result["locations"][0]["physicalLocation"]["region"] for result in json.loads(sarif)["runs"][0]["results"] if result["ruleId"] == "FR923"]
+    regions = [region for region in regions if region.get("properties", {}).get("page") == 3]
+    assert regions
+    for region in regions:
+        assert region["startLine"] > 5 and lines[region["startLine"] - 1].startswith(region["snippet"]["text"][:10])
+    github = CliRunner().invoke(app, ["check", "--jobs", "1", str(path), "-f", "github"]).stdout
+    assert [f"line={region['startLine']}," in github for region in regions] == [True] * len(regions)

@@ -428,7 +428,10 @@ def make_baseline(
 
 @app.command()
 def extract(
-    pdf: Annotated[Path, typer.Argument(help="已公开的 PDF 报告 / the published PDF report.", show_default=False)],
+    report: Annotated[Path, typer.Argument(
+        help=f"报告文件（{kinds('zh', yaml=False)}：{suffixes('/', yaml=False)}）/ the report ({kinds('en', yaml=False)}: {suffixes(yaml=False)}).",
+        show_default=False, metavar="REPORT",
+    )],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入此 YAML 文件（默认输出到屏幕）/ write the YAML here (default: stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件 / overwrite an existing output file.")] = False,
     lang: LangOpt = None,
@@ -438,10 +441,11 @@ def extract(
     year: YearOpt = None,
     template: TemplateOpt = None,
 ) -> None:
-    """把 PDF 报告读成 finrecon 的 YAML（数字照印、注明页码），供核对修改后检查。
+    """把报告读成 finrecon 的 YAML（数字照印、注明出处），供核对修改后检查。
 
-    Read a published PDF into finrecon's YAML: every number as printed, each table and paragraph
-    marked with its page, for an accountant to correct and keep.
+    Read a report into finrecon's YAML: every
+    number as printed, each table and paragraph marked with where it was printed (its page, paragraph,
+    table row or cell), for an accountant to correct and keep.
     """
     from .extract import read_any, to_yaml
     from .readers import Limits, LoadError, named
@@ -450,26 +454,26 @@ def extract(
     language = lang.value if lang else default_lang()
     limits = Limits(max_bytes=max_bytes or Limits.max_bytes, max_pages=max_pages or Limits.max_pages)
     try:
-        tree, source = read_any(pdf, limits, dict(_overrides(unit, year)), template)
-        derive_and_validate(tree, source, str(pdf))  # fills the figures the sentences state; proves it reads back
+        tree, source = read_any(report, limits, dict(_overrides(unit, year)), template)
+        derive_and_validate(tree, source, str(report))  # fills the figures the sentences state; proves it reads back
     except LoadError as error:
-        sys.stderr.write(printable_error(named(error, str(pdf)).render_all(language)) + "\n")
+        sys.stderr.write(printable_error(named(error, str(report)).render_all(language)) + "\n")
         raise typer.Exit(2) from None
     except Exception as error:  # noqa: BLE001 - a reader's bug: one line naming the file, exit 2
         if os.environ.get("FINRECON_DEBUG"):
             raise
         from .runner import internal_error
 
-        sys.stderr.write(printable_error(internal_error(pdf, error, language)) + "\n")
+        sys.stderr.write(printable_error(internal_error(report, error, language)) + "\n")
         raise typer.Exit(2) from None
-    document = to_yaml(tree, source, pdf.name)
+    document = to_yaml(tree, source, report.name)
     if output is None:
         _encode_streams(machine=True)
         sys.stdout.write(document)
         return
     if output.exists() and not force:
         _fail(language, "cli.exists_force", path=output)
-    _write(output, document, [pdf], language)
+    _write(output, document, [report], language)
     sys.stderr.write(t("cli.written", language, path=output) + "\n")
 
 

@@ -124,7 +124,7 @@ def _check(
             elif stable_id in baseline:
                 status = Status.BASELINED
             # Located: the tree path is not needed any more.
-            findings.append(finding.located(place.line, place.column, place.page, finding.excerpt or place.excerpt, stable_id, status, note, place.box, place.label))
+            findings.append(finding.located(place.line, place.column, place.page, finding.excerpt or place.excerpt, stable_id, status, note, place.box, place.label, place.file_line))
     for rule in reviewing:
         for finding in rule(options).review(loaded.waivers.values(), used, ran):
             findings.append(replace(finding, fingerprint=fingerprint(meta.unit, meta.year, finding.rule, finding.path)))

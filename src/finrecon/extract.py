@@ -1,9 +1,11 @@
-"""``finrecon extract``: a published PDF → finrecon's YAML, for an accountant to correct and keep.
+"""``finrecon extract``: a report (PDF, Word, Excel, web page or text) → finrecon's YAML, for an
+accountant to correct and keep.
 
 Every number is written exactly as printed (``6.20`` keeps its zero), every text as read, and a
 ``# p.N`` comment marks the page of each table, heading and paragraph and of each figure read
-from a sentence.  Reading the YAML back gives the same report: ``finrecon check`` of the
-extracted file finds what ``finrecon check`` of the PDF finds, lines for pages.
+from a sentence (a draft's own place where it has no pages: ``# paragraph n``, ``# 表1!B4``).
+Reading the YAML back gives the same report: ``finrecon check`` of the extracted file finds what
+``finrecon check`` of the report finds, lines for places.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class _Writer:
         self.source = source
         self.lines: list[str] = []
         self.last_page: dict[int, int | None] = {}
+        self.labelled = False  # a place named by another medium (第 n 段, 表!C7) was written
 
     def page_comment(self, loc: TreePath) -> str:
         """`` # p.N`` where the value at ``loc`` was printed on a PDF page (or a text's), or the
@@ -55,6 +58,7 @@ class _Writer:
             return ""
         place = self.source.place(loc)
         if place.label:
+            self.labelled = True
             return f"  # {place.label}"
         return f"  # p.{place.page}" if place.page else ""
 
@@ -134,7 +138,9 @@ def read_any(
         return read_pdf(data, limits, name, overrides, template)
     medium = medium_of(name)
     if medium is None:
-        raise LoadError(Msg("pdf.not_pdf"))
+        from .formats import suffixes
+
+        raise LoadError(Msg("pdf.not_pdf", suffixes=suffixes(yaml=False)))
     from .readers.combined import read_medium
 
     return read_medium(medium, data, name, limits, overrides, template)
@@ -143,10 +149,12 @@ def read_any(
 def to_yaml(tree: dict[str, Any], source: SourceMap | None = None, origin: str | None = None) -> str:
     """The report tree as YAML that finrecon reads back to the same report."""
     writer = _Writer(source)
-    writer.lines += [
+    writer.mapping(tree, (), 0)
+    where = ("the comment after a table, paragraph or figure says where it was printed" if writer.labelled
+             else "“# p.N” says on which page")
+    header = [
         f"# Extracted by finrecon from {origin}." if origin else "# Extracted by finrecon.",
-        "# Every number is as printed; “# p.N” says on which page. Correct a misreading here and check this file.",
+        f"# Every number is as printed; {where}. Correct a misreading here and check this file.",
         "# `finrecon schema` prints the schema an editor can check this file against.",
     ]
-    writer.mapping(tree, (), 0)
-    return "\n".join(writer.lines) + "\n"
+    return "\n".join(header + writer.lines) + "\n"

@@ -54,6 +54,7 @@ class Finding:
     note: str | None = None
     box: tuple[float, float, float, float] | None = field(default=None, compare=False)  # the printed row on the page (PDF), for the visual report
     place: str | None = None  # where a Word, Excel or web page prints it (“收入决算表!C7”); None: page and line say it
+    file_line: int | None = field(default=None, compare=False)  # a page text's finding: the line of the file its page and line are
 
     @property
     def counts(self) -> bool:
@@ -62,13 +63,13 @@ class Finding:
 
     def located(
         self, line: int, column: int, page: int | None, excerpt: str | None, fingerprint: str, status: Status, note: str | None,
-        box: tuple[float, float, float, float] | None = None, place: str | None = None,
+        box: tuple[float, float, float, float] | None = None, place: str | None = None, file_line: int | None = None,
     ) -> Finding:
         """The finding placed where it was printed, its tree path dropped (the engine's last step).
         ``dataclasses.replace`` written out: it is called for every finding of every report."""
         return Finding(
             self.rule, self.severity, self.path, self.message, self.reported, self.expected, self.difference, self.hint,
-            self.related, (), None, line, column, page, excerpt, fingerprint, status, note, box, place,
+            self.related, (), None, line, column, page, excerpt, fingerprint, status, note, box, place, file_line,
         )
 
     def sort_key(self) -> tuple[int, int, int, str, str]:

@@ -22,16 +22,19 @@ NAMES = {"pdf": ("PDF", "PDF"), "docx": ("Word", "Word"), "xlsx": ("Excel", "Exc
          "html": ("网页", "web page"), "txt": ("文本", "text"), "yaml": ("YAML", "YAML")}
 
 
-def suffixes(separator: str = ", ") -> str:
-    """The suffixes a folder search finds, for a message: ``.pdf, .yaml, .yml, …``."""
-    return separator.join(SEARCHED)
+def suffixes(separator: str = ", ", yaml: bool = True) -> str:
+    """The suffixes a folder search finds, for a message: ``.pdf, .yaml, .yml, …``; without YAML's
+    for ``extract``, which reads every kind but YAML."""
+    return separator.join(suffix for suffix in SEARCHED if yaml or READERS[suffix] != "yaml")
 
 
-def kinds(lang: str) -> str:
-    """The kinds read, named for people: “PDF、Word、Excel、网页、文本或 YAML”."""
+def kinds(lang: str, yaml: bool = True) -> str:
+    """The kinds read, named for people: “PDF、Word、Excel、网页、文本或 YAML” (without YAML:
+    “PDF、Word、Excel、网页或文本”)."""
     names = [NAMES[reader][lang == "en"] for reader in dict.fromkeys(READERS.values())]
     names.remove("YAML")
-    names.append("YAML")
+    if yaml:
+        names.append("YAML")
     if lang == "en":
         return ", ".join(names[:-1]) + " or " + names[-1]
-    return "、".join(names[:-1]) + "或 " + names[-1]
+    return "、".join(names[:-1]) + ("或 " if yaml else "或") + names[-1]

@@ -40,6 +40,7 @@ class Place(NamedTuple):
     excerpt: str | None = None
     box: Box | None = None
     label: str | None = None  # where another medium prints it, in no language: “收入决算表!C7”, “paragraph 12”, “table 3 row 5”, “L54 /html/body/p[3]” (i18n.place_label words it)
+    file_line: int | None = None  # a page text's page and line as the line of the file (code scanning shows that), where it differs
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ Slots (``{slot}`` or ``{slot:argument}``):
 ``{clause_reason}`` the same, ending at the clause's ；(a list of figures, each with its reason)
 ``{budget_reason}`` “决算数大于预算数的主要原因：…” (direction in budget_direction)
 ``{budget_flat}``   “决算数与预算数持平”
+``{budget_cause}``  a reason said after a figure against its budget without naming the comparison:
+                    “主要原因：…”, “主要原因是…”, “原因是：…”, “增加的主要原因：…” (about the budget)
 ``{completion}``    “完成年初预算的P%” / “完成预算P%” (which budget in completion_of)
 ``{share}``         “，占P%” (``{share:本年收入合计}``: “，占本年收入合计的P%” as well)
 ``{names}``         the statement's names table as group ``name``, longest first
@@ -29,7 +31,7 @@ Slots (``{slot}`` or ``{slot:argument}``):
 
 Statement groups (``use:``) stand for several statements that every template prints alike:
 ``budget`` — 年初预算为B万元 / 全年预算为A万元 / 支出决算为X万元 / 完成…P% / 决算数大于预算数的
-主要原因 / 决算数与预算数持平.
+主要原因 / a bare 主要原因：, 主要原因是, 原因是 / 决算数与预算数持平.
 """
 
 from __future__ import annotations
@@ -255,7 +257,8 @@ def share(of: str = "") -> str:
 
 
 YEAR = r"(?:(?:比|与|较)(?:\d{4}年度?|上年度?|上一年度?)(?:相比|比较)?|同比)，?"
-REASON_CUE = r"(?:其?主要(?:变动|增减|变化)?原因|原因)(?:是|为|如下)?：?"
+# Atomic: the cue takes all of “原因是：”, so that a cue with nothing after it gives no reason (not “是”).
+REASON_CUE = r"(?>(?:其?主要(?:变动|增减|变化)?原因|原因)(?:是|为|如下)?：?)"
 # The words that announce a reason or a purpose (a text that stops after them gives none), and
 # the first item of a list that may follow them in the next paragraph.
 ANNOUNCING = r"主要(?:变动|增减|变化)?原因(?:是|为|如下)?|主要用于|原因是"
@@ -268,6 +271,10 @@ CHANGE = (
 CHANGE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。]*[^。：]))?"
 CLAUSE_REASON = rf"(?:[。，；]?{REASON_CUE}(?P<change_reason>[^。；]*[^。；：]))?"  # one clause of a list (；between)
 BUDGET_REASON = rf"决算数?(?P<budget_direction>大于|小于|等于)预算数?的?{REASON_CUE}(?P<budget_reason>[^。]*[^。：])"
+# A reason a clause starts with, after a figure stated against its budget (“年初预算为9.00万元，支出决算为
+# 10.00万元。主要原因：…”, “原因是：…”, “增加的主要原因：…”): about the budget, the only comparison
+# such a figure is stated in.  Never the tail of “决算数大于预算数的主要原因” ({budget_reason}).
+BUDGET_CAUSE = rf"{START}(?:(?P<budget_direction>增加|减少|增长|下降|大于|小于|高于|低于|超过)的)?{REASON_CUE}(?P<budget_reason>[^。]*[^。：])"
 BUDGET_FLAT = r"(?P<budget_reason>决算数?与预算数?(?P<budget_direction>(?:基本)?持平|相等|一致))"
 COMPLETION = rf"完成(?:了)?(?P<completion_of>年初预算|全年预算|调整预算|预算)(?:数)?的?{pct('completion_pct')}"
 PURPOSE = r"主要用于：?(?P<purpose>[^。]*[^。：])"
@@ -277,7 +284,7 @@ COMPLETION_OF = {"年初预算": "budget", "全年预算": "adjusted_budget", "�
 
 _FIXED = {
     "number": NUMBER, "start": START, "item": ITEM, "numbering": NUMBERING, "subject_ahead": SUBJECT_AHEAD, "mark_ahead": MARK_AHEAD, "year": YEAR, "change": CHANGE, "change_reason": CHANGE_REASON, "clause_reason": CLAUSE_REASON,
-    "budget_reason": BUDGET_REASON, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
+    "budget_reason": BUDGET_REASON, "budget_cause": BUDGET_CAUSE, "budget_flat": BUDGET_FLAT, "completion": COMPLETION, "purpose": PURPOSE,
 }
 _SLOT = re.compile(r"\{([a-z_]+)(?::([^{}]*))?\}")
 
@@ -312,6 +319,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         r"(?:支出)?决算(?:数)?为{amount:value}",
         "{completion}",
         "{budget_reason}",
+        "{budget_cause}",
         "{budget_flat}",
     ),
 }

@@ -42,7 +42,9 @@ def html_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
     )
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+    except etree.ParserError as error:  # lxml.html's one ParserError: “Document is empty”, in English
+        raise LoadError(Msg("media.html_empty")) from error
+    except (etree.XMLSyntaxError, ValueError) as error:
         raise LoadError(Msg("media.html", problem=str(error)[:80] or type(error).__name__)) from error
     walker = _Walker()
     body = root.find("body")

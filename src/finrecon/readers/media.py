@@ -41,9 +41,16 @@ class MediaSource(PdfSource):
     ``TextCell.at``); ``labels`` names each number as the medium does.  Without labels (a page
     text) a place is a page and a line, as in a PDF."""
 
-    def __init__(self, labels: dict[int, str] | None = None) -> None:
+    def __init__(self, labels: dict[int, str] | None = None, first_lines: list[int] | None = None) -> None:
         super().__init__()
         self.labels = labels
+        self.first_lines = first_lines or []  # a page text: the file's line each page starts on
+
+    def place(self, loc: TreePath, offset: int | None = None) -> Place:
+        found = super().place(loc, offset)
+        if found.page is not None and 0 < found.page <= len(self.first_lines):
+            return found._replace(file_line=self.first_lines[found.page - 1] + max(found.line, 1) - 1)
+        return found
 
     def _named(self, place: Place) -> Place:
         if self.labels is None:
@@ -251,6 +258,7 @@ class Document:
     name: str = ""  # the file's name without its suffix: the unit, where nothing prints one
     paged: bool = True
     unread_lines: list[Line] = field(default_factory=list)  # the lines of a table left unread: printed, counted by coverage
+    first_lines: list[int] = field(default_factory=list)  # a page text: the file's line each page starts on (page line 1)
     forms: int = 0  # the forms taken out of its lines before the flow reads them (readers/forms.py): read, and checked
 
     def lines(self) -> list[Line]:
@@ -292,7 +300,7 @@ def recognise(document: Document, limit: int = 80, requested: str | None = None)
     if spec is None:
         spec = template_for(normal("".join(line.text for line in lines)))
     if spec is None:
-        cover = normal("".join(line.text for line in lines[:3]))
+        cover = "".join(char for char in normal("".join(line.text for line in lines[:3])) if char.isprintable())  # never echo control characters
         raise LoadError(Msg("pdf.unknown", cover=cover[:40]), line=lines[0].number if lines else 1)
     return spec
 
@@ -341,7 +349,7 @@ def build(
         # be checked, and a gate must not pass it as clean: an unusable input (exit 2), said once.
         lines = document.lines()
         raise LoadError(Msg("media.nothing_read"), line=lines[0].number if lines and document.labels is None else 1)
-    source = MediaSource(document.labels)
+    source = MediaSource(document.labels, document.first_lines)
     tree, built = _MediaBuilder(spec, flow, source, document, overrides).build()
     built.template = spec
     return tree, built
@@ -434,9 +442,11 @@ class _MediaBuilder(Builder):
         for block in self.flow.tables:
             title = normal(block.title.text)
             for grid in block.grids:
-                for page, what, kind in getattr(grid, "unplaced", ()):
+                for page, what, kind, *line in getattr(grid, "unplaced", ()):
                     path = ".".join((*self.tables_at, block.key))
                     item = {"page": page, "text": f"{title}：{what}", "kind": kind, "path": path}
+                    if line and line[0]:  # the line of the row it quotes: its place, not the table's title
+                        item["cell"] = line[0]
                     if isinstance(what, Msg):  # why, worded by the rule in the run's language; the row as printed
                         args = {name: value for name, value in what.params.items() if name != "first"}
                         item.update(text=title, reason=what.key, reason_args=args, printed=str(what.params.get("first", "")) or None)
@@ -451,7 +461,19 @@ class _MediaBuilder(Builder):
 
     def _printed(self) -> dict[str, Any]:
         printed: dict[str, Any] = {"pages": max(self.document.pages, 1)}
-        unread = sorted(self.unread + self.document.unread, key=lambda item: item["page"])
+        # A cell the medium itself could not read (a formula with no saved result) that a table
+        # would have read as a figure: the medium's item says why, and leaves that figure unknown.
+        numbered = self.document.labels is not None  # numbered over the whole file, else within its page
+        of_cell = {(0 if numbered else item["page"], item["cell"]): item for item in self.document.unread if "cell" in item}
+        own = []
+        for item in self.unread:
+            medium = of_cell.get((0 if numbered else item["page"], item.get("cell", 0)))
+            if medium is not None:
+                medium.update(unknown=item["unknown"], path=item["path"])
+            else:
+                own.append(item)
+        unread = sorted(own + self.document.unread, key=lambda item: item["page"])
+        cells = [item.pop("cell", None) for item in unread]
         if not self.flow.tables:  # an input without tables: each table is not checked, and not missing
             tables_at = ".".join(self.tables_at)
             for key, table in self.spec.tables.items():
@@ -470,6 +492,8 @@ class _MediaBuilder(Builder):
             # where the table stands (its title), else the page: a medium's own place for it
             at = tuple(item["path"].split(".")) if item.get("path") else ()
             place = self.source.places.get(at) if at else None
+            if index < len(cells) and cells[index]:  # a cell: its own place, not its table's title
+                place = self.source._named(Place(cells[index], 1, item["page"], item.get("printed")))
             if place is not None and place.label is None and place.page != item["page"]:
                 place = None  # a table read over pages: the page of what was not read, not of its title
             if place is not None:
@@ -515,6 +539,6 @@ def join_files(parts: Iterable[tuple[str, Document]]) -> Document:
         for number, label in own.items():
             labels[number + shift] = f"{file}:{label}"
         offset = max(labels, default=offset) + 1
-        unread += document.unread
+        unread += [dict(item, cell=item["cell"] + shift) if "cell" in item else item for item in document.unread]
         pages += document.pages
     return Document(blocks, labels, pages, "whole", unread, name, paged=False)

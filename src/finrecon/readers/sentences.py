@@ -634,8 +634,8 @@ def _levels(wording: str) -> tuple[list[str], list[str | None]]:
 
 def _code_of(catalog: Catalog, name: str, digits: int, under: str) -> str | None:
     code = catalog.code_of(name, digits, under=under)
-    if code is None and digits == 3 and not name.endswith("支出"):
-        code = catalog.code_of(name + "支出", digits, under=under)  # a 类 printed without its 支出
+    if code is None and not name.endswith("支出"):
+        code = catalog.code_of(name + "支出", digits, under=under)  # a 类 (or 款) printed without its 支出
     return code
 
 

@@ -670,11 +670,12 @@ def unplaced(rows: list[Line], columns: int) -> tuple[int, Msg, str]:
     """Rows whose figures do not fit the head's columns: why (a message, worded by the rule in the
     run's language) and the first such row as printed (``first``: the finding's excerpt)."""
     first = rows[0]
-    return (first.page, Msg("unread.figures", rows=len(rows), columns=columns, first=first.text), "figures")
+    return (first.page, Msg("unread.figures", rows=len(rows), columns=columns, first=first.text), "figures", first.number)
 
 
-def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str | Msg, str]:
+def header_problem(page: int, lines: list[Line], columns: int | None = None) -> tuple[int, str | Msg, str, int | None]:
     first = " ".join(line.text for line in lines[:3])[:60]
+    line = lines[0].number if lines and lines[0].page == page else None  # the line it quotes from, on that page
     if columns is not None:
-        return (page, Msg("unread.header", columns=columns, first=first), "header")
-    return (page, first, "header")
+        return (page, Msg("unread.header", columns=columns, first=first), "header", line)
+    return (page, first, "header", line)

@@ -66,6 +66,9 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
         raise LoadError(Msg("pdf.too_many_pages", pages=len(pages), limit=limits.max_pages))
     blocks: list[tuple[int, float, Any]] = []
     count = 0
+    first_lines = [1]  # each page's first line in the file: a form feed starts a page within a line
+    for page in pages[:-1]:
+        first_lines.append(first_lines[-1] + page.count("\n"))
     for page_number, page in enumerate(pages, start=1):
         raws = page.splitlines()
         filled = [index for index, raw in enumerate(raws) if raw.strip()]
@@ -96,7 +99,7 @@ def text_document(text: str, name: str = "", limits: Limits = Limits()) -> Docum
             blocks.append((page_number, float(index), Line(page_number, index, 0.0, float(text_width(words)), float(index), 2.0, words)))
         if cells:
             blocks.append(_cell_grid(page_number, cells))
-    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1)
+    return Document(blocks, None, len(pages), "wrapped", name=stem_of(name), paged=len(pages) > 1, first_lines=first_lines)
 
 
 def _cell_grid(page: int, rows: list[list[tuple[str, int, int]]]) -> tuple[int, float, Any]:
@@ -284,7 +287,7 @@ def _grids(body: list[Line], spec: dict[str, Any], key: str, known: text_rows.Kn
                 what = Msg("unread.assumed.coded", rows=len(placed.summed), identities=identities, first=first.text)
         else:
             what = Msg("unread.summed", rows=len(placed.summed), first=first.text)
-        grids[0].unplaced = [(first.page, what, "summed")]
+        grids[0].unplaced = [(first.page, what, "summed", first.number)]
         grids[0].summed_in = placed.summed_in  # type: ignore[attr-defined]
         grids[0].assumed = [(f"{key}.{left}", source) for left, source, _ in placed.assumed]  # type: ignore[attr-defined]
     return grids

@@ -121,12 +121,16 @@ def xlsx_document(data: bytes, name: str = "", limits: Limits = Limits()) -> Doc
                     span = spans.get((row_number, column), 1)
                     skip = span - 1
                     if reference in uncached and cell.value is None:
+                        # Not a blank (0): the cell prints its formula, which no table reads as a figure,
+                        # so the figure that would stand there is unknown (``cell`` ties this item to it).
+                        number += 1
+                        labels[number] = f"{sheet.title}!{reference}"
                         unread.append({
                             "page": sheet_index, "text": sheet.title, "printed": uncached[reference],
                             "reason": "media.formula", "reason_args": {"cell": f"{sheet.title}!{reference}", "formula": uncached[reference]},
-                            "kind": "figures", "place": f"{sheet.title}!{reference}",
+                            "kind": "figures", "place": f"{sheet.title}!{reference}", "cell": number,
                         })
-                        cells.append(("", span, 0))
+                        cells.append((uncached[reference], span, number))
                         continue
                     text = _printed(cell.value, getattr(cell, "number_format", None))
                     if text:

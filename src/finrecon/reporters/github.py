@@ -32,8 +32,8 @@ def write(results: Iterable[FileResult], out: TextIO, lang: str = "zh") -> Tally
             elif finding.page is None:
                 at = f"line={finding.line},col={finding.column},"
                 title = f"{finding.rule} {finding.path}"
-            else:  # a PDF has no lines GitHub can show: the page goes into the title
-                at = ""
+            else:  # a PDF has no lines GitHub can show: the page goes into the title (a page text's file line, where it has one)
+                at = f"line={finding.file_line}," if finding.file_line is not None else ""
                 title = f"{finding.rule} p.{finding.page} {finding.path}"
             out.write(f"::{LEVELS[finding.severity]} file={_escape(result.file, True)},{at}title={_escape(title, True)}::{_escape(message)}\n")
     return tally

@@ -33,6 +33,8 @@ def file_line(finding: Finding) -> int | None:
     web page's source line; ``None`` for a Word paragraph or a workbook's cell (no line of the file)."""
     if finding.place:
         return label_line(finding.place)
+    if finding.file_line is not None:  # a page text: its page and line, as the file's line
+        return finding.file_line
     return finding.line
 
 

@@ -23,7 +23,7 @@ def _result(file: str, finding: Finding, index: dict[str, int], lang: str) -> di
     if finding.page is not None:
         # A PDF has pages, not lines: the region is the line on its page, the page a property,
         # and the printed line the snippet a reader looks for.
-        region = {"startLine": max(finding.line, 1), "message": {"text": f"p.{finding.page}"}, "properties": {"page": finding.page}}
+        region = {"startLine": max(finding.file_line or finding.line, 1), "message": {"text": f"p.{finding.page}"}, "properties": {"page": finding.page}}
     place = place_label(finding.place, lang) if finding.place else None
     if finding.place:  # a Word, Excel or web page: the place as it names it; a line only where the file has lines (a web page's)
         line = label_line(finding.place)

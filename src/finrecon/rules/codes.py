@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any, Iterator, NamedTuple
 
 from ..catalog import LEVELS, Catalog, builtin, normalise_name
 from ..findings import Finding, Severity
-from ..lexicon import EXPENDITURE, LEVEL_MARK_LOOSE
+from ..lexicon import DASH, EXPENDITURE, LEVEL_MARK_LOOSE
 from ..model import Report, Stated
 from ..subjects import code_named, names_of
 from .base import Rule, fmt, register
@@ -218,10 +219,18 @@ class UnknownCode(CatalogRule):
     all, at the first.  The shipped catalogue holds the 2024 and 2025 lists as far as they could
     be established; add your region's codes with ``--catalog FILE``.
 
+    An item of the text that names its 科目 by 类/款/项 names the catalogue and the report's tables
+    do not know (“社会保障和就业支出（类）行政事业单位养老支出（款）火星离退休（项）”) has no code: it is kept
+    as printed, and each such item is reported here with the name not known — a warning where the
+    report's tables by 科目 do not hold it either, a note where the report has no such table (the
+    catalogue alone lists only part of the 款 and 项).  A former name is FR811's business, a level
+    word that does not fit FR812's; a 预算编制说明 item against its tables is FR706's.
+
     Why: an unknown code is often a typo (20160 for 20106); if it is real, adding it lets
-    finrecon check its name.
+    finrecon check its name.  A name no catalogue knows is misspelt, made up or retired.
 
     Example: passes — 2010601.  Notes — 2019901 and 2019902, in one note, if the catalogue lacks them.
+    Warns — “火星离退休（项）” in a report whose tables hold no such row.
     """
 
     id = "FR704"
@@ -230,6 +239,32 @@ class UnknownCode(CatalogRule):
     severity = Severity.INFO
 
     def check(self, report: Report) -> Iterator[Finding]:
+        yield from self._codes(report)
+        yield from self._names(report)
+
+    def _names(self, report: Report) -> Iterator[Finding]:
+        """Each uncoded item of the text whose wording names a 科目 neither the catalogue nor the
+        report's tables know."""
+        known = _catalogue_names(self.catalog)
+        rows = _table_names(report)
+        for list_path in _NAMED_LISTS:
+            if list_path.startswith("budget.") and rows:
+                continue  # the budget's items against its tables: FR706
+            for index, item in enumerate(model_at(report, list_path) or ()):
+                if item.code or not item.wording or not LEVEL_WORDING.search(item.wording):
+                    continue
+                unknown = next((name for name in names_of(item.wording) if not _forms(name) & (known | rows)), None)
+                if unknown is None or len(unknown) > _LONGEST_NAME:
+                    continue
+                tables = self.say("FR704.tables") if rows else ""
+                finding = self.finding(
+                    (*list_path.split("."), index, "wording"), f"{list_path}[{index}]",
+                    self.say("FR704.name", name=unknown, catalog=self.catalog.follows, tables=tables),
+                    reported=unknown,
+                )
+                yield replace(finding, severity=Severity.WARNING) if rows else finding
+
+    def _codes(self, report: Report) -> Iterator[Finding]:
         catalog, year = self.catalog, report.meta.year
         unknown: dict[str, tuple[CodedList, int]] = {}  # each code once, where it first stands
         entry_of = catalog.entries.get  # ``catalog.get`` without a method call per row
@@ -252,6 +287,43 @@ class UnknownCode(CatalogRule):
 
 
 _LEVEL_MARK = re.compile(LEVEL_MARK_LOOSE)
+
+# The lists of the text whose items name their 科目 by its names (FR704 reports a name no one knows).
+_NAMED_LISTS = ("narrative.general_budget.by_class", "narrative.general_budget.items", "narrative.government_fund.items", "narrative.state_capital.items", "budget.statement.items")
+LEVEL_WORDING = re.compile(rf"{LEVEL_MARK_LOOSE}|{DASH}")  # a wording that names levels: by their marks, or joined by dashes
+_LONGEST_NAME = 40  # characters: no 科目 name is longer (longer words are no name read amiss)
+
+
+def _forms(name: str) -> frozenset[str]:
+    """A 科目 name as the text may print it: with its 支出 or without (一般公共服务支出, 一般公共服务)."""
+    name = normalise_name(name)
+    return frozenset({name, name.removesuffix(EXPENDITURE), name + EXPENDITURE})
+
+
+def _catalogue_names(catalog: Catalog) -> frozenset[str]:
+    """Every name the catalogue knows, at any level and in any year, current or former, in both forms."""
+    names = catalog.memo.get("names")
+    if names is None:
+        found: set[str] = set()
+        for entry in catalog.entries.values():
+            for name in (entry.name, entry.former):
+                if name:
+                    normal = normalise_name(name)
+                    found.update((normal, normal.removesuffix(EXPENDITURE)))
+        names = catalog.memo["names"] = frozenset(found)
+    return names
+
+
+def _table_names(report: Report) -> frozenset[str]:
+    """The names of the rows by 科目 of the report's tables (a 项 newer than the catalogue is there)."""
+    found: set[str] = set()
+    for coded in coded_lists(report):
+        if coded.list_path.startswith(("tables.", "budget.tables.")):
+            for _, row in coded.rows:
+                if row.name:
+                    normal = normalise_name(row.name)
+                    found.update((normal, normal.removesuffix(EXPENDITURE)))
+    return frozenset(found)
 
 
 _CACHED_WORDING = 200  # characters: a wording longer than any 科目 chain is split each time, not kept

@@ -373,9 +373,12 @@ class _Builder:
             for problem in read.problems:
                 # a cell's own path; a figure placed nowhere may be anywhere in the table (``.*``)
                 unknown = _report_path((*loc, *problem.unknown)) if problem.unknown else _report_path(loc) + ".*"
-                self.unread.append({
+                item = {
                     "page": problem.page, "text": f"{table['title']}：{problem.text}", "kind": problem.kind, "unknown": [unknown], "path": ".".join(loc),
-                })
+                }
+                if problem.line:  # a medium's cell: placed by its own number (readers/media.py), not by the table's title
+                    item["cell"] = problem.line
+                self.unread.append(item)
             tables[block.key] = table
         return tables
 

@@ -23,7 +23,7 @@ from ...lexicon import (
     TOTAL_ROW,
 )
 from ..source import Box
-from .grid import Cell, Grid
+from .grid import Cell, Grid, TextCell
 
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _BLANK = frozenset({"", "-", "—", "－", "/", "／"})
@@ -57,6 +57,7 @@ class Problem:
     text: str
     kind: str
     unknown: tuple[str | int, ...] = ()
+    line: int | None = None  # a medium's cell (``TextCell.at``): the number its source map places it by
 
 
 @dataclass
@@ -162,7 +163,7 @@ class TableReader:
             return None
         number = amount(text)
         if number is None:
-            problem = Problem(page, text, "figures")
+            problem = Problem(page, text, "figures", line=cell.at if isinstance(cell, TextCell) else None)
             result.problems.append(problem)
             return problem
         return Value(number, page, cell.line, _row_text(cells), row_box(cells))
