@@ -217,47 +217,24 @@ class LayoutReader(WrappedReader):
 
 # ---------------------------------------------------------------------------------- tables
 def _tables(document: Document, spec: Template, raws: dict[tuple[int, int], str]) -> None:
-    """Each table title's following lines → grids read by position (``txt._tables``' walk)."""
-    from .txt import _CONTENTS, _ends_table, _figures, _form, _is_form_title, _title, before_table
+    """Each table title's following lines → grids read by position (``txt.gather_tables``' walk);
+    a line of column words starts a table the template does not define (``_loose``)."""
+    from .txt import _ends_table, gather_tables
 
-    titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
-    parts = [re.compile(pattern) for pattern in spec.parts]
-    headings = {normal(heading) for heading in spec.headings}
-    blocks = document.blocks
-    cover_or_contents = {blocks[0][0]} if blocks and document.paged else set()
-    cover_or_contents |= {block[0] for block in blocks if isinstance(block[2], Line) and _CONTENTS.match(normal(block[2].text))}
-    out: list[tuple[int, float, Any]] = []
-    index = 0
-    while index < len(blocks):
-        page, _, line = blocks[index]
-        if not isinstance(line, Line):
-            out.append(blocks[index])
-            index += 1
-            continue
-        key = _title(line.text, titles)
-        out.append(blocks[index])
-        index += 1
-        if key is None:
-            if page not in cover_or_contents and _is_form_title(line.text, headings):
-                index = _form(document, blocks, index, line, out, titles, parts, headings)
-            elif page not in cover_or_contents and _is_column_head(raws[(line.page, line.number)]):
-                index = _loose(blocks, index, line, out, raws)
-            continue
-        while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
-            out.append(blocks[index])
-            index += 1
-        body: list[Line] = []
-        while index < len(blocks):
-            candidate = blocks[index][2]
-            if not isinstance(candidate, Line) or _ends_table_here(candidate, raws, titles, parts, headings, _ends_table):
-                break
-            body.append(candidate)
-            index += 1
+    def ends(line: Line, *words: Any) -> bool:
+        return _ends_table_here(line, raws, *words, _ends_table)
+
+    def other(line: Line, index: int, out: list[Any]) -> int | None:
+        if not _is_column_head(raws[(line.page, line.number)]):
+            return None
+        return _loose(document.blocks, index, line, out, raws)
+
+    out, found = gather_tables(document, spec, ends, other)
+    for position, key, _, body in reversed(found):
         grids = table_grids([(line, raws[(line.page, line.number)]) for line in body], spec.tables[key].spec())
         if any(grid.unplaced for grid in grids):
-            document.unread_lines += [line for line in body if any(_is_amount(word.text) for word in words_of(raws[(line.page, line.number)]))]
-        for grid in grids:
-            out.append((grid.page, grid.ys[0], grid))
+            document.unread_lines[:0] = [line for line in body if any(_is_amount(word.text) for word in words_of(raws[(line.page, line.number)]))]
+        out[position:position + 1] = [(grid.page, grid.ys[0], grid) for grid in grids]
     document.blocks = out
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import Msg
 from ..lexicon import CONTENTS_TITLE, FORM_TITLE, MARGIN_PAGE_NUMBER, MONEY_UNIT_LABEL, NOTE_MARK, SECTION_TITLE_ENDS
 from ..template import Template
 from . import forms, text_rows
-from .media import Document, TextGrid, build, grid_of, recognise, stem_of, text_width
+from .media import Block, Document, TextGrid, build, grid_of, recognise, stem_of, text_width
 from .pdf.flow import NUMBERED, Line, normal
 from .source import Limits, LoadError
 
@@ -140,19 +141,31 @@ def _before(compiler: str) -> re.Pattern[str]:
     return re.compile(f"{compiler}|^{MONEY_UNIT_LABEL}")
 
 
-def _tables(document: Document, spec: Template) -> None:
-    """Each table title's following lines → grids, where their figures can be placed."""
+# A table found in a page text: where it stands in the blocks, its key, its title and its lines.
+Found = tuple[int, str, Line, list[Line]]
+
+
+def gather_tables(
+    document: Document, spec: Template,
+    ends: Callable[[Line, dict[str, re.Pattern[str]], list[re.Pattern[str]], set[str]], bool],
+    other: Callable[[Line, int, list[Block]], int | None] | None = None,
+) -> tuple[list[Block], list[Found]]:
+    """A page text's blocks walked once: each table's title, the lines under it that say who compiled
+    it (kept as lines), and its lines up to where ``ends`` says it ends; a form the template does
+    not define is left unread (``_form``), and ``other`` may take what follows another line (it
+    returns the index after what it took, or None).  Returns the blocks with each table's last line
+    standing where its grids are to go, and the tables found, for the reader to turn into grids."""
     titles = {key: re.compile(table.title) for key, table in spec.tables.items()}
     parts = [re.compile(pattern) for pattern in spec.parts]
     headings = {normal(heading) for heading in spec.headings}
     blocks = document.blocks
     cover_or_contents = {blocks[0][0]} if blocks and document.paged else set()
     cover_or_contents |= {block[0] for block in blocks if isinstance(block[2], Line) and _CONTENTS.match(normal(block[2].text))}
-    out: list[tuple[int, float, Any]] = []
-    found: list[tuple[int, str, Line, list[Line]]] = []  # each table: where in ``out``, its key, title and lines
+    out: list[Block] = []
+    found: list[Found] = []
     index = 0
     while index < len(blocks):
-        page, top, line = blocks[index]
+        page, _, line = blocks[index]
         if not isinstance(line, Line):
             out.append(blocks[index])
             index += 1
@@ -163,6 +176,8 @@ def _tables(document: Document, spec: Template) -> None:
         if key is None:
             if page not in cover_or_contents and _is_form_title(line.text, headings):
                 index = _form(document, blocks, index, line, out, titles, parts, headings)
+            elif page not in cover_or_contents and other is not None:
+                index = other(line, index, out) or index
             continue
         while index < len(blocks) and isinstance(blocks[index][2], Line) and before_table(spec).search(normal(blocks[index][2].text)) and not _figures(blocks[index][2].text):
             out.append(blocks[index])
@@ -170,12 +185,18 @@ def _tables(document: Document, spec: Template) -> None:
         body: list[Line] = []
         while index < len(blocks):
             candidate = blocks[index][2]
-            if not isinstance(candidate, Line) or _ends_table(candidate.text, titles, parts, headings):
+            if not isinstance(candidate, Line) or ends(candidate, titles, parts, headings):
                 break
             body.append(candidate)
             index += 1
         found.append((len(out), key, line, body))
         out.append(blocks[index - 1])  # the table's place: its grids, once every table's lines are known
+    return out, found
+
+
+def _tables(document: Document, spec: Template) -> None:
+    """Each table title's following lines → grids, where their figures can be placed."""
+    out, found = gather_tables(document, spec, lambda line, *words: _ends_table(line.text, *words))
     # A table whose rows the line structure and its own sums leave open may be placed by what other
     # tables print (``totals_from``): every table's lines are gathered first.
     known = text_rows.known_figures((key, normal(title.text), body, spec.tables[key].spec()) for _, key, title, body in found)
